@@ -1,0 +1,18 @@
+namespace LearningHub.Core.Boards;
+
+/// <summary>
+/// The board the current unit of work (a request, a recipe, a background job) acts for. Scoped: one
+/// per request. Everything board-owned is read and written through it.
+/// </summary>
+public sealed class BoardContext
+{
+    public BoardInfo? Current { get; private set; }
+
+    public Guid? BoardId => Current?.Id;
+
+    public BoardInfo Required => Current ?? throw new InvalidOperationException("No board is selected for this operation.");
+
+    public void Use(BoardInfo board) => Current = board;
+
+    public void Clear() => Current = null;
+}

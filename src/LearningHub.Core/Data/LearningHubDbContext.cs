@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Security;
+using LearningHub.Core.Taxonomies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Core.Data;
+
+public class LearningHubDbContext(
+    DbContextOptions<LearningHubDbContext> options,
+    BoardContext boardContext,
+    IEnumerable<IModelContributor> contributors)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+{
+    /// <summary>Name of the global query filter that scopes board-owned rows to the current board.</summary>
+    public const string BoardFilter = "Board";
+
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<LearningTheme> LearningThemes => Set<LearningTheme>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<BoardRolePermission> BoardRolePermissions => Set<BoardRolePermission>();
+    public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
+
+    /// <summary>Read by the board query filter on every query; null (no board) matches no row.</summary>
+    public Guid? CurrentBoardId => boardContext.BoardId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LearningHubDbContext).Assembly);
+        foreach (var contributor in contributors)
+        {
+            contributor.Configure(builder);
+        }
+
+        ApplyBoardFilters(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampBoard();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampBoard();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyBoardFilters(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IBoardOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            // e => (Guid?)e.BoardId == this.CurrentBoardId; EF reads CurrentBoardId per query.
+            var entity = Expression.Parameter(entityType.ClrType, "e");
+            var boardId = Expression.Convert(Expression.Property(entity, nameof(IBoardOwned.BoardId)), typeof(Guid?));
+            var current = Expression.Property(Expression.Constant(this), nameof(CurrentBoardId));
+            var filter = Expression.Lambda(Expression.Equal(boardId, current), entity);
+            builder.Entity(entityType.ClrType).HasQueryFilter(BoardFilter, filter);
+            builder.Entity(entityType.ClrType).HasOne(typeof(Board)).WithMany()
+                .HasForeignKey(nameof(IBoardOwned.BoardId)).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    /// <summary>New board-owned rows take the current board; a row for another board is a bug, so it throws.</summary>
+    private void StampBoard()
+    {
+        foreach (var entry in ChangeTracker.Entries<IBoardOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            var current = CurrentBoardId
+                ?? throw new InvalidOperationException($"Cannot save {entry.Entity.GetType().Name}: no board is selected.");
+            if (entry.State == EntityState.Added && entry.Entity.BoardId == Guid.Empty)
+            {
+                entry.Entity.BoardId = current;
+            }
+            else if (entry.Entity.BoardId != current)
+            {
+                throw new InvalidOperationException(
+                    $"Cannot save {entry.Entity.GetType().Name} of another board while acting for board {current}.");
+            }
+        }
+    }
+}

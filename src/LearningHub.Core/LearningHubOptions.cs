@@ -1,0 +1,20 @@
+namespace LearningHub.Core;
+
+/// <summary>The <c>LearningHub</c> configuration section.</summary>
+public sealed class LearningHubOptions
+{
+    public const string Section = "LearningHub";
+
+    /// <summary>Folder for the SQLite database, mail pickup and uploads. Relative paths are under the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    /// <summary>Folder of recipes applied on first start (each whose board is missing).</summary>
+    public string RecipesPath { get; set; } = "";
+
+    public bool SeedDemoUsers { get; set; }
+
+    public string DemoPassword { get; set; } = "Learning-Hub-Demo-1";
+
+    /// <summary>Attempts per minute per client address on sign-in, registration and password reset.</summary>
+    public int AccountRequestsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,19 @@
+using LearningHub.Core.Accounts;
+
+namespace LearningHub.Core.Security;
+
+/// <summary>Permissions of the shared kernel and host pages.</summary>
+public sealed class CorePermissions : IPermissionProvider
+{
+    /// <summary>See the board's staff dashboard: registrations and reach by agency and sector.</summary>
+    public const string ViewReports = "reports.view";
+
+    /// <summary>Change the board's lists: agencies, localities, themes, topics.</summary>
+    public const string ManageTaxonomies = "taxonomies.manage";
+
+    public IEnumerable<Permission> GetPermissions() =>
+    [
+        new(ViewReports, "See the board's reach reports", [BoardRoles.Coordinator, BoardRoles.BoardAdmin]),
+        new(ManageTaxonomies, "Manage agencies, localities, themes and topics", [BoardRoles.BoardAdmin]),
+    ];
+}

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace LearningHub.Web.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddLearningHubAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                // NCSC guidance: length, not composition rules.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<LearningHubDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<BoardClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "lh.account";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CookieManager = new BoardCookieManager();
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToLogin = RedirectToBoardSignIn;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // No redirect: the status code page explains what is missing and whom to ask.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = RejectOtherBoards;
+        });
+
+        services.AddScoped<AccountMail>();
+        services.AddScoped<DemoUsers>();
+        return services;
+    }
+
+    private static Task RedirectToBoardSignIn(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var board = context.HttpContext.RequestServices.GetRequiredService<BoardContext>().Current;
+        if (board is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        var request = context.Request;
+        var returnUrl = request.PathBase + request.Path + request.QueryString;
+        context.Response.Redirect($"/{board.Slug}/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A cookie is only good on the board that issued it (its path already keeps it there).</summary>
+    private static async Task RejectOtherBoards(CookieValidatePrincipalContext context)
+    {
+        var board = context.HttpContext.RequestServices.GetRequiredService<BoardContext>().Current;
+        if (board is null || context.Principal?.FindFirstValue(LearningHubClaimTypes.BoardId) != board.Id.ToString())
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
+
+/// <summary>Adds the board and the person's name to the sign-in cookie.</summary>
+public sealed class BoardClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(LearningHubClaimTypes.BoardId, user.BoardId.ToString()));
+        identity.AddClaim(new Claim(LearningHubClaimTypes.FullName, user.FullName));
+        return identity;
+    }
+}
+
+/// <summary>
+/// Scopes the sign-in cookie to the board's path (<c>/norfolk</c>), so a browser sends a Norfolk
+/// account's cookie only to Norfolk pages, and one person can be signed in to two boards at once.
+/// </summary>
+public sealed class BoardCookieManager : ICookieManager
+{
+    private readonly ChunkingCookieManager _inner = new();
+
+    public string? GetRequestCookie(HttpContext context, string key) => _inner.GetRequestCookie(context, key);
+
+    public void AppendResponseCookie(HttpContext context, string key, string? value, CookieOptions options) =>
+        _inner.AppendResponseCookie(context, key, value, WithBoardPath(context, options));
+
+    public void DeleteCookie(HttpContext context, string key, CookieOptions options) =>
+        _inner.DeleteCookie(context, key, WithBoardPath(context, options));
+
+    private static CookieOptions WithBoardPath(HttpContext context, CookieOptions options)
+    {
+        var board = context.RequestServices.GetRequiredService<BoardContext>().Current;
+        return new CookieOptions(options) { Path = board is null ? "/" : $"/{board.Slug}" };
+    }
+}

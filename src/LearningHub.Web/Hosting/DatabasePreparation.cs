@@ -1,0 +1,46 @@
+using LearningHub.Core;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Recipes.Services;
+using LearningHub.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LearningHub.Web.Hosting;
+
+public static class DatabasePreparation
+{
+    /// <summary>
+    /// Before serving: apply migrations, make sure the roles exist, apply the recipe of every board that
+    /// does not exist yet, and (when configured) create the demo accounts.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            await services.GetRequiredService<LearningHubDbContext>().Database.MigrateAsync();
+
+            var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in BoardRoles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+
+            await services.GetRequiredService<RecipeCatalog>().ApplyMissingBoardsAsync();
+        }
+
+        if (app.Services.GetRequiredService<IOptions<LearningHubOptions>>().Value.SeedDemoUsers)
+        {
+            await using var listScope = app.Services.CreateAsyncScope();
+            foreach (var board in await listScope.ServiceProvider.GetRequiredService<BoardDirectory>().ListAsync())
+            {
+                // One scope per board: the board context and the Identity stores belong to it.
+                await using var boardScope = app.Services.CreateAsyncScope();
+                await boardScope.ServiceProvider.GetRequiredService<DemoUsers>().EnsureAsync(board);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using LearningHub.Core.Security;
+using LearningHub.Theme.Base.Navigation;
+
+namespace LearningHub.Web.Hosting;
+
+/// <summary>The host's own links in the board navigation.</summary>
+public sealed class HostNavigation : INavigationProvider
+{
+    public IEnumerable<NavigationItem> GetItems() =>
+    [
+        new("Home", "", 0),
+        new("Reports", "manage", 900, CorePermissions.ViewReports),
+        new("Agencies", "admin/agencies", 950, CorePermissions.ManageTaxonomies),
+    ];
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using LearningHub.Core;
+using LearningHub.Core.Themes;
+using LearningHub.Theme.Base;
+using LearningHub.Theme.Base.Navigation;
+using LearningHub.Theme.Essex;
+using LearningHub.Theme.Norfolk;
+using LearningHub.Web.Accounts;
+using LearningHub.Web.Boards;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LearningHub.Web.Hosting;
+
+/// <summary>What the host itself brings: the kernel, themes, accounts, pages, security and health.</summary>
+public static class HostSetup
+{
+    public const string AccountRateLimit = "accounts";
+
+    public static WebApplicationBuilder AddLearningHubHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLearningHubCore(builder.Configuration, builder.Environment, typeof(HostSetup).Assembly.GetName().Name!);
+
+        services.AddSingleton<IBoardTheme, BaseTheme>();
+        services.AddSingleton<IBoardTheme, NorfolkTheme>();
+        services.AddSingleton<IBoardTheme, EssexTheme>();
+        services.AddScoped<BoardNavigation>();
+        services.AddSingleton<INavigationProvider, HostNavigation>();
+
+        services.AddLearningHubAccounts();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.Add(new BoardRouteConvention());
+        }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        services.AddRouting(options => options.LowercaseUrls = true);
+
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AccountRateLimit, context =>
+            {
+                // Only attempts (POSTs) count: reading the form is free.
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+
+                var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LearningHubOptions>>().Value.AccountRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseLearningHubHost(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/status/500");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<BoardResolutionMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapLearningHubPages(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        }));
+    }
+}

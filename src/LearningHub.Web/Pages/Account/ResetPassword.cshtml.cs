@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LearningHub.Web.Pages.Account;
+
+[EnableRateLimiting(HostSetup.AccountRateLimit)]
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, BoardContext boards) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public ResetPasswordInput Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public IActionResult OnGet() =>
+        string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Code) ? BadRequest() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = string.IsNullOrEmpty(UserId) ? null : await users.FindByIdAsync(UserId);
+        string? token = null;
+        try
+        {
+            token = Code is null ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
+        }
+        catch (FormatException)
+        {
+        }
+
+        var result = user is null || token is null
+            ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken" })
+            : await users.ResetPasswordAsync(user, token, Input.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "InvalidToken" ? "" : "Input.Password",
+                    error.Code == "InvalidToken" ? "This reset link has expired or already been used. Ask for a new one from the sign in page" : error.Description);
+            }
+
+            return Page();
+        }
+
+        Done = true;
+        return Page();
+    }
+
+    public sealed class ResetPasswordInput
+    {
+        [Required(ErrorMessage = "Enter a new password")]
+        [StringLength(200, MinimumLength = 10, ErrorMessage = "Password must be at least 10 characters")]
+        public string? Password { get; set; }
+
+        [Required(ErrorMessage = "Confirm your new password")]
+        [Compare(nameof(Password), ErrorMessage = "Passwords do not match. Enter the same password twice")]
+        public string? ConfirmPassword { get; set; }
+    }
+}

@@ -1,0 +1,25 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Security;
+using LearningHub.Core.Taxonomies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Web.Pages.Admin.Agencies;
+
+[Authorize(Policy = CorePermissions.ManageTaxonomies)]
+public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+{
+    public string BoardSlug => boards.Required.Slug;
+
+    public IReadOnlyList<AgencyRow> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync();
+        Agencies = agencies.Select(a => new AgencyRow(a.Id, a.Name, a.Sector.DisplayName())).ToList();
+    }
+
+    public sealed record AgencyRow(Guid Id, string Name, string Sector);
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Web.Pages.Home;
+
+/// <summary>A board's home page.</summary>
+public sealed class IndexModel(BoardContext boards, LearningHubDbContext db) : PageModel
+{
+    public BoardInfo Board => boards.Required;
+
+    public string? SignedInName => User.FindFirstValue(LearningHubClaimTypes.FullName);
+
+    public IReadOnlyList<ThemeRow> Themes { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder)
+            .Select(t => new ThemeRow(t.Name, t.Description))
+            .ToListAsync(HttpContext.RequestAborted);
+    }
+
+    public sealed record ThemeRow(string Name, string? Description);
+}

@@ -1,0 +1,26 @@
+using LearningHub.Recipes;
+using LearningHub.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLearningHubHost();
+builder.Services.AddRecipesModule(builder.Configuration);
+
+var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseLearningHubHost();
+app.MapRecipesModule();
+app.MapLearningHubPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

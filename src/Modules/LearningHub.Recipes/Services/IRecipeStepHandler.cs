@@ -1,0 +1,30 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+
+namespace LearningHub.Recipes.Services;
+
+/// <summary>
+/// Handles one step name of a recipe. Modules register theirs with <c>AddRecipeStep&lt;T&gt;()</c>.
+/// A handler must be idempotent: it matches items by stable keys and changes nothing that is already so.
+/// </summary>
+public interface IRecipeStepHandler
+{
+    string StepName { get; }
+
+    /// <summary>False only for the step that creates or selects the board.</summary>
+    bool RequiresBoard => true;
+
+    Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a step handler works with: its input, the database and the board being set up.</summary>
+public sealed class RecipeStepContext(RecipeElement step, LearningHubDbContext db, BoardContext boards, IServiceProvider services)
+{
+    public RecipeElement Step => step;
+
+    public LearningHubDbContext Db => db;
+
+    public BoardContext Boards => boards;
+
+    public IServiceProvider Services => services;
+}

@@ -1,0 +1,54 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningHub.Recipes.Services;
+
+public sealed record RecipeInfo(string Path, string FileName, string Name, string? Description, string? BoardSlug);
+
+/// <summary>The recipes in the recipes folder, and applying those whose board does not exist yet.</summary>
+public sealed class RecipeCatalog(
+    IOptions<RecipesOptions> options,
+    RecipeExecutor executor,
+    LearningHubDbContext db,
+    ILogger<RecipeCatalog> logger)
+{
+    public string Folder => options.Value.Path;
+
+    public IReadOnlyList<RecipeInfo> List()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        var recipes = new List<RecipeInfo>();
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.recipe.json").Order(StringComparer.Ordinal))
+        {
+            var fileName = System.IO.Path.GetFileName(path);
+            using var document = RecipeDocument.Parse(fileName, File.ReadAllText(path));
+            recipes.Add(new RecipeInfo(path, fileName, document.Name, document.Description, document.BoardSlug()));
+        }
+
+        return recipes;
+    }
+
+    /// <summary>The embedded default: on start, every recipe whose board is missing is applied.</summary>
+    public async Task ApplyMissingBoardsAsync(CancellationToken cancellationToken = default)
+    {
+        var existing = await db.Boards.AsNoTracking().Select(b => b.Slug).ToListAsync(cancellationToken);
+        foreach (var recipe in List().Where(r => r.BoardSlug is not null && !existing.Contains(r.BoardSlug)))
+        {
+            logger.LogInformation("Board {Board} does not exist: applying {Recipe}", recipe.BoardSlug, recipe.FileName);
+            await executor.ApplyFileAsync(recipe.Path, cancellationToken);
+        }
+    }
+}
+
+public sealed class RecipesOptions
+{
+    /// <summary>Folder holding <c>*.recipe.json</c>; defaults to <c>recipes</c> beside the app (the build copies them there).</summary>
+    public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "recipes");
+}

@@ -1,0 +1,31 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Themes;
+using LearningHub.Recipes.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.Recipes.Steps;
+
+/// <summary><c>{ "step": "theme", "name": "Norfolk", "logoText", "footerText" }</c>: dresses the board.</summary>
+public sealed class ThemeStep : IRecipeStepHandler
+{
+    public string StepName => "theme";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var step = context.Step;
+        var name = step.String("name", 60);
+        var themes = context.Services.GetServices<IBoardTheme>().Select(t => t.Name).ToList();
+        if (!themes.Contains(name, StringComparer.Ordinal))
+        {
+            throw step.Fail("name", $"'{name}' is not an installed theme. Installed themes: {string.Join(", ", themes)}.");
+        }
+
+        var boardId = context.Boards.Required.Id;
+        var board = await context.Db.Boards.SingleAsync(b => b.Id == boardId, cancellationToken);
+        board.ThemeName = name;
+        board.LogoText = step.OptionalString("logoText", 60);
+        board.FooterText = step.OptionalString("footerText");
+        context.Boards.Use(BoardInfo.From(board));
+    }
+}
