@@ -19,7 +19,7 @@ public static class CoreServices
     {
         services.AddOptions<LearningHubOptions>()
             .Bind(configuration.GetSection(LearningHubOptions.Section))
-            .PostConfigure(options => options.DataPath = Path.GetFullPath(options.DataPath, environment.ContentRootPath));
+            .PostConfigure(options => options.DataPath = LearningHubOptions.ResolveDataPath(configuration, environment));
 
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
@@ -69,8 +69,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite (default) or Postgres.");
         }
 
-        var dataPath = Path.GetFullPath(configuration[$"{LearningHubOptions.Section}:DataPath"] ?? "App_Data", environment.ContentRootPath);
-        Directory.CreateDirectory(dataPath);
+        var dataPath = LearningHubOptions.ResolveDataPath(configuration, environment);
         return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dataPath, "learninghub.db")};Pooling=True");
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
 namespace LearningHub.Core;
 
 /// <summary>The <c>LearningHub</c> configuration section.</summary>
@@ -17,4 +20,12 @@ public sealed class LearningHubOptions
 
     /// <summary>Attempts per minute per client address on sign-in, registration and password reset.</summary>
     public int AccountRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>The data folder as an absolute path, created if missing; read before options are bound.</summary>
+    public static string ResolveDataPath(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var path = Path.GetFullPath(configuration[$"{Section}:{nameof(DataPath)}"] ?? "App_Data", environment.ContentRootPath);
+        Directory.CreateDirectory(path);
+        return path;
+    }
 }

@@ -8,6 +8,7 @@ using LearningHub.Theme.Essex;
 using LearningHub.Theme.Norfolk;
 using LearningHub.Web.Accounts;
 using LearningHub.Web.Boards;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +32,13 @@ public static class HostSetup
         services.AddSingleton<INavigationProvider, HostNavigation>();
 
         services.AddLearningHubAccounts();
+
+        // Keys that protect sign-in cookies and tokens live in the data folder, so they survive restarts
+        // and container rebuilds with the volume.
+        var dataPath = LearningHubOptions.ResolveDataPath(builder.Configuration, builder.Environment);
+        services.AddDataProtection()
+            .SetApplicationName("LearningHub")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
 
         services.AddRazorPages(options =>
         {
