@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -200,9 +201,12 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        // GOV.UK lists errors in the order the fields appear, which is the order the input model declares them.
+        var metadata = ViewContext.ViewData.ModelMetadata;
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value is { Errors.Count: > 0 })
             .Select(e => (Key: e.Key, Message: e.Value!.Errors[0].ErrorMessage))
+            .OrderBy(e => FieldPosition(metadata, e.Key), FieldPositionComparer.Instance)
             .ToList();
         if (errors.Count == 0)
         {
@@ -228,6 +232,51 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
 
         html.AppendHtml("</ul></div></div>");
         output.Content.SetHtmlContent(html);
+    }
+
+    /// <summary>The position of each property along a dotted key ("Input.Email" → [0, 1]); unknown parts sort last.</summary>
+    private static int[] FieldPosition(ModelMetadata metadata, string key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return [-1];
+        }
+
+        var positions = new List<int>();
+        var current = metadata;
+        foreach (var part in key.Split('.'))
+        {
+            var properties = current.Properties.ToList();
+            var index = properties.FindIndex(p => string.Equals(p.PropertyName, part, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                positions.Add(int.MaxValue);
+                break;
+            }
+
+            positions.Add(index);
+            current = properties[index];
+        }
+
+        return positions.ToArray();
+    }
+
+    private sealed class FieldPositionComparer : IComparer<int[]>
+    {
+        public static readonly FieldPositionComparer Instance = new();
+
+        public int Compare(int[]? x, int[]? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
     }
 }
 

@@ -99,10 +99,11 @@ public sealed class RegisterModel(
 
     private async Task LoadListsAsync()
     {
-        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
-        Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder)
-            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        // Ids are formatted here, not in SQL: providers format GUIDs differently (SQLite upper-case).
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new { a.Name, a.Id }).ToListAsync();
+        var localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new { l.Name, l.Id }).ToListAsync();
+        Agencies = agencies.Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
+        Localities = localities.Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToList();
     }
 
     public sealed class RegisterInput
