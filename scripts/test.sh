@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The test command. On a fresh Debian/Ubuntu machine with the .NET 10 SDK and Node.js it installs what
+# the tests need (Chromium, fonts, PostgreSQL), starts a throwaway PostgreSQL, builds (the build runs
+# npm ci for the theme) and runs every test: unit, integration (SQLite and PostgreSQL) and end to end
+# (Chromium + axe). It ends with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-test-deps.sh
+
+LEARNINGHUB_TEST_POSTGRES="$(bash scripts/start-test-postgres.sh)"
+export LEARNINGHUB_TEST_POSTGRES
+trap 'bash scripts/stop-test-postgres.sh' EXIT
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+
+status=0
+dotnet test LearningHub.sln --logger "trx" --results-directory "$results" || status=$?
+
+# Totals across every test project, from the TRX reports.
+awk '
+  match($0, /<Counters [^>]*>/) {
+    counters = substr($0, RSTART, RLENGTH)
+    if (match(counters, /passed="[0-9]+"/)) passed += substr(counters, RSTART + 8, RLENGTH - 9)
+    if (match(counters, /failed="[0-9]+"/)) failed += substr(counters, RSTART + 8, RLENGTH - 9)
+    if (match(counters, /notExecuted="[0-9]+"/)) skipped += substr(counters, RSTART + 13, RLENGTH - 14)
+  }
+  END {
+    line = sprintf("%d passed, %d failed", passed, failed)
+    if (skipped > 0) line = line sprintf(", %d skipped", skipped)
+    print line
+  }
+' "$results"/*.trx
+
+if [ "$status" -eq 0 ] && ! compgen -G "$results/*.trx" >/dev/null; then
+  echo "No test results were written" >&2
+  status=1
+fi
+exit "$status"

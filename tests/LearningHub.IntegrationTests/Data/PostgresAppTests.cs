@@ -1,0 +1,88 @@
+using System.Net;
+using LearningHub.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace LearningHub.IntegrationTests.Data;
+
+/// <summary>The same app, recipes and accounts on PostgreSQL (Database:Provider=Postgres).</summary>
+public sealed class PostgresAppTests : IAsyncLifetime
+{
+    private readonly string _database = $"lh_app_{Guid.NewGuid():N}"[..20];
+    private PostgresFactory? _factory;
+
+    public Task InitializeAsync()
+    {
+        if (PostgresFactAttribute.ConnectionString is { } server)
+        {
+            var connection = new NpgsqlConnectionStringBuilder(server) { Database = _database };
+            _factory = new PostgresFactory(connection.ConnectionString);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is null)
+        {
+            return;
+        }
+
+        await _factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [PostgresFact]
+    public async Task Boards_are_seeded_and_served_from_PostgreSQL()
+    {
+        var client = _factory!.CreateBrowserClient();
+
+        var root = await client.GetDocumentAsync("/");
+        Assert.NotNull(root.QuerySelector("main a[href='/norfolk']"));
+        Assert.NotNull(root.QuerySelector("main a[href='/essex']"));
+
+        await client.SignInAsync("essex", "coordinator@essex.demo");
+        var reach = await client.GetDocumentAsync("/essex/manage");
+        Assert.Contains("Essex Police", reach.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task Registration_and_board_filters_work_on_PostgreSQL()
+    {
+        var client = _factory!.CreateBrowserClient();
+        var (agency, locality) = await _factory.WithBoardAsync("norfolk", db =>
+            Task.FromResult((db.Agencies.OrderBy(a => a.SortOrder).First().Id, db.Localities.OrderBy(l => l.SortOrder).First().Id)));
+        var essexAgency = await _factory.WithBoardAsync("essex", db => Task.FromResult(db.Agencies.First().Id));
+
+        var response = await client.SubmitFormAsync("/norfolk/account/register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Sam Postgres",
+            ["Input.Email"] = "sam@police.example",
+            ["Input.AgencyId"] = agency.ToString(),
+            ["Input.JobRole"] = "Detective constable",
+            ["Input.LocalityId"] = locality.ToString(),
+            ["Input.Password"] = "a long enough password",
+            ["Input.ConfirmPassword"] = "a long enough password",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var admin = _factory.CreateBrowserClient();
+        await admin.SignInAsync("norfolk", "admin@norfolk.demo");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/norfolk/admin/agencies/{essexAgency}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/norfolk/admin/agencies/{agency}/edit")).StatusCode);
+    }
+
+    private sealed class PostgresFactory(string connectionString) : LearningHubFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:LearningHub"] = connectionString,
+        };
+    }
+}

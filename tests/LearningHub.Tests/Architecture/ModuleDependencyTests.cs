@@ -1,0 +1,74 @@
+using System.Reflection;
+
+namespace LearningHub.Tests.Architecture;
+
+/// <summary>
+/// Dependencies point one way (ARCHITECTURE.md): Core &lt;- Notifications, Media &lt;- Forms &lt;- Cases,
+/// Events; Recipes and Web may see all; themes see only Core and the base theme.
+/// Read from the compiled assemblies' references, so a stray project reference fails here.
+/// </summary>
+public sealed class ModuleDependencyTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["LearningHub.Core"] = [],
+        ["LearningHub.Notifications"] = ["LearningHub.Core"],
+        ["LearningHub.Media"] = ["LearningHub.Core"],
+        ["LearningHub.Forms"] = ["LearningHub.Core", "LearningHub.Notifications", "LearningHub.Media"],
+        ["LearningHub.Cases"] = ["LearningHub.Core", "LearningHub.Notifications", "LearningHub.Media", "LearningHub.Forms"],
+        ["LearningHub.Events"] = ["LearningHub.Core", "LearningHub.Notifications", "LearningHub.Media", "LearningHub.Forms"],
+        ["LearningHub.Theme.Base"] = ["LearningHub.Core"],
+        ["LearningHub.Theme.Norfolk"] = ["LearningHub.Core", "LearningHub.Theme.Base"],
+        ["LearningHub.Theme.Essex"] = ["LearningHub.Core", "LearningHub.Theme.Base"],
+    };
+
+    /// <summary>Every LearningHub assembly the host loads, found from the host's own references.</summary>
+    private static IReadOnlyList<Assembly> LearningHubAssemblies()
+    {
+        var found = new Dictionary<string, Assembly>();
+        var pending = new Queue<Assembly>([typeof(Program).Assembly]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            if (!found.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                continue;
+            }
+
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(r => r.Name!.StartsWith("LearningHub.", StringComparison.Ordinal)))
+            {
+                pending.Enqueue(Assembly.Load(reference));
+            }
+        }
+
+        return found.Values.ToList();
+    }
+
+    [Fact]
+    public void Every_module_references_only_what_it_may()
+    {
+        var assemblies = LearningHubAssemblies();
+        Assert.Contains(assemblies, a => a.GetName().Name == "LearningHub.Recipes");
+
+        foreach (var assembly in assemblies)
+        {
+            var name = assembly.GetName().Name!;
+            if (name is "LearningHub.Web" or "LearningHub.Recipes")
+            {
+                continue;
+            }
+
+            Assert.True(Allowed.TryGetValue(name, out var allowed), $"{name} is not in the dependency map: add it to ARCHITECTURE.md and this test.");
+            var references = assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(r => r.StartsWith("LearningHub.", StringComparison.Ordinal));
+            var forbidden = references.Except(allowed).ToList();
+            Assert.True(forbidden.Count == 0, $"{name} must not reference {string.Join(", ", forbidden)}");
+        }
+    }
+
+    [Fact]
+    public void Core_sees_no_module()
+    {
+        var core = LearningHubAssemblies().Single(a => a.GetName().Name == "LearningHub.Core");
+
+        Assert.DoesNotContain(core.GetReferencedAssemblies(), r => r.Name!.StartsWith("LearningHub.", StringComparison.Ordinal));
+    }
+}
