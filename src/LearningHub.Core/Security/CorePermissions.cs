@@ -11,8 +11,12 @@ public sealed class CorePermissions : IPermissionProvider
     /// <summary>Change the board's lists: agencies, localities, themes, topics.</summary>
     public const string ManageTaxonomies = "taxonomies.manage";
 
+    /// <summary>See the board's accounts (personal data) and change their roles.</summary>
+    public const string ManageAccounts = "accounts.manage";
+
     public IEnumerable<Permission> GetPermissions() =>
     [
+        new(ManageAccounts, "See people's accounts and change their roles", [BoardRoles.BoardAdmin]),
         new(ViewReports, "See the board's reach reports", [BoardRoles.Coordinator, BoardRoles.BoardAdmin]),
         new(ManageTaxonomies, "Manage agencies, localities, themes and topics", [BoardRoles.BoardAdmin]),
     ];

@@ -48,6 +48,9 @@ public static class AccountsSetup
             options.Events.OnValidatePrincipal = RejectOtherBoards;
         });
 
+        // Role changes and sign-outs elsewhere reach a signed-in browser within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddScoped<AccountMail>();
         services.AddScoped<DemoUsers>();
         return services;

@@ -10,6 +10,7 @@ public sealed class HostNavigation : INavigationProvider
     [
         new("Home", "", 0),
         new("Reports", "manage", 900, CorePermissions.ViewReports),
+        new("People", "admin/people", 940, CorePermissions.ManageAccounts),
         new("Agencies", "admin/agencies", 950, CorePermissions.ManageTaxonomies),
     ];
 }

@@ -1,0 +1,87 @@
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningHub.Web.Pages.Admin.People;
+
+/// <summary>Gives or takes away a person's staff roles on the board.</summary>
+[Authorize(Policy = CorePermissions.ManageAccounts)]
+public sealed class RolesModel(UserManager<ApplicationUser> users, BoardContext boards, LearningHubDbContext db) : PageModel
+{
+    public sealed record RoleOption(string Role, string Name, string Description);
+
+    public IReadOnlyList<RoleOption> Options { get; } =
+    [
+        new(BoardRoles.Coordinator, "Training coordinator", "Schedules events, takes registers and sees reach reports"),
+        new(BoardRoles.Author, "Author", "Writes and reviews case learning modules and forms"),
+        new(BoardRoles.BoardAdmin, "Board administrator", "Manages people, roles, lists and board settings"),
+    ];
+
+    [BindProperty]
+    public List<string> Roles { get; set; } = [];
+
+    public string PersonName { get; private set; } = "";
+
+    public string PersonEmail { get; private set; } = "";
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Show(person);
+        Roles = [.. await users.GetRolesAsync(person)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Show(person);
+        var wanted = Roles.Where(r => Options.Any(o => o.Role == r)).Append(BoardRoles.Practitioner).ToHashSet();
+        if (Roles.Any(r => r != BoardRoles.Practitioner && Options.All(o => o.Role != r)))
+        {
+            ModelState.AddModelError(nameof(Roles), "Select roles from the list");
+            return Page();
+        }
+
+        if (person.Id == users.GetUserId(User) && !wanted.Contains(BoardRoles.BoardAdmin))
+        {
+            ModelState.AddModelError(nameof(Roles), "You cannot take away your own board administrator role. Ask another board administrator");
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var current = (await users.GetRolesAsync(person)).ToHashSet();
+        var removed = await users.RemoveFromRolesAsync(person, current.Except(wanted));
+        var added = removed.Succeeded ? await users.AddToRolesAsync(person, wanted.Except(current)) : removed;
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not change roles: {string.Join(" ", added.Errors.Select(e => e.Description))}");
+        }
+
+        // Their browser picks up the change at its next security-stamp check (within a minute).
+        await users.UpdateSecurityStampAsync(person);
+        await transaction.CommitAsync();
+        return Redirect($"/{BoardSlug}/admin/people");
+    }
+
+    private void Show(ApplicationUser person)
+    {
+        PersonName = person.FullName;
+        PersonEmail = person.Email ?? "";
+    }
+}
