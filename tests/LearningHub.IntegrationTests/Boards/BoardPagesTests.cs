@@ -32,7 +32,7 @@ public sealed class BoardPagesTests(LearningHubFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Norfolk_theme_overrides_the_base_footer_and_Essex_keeps_it()
+    public async Task Norfolk_theme_overrides_a_base_view_and_Essex_keeps_it()
     {
         var client = factory.CreateBrowserClient();
 
