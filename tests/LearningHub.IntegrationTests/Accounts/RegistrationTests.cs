@@ -147,3 +147,61 @@ public sealed class RegistrationTests(LearningHubFactory factory) : IClassFixtur
         await factory.CreateBrowserClient().SignInAsync("norfolk", "practitioner@norfolk.demo", "a brand new password");
     }
 }
+
+public sealed class DetailsTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
+{
+    [Fact]
+    public async Task A_practitioner_updates_their_own_details_and_sees_them_saved()
+    {
+        var client = factory.CreateBrowserClient();
+        await client.SignInAsync("essex", "practitioner@essex.demo");
+        var locality = await factory.WithBoardAsync("essex", db => db.Localities.Where(l => l.Key == "south").Select(l => l.Id).SingleAsync());
+        var agency = await factory.WithBoardAsync("essex", db => db.Agencies.Where(a => a.Key == "essex-police").Select(a => a.Id).SingleAsync());
+
+        var saved = await client.SubmitFormAsync("/essex/account", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Pat Practitioner-Jones",
+            ["Input.AgencyId"] = agency.ToString(),
+            ["Input.JobRole"] = "PCSO",
+            ["Input.LocalityId"] = locality.ToString(),
+            ["Input.LineManagerEmail"] = "sergeant@police.example",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await client.GetDocumentAsync("/essex/account");
+        Assert.Contains("Your details have been saved", page.QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Equal("Pat Practitioner-Jones", page.QuerySelector(".lh-header__signed-in")!.TextContent.Trim());
+        Assert.Equal("sergeant@police.example", page.QuerySelector("#Input_LineManagerEmail")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector($"#Input_LocalityId option[value='{locality}'][selected]"));
+    }
+
+    [Fact]
+    public async Task Details_with_errors_are_not_saved_and_the_page_says_what_to_fix()
+    {
+        var client = factory.CreateBrowserClient();
+        await client.SignInAsync("essex", "author@essex.demo");
+
+        var response = await client.SubmitFormAsync("/essex/account", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "",
+            ["Input.JobRole"] = "Editor",
+            ["Input.LineManagerEmail"] = "nope",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Equal(["#Input_FullName", "#Input_AgencyId", "#Input_LocalityId", "#Input_LineManagerEmail"],
+            page.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList());
+        Assert.Equal("Editor", page.QuerySelector("#Input_JobRole")!.GetAttribute("value"));
+        Assert.Equal("Alex Author", await factory.WithBoardAsync("essex", db => db.Users.Where(u => u.Email == "author@essex.demo").Select(u => u.FullName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_are_sent_to_sign_in_for_their_details()
+    {
+        var response = await factory.CreateBrowserClient().GetAsync("/essex/account");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/essex/account/sign-in?returnUrl=%2Fessex%2Faccount", response.Headers.Location!.OriginalString);
+    }
+}

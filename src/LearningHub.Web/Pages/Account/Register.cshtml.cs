@@ -7,10 +7,8 @@ using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using System.Text;
 
 namespace LearningHub.Web.Pages.Account;
@@ -19,6 +17,7 @@ namespace LearningHub.Web.Pages.Account;
 public sealed class RegisterModel(
     BoardContext boards,
     LearningHubDbContext db,
+    ProfileChoices choices,
     UserManager<ApplicationUser> users,
     AccountMail mail) : PageModel
 {
@@ -27,26 +26,14 @@ public sealed class RegisterModel(
 
     public BoardInfo Board => boards.Required;
 
-    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+    public ProfileChoices Choices => choices;
 
-    public IReadOnlyList<SelectListItem> Localities { get; private set; } = [];
-
-    public async Task OnGetAsync() => await LoadListsAsync();
+    public async Task OnGetAsync() => await choices.LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadListsAsync();
-        // An id from another board (or a made-up one) is "not offered", like an empty choice.
-        if (Input.AgencyId is { } agencyId && Agencies.All(a => a.Value != agencyId.ToString()))
-        {
-            ModelState.AddModelError("Input.AgencyId", "Select the agency you work for from the list");
-        }
-
-        if (Input.LocalityId is { } localityId && Localities.All(l => l.Value != localityId.ToString()))
-        {
-            ModelState.AddModelError("Input.LocalityId", "Select the locality you mainly work in from the list");
-        }
-
+        await choices.LoadAsync();
+        choices.Validate(Input, ModelState, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -67,7 +54,7 @@ public sealed class RegisterModel(
             AgencyId = Input.AgencyId,
             JobRole = Input.JobRole!.Trim(),
             LocalityId = Input.LocalityId,
-            LineManagerEmail = string.IsNullOrWhiteSpace(Input.LineManagerEmail) ? null : Input.LineManagerEmail.Trim(),
+            LineManagerEmail = Input.LineManagerEmailOrNull,
             CreatedUtc = DateTime.UtcNow,
         };
 
@@ -97,44 +84,20 @@ public sealed class RegisterModel(
         return RedirectToPage("/Account/CheckEmail", new { board = Board.Slug });
     }
 
-    private async Task LoadListsAsync()
+    public sealed class RegisterInput : ProfileInput
     {
-        // Ids are formatted here, not in SQL: providers format GUIDs differently (SQLite upper-case).
-        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new { a.Name, a.Id }).ToListAsync();
-        var localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new { l.Name, l.Id }).ToListAsync();
-        Agencies = agencies.Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
-        Localities = localities.Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToList();
-    }
-
-    public sealed class RegisterInput
-    {
-        [Required(ErrorMessage = "Enter your full name")]
-        [StringLength(200, ErrorMessage = "Full name must be 200 characters or fewer")]
-        public string? FullName { get; set; }
-
+        [Display(Order = 2)]
         [Required(ErrorMessage = "Enter your work email address")]
         [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.org")]
         [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 
-        [Required(ErrorMessage = "Select the agency you work for")]
-        public Guid? AgencyId { get; set; }
-
-        [Required(ErrorMessage = "Enter your job role")]
-        [StringLength(200, ErrorMessage = "Job role must be 200 characters or fewer")]
-        public string? JobRole { get; set; }
-
-        [Required(ErrorMessage = "Select the locality you mainly work in")]
-        public Guid? LocalityId { get; set; }
-
-        [EmailAddress(ErrorMessage = "Enter your line manager's email address in the correct format, like name@example.org")]
-        [StringLength(256, ErrorMessage = "Line manager's email address must be 256 characters or fewer")]
-        public string? LineManagerEmail { get; set; }
-
+        [Display(Order = 7)]
         [Required(ErrorMessage = "Create a password")]
         [StringLength(200, MinimumLength = 10, ErrorMessage = "Password must be at least 10 characters")]
         public string? Password { get; set; }
 
+        [Display(Order = 8)]
         [Required(ErrorMessage = "Confirm your password")]
         [Compare(nameof(Password), ErrorMessage = "Passwords do not match. Enter the same password twice")]
         public string? ConfirmPassword { get; set; }

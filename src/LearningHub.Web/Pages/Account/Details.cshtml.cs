@@ -1,0 +1,75 @@
+using LearningHub.Core.Accounts;
+using LearningHub.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningHub.Web.Pages.Account;
+
+/// <summary>A signed-in person's own details: name, agency, job role, locality and line manager.</summary>
+[Authorize]
+public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ProfileChoices choices) : PageModel
+{
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    public ProfileChoices Choices => choices;
+
+    public string Email { get; private set; } = "";
+
+    [TempData]
+    public bool Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        await choices.LoadAsync();
+        Email = user.Email ?? "";
+        Input = new ProfileInput
+        {
+            FullName = user.FullName,
+            AgencyId = user.AgencyId,
+            JobRole = user.JobRole,
+            LocalityId = user.LocalityId,
+            LineManagerEmail = user.LineManagerEmail,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        await choices.LoadAsync();
+        Email = user.Email ?? "";
+        choices.Validate(Input, ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        user.FullName = Input.FullName!.Trim();
+        user.AgencyId = Input.AgencyId;
+        user.JobRole = Input.JobRole!.Trim();
+        user.LocalityId = Input.LocalityId;
+        user.LineManagerEmail = Input.LineManagerEmailOrNull;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not save details: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        // The name in the header comes from the sign-in cookie, so issue a fresh one.
+        await signIn.RefreshSignInAsync(user);
+        Saved = true;
+        return RedirectToPage();
+    }
+}
