@@ -5,7 +5,7 @@
 set -euo pipefail
 
 port="${LEARNINGHUB_TEST_PG_PORT:-55432}"
-data="${TMPDIR:-/tmp}/learninghub-test-pg"
+data="${TMPDIR:-/tmp}/learninghub-test-pg-$port"
 bin="$(dirname "$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1)")"
 
 # PostgreSQL refuses to run as root; as root, run it as the postgres user the package created.

@@ -2,7 +2,8 @@
 # Stops the server start-test-postgres.sh started and removes its data.
 set -uo pipefail
 
-data="${TMPDIR:-/tmp}/learninghub-test-pg"
+port="${LEARNINGHUB_TEST_PG_PORT:-55432}"
+data="${TMPDIR:-/tmp}/learninghub-test-pg-$port"
 bin="$(dirname "$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1)")"
 as_owner=()
 if [ "$(id -u)" = "0" ]; then
