@@ -16,9 +16,13 @@ public sealed class DemoUsers(
     LearningHubDbContext db,
     BoardContext boards,
     UserManager<ApplicationUser> users,
+    IPasswordHasher<ApplicationUser> hasher,
     IOptions<LearningHubOptions> options,
     ILogger<DemoUsers> logger)
 {
+    // Hashing is deliberately slow (PBKDF2); the demo accounts share one password, so hash it once.
+    private string? _passwordHash;
+
     private static readonly (string Local, string Name, string Role)[] Accounts =
     [
         ("practitioner", "Pat Practitioner", BoardRoles.Practitioner),
@@ -51,7 +55,8 @@ public sealed class DemoUsers(
                 LocalityId = locality,
                 CreatedUtc = DateTime.UtcNow,
             };
-            Check(await users.CreateAsync(user, options.Value.DemoPassword), email);
+            user.PasswordHash = _passwordHash ??= hasher.HashPassword(user, options.Value.DemoPassword);
+            Check(await users.CreateAsync(user), email);
             // Staff can also book and learn, so every demo account is a practitioner too.
             Check(await users.AddToRolesAsync(user, role == BoardRoles.Practitioner ? [role] : [BoardRoles.Practitioner, role]), email);
             logger.LogInformation("Created demo account {Email}", email);

@@ -12,6 +12,18 @@ namespace LearningHub.Web.Hosting;
 
 public static class DatabasePreparation
 {
+    /// <summary>The board roles are the same everywhere; accounts (and so role holders) are per board.</summary>
+    private static async Task EnsureRolesAsync(LearningHubDbContext db)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync();
+        foreach (var role in BoardRoles.All.Where(r => !existing.Contains(r)))
+        {
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
     /// Before serving: apply migrations, make sure the roles exist, apply the recipe of every board that
     /// does not exist yet, and (when configured) create the demo accounts.
@@ -23,12 +35,7 @@ public static class DatabasePreparation
             var services = scope.ServiceProvider;
             await services.GetRequiredService<LearningHubDbContext>().Database.MigrateAsync();
 
-            var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in BoardRoles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
+            await EnsureRolesAsync(services.GetRequiredService<LearningHubDbContext>());
             await services.GetRequiredService<RecipeCatalog>().ApplyMissingBoardsAsync();
         }
 

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Cold start benchmark: milliseconds from launching the published app on an EMPTY data folder
+# (fresh SQLite database, migrations, both board recipes applied on first start) until
+# GET /norfolk first answers HTTP 200 (so the first request's routing, page activation and rendering count too).
+#
+# Usage: bench/cold-start.sh [-n RUNS] [-o PUBLISH_DIR] [--no-publish] [--ready-to-run] [-p PORT]
+#                            [--variants "prod demo"] [--keep] [--profile]
+#   -n RUNS        runs per variant (default 5)
+#   -o DIR         publish folder (default: a new temporary folder)
+#   --no-publish   reuse an existing publish in DIR (must hold LearningHub.Web.dll)
+#   --ready-to-run publish for this machine's architecture with ReadyToRun (precompiled) code, as the
+#                  Dockerfile does: -a <arch> -p:PublishReadyToRun=true
+#   -p PORT        loopback port to listen on (default 5187; must be free)
+#   --variants     which variants to run, out of "prod demo" (default both):
+#                    prod  ASPNETCORE_ENVIRONMENT=Production, no demo users (what a real first start does)
+#                    demo  the same plus LearningHub__SeedDemoUsers=true (demo accounts are created too)
+#   --keep         keep each run's data folder and log (their paths are printed)
+#   --profile      also log EF Core migrations and each request (Information), to see where time goes;
+#                  the extra logging itself costs a little, so leave it off for the headline numbers
+#
+# Each run's log has timestamps (HH:mm:ss.fff) so you can see where the time went; it is printed
+# when a run fails. Traffic goes only to 127.0.0.1; every loop is bounded (60 s deadline per run).
+set -euo pipefail
+
+runs=5
+publish_dir=""
+publish=1
+port=5187
+variants="prod demo"
+keep=0
+profile=0
+ready_to_run=0
+deadline_ms=60000
+poll_interval=0.02
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        -n) runs="$2"; shift 2 ;;
+        -o) publish_dir="$2"; shift 2 ;;
+        --no-publish) publish=0; shift ;;
+        -p) port="$2"; shift 2 ;;
+        --variants) variants="$2"; shift 2 ;;
+        --keep) keep=1; shift ;;
+        --profile) profile=1; shift ;;
+        --ready-to-run) ready_to_run=1; shift ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+if ! [[ "$runs" =~ ^[0-9]+$ ]] || (( runs < 1 || runs > 100 )); then
+    echo "RUNS must be between 1 and 100" >&2; exit 2
+fi
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
+command -v dotnet >/dev/null || { echo "dotnet is needed" >&2; exit 2; }
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work_dir="$(mktemp -d "${TMPDIR:-/tmp}/lh-cold-start.XXXXXX")"
+url="http://127.0.0.1:${port}/norfolk"
+app_pid=""
+
+cleanup() {
+    if [[ -n "$app_pid" ]] && alive "$app_pid"; then
+        kill "$app_pid" 2>/dev/null || true
+        wait "$app_pid" 2>/dev/null || true
+    fi
+    if (( keep == 0 )); then rm -rf "$work_dir"; fi
+}
+trap cleanup EXIT
+
+# True while the process runs (a child that has exited stays a zombie until waited for, and kill -0
+# would still succeed on it).
+alive() {
+    local state
+    state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
+    [[ -n "$state" && "$state" != Z ]]
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+if [[ -z "$publish_dir" ]]; then
+    (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
+    publish_dir="$work_dir/publish"
+fi
+publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+
+if (( publish == 1 )); then
+    echo "Publishing (Release) to $publish_dir ..."
+    started=$(now_ms)
+    publish_args=()
+    if (( ready_to_run == 1 )); then
+        case "$(uname -m)" in
+            x86_64) arch=x64 ;;
+            aarch64) arch=arm64 ;;
+            *) echo "--ready-to-run: unknown architecture $(uname -m)" >&2; exit 2 ;;
+        esac
+        publish_args=(-a "$arch" -p:PublishReadyToRun=true)
+    fi
+    dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet "${publish_args[@]}"
+    echo "Published in $(( ($(now_ms) - started) / 1000 )) s"
+fi
+[[ -f "$publish_dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $publish_dir" >&2; exit 2; }
+ls "$publish_dir"/recipes/*.recipe.json >/dev/null 2>&1 || { echo "no recipes/ in $publish_dir" >&2; exit 2; }
+
+# Nothing may already answer on the port, or we would time someone else's server.
+if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${port}/"; then
+    echo "something already listens on 127.0.0.1:${port}; choose another with -p" >&2; exit 2
+fi
+
+# One run: sets last_ms to the milliseconds to the first 200, or fails. Runs in this shell (not in
+# $(...)) so that the exit trap can always stop the app.
+run_once() {
+    local variant="$1" index="$2"
+    local data="$work_dir/$variant-$index/data" log="$work_dir/$variant-$index/app.log"
+    mkdir -p "$data"
+    local demo=false
+    [[ "$variant" == demo ]] && demo=true
+
+    local extra=()
+    if (( profile == 1 )); then
+        extra=("Logging__LogLevel__Microsoft.EntityFrameworkCore.Migrations=Information"
+               "Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Information")
+    fi
+
+    local started code elapsed launch_tod
+    launch_tod=$(date +%H:%M:%S.%3N)
+    started=$(now_ms)
+    # The content root is the working directory, as in the container (WORKDIR /app).
+    (
+        cd "$publish_dir"
+        exec env ASPNETCORE_ENVIRONMENT=Production \
+            LearningHub__DataPath="$data" \
+            LearningHub__SeedDemoUsers="$demo" \
+            Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
+            Logging__Console__FormatterName=simple \
+            "${extra[@]}" \
+            dotnet "$publish_dir/LearningHub.Web.dll" --urls "http://127.0.0.1:${port}"
+    ) >"$log" 2>&1 &
+    app_pid=$!
+
+    while :; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
+        elapsed=$(( $(now_ms) - started ))
+        if [[ "$code" == 200 ]]; then
+            break
+        fi
+        if ! alive "$app_pid"; then
+            echo "the app exited before answering 200 (run $variant #$index); its log:" >&2
+            cat "$log" >&2
+            return 1
+        fi
+        if (( elapsed > deadline_ms )); then
+            echo "no 200 from $url within $(( deadline_ms / 1000 )) s (last status '$code'); log:" >&2
+            cat "$log" >&2
+            return 1
+        fi
+        sleep "$poll_interval"
+    done
+
+    kill "$app_pid" 2>/dev/null || true
+    # Bounded wait for a clean shutdown (the host stops within a few seconds), then force it.
+    local waited=0
+    while alive "$app_pid" && (( waited < 100 )); do sleep 0.1; waited=$(( waited + 1 )); done
+    kill -9 "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+    last_ms=$elapsed
+    last_phases=$(phases "$launch_tod" "$elapsed" "$log")
+}
+
+# Where the time went, from the log's timestamps: launch -> first log line (runtime start, host
+# build, migrations, roles) -> "Now listening" (recipes, data-protection key, Kestrel) -> first 200
+# (the first request: routing, page activation, JIT of the MVC/Razor pipeline, first queries).
+phases() {
+    awk -v launch="$1" -v total="$2" '
+        function ms(t,   a) { split(t, a, /[:.]/); return ((a[1] * 60 + a[2]) * 60 + a[3]) * 1000 + a[4] }
+        # The simple console format puts the timestamp on the first line of an entry, the message below.
+        /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9] / {
+            current = ms($1)
+            if (first == "") first = current
+        }
+        /Now listening/ { if (listening == "") listening = current }
+        END {
+            l = ms(launch)
+            if (first == "" || listening == "") { print "(no timestamps in log)"; exit }
+            printf "to first log %5d ms | to listening %5d ms | first request %5d ms", first - l, listening - first, total - (listening - l)
+        }' "$3"
+}
+
+stats() { # prints "median min max" of the numbers given
+    sort -n | awk '{ v[NR] = $1 } END {
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%d %d %d\n", m, v[1], v[NR] }'
+}
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); dotnet $(dotnet --version)"
+read -r load1 _ < /proc/loadavg
+echo "Load average before the runs: $load1 (other work on the machine skews the figures; run it on a quiet machine)"
+echo "Measuring: launch -> first HTTP 200 on $url, fresh SQLite database each run, $runs runs per variant"
+summary=""
+for variant in $variants; do
+    case "$variant" in prod|demo) ;; *) echo "unknown variant $variant" >&2; exit 2 ;; esac
+    results=()
+    for (( i = 1; i <= runs; i++ )); do
+        run_once "$variant" "$i"
+        results+=("$last_ms")
+        printf '%-5s run %2d: %6d ms   (%s)\n' "$variant" "$i" "$last_ms" "$last_phases"
+    done
+    read -r median min max < <(printf '%s\n' "${results[@]}" | stats)
+    line=$(printf '%-5s median %6d ms   min %6d ms   max %6d ms   (%d runs)' "$variant" "$median" "$min" "$max" "$runs")
+    summary+="$line"$'\n'
+done
+echo
+echo "Summary (target: under 3000 ms)"
+printf '%s' "$summary"
+if (( keep == 1 )); then echo "Data folders and logs kept under $work_dir"; fi
