@@ -11,9 +11,6 @@ public sealed class LearningHubOptions
     /// <summary>Folder for the SQLite database, mail pickup and uploads. Relative paths are under the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
-    /// <summary>Folder of recipes applied on first start (each whose board is missing).</summary>
-    public string RecipesPath { get; set; } = "";
-
     public bool SeedDemoUsers { get; set; }
 
     public string DemoPassword { get; set; } = "Learning-Hub-Demo-1";

@@ -16,6 +16,8 @@ namespace LearningHub.E2E.Infrastructure;
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
+    public const string DemoPassword = "End-to-end-demo-password";
+
     /// <summary>How long the site gets to answer /health after it starts.</summary>
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
@@ -144,7 +146,9 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("LearningHub:DataPath", dataPath);
-            builder.UseSetting("LearningHub:SeedDemoUsers", "false");
+            // Demo accounts give the staff-page tests a coordinator and an administrator to sign in as.
+            builder.UseSetting("LearningHub:SeedDemoUsers", "true");
+            builder.UseSetting("LearningHub:DemoPassword", SiteFixture.DemoPassword);
             builder.UseSetting("LearningHub:AccountRequestsPerMinute", "1000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
