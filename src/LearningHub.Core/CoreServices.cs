@@ -1,6 +1,5 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
-using LearningHub.Core.Mail;
 using LearningHub.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace LearningHub.Core;
 
 public static class CoreServices
 {
-    /// <summary>The shared kernel: options, boards, the database, permissions and mail.</summary>
+    /// <summary>The shared kernel: options, boards, the database and permissions.</summary>
     public static IServiceCollection AddLearningHubCore(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment, string migrationsAssembly)
     {
@@ -35,8 +34,6 @@ public static class CoreServices
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<BoardPermissions>();
-
-        services.AddScoped<IMailSender, PickupFolderMailSender>();
         return services;
     }
 }

@@ -1,9 +1,11 @@
+using LearningHub.Notifications;
 using LearningHub.Recipes;
 using LearningHub.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLearningHubHost();
+builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -16,6 +18,7 @@ if (CommandLine.IsCommand(args))
 await app.PrepareDatabaseAsync();
 
 app.UseLearningHubHost();
+app.MapNotificationsModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 

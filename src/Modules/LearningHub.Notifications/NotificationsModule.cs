@@ -1,3 +1,8 @@
+using LearningHub.Core.Data;
+using LearningHub.Core.Recipes;
+using LearningHub.Notifications.Data;
+using LearningHub.Notifications.Recipes;
+using LearningHub.Notifications.Services;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +14,15 @@ public static class NotificationsModule
 {
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<NotificationsOptions>(configuration.GetSection(NotificationsOptions.Section));
+        services.AddSingleton<IModelContributor, NotificationsModel>();
+        services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, NotificationsPermissions>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<MailTransports>();
+        services.AddSingleton<OutboxProcessor>();
+        services.AddScoped<MailQueue>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddRecipeStep<MailStep>();
         return services;
     }
 

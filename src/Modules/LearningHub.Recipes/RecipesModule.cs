@@ -1,3 +1,4 @@
+using LearningHub.Core.Recipes;
 using LearningHub.Recipes.Services;
 using LearningHub.Recipes.Steps;
 using Microsoft.AspNetCore.Builder;
@@ -25,14 +26,6 @@ public static class RecipesModule
         services.AddRecipeStep<ThemeStep>();
         services.AddRecipeStep<TaxonomiesStep>();
         services.AddRecipeStep<RolesStep>();
-        return services;
-    }
-
-    /// <summary>How any module contributes a recipe step.</summary>
-    public static IServiceCollection AddRecipeStep<THandler>(this IServiceCollection services)
-        where THandler : class, IRecipeStepHandler
-    {
-        services.AddScoped<IRecipeStepHandler, THandler>();
         return services;
     }
 

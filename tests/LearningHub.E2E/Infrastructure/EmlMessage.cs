@@ -8,15 +8,22 @@ namespace LearningHub.E2E.Infrastructure;
 /// decoded plain-text and HTML bodies, whatever the transfer encoding (7bit, 8bit, quoted-printable,
 /// base64) and charset. Just enough MIME for the tests; MimeKit is not available here.
 /// </summary>
+/// <summary>An attachment of a mail: its media type, file name and content as text.</summary>
+public sealed record EmlAttachment(string MediaType, string? FileName, string Content);
+
 public sealed partial class EmlMessage
 {
-    private EmlMessage(string path, IReadOnlyDictionary<string, string> headers, string? text, string? html)
+    private EmlMessage(string path, IReadOnlyDictionary<string, string> headers, string? text, string? html, IReadOnlyList<EmlAttachment> attachments)
     {
         Path = path;
         Headers = headers;
         TextBody = text;
         HtmlBody = html;
+        Attachments = attachments;
     }
+
+    /// <summary>Parts sent as attachments (Content-Disposition: attachment), decoded as text.</summary>
+    public IReadOnlyList<EmlAttachment> Attachments { get; }
 
     public string Path { get; }
 
@@ -39,9 +46,15 @@ public sealed partial class EmlMessage
         var raw = File.ReadAllText(path, Encoding.Latin1);
         var root = Part.Parse(raw);
         string? text = null, html = null;
+        var attachments = new List<EmlAttachment>();
         foreach (var leaf in root.Leaves())
         {
-            if (leaf.MediaType == "text/plain")
+            if (leaf.Headers.TryGetValue("Content-Disposition", out var disposition) && disposition.TrimStart().StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+            {
+                var name = FileNamePattern().Match(disposition) is { Success: true } m ? m.Groups[1].Value : null;
+                attachments.Add(new EmlAttachment(leaf.MediaType, name, leaf.DecodedText()));
+            }
+            else if (leaf.MediaType == "text/plain")
             {
                 text ??= leaf.DecodedText();
             }
@@ -51,8 +64,11 @@ public sealed partial class EmlMessage
             }
         }
 
-        return new EmlMessage(path, root.Headers, text, html);
+        return new EmlMessage(path, root.Headers, text, html, attachments);
     }
+
+    [GeneratedRegex(@"filename=""?([^"";]+)""?", RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
 
     [GeneratedRegex(@"[^\s<>,;""]+@[^\s<>,;""]+")]
     private static partial Regex AddressPattern();

@@ -99,7 +99,7 @@ public sealed class RegistrationTests(LearningHubFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, notYet.StatusCode);
         Assert.Contains("Confirm your email address first", (await notYet.ParseAsync()).QuerySelector(".govuk-error-summary")!.TextContent);
 
-        var mail = Pickup.LatestMessageTo(factory.PickupFolder("norfolk"), "robin.registrant@nhs.example");
+        var mail = await Pickup.LatestMessageToAsync(factory.PickupFolder("norfolk"), "robin.registrant@nhs.example");
         Assert.Contains("Norfolk Safeguarding Children Board", mail);
         var confirmed = await client.GetDocumentAsync(Pickup.LinkTo(mail, "/norfolk/account/confirm-email"));
         Assert.Equal("Email address confirmed", confirmed.QuerySelector("h1")!.TextContent.Trim());
@@ -135,7 +135,7 @@ public sealed class RegistrationTests(LearningHubFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal("Check your email", (await sent.ParseAsync()).QuerySelector("h1")!.TextContent.Trim());
 
-        var mail = Pickup.LatestMessageTo(factory.PickupFolder("norfolk"), "practitioner@norfolk.demo");
+        var mail = await Pickup.LatestMessageToAsync(factory.PickupFolder("norfolk"), "practitioner@norfolk.demo");
         var link = Pickup.LinkTo(mail, "/norfolk/account/reset-password");
         var changed = await client.SubmitFormAsync(link, new Dictionary<string, string>
         {

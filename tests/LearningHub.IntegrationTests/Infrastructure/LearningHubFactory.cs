@@ -14,7 +14,18 @@ public class LearningHubFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Integration-Tests-Password-1";
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N"));
+    public LearningHubFactory()
+        : this(Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    /// <summary>An app over an existing data folder: a restart of an earlier factory's site.</summary>
+    protected LearningHubFactory(string dataPath) => DataPath = dataPath;
+
+    public string DataPath { get; }
+
+    /// <summary>Leave the data folder when disposed, so another factory can start on it (a restart).</summary>
+    public bool KeepData { get; set; }
 
     /// <summary>Extra settings a test class needs (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -36,13 +47,17 @@ public class LearningHubFactory : WebApplicationFactory<Program>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Runs code against the database as the given board (as a request for that board would).</summary>
-    public async Task<T> WithBoardAsync<T>(string slug, Func<LearningHubDbContext, Task<T>> action)
+    public Task<T> WithBoardAsync<T>(string slug, Func<LearningHubDbContext, Task<T>> action) =>
+        WithBoardServicesAsync(slug, services => action(services.GetRequiredService<LearningHubDbContext>()));
+
+    /// <summary>Runs code with a request-like scope's services, acting for the given board.</summary>
+    public async Task<T> WithBoardServicesAsync<T>(string slug, Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
         var board = await scope.ServiceProvider.GetRequiredService<BoardDirectory>().FindAsync(slug)
                     ?? throw new InvalidOperationException($"No board {slug}");
         scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
-        return await action(scope.ServiceProvider.GetRequiredService<LearningHubDbContext>());
+        return await action(scope.ServiceProvider);
     }
 
     public string PickupFolder(string board) => Path.Combine(DataPath, "mail-pickup", board);
@@ -51,6 +66,12 @@ public class LearningHubFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

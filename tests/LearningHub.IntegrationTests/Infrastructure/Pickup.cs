@@ -6,16 +6,30 @@ namespace LearningHub.IntegrationTests.Infrastructure;
 /// <summary>Reads the .eml files the pickup-folder transport writes.</summary>
 public static partial class Pickup
 {
-    /// <summary>The decoded text of the newest message to <paramref name="to"/>.</summary>
-    public static string LatestMessageTo(string folder, string to)
+    /// <summary>
+    /// The decoded text of the newest message to <paramref name="to"/>. Mail leaves through the outbox in
+    /// the background, so this polls the folder until the message is there or the deadline passes.
+    /// </summary>
+    public static async Task<string> LatestMessageToAsync(string folder, string to, TimeSpan? timeout = null)
     {
-        var file = Directory.EnumerateFiles(folder, "*.eml")
-            .Select(f => (Path: f, Text: File.ReadAllText(f)))
-            .Where(f => f.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) || f.Text.Contains($"<{to}>", StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(f => File.GetLastWriteTimeUtc(f.Path))
-            .FirstOrDefault();
-        Assert.True(file.Path is not null, $"No mail to {to} in {folder}");
-        return Decode(file.Text);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var file = Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.eml")
+                    .Select(f => (Path: f, Text: File.ReadAllText(f)))
+                    .Where(f => f.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) || f.Text.Contains($"<{to}>", StringComparison.OrdinalIgnoreCase))
+                    .OrderByDescending(f => File.GetLastWriteTimeUtc(f.Path))
+                    .FirstOrDefault()
+                : default;
+            if (file.Path is not null)
+            {
+                return Decode(file.Text);
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No mail to {to} in {folder}");
+            await Task.Delay(50); // the poll interval, not a wait for something to happen
+        }
     }
 
     public static string LinkTo(string message, string path)

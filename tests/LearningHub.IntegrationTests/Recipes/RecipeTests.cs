@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Core.Recipes;
 using LearningHub.Recipes.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,7 +80,7 @@ public sealed class RecipeTests(LearningHubFactory factory) : IClassFixture<Lear
 
         var error = await Assert.ThrowsAsync<RecipeException>(() => Executor.ApplyAsync("suffolk.recipe.json", recipe.ToJsonString()));
 
-        Assert.Equal(4, error.StepIndex);
+        Assert.Equal(5, error.StepIndex);
         Assert.Equal("step", error.Field);
         Assert.Contains("'fireworks' is not a known step", error.Message);
         Assert.Equal(before, await SnapshotAsync());

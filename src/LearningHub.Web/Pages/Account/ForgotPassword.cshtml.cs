@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
 using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, BoardContext boards, AccountMail mail) : PageModel
+public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, BoardContext boards, AccountMail mail, LearningHubDbContext db) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -37,7 +38,8 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, Boar
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = $"{Request.Scheme}://{Request.Host}/{boards.Required.Slug}/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-            await mail.SendPasswordResetAsync(user, link);
+            await mail.QueuePasswordResetAsync(user, link);
+            await db.SaveChangesAsync();
         }
 
         Sent = true;

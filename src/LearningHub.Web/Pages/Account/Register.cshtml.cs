@@ -76,11 +76,12 @@ public sealed class RegisterModel(
             throw new InvalidOperationException("Could not give a new account the Practitioner role.");
         }
 
-        await transaction.CommitAsync();
-
+        // The account and its confirmation mail are saved together: both or neither.
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-        await mail.SendConfirmationAsync(user, link);
+        await mail.QueueConfirmationAsync(user, link);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return RedirectToPage("/Account/CheckEmail", new { board = Board.Slug });
     }
 

@@ -1,3 +1,4 @@
+using LearningHub.Core.Recipes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Recipes.Services;

@@ -1,3 +1,4 @@
+using LearningHub.Core.Recipes;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Security;
+using LearningHub.Core.Recipes;
 using LearningHub.Recipes.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Security;
+using LearningHub.Core.Recipes;
 using LearningHub.Recipes.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using LearningHub.Core.Taxonomies;
+using LearningHub.Core.Recipes;
 using LearningHub.Recipes.Services;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LearningHub.Recipes.Services;
+namespace LearningHub.Core.Recipes;
 
 /// <summary>
 /// Reads one JSON object of a recipe step, keeping the path to it so every error names the field

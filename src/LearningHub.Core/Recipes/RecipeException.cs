@@ -1,4 +1,4 @@
-namespace LearningHub.Recipes.Services;
+namespace LearningHub.Core.Recipes;
 
 /// <summary>A recipe that cannot be applied, with where the problem is: file, step index and field.</summary>
 public sealed class RecipeException(string fileName, int? stepIndex, string? field, string problem)

@@ -1,7 +1,8 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace LearningHub.Recipes.Services;
+namespace LearningHub.Core.Recipes;
 
 /// <summary>
 /// Handles one step name of a recipe. Modules register theirs with <c>AddRecipeStep&lt;T&gt;()</c>.
@@ -27,4 +28,15 @@ public sealed class RecipeStepContext(RecipeElement step, LearningHubDbContext d
     public BoardContext Boards => boards;
 
     public IServiceProvider Services => services;
+}
+
+public static class RecipeStepRegistration
+{
+    /// <summary>How any module contributes a recipe step; the recipes module runs them.</summary>
+    public static IServiceCollection AddRecipeStep<THandler>(this IServiceCollection services)
+        where THandler : class, IRecipeStepHandler
+    {
+        services.AddScoped<IRecipeStepHandler, THandler>();
+        return services;
+    }
 }

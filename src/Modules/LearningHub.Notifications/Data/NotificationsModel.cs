@@ -1,0 +1,53 @@
+using LearningHub.Core.Data;
+using LearningHub.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LearningHub.Notifications.Data;
+
+/// <summary>Adds the notifications module's tables to the shared DbContext.</summary>
+public sealed class NotificationsModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new BoardMailSettingsConfiguration());
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("OutboxMessages");
+        b.Property(x => x.DedupeKey).HasMaxLength(200);
+        b.Property(x => x.Category).HasMaxLength(100);
+        b.Property(x => x.ToAddress).HasMaxLength(256);
+        b.Property(x => x.ToName).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(400);
+        b.Property(x => x.AttachmentName).HasMaxLength(200);
+        b.Property(x => x.AttachmentContentType).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        b.HasIndex(x => new { x.BoardId, x.DedupeKey }).IsUnique();
+        // The dispatcher's query: due messages by status and time, across boards.
+        b.HasIndex(x => new { x.Status, x.NextAttemptUtc });
+        b.HasIndex(x => x.ClaimToken);
+    }
+}
+
+internal sealed class BoardMailSettingsConfiguration : IEntityTypeConfiguration<BoardMailSettings>
+{
+    public void Configure(EntityTypeBuilder<BoardMailSettings> b)
+    {
+        b.ToTable("BoardMailSettings");
+        b.Property(x => x.Transport).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Security).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Host).HasMaxLength(255);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.ProtectedPassword).HasMaxLength(2000);
+        b.Property(x => x.FromAddress).HasMaxLength(256);
+        b.Property(x => x.FromName).HasMaxLength(200);
+        b.HasIndex(x => x.BoardId).IsUnique();
+    }
+}

@@ -1,0 +1,70 @@
+using LearningHub.Core.Boards;
+
+namespace LearningHub.Notifications.Domain;
+
+public enum OutboxStatus
+{
+    /// <summary>Waiting for its send time (or its next attempt).</summary>
+    Pending,
+
+    /// <summary>Claimed by a dispatcher until <see cref="OutboxMessage.LockedUntilUtc"/>.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>Gave up after the last attempt; a board admin can send it again.</summary>
+    Failed,
+
+    /// <summary>The reason for it went away before it was sent (a booking cancelled before its reminder).</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// A mail waiting to go, written in the same transaction as the change that caused it, so the change
+/// and its mail land together or not at all. The dispatcher sends it, retrying with backoff.
+/// </summary>
+public class OutboxMessage : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    /// <summary>Names the logical message (<c>accounts.confirm-email:{user}:{token}</c>); unique per board.</summary>
+    public required string DedupeKey { get; set; }
+
+    /// <summary>What kind of mail it is, for the admin list: usually the template key.</summary>
+    public required string Category { get; set; }
+
+    public required string ToAddress { get; set; }
+
+    public required string ToName { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string TextBody { get; set; }
+
+    public required string HtmlBody { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public string? AttachmentContent { get; set; }
+
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    /// <summary>When it may next be sent: its scheduled time, then each retry's time.</summary>
+    public DateTime NextAttemptUtc { get; set; }
+
+    public DateTime? LockedUntilUtc { get; set; }
+
+    public Guid? ClaimToken { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime? SentUtc { get; set; }
+}

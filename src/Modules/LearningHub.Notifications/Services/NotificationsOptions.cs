@@ -1,0 +1,29 @@
+namespace LearningHub.Notifications.Services;
+
+/// <summary>The <c>Notifications</c> configuration section.</summary>
+public sealed class NotificationsOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Off on an instance that should only queue (e.g. a web node when another sends).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Attempts before a message is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Wait before the second attempt; each later wait doubles (with ±20% jitter) up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long a claimed message stays claimed: a dispatcher that dies mid-send releases it after this.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>SMTP connection and send timeout.</summary>
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

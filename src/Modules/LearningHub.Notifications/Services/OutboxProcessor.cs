@@ -1,0 +1,133 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningHub.Notifications.Services;
+
+/// <summary>
+/// One pass of the dispatcher: claim a batch of due messages, send each through its board's transport,
+/// and record the outcome. Claims are rows in the database, so any number of instances share the work
+/// and a message is only ever in one instance's hands; a claim left by a dead instance expires.
+/// </summary>
+public sealed class OutboxProcessor(
+    IServiceScopeFactory scopes,
+    MailTransports transports,
+    TimeProvider clock,
+    IOptions<NotificationsOptions> options,
+    ILogger<OutboxProcessor> logger)
+{
+    private readonly Random _jitter = new();
+
+    /// <summary>Sends what is due now; returns how many messages it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningHubDbContext>();
+        var token = Guid.NewGuid();
+        if (await ClaimAsync(db, token, cancellationToken) == 0)
+        {
+            return 0;
+        }
+
+        // The dispatcher serves every board, so it reads across boards by name and acts as each in turn.
+        var claimed = await db.Set<OutboxMessage>().IgnoreQueryFilters()
+            .Where(m => m.ClaimToken == token).OrderBy(m => m.NextAttemptUtc).ToListAsync(cancellationToken);
+        var directory = scope.ServiceProvider.GetRequiredService<BoardDirectory>();
+        var boards = scope.ServiceProvider.GetRequiredService<BoardContext>();
+        foreach (var group in claimed.GroupBy(m => m.BoardId))
+        {
+            var board = (await directory.ListAsync(cancellationToken)).Single(b => b.Id == group.Key);
+            boards.Use(board);
+            var settings = await db.Set<BoardMailSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            var transport = transports.For(board, settings);
+            foreach (var message in group)
+            {
+                await SendOneAsync(db, transport, message, board, settings, cancellationToken);
+            }
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task SendOneAsync(LearningHubDbContext db, IMailTransport transport, OutboxMessage message,
+        BoardInfo board, BoardMailSettings? settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var mail = MailTransports.Compose(message, board, settings);
+            await transport.SendAsync(mail, cancellationToken);
+            message.Status = OutboxStatus.Sent;
+            message.SentUtc = clock.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var settingsNow = options.Value;
+            message.Attempts++;
+            message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}{(ex.InnerException is null ? "" : $" ({ex.InnerException.Message})")}", 2000);
+            if (message.Attempts >= settingsNow.MaxAttempts)
+            {
+                message.Status = OutboxStatus.Failed;
+                logger.LogError("Mail {MessageId} to board {Board} failed after {Attempts} attempts: {Error}", message.Id, board.Slug, message.Attempts, message.LastError);
+            }
+            else
+            {
+                message.Status = OutboxStatus.Pending;
+                message.NextAttemptUtc = clock.GetUtcNow().UtcDateTime
+                    + RetrySchedule.DelayAfter(message.Attempts, settingsNow.FirstRetryDelay, settingsNow.MaxRetryDelay, _jitter);
+                logger.LogWarning("Mail {MessageId} to board {Board} not sent (attempt {Attempts}), retrying at {Next:u}: {Error}",
+                    message.Id, board.Slug, message.Attempts, message.NextAttemptUtc, message.LastError);
+            }
+        }
+
+        message.ClaimToken = null;
+        message.LockedUntilUtc = null;
+        // Saved one by one: if the process dies mid-batch, what was sent stays marked sent.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Marks up to a batch of due (or abandoned) messages as this pass's; returns how many.</summary>
+    private async Task<int> ClaimAsync(LearningHubDbContext db, Guid token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lease = now + options.Value.ClaimLease;
+        var batch = options.Value.BatchSize;
+        const string pending = nameof(OutboxStatus.Pending);
+        const string sending = nameof(OutboxStatus.Sending);
+
+        if (db.Database.IsNpgsql())
+        {
+            // Several instances: SKIP LOCKED lets each take different rows without waiting, and the outer
+            // status check makes a row another instance claimed in the meantime drop out.
+            return await db.Database.ExecuteSqlAsync($"""
+                UPDATE "OutboxMessages" SET "Status" = {sending}, "ClaimToken" = {token}, "LockedUntilUtc" = {lease}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE ("Status" = {pending} AND "NextAttemptUtc" <= {now}) OR ("Status" = {sending} AND "LockedUntilUtc" < {now})
+                    ORDER BY "NextAttemptUtc"
+                    LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED)
+                AND (("Status" = {pending} AND "NextAttemptUtc" <= {now}) OR ("Status" = {sending} AND "LockedUntilUtc" < {now}))
+                """, cancellationToken);
+        }
+
+        // SQLite has one writer at a time, so a plain conditional update is a claim.
+        var due = db.Set<OutboxMessage>().IgnoreQueryFilters()
+            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntilUtc < now))
+            .OrderBy(m => m.NextAttemptUtc)
+            .Take(batch)
+            .Select(m => m.Id);
+        return await db.Set<OutboxMessage>().IgnoreQueryFilters()
+            .Where(m => due.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.ClaimToken, token)
+                .SetProperty(m => m.LockedUntilUtc, lease), cancellationToken);
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,94 @@
+namespace LearningHub.Notifications.Templates;
+
+/// <summary>
+/// The templates every board starts with, until its BoardAdmin edits them. Written in plain British
+/// English in the GOV.UK style; each body ends with the board's name and contact, and the HTML bodies
+/// are simple fragments (paragraphs and links, no scripts or images) that go inside the email layout.
+/// </summary>
+public static class DefaultMailTemplates
+{
+    /// <summary>The placeholder for a link the recipient follows; its value is a full https address.</summary>
+    public const string Link = "link";
+
+    // Shared so every default signs off the same way, in both bodies.
+    private const string TextSignOff =
+        """
+
+        {{ board.name }}
+        Contact: {{ board.contactEmail }}
+
+        """;
+
+    private const string HtmlSignOff =
+        """
+        <hr>
+        <p>{{ board.name }}<br>
+        Contact: <a href="mailto:{{ board.contactEmail }}">{{ board.contactEmail }}</a></p>
+
+        """;
+
+    public static MailTemplateDefinition ConfirmEmail { get; } = new(
+        Key: "accounts.confirm-email",
+        DisplayName: "Confirm your email address",
+        Description: "Sent when someone creates an account, so they can prove the email address is theirs.",
+        Placeholders:
+        [
+            new(Link, "The address to follow to confirm the email address", "https://learning.example.org/esp/account/confirm-email?code=SAMPLE"),
+        ],
+        Subject: "{{ board.shortName }}: Confirm your email address",
+        TextBody:
+            """
+            Dear {{ recipient.name }},
+
+            You, or someone using your email address, created an account on {{ board.name }}'s LearningHub.
+
+            Confirm your email address to finish setting up your account:
+            {{ link }}
+
+            If you did not create this account, you can ignore this email.
+
+            """ + TextSignOff,
+        HtmlBody:
+            """
+            <p>Dear {{ recipient.name }},</p>
+            <p>You, or someone using your email address, created an account on {{ board.name }}'s LearningHub.</p>
+            <p><a href="{{ link }}">Confirm your email address</a> to finish setting up your account.</p>
+            <p>If the link does not work, copy this address into your browser:<br>{{ link }}</p>
+            <p>If you did not create this account, you can ignore this email.</p>
+
+            """ + HtmlSignOff);
+
+    public static MailTemplateDefinition ResetPassword { get; } = new(
+        Key: "accounts.reset-password",
+        DisplayName: "Reset your password",
+        Description: "Sent when someone asks to reset the password of their account.",
+        Placeholders:
+        [
+            new(Link, "The address to follow to choose a new password", "https://learning.example.org/esp/account/reset-password?code=SAMPLE"),
+        ],
+        Subject: "{{ board.shortName }}: Reset your password",
+        TextBody:
+            """
+            Dear {{ recipient.name }},
+
+            Someone asked to reset the password of your account on {{ board.name }}'s LearningHub.
+
+            Choose a new password using this link. The link works for 24 hours.
+            {{ link }}
+
+            If you did not ask to reset your password, you can ignore this email. Your password has not changed.
+
+            """ + TextSignOff,
+        HtmlBody:
+            """
+            <p>Dear {{ recipient.name }},</p>
+            <p>Someone asked to reset the password of your account on {{ board.name }}'s LearningHub.</p>
+            <p><a href="{{ link }}">Choose a new password</a>. The link works for 24 hours.</p>
+            <p>If the link does not work, copy this address into your browser:<br>{{ link }}</p>
+            <p>If you did not ask to reset your password, you can ignore this email. Your password has not changed.</p>
+
+            """ + HtmlSignOff);
+
+    /// <summary>Every default this module ships, in the order a BoardAdmin sees them.</summary>
+    public static IReadOnlyList<MailTemplateDefinition> All { get; } = [ConfirmEmail, ResetPassword];
+}

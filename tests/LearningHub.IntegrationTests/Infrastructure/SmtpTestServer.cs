@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using LearningHub.E2E.Infrastructure;
+
+namespace LearningHub.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server for the tests: aiosmtpd (Debian's python3-aiosmtpd, installed by
+/// scripts/install-test-deps.sh) on 127.0.0.1, storing what it receives in a Maildir. It can be stopped
+/// and started again on the same port to play a mail server that goes away and comes back.
+/// </summary>
+public sealed class SmtpTestServer : IAsyncDisposable
+{
+    private Process? _process;
+
+    public SmtpTestServer()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+    }
+
+    public int Port { get; }
+
+    public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "learninghub-smtp", Guid.NewGuid().ToString("N"));
+
+    public async Task StartAsync()
+    {
+        // aiosmtpd makes the Maildir itself, but not the folders above it.
+        Directory.CreateDirectory(Path.GetDirectoryName(Maildir)!);
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("Could not start aiosmtpd");
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                await Task.Delay(50); // the poll interval
+            }
+            catch (SocketException ex)
+            {
+                var why = _process.HasExited ? await _process.StandardError.ReadToEndAsync() : "no answer before the deadline";
+                throw new InvalidOperationException($"aiosmtpd did not start on port {Port}: {why}", ex);
+            }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Everything the server has received so far.</summary>
+    public IReadOnlyList<EmlMessage> Messages() =>
+        new[] { "new", "cur" }
+            .Select(folder => Path.Combine(Maildir, folder))
+            .Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateFiles)
+            .Select(EmlMessage.Load)
+            .ToList();
+
+    /// <summary>Polls until <paramref name="count"/> messages match, or fails at the deadline.</summary>
+    public async Task<IReadOnlyList<EmlMessage>> WaitForAsync(Func<EmlMessage, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var found = Messages().Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} matching message(s), the SMTP server has {found.Count}.");
+            await Task.Delay(50); // the poll interval
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(Maildir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Already gone, or still held: a leftover temp folder is harmless.
+        }
+    }
+}

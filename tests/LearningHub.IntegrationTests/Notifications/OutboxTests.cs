@@ -1,0 +1,226 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Notifications.Calendar;
+using LearningHub.Notifications.Domain;
+using LearningHub.Notifications.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.IntegrationTests.Notifications;
+
+/// <summary>Mail goes through the outbox to a real SMTP server: never lost, never twice, never half-saved.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private readonly SmtpTestServer _smtp = new();
+    private readonly List<LearningHubFactory> _factories = [];
+    private string? _dataPath;
+
+    public Task InitializeAsync() => _smtp.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var factory in _factories)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await _smtp.DisposeAsync();
+        if (_dataPath is not null && Directory.Exists(_dataPath))
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+    }
+
+    /// <summary>A site whose Norfolk board sends through the test SMTP server, with quick retries.</summary>
+    private async Task<LearningHubFactory> StartSiteAsync(bool dispatcher = true)
+    {
+        var factory = new MailFactory(_dataPath ??= Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N")), dispatcher) { KeepData = true };
+        _factories.Add(factory);
+        await factory.WithBoardAsync("norfolk", async db =>
+        {
+            var settings = await db.Set<BoardMailSettings>().SingleAsync();
+            settings.Transport = MailTransportKind.Smtp;
+            settings.Host = "127.0.0.1";
+            settings.Port = _smtp.Port;
+            settings.Security = SmtpSecurity.None;
+            settings.FromAddress = "learning@norfolk.example";
+            return await db.SaveChangesAsync();
+        });
+        return factory;
+    }
+
+    private static async Task QueueAsync(LearningHubFactory factory, string key, string to, DateTime? sendAt = null, MailAttachment? attachment = null)
+    {
+        await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var queue = services.GetRequiredService<MailQueue>();
+            Assert.True(await queue.EnqueueAsync(key, "tests", new OutgoingMail(to, "Test Person", $"Subject {key}", $"Text {key}", $"<p>HTML {key}</p>"), sendAt, attachment));
+            return await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
+        });
+    }
+
+    private static Task<List<OutboxMessage>> OutboxAsync(LearningHubFactory factory) =>
+        factory.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Category == "tests").ToListAsync());
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}");
+            await Task.Delay(50); // the poll interval
+        }
+    }
+
+    [Fact]
+    public async Task A_queued_mail_reaches_the_SMTP_server_with_both_bodies_and_a_calendar_invite()
+    {
+        var site = await StartSiteAsync();
+        var start = new DateTime(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc);
+        var invite = IcsWriter.Invite(new CalendarEvent("booking-NSCB-7Q4K2@learninghub", 0, start, start.AddHours(2),
+            "Case R roadshow", "Norfolk Safeguarding Children Board", "nscb@norfolk.example", DateTime.UtcNow));
+
+        await QueueAsync(site, "invite-1", "sam@school.example", attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", invite));
+
+        var mail = Assert.Single(await _smtp.WaitForAsync(m => m.IsAddressedTo("sam@school.example")));
+        Assert.Contains("Subject invite-1", mail.Headers["Subject"]);
+        Assert.Contains("learning@norfolk.example", mail.Headers["From"]);
+        Assert.Contains("Text invite-1", mail.TextBody);
+        Assert.Contains("<p>HTML invite-1</p>", mail.HtmlBody);
+        var ics = Assert.Single(mail.Attachments);
+        Assert.Equal("text/calendar", ics.MediaType);
+        var calendar = Assert.Single(IcsReader.Parse(ics.Content));
+        Assert.Equal("REQUEST", calendar.Text("METHOD"));
+        var vevent = Assert.Single(calendar.Events);
+        Assert.Equal("booking-NSCB-7Q4K2@learninghub", vevent.Text("UID"));
+        Assert.Equal(start, vevent.Property("DTSTART")!.AsUtcDateTime());
+        Assert.Equal(start.AddHours(2), vevent.Property("DTEND")!.AsUtcDateTime());
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await OutboxAsync(site)).Status);
+    }
+
+    [Fact]
+    public async Task While_the_mail_server_is_down_mail_is_retried_and_delivered_once_when_it_is_back()
+    {
+        var site = await StartSiteAsync();
+        await _smtp.StopAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await QueueAsync(site, $"retry-{i}", $"person{i}@health.example");
+        }
+
+        await WaitUntilAsync(async () => (await OutboxAsync(site)).All(m => m.Attempts >= 1 && m.LastError is not null), "every message has failed an attempt");
+        await _smtp.StartAsync();
+
+        await WaitUntilAsync(async () => (await OutboxAsync(site)).All(m => m.Status == OutboxStatus.Sent), "every message is sent");
+        var delivered = _smtp.Messages().Where(m => m.Headers["Subject"].StartsWith("Subject retry-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, delivered.Count);
+        Assert.Equal(3, delivered.Select(m => m.Headers["Subject"]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_message_queued_before_the_app_stopped_is_sent_once_after_restart()
+    {
+        var queuingOnly = await StartSiteAsync(dispatcher: false);
+        await QueueAsync(queuingOnly, "restart-1", "kim@probation.example");
+        await queuingOnly.DisposeAsync();
+        _factories.Remove(queuingOnly);
+        Assert.Empty(_smtp.Messages());
+
+        var restarted = await StartSiteAsync();
+
+        await _smtp.WaitForAsync(m => m.IsAddressedTo("kim@probation.example"));
+        await WaitUntilAsync(async () => (await OutboxAsync(restarted)).Single().Status == OutboxStatus.Sent, "the message is marked sent");
+        Assert.Single(_smtp.Messages(), m => m.IsAddressedTo("kim@probation.example"));
+    }
+
+    [Fact]
+    public async Task A_change_whose_save_fails_leaves_no_queued_mail()
+    {
+        var site = await StartSiteAsync(dispatcher: false);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => site.WithBoardServicesAsync("norfolk", async services =>
+        {
+            // A booking-like change that breaks a rule (two agencies with one key) and its mail, saved together.
+            var db = services.GetRequiredService<LearningHubDbContext>();
+            var agencies = await db.Agencies.OrderBy(a => a.SortOrder).Take(2).ToListAsync();
+            agencies[1].Key = agencies[0].Key;
+            await services.GetRequiredService<MailQueue>().EnqueueAsync("doomed", "tests",
+                new OutgoingMail("x@example.org", "X", "Never", "Never", "<p>Never</p>"));
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Empty(await OutboxAsync(site));
+    }
+
+    [Fact]
+    public async Task The_same_logical_message_is_never_queued_twice()
+    {
+        var site = await StartSiteAsync(dispatcher: false);
+        await QueueAsync(site, "once", "alex@school.example");
+
+        var again = await site.WithBoardServicesAsync("norfolk", services =>
+            services.GetRequiredService<MailQueue>().EnqueueAsync("once", "tests", new OutgoingMail("alex@school.example", "Alex", "S", "T", "<p>H</p>")));
+
+        Assert.False(again);
+        Assert.Single(await OutboxAsync(site));
+    }
+
+    [Fact]
+    public async Task A_scheduled_send_waits_for_its_time_and_a_cancelled_one_never_goes()
+    {
+        var site = await StartSiteAsync();
+        await QueueAsync(site, "later", "jo@police.example", sendAt: DateTime.UtcNow.AddHours(1));
+        await QueueAsync(site, "soon", "lee@police.example", sendAt: DateTime.UtcNow.AddSeconds(1));
+
+        var cancelled = await site.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var result = await services.GetRequiredService<MailQueue>().CancelAsync("later");
+            await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
+            return result;
+        });
+
+        Assert.True(cancelled);
+        await _smtp.WaitForAsync(m => m.IsAddressedTo("lee@police.example"));
+        var outbox = await OutboxAsync(site);
+        Assert.Equal(OutboxStatus.Cancelled, outbox.Single(m => m.DedupeKey == "later").Status);
+        Assert.True(outbox.Single(m => m.DedupeKey == "soon").SentUtc >= outbox.Single(m => m.DedupeKey == "soon").NextAttemptUtc);
+        Assert.DoesNotContain(_smtp.Messages(), m => m.IsAddressedTo("jo@police.example"));
+    }
+
+    [Fact]
+    public async Task After_its_last_attempt_a_message_is_marked_failed_with_the_error_and_can_be_sent_again()
+    {
+        var site = await StartSiteAsync();
+        await _smtp.StopAsync();
+        await QueueAsync(site, "gives-up", "ro@council.example");
+
+        await WaitUntilAsync(async () => (await OutboxAsync(site)).Single().Status == OutboxStatus.Failed, "the message is failed");
+        var failed = (await OutboxAsync(site)).Single();
+        Assert.Equal(3, failed.Attempts);
+        Assert.False(string.IsNullOrEmpty(failed.LastError));
+
+        await _smtp.StartAsync();
+        await site.WithBoardServicesAsync("norfolk", async services =>
+        {
+            Assert.True(await services.GetRequiredService<MailQueue>().RetryAsync(failed.Id));
+            return await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
+        });
+
+        await _smtp.WaitForAsync(m => m.IsAddressedTo("ro@council.example"));
+    }
+
+    private sealed class MailFactory(string dataPath, bool dispatcher) : LearningHubFactory(dataPath)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Notifications:DispatcherEnabled"] = dispatcher ? "true" : "false",
+            ["Notifications:PollInterval"] = "00:00:00.100",
+            ["Notifications:FirstRetryDelay"] = "00:00:00.200",
+            ["Notifications:MaxRetryDelay"] = "00:00:00.500",
+            ["Notifications:MaxAttempts"] = "3",
+            ["Notifications:SmtpTimeout"] = "00:00:05",
+        };
+    }
+}
