@@ -41,6 +41,16 @@ public sealed class StaffPagesTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save agency" }).ClickAsync();
         await Expect(page.Locator(".govuk-error-summary a[href='#Input_Name']")).ToHaveTextAsync("Enter the agency's name");
         await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Mail" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mail", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change mail settings" }).ClickAsync();
+        await page.SelectOptionAsync("#Input_Transport", "Smtp");
+        await page.FillAsync("#Input_Host", "");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save mail settings" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary a[href='#Input_Host']")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
         session.AssertNoBrowserErrors();
     }
 

@@ -3,6 +3,7 @@ using LearningHub.Core.Recipes;
 using LearningHub.Notifications.Data;
 using LearningHub.Notifications.Recipes;
 using LearningHub.Notifications.Services;
+using LearningHub.Theme.Base.Navigation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class NotificationsModule
         services.AddScoped<MailQueue>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddRecipeStep<MailStep>();
+        services.AddSingleton<INavigationProvider, NotificationsNavigation>();
         return services;
     }
 

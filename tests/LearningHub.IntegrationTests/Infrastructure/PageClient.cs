@@ -25,7 +25,7 @@ public static class PageClient
     {
         var page = await client.GetDocumentAsync(url);
         var token = page.QuerySelectorAll("main form input[name=__RequestVerificationToken]").OfType<IHtmlInputElement>().FirstOrDefault()?.Value
-                    ?? throw new InvalidOperationException($"No antiforgery token in a form on {url}");
+                    ?? throw new InvalidOperationException($"No antiforgery token in a form on {url}:\n{page.QuerySelector("main")?.InnerHtml}");
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(action ?? url, new FormUrlEncodedContent(body));
     }

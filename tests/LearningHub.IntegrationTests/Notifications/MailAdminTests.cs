@@ -1,0 +1,111 @@
+using System.Net;
+using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.IntegrationTests.Notifications;
+
+public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IClassFixture<MailAdminTests.QueueOnlyFactory>
+{
+    private async Task<Guid> FailedMessageAsync(string board, string to)
+    {
+        return await factory.WithBoardAsync(board, async db =>
+        {
+            var message = new OutboxMessage
+            {
+                DedupeKey = $"failed:{Guid.NewGuid()}", Category = "tests", ToAddress = to, ToName = "Failed Person",
+                Subject = "Could not go", TextBody = "T", HtmlBody = "<p>H</p>", Status = OutboxStatus.Failed, Attempts = 8,
+                LastError = "SmtpException: Mailbox unavailable", NextAttemptUtc = DateTime.UtcNow, CreatedUtc = DateTime.UtcNow,
+            };
+            db.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+    }
+
+    [Fact]
+    public async Task Board_admin_sees_recent_mail_with_status_and_error_and_others_cannot()
+    {
+        await FailedMessageAsync("norfolk", "failed.person@school.example");
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync("norfolk", "admin@norfolk.demo");
+        var coordinator = factory.CreateBrowserClient();
+        await coordinator.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        var page = await admin.GetDocumentAsync("/norfolk/admin/mail");
+
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("failed.person@school.example"));
+        Assert.Contains("Failed", row.QuerySelector(".govuk-tag")!.TextContent);
+        Assert.Contains("Mailbox unavailable", row.TextContent);
+        Assert.NotNull(row.QuerySelector("button"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/norfolk/admin/mail")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failed_message_can_be_sent_again_but_not_another_boards()
+    {
+        var norfolkMessage = await FailedMessageAsync("norfolk", "again@school.example");
+        var essexMessage = await FailedMessageAsync("essex", "essex.person@school.example");
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync("norfolk", "admin@norfolk.demo");
+
+        var refused = await admin.SubmitFormAsync("/norfolk/admin/mail", new Dictionary<string, string> { ["id"] = essexMessage.ToString() }, "/norfolk/admin/mail?handler=Resend");
+        var resent = await admin.SubmitFormAsync("/norfolk/admin/mail", new Dictionary<string, string> { ["id"] = norfolkMessage.ToString() }, "/norfolk/admin/mail?handler=Resend");
+
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        var norfolk = await factory.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == norfolkMessage));
+        Assert.Equal(OutboxStatus.Pending, norfolk.Status);
+        Assert.Equal(0, norfolk.Attempts);
+        var essex = await factory.WithBoardAsync("essex", db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == essexMessage));
+        Assert.Equal(OutboxStatus.Failed, essex.Status);
+    }
+
+    [Fact]
+    public async Task Mail_settings_keep_the_password_secret_and_say_what_to_fix()
+    {
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync("essex", "admin@essex.demo");
+
+        var missingHost = await admin.SubmitFormAsync("/essex/admin/mail/settings", new Dictionary<string, string>
+        {
+            ["Input.Transport"] = "Smtp", ["Input.Host"] = "", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
+            ["Input.UserName"] = "escb-mailer", ["Input.Password"] = "s3cret-smtp-password",
+        });
+        var errorPage = await missingHost.ParseAsync();
+        Assert.Equal("#Input_Host", errorPage.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Null(errorPage.QuerySelector("#Input_Password")!.GetAttribute("value"));
+
+        var saved = await admin.SubmitFormAsync("/essex/admin/mail/settings", new Dictionary<string, string>
+        {
+            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.essex.example", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
+            ["Input.UserName"] = "escb-mailer", ["Input.Password"] = "s3cret-smtp-password", ["Input.FromAddress"] = "learning@essex.example",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var page = await admin.GetDocumentAsync("/essex/admin/mail/settings");
+        Assert.DoesNotContain("s3cret-smtp-password", page.DocumentElement.OuterHtml);
+        Assert.Contains("A password is set", page.QuerySelector("#Input_Password-hint")!.TextContent);
+        Assert.Equal("smtp.essex.example", page.QuerySelector("#Input_Host")!.GetAttribute("value"));
+        var stored = await factory.WithBoardAsync("essex", db => db.Set<BoardMailSettings>().AsNoTracking().SingleAsync());
+        Assert.NotNull(stored.ProtectedPassword);
+        Assert.DoesNotContain("s3cret", stored.ProtectedPassword);
+
+        // Saving again without a password keeps the one set.
+        await admin.SubmitFormAsync("/essex/admin/mail/settings", new Dictionary<string, string>
+        {
+            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.essex.example", ["Input.Port"] = "2525", ["Input.Security"] = "StartTls",
+            ["Input.UserName"] = "escb-mailer", ["Input.Password"] = "",
+        });
+        var kept = await factory.WithBoardAsync("essex", db => db.Set<BoardMailSettings>().AsNoTracking().SingleAsync());
+        Assert.Equal(stored.ProtectedPassword, kept.ProtectedPassword);
+        Assert.Equal(2525, kept.Port);
+    }
+
+    /// <summary>No dispatcher: the messages these tests make stay as they are put.</summary>
+    public sealed class QueueOnlyFactory : LearningHubFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Notifications:DispatcherEnabled"] = "false" };
+    }
+}
