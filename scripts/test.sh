@@ -16,7 +16,8 @@ results="$(pwd)/TestResults"
 rm -rf "$results"
 
 status=0
-dotnet test LearningHub.sln --logger "trx" --results-directory "$results" || status=$?
+# A hung test (a browser waiting forever) is killed and reported rather than eating the CI budget.
+dotnet test LearningHub.sln --logger "trx" --results-directory "$results" --blame-hang-timeout 10m || status=$?
 
 # Totals across every test project, from the TRX reports.
 awk '

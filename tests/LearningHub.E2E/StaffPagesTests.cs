@@ -51,6 +51,18 @@ public sealed class StaffPagesTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save mail settings" }).ClickAsync();
         await Expect(page.Locator(".govuk-error-summary a[href='#Input_Host']")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/essex/admin/mail/templates");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change Confirm your email address" }).ClickAsync();
+        await page.FillAsync("#Input_Subject", "{{ board.shortName }}: please confirm, {{ recipient.name }}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.Locator("#preview")).ToContainTextAsync("ESCB: please confirm, Sam Example");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.FillAsync("#Input_Subject", "{{ booking.reference }}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary a[href='#Input_Subject']")).ToContainTextAsync("is not a placeholder");
+        await Accessibility.AssertNoViolationsAsync(page);
         session.AssertNoBrowserErrors();
     }
 

@@ -3,6 +3,7 @@ using LearningHub.Core.Recipes;
 using LearningHub.Notifications.Data;
 using LearningHub.Notifications.Recipes;
 using LearningHub.Notifications.Services;
+using LearningHub.Notifications.Templates;
 using LearningHub.Theme.Base.Navigation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,15 @@ public static class NotificationsModule
         services.AddSingleton<MailTransports>();
         services.AddSingleton<OutboxProcessor>();
         services.AddScoped<MailQueue>();
+        services.AddScoped<TemplatedMail>();
+        services.AddSingleton<MailTemplateRenderer>();
+        services.AddSingleton<MailTemplateCatalog>();
+        foreach (var definition in DefaultMailTemplates.All)
+        {
+            // Other modules add their templates the same way: services.AddSingleton(definition).
+            services.AddSingleton(definition);
+        }
+
         services.AddHostedService<OutboxDispatcher>();
         services.AddRecipeStep<MailStep>();
         services.AddSingleton<INavigationProvider, NotificationsNavigation>();

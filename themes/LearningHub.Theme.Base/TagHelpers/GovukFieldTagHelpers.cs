@@ -147,6 +147,24 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
     }
 }
 
+/// <summary><c>&lt;govuk-textarea for="Input.TextBody" label="Plain text" rows="8" /&gt;</c></summary>
+[HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
+{
+    protected override TagBuilder BuildControl(bool hasError)
+    {
+        var textarea = new TagBuilder("textarea");
+        textarea.AddCssClass("govuk-textarea");
+        if (hasError)
+        {
+            textarea.AddCssClass("govuk-textarea--error");
+        }
+
+        textarea.InnerHtml.Append(Value ?? "");
+        return textarea;
+    }
+}
+
 /// <summary><c>&lt;govuk-select for="Input.AgencyId" items="Model.Agencies" label="Agency" /&gt;</c></summary>
 [HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukSelectTagHelper : GovukFieldTagHelper

@@ -12,6 +12,7 @@ public sealed class NotificationsModel : IModelContributor
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new BoardMailSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new BoardMailTemplateConfiguration());
     }
 }
 
@@ -49,5 +50,16 @@ internal sealed class BoardMailSettingsConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.FromAddress).HasMaxLength(256);
         b.Property(x => x.FromName).HasMaxLength(200);
         b.HasIndex(x => x.BoardId).IsUnique();
+    }
+}
+
+internal sealed class BoardMailTemplateConfiguration : IEntityTypeConfiguration<BoardMailTemplate>
+{
+    public void Configure(EntityTypeBuilder<BoardMailTemplate> b)
+    {
+        b.ToTable("BoardMailTemplates");
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Subject).HasMaxLength(400);
+        b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
     }
 }
