@@ -1,0 +1,117 @@
+using LearningHub.Core.Data;
+using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Notifications.Domain;
+using LearningHub.Notifications.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LearningHub.IntegrationTests.Notifications;
+
+/// <summary>Two app instances on one PostgreSQL database share the outbox: each message is sent exactly once.</summary>
+public sealed class PostgresOutboxTests : IAsyncLifetime
+{
+    private const int MessageCount = 300;
+    private readonly string _database = $"lh_outbox_{Guid.NewGuid():N}"[..22];
+    private readonly SmtpTestServer _smtp = new();
+    private readonly List<LearningHubFactory> _instances = [];
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresFactAttribute.ConnectionString is not null)
+        {
+            await _smtp.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await _smtp.DisposeAsync();
+        if (PostgresFactAttribute.ConnectionString is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private LearningHubFactory StartInstance()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { Database = _database };
+        var instance = new InstanceFactory(connection.ConnectionString);
+        _instances.Add(instance);
+        _ = instance.Services; // start it: migrations and recipes run now, one instance at a time
+        return instance;
+    }
+
+    [PostgresFact]
+    public async Task Two_instances_claiming_at_once_send_every_message_exactly_once()
+    {
+        var first = StartInstance();
+        var second = StartInstance();
+        await first.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var db = services.GetRequiredService<LearningHubDbContext>();
+            var settings = await db.Set<BoardMailSettings>().SingleAsync();
+            settings.Transport = MailTransportKind.Smtp;
+            settings.Host = "127.0.0.1";
+            settings.Port = _smtp.Port;
+            settings.Security = SmtpSecurity.None;
+            var queue = services.GetRequiredService<MailQueue>();
+            for (var i = 0; i < MessageCount; i++)
+            {
+                await queue.EnqueueAsync($"pg-{i}", "tests", new OutgoingMail($"person{i}@school.example", "Person", $"Message {i}", "T", "<p>H</p>"));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        // Both instances' processors claim and send at the same time, as two nodes' dispatchers would.
+        var handled = await Task.WhenAll(DrainAsync(first), DrainAsync(second));
+
+        Assert.Equal(MessageCount, handled.Sum());
+        Assert.True(handled.All(h => h > 0), $"Both instances should have taken a share of the work: {string.Join(", ", handled)}");
+        var delivered = (await _smtp.WaitForAsync(m => m.Headers["Subject"].StartsWith("Message ", StringComparison.Ordinal), MessageCount))
+            .Select(m => m.Headers["Subject"]).ToList();
+        Assert.Equal(MessageCount, delivered.Count);
+        Assert.Equal(MessageCount, delivered.Distinct().Count());
+        var statuses = await first.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().Where(m => m.Category == "tests").Select(m => m.Status).ToListAsync());
+        Assert.All(statuses, s => Assert.Equal(OutboxStatus.Sent, s));
+    }
+
+    private static async Task<int> DrainAsync(LearningHubFactory instance)
+    {
+        var processor = instance.Services.GetRequiredService<OutboxProcessor>();
+        var total = 0;
+        for (var pass = 0; pass < 1000; pass++)
+        {
+            var handled = await processor.RunOnceAsync(CancellationToken.None);
+            if (handled == 0)
+            {
+                return total;
+            }
+
+            total += handled;
+        }
+
+        return total;
+    }
+
+    private sealed class InstanceFactory(string connectionString) : LearningHubFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:LearningHub"] = connectionString,
+            ["Notifications:DispatcherEnabled"] = "false",
+            ["Notifications:BatchSize"] = "10",
+        };
+    }
+}
