@@ -5,6 +5,8 @@ using LearningHub.Notifications.Recipes;
 using LearningHub.Notifications.Services;
 using LearningHub.Notifications.Templates;
 using LearningHub.Theme.Base.Navigation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,7 @@ public static class NotificationsModule
         services.AddSingleton<OutboxProcessor>();
         services.AddScoped<MailQueue>();
         services.AddScoped<TemplatedMail>();
+        services.AddScoped<CalendarFeeds>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddSingleton<MailTemplateCatalog>();
         foreach (var definition in DefaultMailTemplates.All)
@@ -38,5 +41,21 @@ public static class NotificationsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>The private calendar feed: <c>/{board}/calendar/{secret}.ics</c>, no sign-in (the secret is the key).</summary>
+    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/{board}/calendar/{token}.ics", async (string token, CalendarFeeds feeds, HttpContext context) =>
+        {
+            var feed = await feeds.FeedAsync(token, context.RequestAborted);
+            if (feed is null)
+            {
+                return Results.NotFound();
+            }
+
+            // Personal data: not for shared caches.
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Results.Text(feed, "text/calendar; charset=utf-8");
+        });
+        return endpoints;
+    }
 }

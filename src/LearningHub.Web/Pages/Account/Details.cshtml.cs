@@ -9,8 +9,10 @@ namespace LearningHub.Web.Pages.Account;
 
 /// <summary>A signed-in person's own details: name, agency, job role, locality and line manager.</summary>
 [Authorize]
-public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ProfileChoices choices) : PageModel
+public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ProfileChoices choices, LearningHub.Core.Boards.BoardContext boards) : PageModel
 {
+    public string BoardSlug => boards.Required.Slug;
+
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 

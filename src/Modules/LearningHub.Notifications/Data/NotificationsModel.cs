@@ -13,6 +13,7 @@ public sealed class NotificationsModel : IModelContributor
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new BoardMailSettingsConfiguration());
         modelBuilder.ApplyConfiguration(new BoardMailTemplateConfiguration());
+        modelBuilder.ApplyConfiguration(new CalendarFeedTokenConfiguration());
     }
 }
 
@@ -61,5 +62,17 @@ internal sealed class BoardMailTemplateConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Key).HasMaxLength(100);
         b.Property(x => x.Subject).HasMaxLength(400);
         b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+    }
+}
+
+internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<CalendarFeedToken>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeedToken> b)
+    {
+        b.ToTable("CalendarFeedTokens");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.UserId);
     }
 }
