@@ -89,6 +89,16 @@ public sealed class StaffPagesTests(SiteFixture site)
         await page.GetByRole(AriaRole.Link, new() { Name = "Your details" }).ClickAsync();
         await Expect(page.Locator("#Input_FullName")).ToHaveValueAsync("Pat Practitioner");
         await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "private calendar feed" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make my calendar address" }).ClickAsync();
+        var address = await page.Locator("#feed-address").TextContentAsync();
+        Assert.Matches(@"/essex/calendar/[A-Za-z0-9_-]+\.ics$", address!.Trim());
+        await Accessibility.AssertNoViolationsAsync(page);
+        var feed = await page.Context.APIRequest.GetAsync(address.Trim());
+        Assert.Equal(200, feed.Status);
+        Assert.StartsWith("BEGIN:VCALENDAR", await feed.TextAsync());
     }
 
     [Fact]
