@@ -3,16 +3,7 @@
 # default 55432) with its data in a temp folder, and prints the connection string for
 # LEARNINGHUB_TEST_POSTGRES. Stop it with stop-test-postgres.sh.
 set -euo pipefail
-
-port="${LEARNINGHUB_TEST_PG_PORT:-55432}"
-data="${TMPDIR:-/tmp}/learninghub-test-pg-$port"
-bin="$(dirname "$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1)")"
-
-# PostgreSQL refuses to run as root; as root, run it as the postgres user the package created.
-as_owner=()
-if [ "$(id -u)" = "0" ]; then
-  as_owner=(runuser -u postgres --)
-fi
+source "$(dirname "$0")/test-postgres-env.sh"
 
 "${as_owner[@]}" "$bin/pg_ctl" -D "$data" stop -m immediate >/dev/null 2>&1 || true
 rm -rf "$data"
