@@ -20,7 +20,7 @@ public sealed class DemoUsers(
     IOptions<LearningHubOptions> options,
     ILogger<DemoUsers> logger)
 {
-    // Hashing is deliberately slow (PBKDF2); the demo accounts share one password, so hash it once.
+    // Hashing is deliberately slow (PBKDF2); a board's demo accounts share one password, so it is hashed once per board.
     private string? _passwordHash;
 
     private static readonly (string Local, string Name, string Role)[] Accounts =

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using LearningHub.E2E.Infrastructure;
 
 namespace LearningHub.IntegrationTests.Infrastructure;
 
@@ -7,28 +7,33 @@ namespace LearningHub.IntegrationTests.Infrastructure;
 public static partial class Pickup
 {
     /// <summary>
-    /// The decoded text of the newest message to <paramref name="to"/>. Mail leaves through the outbox in
-    /// the background, so this polls the folder until the message is there or the deadline passes.
+    /// The subject and decoded bodies of the newest message to <paramref name="to"/>. Mail leaves through
+    /// the outbox in the background, so this polls the folder until the message is there or the deadline passes.
     /// </summary>
-    public static async Task<string> LatestMessageToAsync(string folder, string to, TimeSpan? timeout = null)
+    public static async Task<string> LatestMessageToAsync(string folder, string to)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var file = Directory.Exists(folder)
+        var mail = await Poll.ForAsync(
+            () => Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.eml")
-                    .Select(f => (Path: f, Text: File.ReadAllText(f)))
-                    .Where(f => f.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) || f.Text.Contains($"<{to}>", StringComparison.OrdinalIgnoreCase))
-                    .OrderByDescending(f => File.GetLastWriteTimeUtc(f.Path))
-                    .FirstOrDefault()
-                : default;
-            if (file.Path is not null)
-            {
-                return Decode(file.Text);
-            }
+                    .OrderByDescending(File.GetLastWriteTimeUtc)
+                    .Select(TryLoad)
+                    .FirstOrDefault(m => m is not null && m.IsAddressedTo(to))
+                : null,
+            TimeSpan.FromSeconds(15),
+            () => $"No mail to {to} in {folder}");
+        return $"{mail.Headers.GetValueOrDefault("Subject")}\n{mail.TextBody}\n{mail.HtmlBody}";
+    }
 
-            Assert.True(DateTime.UtcNow < deadline, $"No mail to {to} in {folder}");
-            await Task.Delay(50); // the poll interval, not a wait for something to happen
+    // A file the dispatcher is still writing is read again on the next poll.
+    private static EmlMessage? TryLoad(string path)
+    {
+        try
+        {
+            return EmlMessage.Load(path);
+        }
+        catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
+        {
+            return null;
         }
     }
 
@@ -39,35 +44,6 @@ public static partial class Pickup
         return new Uri(match).PathAndQuery;
     }
 
-    /// <summary>Undoes quoted-printable and base64 parts so the text can be searched.</summary>
-    private static string Decode(string eml)
-    {
-        var decoded = new StringBuilder();
-        foreach (Match part in Base64Part().Matches(eml))
-        {
-            try
-            {
-                decoded.AppendLine(Encoding.UTF8.GetString(Convert.FromBase64String(part.Groups[1].Value.Replace("\r", "").Replace("\n", ""))));
-            }
-            catch (FormatException)
-            {
-            }
-        }
-
-        var qp = SoftBreak().Replace(eml, "");
-        decoded.AppendLine(QuotedByte().Replace(qp, m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString()));
-        return decoded.ToString();
-    }
-
     [GeneratedRegex(@"https?://[^\s""<>]+")]
     private static partial Regex LinkPattern();
-
-    [GeneratedRegex(@"Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*?\r?\n([A-Za-z0-9+/=\r\n]+)")]
-    private static partial Regex Base64Part();
-
-    [GeneratedRegex("=\r?\n")]
-    private static partial Regex SoftBreak();
-
-    [GeneratedRegex("=([0-9A-F]{2})")]
-    private static partial Regex QuotedByte();
 }

@@ -80,20 +80,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .ToList();
 
     /// <summary>Polls until <paramref name="count"/> messages match, or fails at the deadline.</summary>
-    public async Task<IReadOnlyList<EmlMessage>> WaitForAsync(Func<EmlMessage, bool> match, int count = 1, TimeSpan? timeout = null)
+    public async Task<IReadOnlyList<EmlMessage>> WaitForAsync(Func<EmlMessage, bool> match, int count = 1)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var found = Messages().Where(match).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} matching message(s), the SMTP server has {found.Count}.");
-            await Task.Delay(50); // the poll interval
-        }
+        List<EmlMessage> found = [];
+        await Poll.UntilAsync(
+            () => Task.FromResult((found = Messages().Where(match).ToList()).Count >= count),
+            TimeSpan.FromSeconds(20),
+            () => $"Expected {count} matching message(s), the SMTP server has {found.Count}.");
+        return found;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.E2E.Infrastructure;
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.Notifications.Calendar;
 using LearningHub.Notifications.Domain;
@@ -63,15 +64,8 @@ public sealed class OutboxTests : IAsyncLifetime
     private static Task<List<OutboxMessage>> OutboxAsync(LearningHubFactory factory) =>
         factory.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Category == "tests").ToListAsync());
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}");
-            await Task.Delay(50); // the poll interval
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Poll.UntilAsync(condition, TimeSpan.FromSeconds(20), () => $"Timed out waiting until {what}");
 
     [Fact]
     public async Task A_queued_mail_reaches_the_SMTP_server_with_both_bodies_and_a_calendar_invite()
