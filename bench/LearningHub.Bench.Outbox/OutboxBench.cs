@@ -124,14 +124,6 @@ internal static class OutboxBench
             }
 
             queueTime = watch.Elapsed;
-            if (options.Wal)
-            {
-                // An experiment, not what the app does: journal_mode=WAL is kept in the database file, so
-                // the dispatching app's connections all use it.
-                await site.WithBoardAsync(Board, async services =>
-                    await services.GetRequiredService<LearningHubDbContext>().Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;"));
-                Console.WriteLine("database switched to journal_mode=WAL (experiment)");
-            }
         }
 
         var afterQueuePeak = ProcStat.StatusKb(Environment.ProcessId, "VmHWM:") * 1024;
@@ -345,7 +337,6 @@ internal static class OutboxBench
               --check-ms N        how often the benchmark counts Sent rows (default 200)
               --maildir           use aiosmtpd's Mailbox handler (a file per message) instead of the counting handler
               --keep              keep the data folder (SQLite database) afterwards
-              --wal               experiment: switch the database to journal_mode=WAL before dispatching
               --dispatchers K     experiment: K app instances on the same database, each with its dispatcher (default 1)
               --probe N           instead: time N of each piece of a dispatch (compose, SMTP send, SaveChanges)
             """;
@@ -361,8 +352,6 @@ internal static class OutboxBench
         public bool Maildir { get; private set; }
 
         public int Probe { get; private set; }
-
-        public bool Wal { get; private set; }
 
         public int Dispatchers { get; private set; } = 1;
 
@@ -400,7 +389,6 @@ internal static class OutboxBench
                     case "--maildir": options.Maildir = true; break;
                     case "--keep": options.Keep = true; break;
                     case "--probe": options.Probe = Positive(); break;
-                    case "--wal": options.Wal = true; break;
                     case "--dispatchers": options.Dispatchers = Positive(); break;
                     case "-h" or "--help": options.Help = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");

@@ -7,6 +7,7 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
+using LearningHub.Notifications.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,27 +42,39 @@ internal static class Probes
 
         Console.WriteLine($"probes: {n} items each; SMTP server aiosmtpd on 127.0.0.1:{smtp.Port}");
 
-        // Warm up JIT and the server.
-        await new SmtpMailTransport("127.0.0.1", smtp.Port, false, null, TimeSpan.FromSeconds(30))
-            .SendAsync(MailTransports.Compose(Row(-1), Board, settings), CancellationToken.None);
+        var endpoint = new SmtpEndpoint("127.0.0.1", smtp.Port, SmtpSecurity.None, null, TimeSpan.FromSeconds(30));
 
-        await Time("compose only (MailTransports.Compose)", n, i =>
+        // Warm up JIT and the server.
+        await using (var warm = new SmtpMailTransport(endpoint))
         {
-            using var m = MailTransports.Compose(Row(i), Board, settings);
+            await warm.SendAsync(MailTransports.Compose(Row(-1), Board, settings, DateTimeOffset.UtcNow), CancellationToken.None);
+        }
+
+        await Time("compose only (MailTransports.Compose + MimeWriter.Write)", n, i =>
+        {
+            _ = MimeWriter.Write(MailTransports.Compose(Row(i), Board, settings, DateTimeOffset.UtcNow));
             return Task.CompletedTask;
         });
 
-        await Time("SMTP, app transport (new SmtpClient per message)", n, async i =>
+        await Time("SMTP, app transport, a new session per message", n, async i =>
         {
-            using var m = MailTransports.Compose(Row(i), Board, settings);
-            await new SmtpMailTransport("127.0.0.1", smtp.Port, false, null, TimeSpan.FromSeconds(30)).SendAsync(m, CancellationToken.None);
+            await using var transport = new SmtpMailTransport(endpoint);
+            await transport.SendAsync(MailTransports.Compose(Row(i), Board, settings, DateTimeOffset.UtcNow), CancellationToken.None);
         });
 
+        await using (var transport = new SmtpMailTransport(endpoint))
+        {
+            await Time("SMTP, app transport, one session for every message", n, async i =>
+                await transport.SendAsync(MailTransports.Compose(Row(i), Board, settings, DateTimeOffset.UtcNow), CancellationToken.None));
+        }
+
+        // Before: System.Net.Mail's SmtpClient, which the app used until it was measured here.
         using (var client = new SmtpClient("127.0.0.1", smtp.Port) { DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = 30_000 })
         {
-            await Time("SMTP, one SmtpClient reused for every message", n, async i =>
+            await Time("SMTP, System.Net.Mail SmtpClient reused for every message", n, async i =>
             {
-                using var m = MailTransports.Compose(Row(i), Board, settings);
+                var row = Row(i);
+                using var m = new MailMessage("learning@norfolk.example", row.ToAddress, row.Subject, row.TextBody);
                 await client.SendMailAsync(m, CancellationToken.None);
             });
         }
@@ -72,16 +85,6 @@ internal static class Probes
         await Time("raw SMTP socket, NoDelay=false, body in 2 writes", n, _ => RawSendAsync(smtp.Port, body, noDelay: false));
         await Time("raw SMTP socket, NoDelay=true,  body in 2 writes", n, _ => RawSendAsync(smtp.Port, body, noDelay: true));
         await Time("raw SMTP socket, NoDelay=false, body and final dot in 1 write", n, _ => RawSendAsync(smtp.Port, body, noDelay: false, oneWrite: true));
-
-        // The app's transport, several sends at once (each its own SmtpClient and connection).
-        foreach (var parallel in new[] { 4, 16, 32 })
-        {
-            await TimeParallel($"SMTP, app transport, {parallel} sends at a time", n, parallel, async i =>
-            {
-                using var m = MailTransports.Compose(Row(i), Board, settings);
-                await new SmtpMailTransport("127.0.0.1", smtp.Port, false, null, TimeSpan.FromSeconds(30)).SendAsync(m, CancellationToken.None);
-            });
-        }
 
         // The database side of a dispatched message: mark one row sent and save it (as OutboxProcessor does).
         await using var site = new BenchSite(dataPath, new Dictionary<string, string?> { ["Notifications:DispatcherEnabled"] = "false" });
@@ -99,7 +102,7 @@ internal static class Probes
         {
             var db = services.GetRequiredService<LearningHubDbContext>();
             var rows = await db.Set<OutboxMessage>().Where(m => m.Category == "probe").Take(n).ToListAsync();
-            await Time("SQLite: mark one row Sent + SaveChanges (one transaction each)", rows.Count, async i =>
+            await Time("SQLite as the app sets it (WAL, synchronous=NORMAL): mark one row + SaveChanges", rows.Count, async i =>
             {
                 rows[i].Status = OutboxStatus.Sent;
                 rows[i].SentUtc = DateTime.UtcNow;
@@ -120,20 +123,15 @@ internal static class Probes
                 }
             });
 
-            // journal_mode=WAL is stored in the database file, so every later connection uses it.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await Time("SQLite WAL (synchronous=FULL): mark one row + SaveChanges", rows.Count, async i =>
+            // Before: SQLite's own defaults, which the app used until it was measured here.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;");
+            await Time("SQLite defaults (rollback journal, synchronous=FULL): one row + SaveChanges", rows.Count, async i =>
             {
                 rows[i].Status = OutboxStatus.Pending;
                 await db.SaveChangesAsync();
             });
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;");
-            await Time("SQLite WAL, synchronous=NORMAL: mark one row + SaveChanges", rows.Count, async i =>
-            {
-                rows[i].Status = OutboxStatus.Cancelled;
-                await db.SaveChangesAsync();
-            });
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.CloseConnectionAsync();
             return 0;
         });
@@ -154,15 +152,6 @@ internal static class Probes
             await action(i);
         }
 
-        var elapsed = watch.Elapsed;
-        Console.WriteLine($"  {what,-66} {elapsed.TotalMilliseconds / n,8:F2} ms each  ({n / elapsed.TotalSeconds,7:F0}/s)");
-    }
-
-    private static async Task TimeParallel(string what, int n, int parallel, Func<int, Task> action)
-    {
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = parallel },
-            async (i, _) => await action(i));
         var elapsed = watch.Elapsed;
         Console.WriteLine($"  {what,-66} {elapsed.TotalMilliseconds / n,8:F2} ms each  ({n / elapsed.TotalSeconds,7:F0}/s)");
     }

@@ -79,6 +79,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         else
         {
             options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly));
+            options.AddInterceptors(SqlitePragmas.Instance);
         }
 
         // Migrations are hand-written and carry no model snapshot (the design-time package cannot be

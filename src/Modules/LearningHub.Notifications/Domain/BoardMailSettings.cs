@@ -14,8 +14,11 @@ public enum SmtpSecurity
 {
     None,
 
-    /// <summary>Upgrade the connection with STARTTLS (port 587). The only TLS mode System.Net.Mail offers.</summary>
+    /// <summary>Upgrade the connection with STARTTLS (port 587).</summary>
     StartTls,
+
+    /// <summary>TLS from the first byte, "implicit TLS" (port 465, RFC 8314).</summary>
+    SslOnConnect,
 }
 
 /// <summary>How a board's mail leaves: its transport, server and sender. One row per board, or none for the defaults.</summary>

@@ -1,63 +1,83 @@
 using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
 using LearningHub.Core;
 using LearningHub.Core.Boards;
 using LearningHub.Notifications.Domain;
+using LearningHub.Notifications.Smtp;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace LearningHub.Notifications.Services;
 
 /// <summary>
-/// Where a board's mail goes: an SMTP server or the pickup folder. Built on System.Net.Mail because
-/// MailKit cannot be installed here; System.Net.Mail speaks SMTP with STARTTLS and authentication.
+/// Where a board's mail goes: an SMTP server or the pickup folder. A transport may hold a connection
+/// open across the sends of one dispatcher pass; disposing it closes that.
 /// </summary>
-public interface IMailTransport
+public interface IMailTransport : IAsyncDisposable
 {
-    Task SendAsync(MailMessage message, CancellationToken cancellationToken);
+    Task SendAsync(ComposedMail mail, CancellationToken cancellationToken);
 }
 
-public sealed class SmtpMailTransport(string host, int port, bool startTls, NetworkCredential? credentials, TimeSpan timeout) : IMailTransport
+/// <summary>
+/// Sends over one SMTP session, opened at the first message and reused for the rest of the pass. After a
+/// failure that leaves the session's state unknown, the next message opens a new one.
+/// </summary>
+public sealed class SmtpMailTransport(SmtpEndpoint endpoint) : IMailTransport
 {
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    private SmtpConnection? _connection;
+
+    public async Task SendAsync(ComposedMail mail, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(host, port)
+        var bytes = MimeWriter.Write(mail);
+        if (_connection is { IsUsable: false })
         {
-            EnableSsl = startTls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)timeout.TotalMilliseconds,
-            Credentials = credentials,
-        };
-        await client.SendMailAsync(message, cancellationToken);
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+
+        _connection ??= await SmtpConnection.OpenAsync(endpoint, cancellationToken);
+        await _connection.SendAsync(mail.From.Address, mail.To.Address, bytes, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
     }
 }
 
 /// <summary>Writes <c>.eml</c> files to a folder (the embedded default: nothing is lost, nothing needs a server).</summary>
 public sealed class PickupFolderMailTransport(string folder) : IMailTransport
 {
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(ComposedMail mail, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        using var client = new SmtpClient
-        {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = folder,
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        var name = Guid.NewGuid().ToString("N");
+        var partial = Path.Combine(folder, name + ".tmp");
+        // Written under another name and then renamed, so a reader never sees half a message.
+        await File.WriteAllBytesAsync(partial, MimeWriter.Write(mail), cancellationToken);
+        File.Move(partial, Path.Combine(folder, name + ".eml"));
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>Builds the transport for a board from its settings, and the message from an outbox row.</summary>
 public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOptions<NotificationsOptions> options, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _passwords = protection.CreateProtector("LearningHub.Notifications.SmtpPassword");
+    private readonly Lock _trustedLock = new();
+    private X509Certificate2? _trusted;
+    private string? _trustedPath;
 
     public string ProtectPassword(string password) => _passwords.Protect(password);
 
     public string PickupFolder(BoardInfo board) => Path.Combine(hubOptions.Value.DataPath, "mail-pickup", board.Slug);
 
+    /// <summary>A new transport for one pass over a board's messages; dispose it when the pass ends.</summary>
     public IMailTransport For(BoardInfo board, BoardMailSettings? settings)
     {
         if (settings is not { Transport: MailTransportKind.Smtp, Host: not null })
@@ -68,39 +88,43 @@ public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOpt
         var credentials = settings.UserName is null
             ? null
             : new NetworkCredential(settings.UserName, settings.ProtectedPassword is null ? "" : _passwords.Unprotect(settings.ProtectedPassword));
-        return new SmtpMailTransport(settings.Host, settings.Port, settings.Security == SmtpSecurity.StartTls, credentials, options.Value.SmtpTimeout);
+        return new SmtpMailTransport(new SmtpEndpoint(settings.Host, settings.Port, settings.Security, credentials, options.Value.SmtpTimeout, TrustedCertificate()));
     }
 
-    public static MailMessage Compose(OutboxMessage row, BoardInfo board, BoardMailSettings? settings)
+    /// <summary>The certificate named by <c>Notifications:SmtpTrustedCertificateFile</c> (PEM), read once.</summary>
+    private X509Certificate2? TrustedCertificate()
     {
-        var message = new MailMessage
+        var path = options.Value.SmtpTrustedCertificateFile;
+        if (string.IsNullOrWhiteSpace(path))
         {
-            From = new MailAddress(settings?.FromAddress ?? board.ContactEmail, settings?.FromName ?? board.Name),
-            Subject = row.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = row.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(row.ToAddress, row.ToName));
-        message.ReplyToList.Add(new MailAddress(board.ContactEmail, board.Name));
-        // A stable Message-ID: if a dispatcher dies after the server took a message but before it was
-        // marked sent, the resend carries the same id, which receiving systems use to drop duplicates.
-        message.Headers.Add("Message-ID", $"<{row.Id:N}@learninghub>");
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(row.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        if (row.AttachmentContent is not null)
-        {
-            // ContentType parses parameters such as "text/calendar; method=REQUEST", which the string overloads refuse.
-            var contentType = new ContentType(row.AttachmentContentType ?? "application/octet-stream")
-            {
-                Name = row.AttachmentName,
-                CharSet = "utf-8",
-            };
-            var attachment = new Attachment(new MemoryStream(new UTF8Encoding(false).GetBytes(row.AttachmentContent)), contentType);
-            attachment.ContentDisposition!.FileName = row.AttachmentName;
-            message.Attachments.Add(attachment);
+            return null;
         }
 
-        return message;
+        lock (_trustedLock)
+        {
+            if (_trustedPath != path)
+            {
+                _trusted = X509Certificate2.CreateFromPemFile(path);
+                _trustedPath = path;
+            }
+
+            return _trusted;
+        }
     }
+
+    /// <summary>The mail an outbox row stands for, from the board's sender, replies going to the board's contact.</summary>
+    public static ComposedMail Compose(OutboxMessage row, BoardInfo board, BoardMailSettings? settings, DateTimeOffset now) => new(
+        // A stable Message-ID: if a dispatcher dies after the server took a message but before it was
+        // marked sent, the resend carries the same id, which receiving systems use to drop duplicates.
+        MessageId: $"<{row.Id:N}@learninghub>",
+        Date: now,
+        From: new MailboxAddress(settings?.FromAddress ?? board.ContactEmail, settings?.FromName ?? board.Name),
+        To: new MailboxAddress(row.ToAddress, row.ToName),
+        ReplyTo: new MailboxAddress(board.ContactEmail, board.Name),
+        Subject: row.Subject,
+        TextBody: row.TextBody,
+        HtmlBody: row.HtmlBody,
+        Attachment: row.AttachmentContent is null
+            ? null
+            : new MailAttachment(row.AttachmentName ?? "attachment", row.AttachmentContentType ?? "application/octet-stream", row.AttachmentContent));
 }

@@ -26,4 +26,10 @@ public sealed class NotificationsOptions
 
     /// <summary>SMTP connection and send timeout.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A PEM certificate to trust as a root for SMTP servers' TLS, besides the system's: a council's
+    /// internal CA, or a relay's self-signed certificate. Host names must still match.
+    /// </summary>
+    public string? SmtpTrustedCertificateFile { get; set; }
 }

@@ -1,6 +1,7 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Notifications.Domain;
+using LearningHub.Notifications.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,7 @@ public sealed class OutboxProcessor(
             var board = (await directory.ListAsync(cancellationToken)).Single(b => b.Id == group.Key);
             boards.Use(board);
             var settings = await db.Set<BoardMailSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            var transport = transports.For(board, settings);
+            await using var transport = transports.For(board, settings);
             foreach (var message in group)
             {
                 await SendOneAsync(db, transport, message, board, settings, cancellationToken);
@@ -58,8 +59,7 @@ public sealed class OutboxProcessor(
     {
         try
         {
-            using var mail = MailTransports.Compose(message, board, settings);
-            await transport.SendAsync(mail, cancellationToken);
+            await transport.SendAsync(MailTransports.Compose(message, board, settings, clock.GetUtcNow()), cancellationToken);
             message.Status = OutboxStatus.Sent;
             message.SentUtc = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
@@ -69,8 +69,9 @@ public sealed class OutboxProcessor(
             var settingsNow = options.Value;
             message.Attempts++;
             message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}{(ex.InnerException is null ? "" : $" ({ex.InnerException.Message})")}", 2000);
-            if (message.Attempts >= settingsNow.MaxAttempts)
+            if (message.Attempts >= settingsNow.MaxAttempts || ex is SmtpException { RejectsMessage: true } || ex is FormatException)
             {
+                // Out of attempts, or refused for good (no such mailbox, an address that cannot be sent to).
                 message.Status = OutboxStatus.Failed;
                 logger.LogError("Mail {MessageId} to board {Board} failed after {Attempts} attempts: {Error}", message.Id, board.Slug, message.Attempts, message.LastError);
             }

@@ -34,7 +34,8 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
 
     public IReadOnlyList<SelectListItem> Securities { get; } =
     [
-        new("STARTTLS (encrypted)", nameof(SmtpSecurity.StartTls)),
+        new("STARTTLS (encrypted, usually port 587)", nameof(SmtpSecurity.StartTls)),
+        new("TLS from the start (encrypted, usually port 465)", nameof(SmtpSecurity.SslOnConnect)),
         new("None (only for a server on the same network)", nameof(SmtpSecurity.None)),
     ];
 

@@ -1,0 +1,21 @@
+using LearningHub.Notifications.Services;
+
+namespace LearningHub.Notifications.Smtp;
+
+/// <summary>A mailbox: an address with an optional display name.</summary>
+public sealed record MailboxAddress(string Address, string? Name = null);
+
+/// <summary>
+/// One message as it leaves LearningHub: what <see cref="MimeWriter"/> turns into RFC 5322 bytes for
+/// either transport. Every mail has a plain-text and an HTML body.
+/// </summary>
+public sealed record ComposedMail(
+    string MessageId,
+    DateTimeOffset Date,
+    MailboxAddress From,
+    MailboxAddress To,
+    MailboxAddress? ReplyTo,
+    string Subject,
+    string TextBody,
+    string HtmlBody,
+    MailAttachment? Attachment = null);
