@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Notifications;
 
@@ -19,6 +20,9 @@ public static class NotificationsModule
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationsOptions>(configuration.GetSection(NotificationsOptions.Section));
+        // A wrong certificate path fails the start with a clear message, not every send later.
+        services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidation>();
+        services.AddOptions<NotificationsOptions>().ValidateOnStart();
         services.AddSingleton<IModelContributor, NotificationsModel>();
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, NotificationsPermissions>();
         services.AddSingleton<OutboxSignal>();

@@ -40,10 +40,12 @@ public sealed partial class EmlMessage
     public bool IsAddressedTo(string address) =>
         AddressPattern().Matches(To).Select(m => m.Value).Any(a => string.Equals(a, address, StringComparison.OrdinalIgnoreCase));
 
-    public static EmlMessage Load(string path)
+    // Latin-1 maps each byte to one char, so 8bit bodies survive until their own charset decodes them.
+    public static EmlMessage Load(string path) => Parse(File.ReadAllText(path, Encoding.Latin1), path);
+
+    /// <summary>A message from its bytes, read as Latin-1 (one char per byte).</summary>
+    public static EmlMessage Parse(string raw, string path = "")
     {
-        // Latin-1 maps each byte to one char, so 8bit bodies survive until their own charset decodes them.
-        var raw = File.ReadAllText(path, Encoding.Latin1);
         var root = Part.Parse(raw);
         string? text = null, html = null;
         var attachments = new List<EmlAttachment>();

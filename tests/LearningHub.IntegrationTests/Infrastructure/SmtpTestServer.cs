@@ -12,10 +12,13 @@ namespace LearningHub.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
+    private readonly string[] _options;
     private Process? _process;
 
-    public SmtpTestServer()
+    /// <param name="options">More aiosmtpd options, e.g. <c>--tlscert</c>/<c>--tlskey</c> for STARTTLS.</param>
+    public SmtpTestServer(params string[] options)
     {
+        _options = options;
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -24,6 +27,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>
+    /// The aiosmtpd handler class: its Mailbox, or <c>refusing_mailbox.RefusingMailbox</c> (beside the
+    /// tests), which refuses recipients at refused.example with a 550.
+    /// </summary>
+    public string Handler { get; init; } = "aiosmtpd.handlers.Mailbox";
+
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "learninghub-smtp", Guid.NewGuid().ToString("N"));
 
     public async Task StartAsync()
@@ -31,8 +40,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
         // aiosmtpd makes the Maildir itself, but not the folders above it.
         Directory.CreateDirectory(Path.GetDirectoryName(Maildir)!);
         _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", .. _options, "-c", Handler, Maildir])
         {
+            Environment = { ["PYTHONPATH"] = AppContext.BaseDirectory },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("Could not start aiosmtpd");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using LearningHub.Core;
 using LearningHub.Core.Boards;
@@ -91,7 +92,7 @@ public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOpt
         return new SmtpMailTransport(new SmtpEndpoint(settings.Host, settings.Port, settings.Security, credentials, options.Value.SmtpTimeout, TrustedCertificate()));
     }
 
-    /// <summary>The certificate named by <c>Notifications:SmtpTrustedCertificateFile</c> (PEM), read once.</summary>
+    /// <summary>The certificate named by <c>Notifications:SmtpTrustedCertificateFile</c>, read once.</summary>
     private X509Certificate2? TrustedCertificate()
     {
         var path = options.Value.SmtpTrustedCertificateFile;
@@ -104,12 +105,25 @@ public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOpt
         {
             if (_trustedPath != path)
             {
-                _trusted = X509Certificate2.CreateFromPemFile(path);
+                _trusted = LoadCertificate(path);
                 _trustedPath = path;
             }
 
             return _trusted;
         }
+    }
+
+    /// <summary>A certificate from a PEM or DER file, without its key (a trust anchor needs none).</summary>
+    public static X509Certificate2 LoadCertificate(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var text = System.Text.Encoding.ASCII.GetString(bytes);
+        if (PemEncoding.TryFind(text, out var pem) && text[pem.Label] == "CERTIFICATE")
+        {
+            bytes = Convert.FromBase64String(text[pem.Base64Data]);
+        }
+
+        return X509CertificateLoader.LoadCertificate(bytes);
     }
 
     /// <summary>The mail an outbox row stands for, from the board's sender, replies going to the board's contact.</summary>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
 namespace LearningHub.Notifications.Services;
 
 /// <summary>The <c>Notifications</c> configuration section.</summary>
@@ -32,4 +35,27 @@ public sealed class NotificationsOptions
     /// internal CA, or a relay's self-signed certificate. Host names must still match.
     /// </summary>
     public string? SmtpTrustedCertificateFile { get; set; }
+}
+
+/// <summary>Checks the settings that would otherwise only fail at the first send.</summary>
+public sealed class NotificationsOptionsValidation : IValidateOptions<NotificationsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationsOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SmtpTrustedCertificateFile))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        try
+        {
+            using var certificate = MailTransports.LoadCertificate(options.SmtpTrustedCertificateFile);
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or FormatException)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Notifications:SmtpTrustedCertificateFile '{options.SmtpTrustedCertificateFile}' is not a readable PEM or DER certificate: {ex.Message}");
+        }
+    }
 }

@@ -44,22 +44,34 @@ public sealed class OutboxProcessor(
             var board = (await directory.ListAsync(cancellationToken)).Single(b => b.Id == group.Key);
             boards.Use(board);
             var settings = await db.Set<BoardMailSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            await using var transport = transports.For(board, settings);
-            foreach (var message in group)
+            // Made at the first send, inside its error handling: a transport that cannot be made (a password
+            // the data-protection keys no longer open) is each message's failure, not the whole pass's.
+            var transport = new Lazy<IMailTransport>(() => transports.For(board, settings));
+            try
             {
-                await SendOneAsync(db, transport, message, board, settings, cancellationToken);
+                foreach (var message in group)
+                {
+                    await SendOneAsync(db, transport, message, board, settings, cancellationToken);
+                }
+            }
+            finally
+            {
+                if (transport.IsValueCreated)
+                {
+                    await transport.Value.DisposeAsync();
+                }
             }
         }
 
         return claimed.Count;
     }
 
-    private async Task SendOneAsync(LearningHubDbContext db, IMailTransport transport, OutboxMessage message,
+    private async Task SendOneAsync(LearningHubDbContext db, Lazy<IMailTransport> transport, OutboxMessage message,
         BoardInfo board, BoardMailSettings? settings, CancellationToken cancellationToken)
     {
         try
         {
-            await transport.SendAsync(MailTransports.Compose(message, board, settings, clock.GetUtcNow()), cancellationToken);
+            await transport.Value.SendAsync(MailTransports.Compose(message, board, settings, clock.GetUtcNow()), cancellationToken);
             message.Status = OutboxStatus.Sent;
             message.SentUtc = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;

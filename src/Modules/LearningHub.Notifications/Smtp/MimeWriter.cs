@@ -37,7 +37,7 @@ public static class MimeWriter
         if (mail.Attachment is { } attachment)
         {
             var mixed = $"=_lh_mix_{Guid.NewGuid():N}";
-            Header(builder, "Content-Type", $"multipart/mixed; boundary=\"{mixed}\"");
+            Header(builder, "Content-Type", $"multipart/mixed;\r\n boundary=\"{mixed}\"");
             builder.Append("\r\n");
             builder.Append("--").Append(mixed).Append("\r\n");
             Alternative(builder, mail, alternative);
@@ -55,7 +55,7 @@ public static class MimeWriter
 
     private static void Alternative(StringBuilder builder, ComposedMail mail, string boundary)
     {
-        Header(builder, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
+        Header(builder, "Content-Type", $"multipart/alternative;\r\n boundary=\"{boundary}\"");
         builder.Append("\r\n");
         builder.Append("--").Append(boundary).Append("\r\n");
         TextPart(builder, "text/plain", mail.TextBody);
@@ -76,7 +76,8 @@ public static class MimeWriter
     private static void Attachment(StringBuilder builder, MailAttachment attachment)
     {
         var fileName = QuoteParameter(RequireAscii(attachment.FileName, "attachment file name"));
-        Header(builder, "Content-Type", $"{RequireAscii(attachment.ContentType, "attachment type")}; charset=utf-8; name={fileName}");
+        // Parameters on folded lines (RFC 5322 2.2.3), so no header line passes 78 characters.
+        Header(builder, "Content-Type", $"{RequireAscii(attachment.ContentType, "attachment type")};\r\n charset=utf-8;\r\n name={fileName}");
         Header(builder, "Content-Disposition", $"attachment; filename={fileName}");
         Header(builder, "Content-Transfer-Encoding", "base64");
         builder.Append("\r\n");
@@ -102,7 +103,7 @@ public static class MimeWriter
         var name = mailbox.Name.Trim();
         var displayName = IsPrintableAscii(name)
             ? "\"" + name.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""
-            : EncodeHeaderText(name, 0, fold: false);
+            : EncodeHeaderText(name, 0);
         return $"{displayName} <{address}>";
     }
 
@@ -110,16 +111,18 @@ public static class MimeWriter
     /// Header text as is when it is printable ASCII, else as UTF-8 "B" encoded words (RFC 2047), each at
     /// most 75 characters, split between characters (never inside one), folded onto new lines.
     /// </summary>
-    internal static string EncodeHeaderText(string text, int firstLineUsed, bool fold = true)
+    internal static string EncodeHeaderText(string text, int firstLineUsed)
     {
         text = text.ReplaceLineEndings(" ");
-        if (IsPrintableAscii(text) && (!fold || firstLineUsed + text.Length <= 998))
+        if (IsPrintableAscii(text) && firstLineUsed + text.Length <= 998)
         {
             return text;
         }
 
         const string prefix = "=?utf-8?B?";
-        const int maxBytesPerWord = 45; // 45 bytes -> 60 base64 characters; with "=?utf-8?B?" and "?=" 72 < 75
+        // 39 bytes -> 52 base64 characters, 64 with "=?utf-8?B?" and "?=": under 75 (RFC 2047), and under
+        // 78 on a line even after "Subject: " or "Reply-To: ".
+        const int maxBytesPerWord = 39;
         var words = new List<string>();
         var chunk = new StringBuilder();
         var chunkBytes = 0;
@@ -144,7 +147,7 @@ public static class MimeWriter
             words.Add(prefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(chunk.ToString())) + "?=");
         }
 
-        return string.Join(fold ? "\r\n " : " ", words);
+        return string.Join("\r\n ", words);
     }
 
     /// <summary>
