@@ -33,14 +33,22 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// </summary>
     public string Handler { get; init; } = "aiosmtpd.handlers.Mailbox";
 
+    /// <summary>
+    /// Instead of aiosmtpd's command line, <c>auth_smtpd.py</c> (beside the tests): STARTTLS with this
+    /// certificate and key, then this user name and password, required before any mail.
+    /// </summary>
+    public (string CertificateFile, string KeyFile, string UserName, string Password)? RequireAuthentication { get; init; }
+
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "learninghub-smtp", Guid.NewGuid().ToString("N"));
 
     public async Task StartAsync()
     {
         // aiosmtpd makes the Maildir itself, but not the folders above it.
         Directory.CreateDirectory(Path.GetDirectoryName(Maildir)!);
-        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", .. _options, "-c", Handler, Maildir])
+        string[] arguments = RequireAuthentication is var (certificate, key, user, password)
+            ? [Path.Combine(AppContext.BaseDirectory, "auth_smtpd.py"), $"127.0.0.1:{Port}", certificate, key, user, password, Maildir]
+            : ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", .. _options, "-c", Handler, Maildir];
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3", arguments)
         {
             Environment = { ["PYTHONPATH"] = AppContext.BaseDirectory },
             RedirectStandardOutput = true,

@@ -57,7 +57,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         return server;
     }
 
-    private async Task<LearningHubFactory> StartSiteAsync(int port, SmtpSecurity security, bool trustCertificate)
+    private async Task<LearningHubFactory> StartSiteAsync(int port, SmtpSecurity security, bool trustCertificate, string? userName = null, string? password = null)
     {
         var factory = new TlsFactory(trustCertificate ? CertificateFile : null);
         _cleanup.Add(factory);
@@ -71,6 +71,19 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             settings.FromAddress = "learning@norfolk.example";
             return await db.SaveChangesAsync();
         });
+        if (userName is not null)
+        {
+            // As the settings page stores it: the password encrypted with data protection.
+            await factory.WithBoardServicesAsync("norfolk", async services =>
+            {
+                var db = services.GetRequiredService<LearningHubDbContext>();
+                var settings = await db.Set<BoardMailSettings>().SingleAsync();
+                settings.UserName = userName;
+                settings.ProtectedPassword = services.GetRequiredService<MailTransports>().ProtectPassword(password!);
+                return await db.SaveChangesAsync();
+            });
+        }
+
         await QueueAsync(factory, "tls-1", "sam@school.example");
         return factory;
     }
@@ -152,6 +165,31 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
 
         Assert.NotEqual(OutboxStatus.Sent, row.Status);
         Assert.Contains("does not offer STARTTLS", row.LastError);
+        Assert.Empty(server.Messages());
+    }
+
+    [Fact]
+    public async Task Mail_goes_to_a_server_that_wants_a_password_after_STARTTLS()
+    {
+        var server = await StartServerAsync(new SmtpTestServer { RequireAuthentication = (CertificateFile, KeyFile, "learning", "relay-password-1") });
+        await using var site = await StartSiteAsync(server.Port, SmtpSecurity.StartTls, trustCertificate: true, "learning", "relay-password-1");
+
+        var mail = await DeliveredAsync(server, site);
+
+        Assert.True(mail.IsAddressedTo("sam@school.example"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_stops_the_mail_with_the_servers_answer()
+    {
+        var server = await StartServerAsync(new SmtpTestServer { RequireAuthentication = (CertificateFile, KeyFile, "learning", "relay-password-1") });
+        await using var site = await StartSiteAsync(server.Port, SmtpSecurity.StartTls, trustCertificate: true, "learning", "not-the-password");
+
+        var row = await WaitForAttemptAsync(site);
+
+        Assert.NotEqual(OutboxStatus.Sent, row.Status);
+        Assert.Contains("535", row.LastError);
+        Assert.DoesNotContain("not-the-password", row.LastError);
         Assert.Empty(server.Messages());
     }
 
