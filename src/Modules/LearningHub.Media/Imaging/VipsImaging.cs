@@ -119,18 +119,21 @@ public static unsafe class VipsImaging
             foreach (var width in widths)
             {
                 if (VipsNative.vips_thumbnail_buffer(data, (nuint)bytes.Length, out var thumbnail, width,
-                        "height", VipsNative.MaxCoord, "size", VipsNative.SizeDown, 0) != 0)
+                        "height", VipsNative.MaxCoord, "size", VipsNative.SizeDown, "option_string", "fail_on=truncated", 0) != 0)
                 {
                     throw new ImageProcessingException(TakeError());
                 }
 
+                var rendered = PixelsOnly(thumbnail);
+                VipsNative.g_object_unref(thumbnail);
+
                 try
                 {
-                    renditions.Add(Encode(thumbnail, width, webpQuality, jpegQuality));
+                    renditions.Add(Encode(rendered, width, webpQuality, jpegQuality));
                 }
                 finally
                 {
-                    VipsNative.g_object_unref(thumbnail);
+                    VipsNative.g_object_unref(rendered);
                 }
             }
         }
@@ -172,13 +175,15 @@ public static unsafe class VipsImaging
                         throw new ImageProcessingException(TakeError());
                     }
 
+                    var rendered = PixelsOnly(resized);
+                    VipsNative.g_object_unref(resized);
                     try
                     {
-                        renditions.Add(Encode(resized, width, webpQuality, jpegQuality));
+                        renditions.Add(Encode(rendered, width, webpQuality, jpegQuality));
                     }
                     finally
                     {
-                        VipsNative.g_object_unref(resized);
+                        VipsNative.g_object_unref(rendered);
                     }
                 }
             }
@@ -226,6 +231,33 @@ public static unsafe class VipsImaging
         }
     }
 
+    /// <summary>
+    /// Computes the image and copies only its pixels into a new image. The thumbnail is a sequential
+    /// pipeline that can be read once, and it is small (one rendition), so holding it lets both formats
+    /// be saved from it. Leaving every metadata field behind means no EXIF (GPS position, camera serial),
+    /// XMP or IPTC from the upload can reach a rendition, whatever a saver does with <c>strip</c> (the
+    /// savers rebuild EXIF from <c>exif-ifd*</c> fields; libvips 8.14.1's WebP saver ignores <c>strip</c>).
+    /// </summary>
+    private static nint PixelsOnly(nint image)
+    {
+        var pixels = VipsNative.vips_image_write_to_memory(image, out var size);
+        if (pixels == 0)
+        {
+            throw new ImageProcessingException(TakeError());
+        }
+
+        try
+        {
+            var copy = VipsNative.vips_image_new_from_memory_copy((void*)pixels, size, VipsNative.vips_image_get_width(image),
+                VipsNative.vips_image_get_height(image), VipsNative.vips_image_get_bands(image), VipsNative.vips_image_get_format(image));
+            return copy != 0 ? copy : throw new ImageProcessingException(TakeError());
+        }
+        finally
+        {
+            VipsNative.g_free(pixels);
+        }
+    }
+
     private static EncodedRendition Encode(nint image, int width, int webpQuality, int jpegQuality)
     {
         var actualWidth = VipsNative.vips_image_get_width(image);
@@ -235,7 +267,7 @@ public static unsafe class VipsImaging
             throw new ImageProcessingException(TakeError());
         }
 
-        var webpBytes = TakeBuffer(webp, webpLength);
+        var webpBytes = WebpMetadata.Strip(TakeBuffer(webp, webpLength));
         var opaque = FlattenOnWhite(image);
         try
         {

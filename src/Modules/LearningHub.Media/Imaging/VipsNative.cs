@@ -55,6 +55,17 @@ internal static unsafe partial class VipsNative
     [LibraryImport(Library)]
     public static partial nint vips_image_new_from_memory(void* data, nuint size, int width, int height, int bands, int format);
 
+    /// <summary>A new image holding a copy of the pixels and nothing else: no EXIF, XMP, IPTC or ICC fields.</summary>
+    [LibraryImport(Library)]
+    public static partial nint vips_image_new_from_memory_copy(void* data, nuint size, int width, int height, int bands, int format);
+
+    /// <summary>Computes the image into a new g_malloc'd buffer of pixels (free with g_free).</summary>
+    [LibraryImport(Library)]
+    public static partial nint vips_image_write_to_memory(nint image, out nuint size);
+
+    [LibraryImport(Library)]
+    public static partial int vips_image_get_format(nint image);
+
     [LibraryImport(Library)]
     public static partial int vips_image_get_width(nint image);
 
@@ -81,7 +92,7 @@ internal static unsafe partial class VipsNative
     /// <summary>Load, shrink on load (JPEG DCT scaling, WebP scaling, GIF first frame), then resize to width.</summary>
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_thumbnail_buffer(void* buffer, nuint length, out nint image, int width,
-        string heightName, int height, string sizeName, int size, nint end);
+        string heightName, int height, string sizeName, int size, string loadOptionsName, string loadOptions, nint end);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_resize(nint image, out nint resized, double scale, nint end);
