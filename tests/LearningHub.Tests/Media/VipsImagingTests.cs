@@ -115,3 +115,20 @@ public sealed class VipsImagingTests
         Assert.Equal([new RenditionSize(320, 320, 200)], MediaImage.Plan(320, 200, [320, 640, 1280]));
     }
 }
+
+public sealed class VipsModulesTests
+{
+    [Fact]
+    public void No_libvips_module_is_loaded_so_no_system_sqlite_imagemagick_or_pdf_code_enters_the_process()
+    {
+        Assert.True(VipsImaging.Start().Available);
+
+        var maps = File.ReadAllText("/proc/self/maps");
+
+        Assert.Contains("libvips.so.42", maps);
+        foreach (var library in new[] { "vips-modules", "libsqlite3", "libMagick", "libpoppler", "libopenslide" })
+        {
+            Assert.DoesNotContain(library, maps);
+        }
+    }
+}

@@ -58,6 +58,12 @@ public static unsafe class VipsImaging
 
             try
             {
+                // No loadable modules (ImageMagick, PDF, OpenSlide, HEIF, JPEG XL): JPEG, PNG, WebP and GIF
+                // are built into libvips itself. The modules are attack surface we do not need, and they are
+                // loaded into the global symbol scope, where OpenSlide's system libsqlite3 displaced EF Core's
+                // bundled SQLite and crashed the next query. libvips finds modules under $VIPSHOME/lib, so
+                // point it at a folder that has none (overwrite 0: an operator's own VIPSHOME wins).
+                VipsNative.setenv("VIPSHOME", Path.Combine(AppContext.BaseDirectory, "no-vips-modules"), 0);
                 if (VipsNative.vips_init("learninghub") != 0)
                 {
                     return _status = new VipsStatus(false, null, $"libvips did not start: {TakeError()}");

@@ -123,6 +123,10 @@ internal static unsafe partial class VipsNative
     [LibraryImport(GObject)]
     public static partial void g_object_unref(nint instance);
 
+    /// <summary>libc's setenv: .NET's Environment.SetEnvironmentVariable does not reach native code's environment on Linux.</summary>
+    [LibraryImport("libc.so.6", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int setenv(string name, string value, int overwrite);
+
     [LibraryImport(GLib)]
     public static partial void g_free(nint memory);
 }
