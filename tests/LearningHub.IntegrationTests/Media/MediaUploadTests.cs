@@ -92,10 +92,14 @@ public sealed class MediaUploadTests(MediaFactory factory) : IClassFixture<Media
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/norfolk/media/{hash}-640.jpg")).StatusCode);
         // 900 wide: 320, 640 and 1280 (made at 900) exist; nothing else can be asked for.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/norfolk/media/{hash}-1280.webp")).StatusCode);
-        foreach (var other in new[] { $"{hash}-500.webp", $"{hash}-641.jpg", $"{hash}-320.png", $"{hash}-320.webp?w=2000", $"{hash[..60]}-320.webp" })
+        foreach (var other in new[] { $"{hash}-500.webp", $"{hash}-641.jpg", $"{hash}-320.png", $"{hash[..60]}-320.webp", $"{hash.ToUpperInvariant()}-320.webp" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/norfolk/media/{other}")).StatusCode);
         }
+
+        // A query string changes nothing: the same stored rendition comes back, never a new size.
+        Assert.Equal(await (await anonymous.GetAsync($"/norfolk/media/{hash}-320.webp")).Content.ReadAsByteArrayAsync(),
+            await (await anonymous.GetAsync($"/norfolk/media/{hash}-320.webp?w=2000&h=2000")).Content.ReadAsByteArrayAsync());
 
         // Another board's address does not serve Norfolk's image.
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/essex/media/{hash}-320.webp")).StatusCode);
