@@ -57,10 +57,10 @@ RUN --mount=type=cache,id=learninghub-nuget,target=/root/.nuget/packages \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
 # curl is only for the HEALTHCHECK below (the aspnet image has neither curl nor wget).
-# Later modules will add their native needs here, e.g. libvips for image renditions (on Ubuntu 24.04
-# the package is libvips42t64).
+# libvips makes the media module's image renditions (P/Invoke to libvips.so.42); on Ubuntu 24.04, the
+# aspnet:10.0 base, the package is libvips42t64 (Debian 12: libvips42).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl libvips42t64 \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

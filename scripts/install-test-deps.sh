@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages the tests need, only those missing: Chromium (end-to-end tests),
-# fonts for it, PostgreSQL (provider tests) and aiosmtpd (a real SMTP server for the mail tests).
-# Needs root or sudo.
+# Installs the Debian/Ubuntu packages the tests need, only those missing: what the site needs to run
+# (libvips, through install-run-deps.sh), Chromium (end-to-end tests), fonts for it, PostgreSQL
+# (provider tests) and aiosmtpd (a real SMTP server for the mail tests). Needs root or sudo.
 set -euo pipefail
+
+bash "$(dirname "$0")/install-run-deps.sh"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

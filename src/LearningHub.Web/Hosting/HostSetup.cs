@@ -103,6 +103,8 @@ public static class HostSetup
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            // What each check says (e.g. "images": "Image uploads are refused: libvips ... is not installed").
+            details = report.Entries.Where(e => e.Value.Description is not null).ToDictionary(e => e.Key, e => e.Value.Description),
         }));
     }
 }

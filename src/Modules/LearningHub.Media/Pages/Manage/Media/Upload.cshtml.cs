@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using LearningHub.Core.Boards;
+using LearningHub.Media.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningHub.Media.Pages.Manage.Media;
+
+/// <summary>Upload one image with its alt text (or the explicit choice that it is decorative).</summary>
+[Authorize(Policy = MediaPermissions.ManageMedia)]
+public sealed class UploadModel(MediaLibrary library, BoardContext boards) : PageModel
+{
+    [BindProperty]
+    public UploadInput Input { get; set; } = new();
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public bool CanProcessImages => library.CanProcessImages;
+
+    public string FileHint => $"A JPG, PNG, WebP or GIF (its first frame) smaller than {library.Options.MaxUploadBytes / (1024 * 1024)}MB. If there is a problem with the form you will need to choose the file again.";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Input.Decorative && string.IsNullOrWhiteSpace(Input.AltText))
+        {
+            ModelState.AddModelError("Input.AltText", MediaMessages.AltTextMissing);
+        }
+
+        var (file, fileError) = library.CanProcessImages
+            ? await UploadReader.ReadAsync(Input.File, library.Options, cancellationToken)
+            : (null, MediaMessages.Unavailable);
+        if (fileError is not null)
+        {
+            ModelState.AddModelError("Input.File", fileError);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await library.UploadAsync(file!, Input.AltText, Input.Decorative, UploadReader.Actor(User), cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("Input.File", result.Error!);
+            return Page();
+        }
+
+        return Redirect($"/{BoardSlug}/manage/media/{result.Asset!.Id}?uploaded=true");
+    }
+
+    public sealed class UploadInput
+    {
+        [Display(Order = 1)]
+        public IFormFile? File { get; set; }
+
+        [Display(Order = 2)]
+        [StringLength(1000, ErrorMessage = MediaMessages.AltTextTooLong)]
+        public string? AltText { get; set; }
+
+        [Display(Order = 3)]
+        public bool Decorative { get; set; }
+    }
+}

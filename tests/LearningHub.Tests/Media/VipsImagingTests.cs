@@ -1,0 +1,134 @@
+using LearningHub.Media.Imaging;
+using LearningHub.Media.Services;
+
+namespace LearningHub.Tests.Media;
+
+/// <summary>The libvips binding against the real libvips 8.14 (scripts/install-run-deps.sh installs it).</summary>
+public sealed class VipsImagingTests
+{
+    public VipsImagingTests() => Assert.True(VipsImaging.Start().Available, VipsImaging.Start().Problem);
+
+    [Fact]
+    public void Starts_once_and_reports_its_version()
+    {
+        var status = VipsImaging.Start();
+
+        Assert.True(status.Available);
+        Assert.Matches(@"^8\.\d+\.\d+$", status.Version);
+        Assert.Same(status, VipsImaging.Start());
+    }
+
+    [Fact]
+    public void A_missing_library_is_reported_with_what_to_install_not_thrown()
+    {
+        var status = VipsImaging.Start("libvips-not-installed.so.42");
+
+        Assert.False(status.Available);
+        Assert.Contains("libvips42", status.Problem);
+    }
+
+    [Fact]
+    public void Reads_the_size_from_the_header()
+    {
+        var header = VipsImaging.ReadHeader(TestImages.Jpeg(300, 200));
+
+        Assert.Equal((300, 200, 3, 1), (header.Width, header.Height, header.Bands, header.Pages));
+    }
+
+    [Fact]
+    public void Reads_a_decompression_bombs_header_without_decoding_it()
+    {
+        var bomb = TestImages.PngBomb(30_000, 30_000);
+        var before = VipsImaging.PeakTrackedMemory;
+
+        var header = VipsImaging.ReadHeader(bomb);
+
+        Assert.True(bomb.Length < 200, $"the bomb is {bomb.Length} bytes");
+        Assert.Equal(900_000_000, header.Pixels);
+        // Decoding would need 2.7 GB; reading the header allocates no pixel memory at all.
+        Assert.True(VipsImaging.PeakTrackedMemory - before < 16 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Garbage_is_refused_with_libvips_own_message()
+    {
+        var error = Assert.Throws<ImageProcessingException>(() => VipsImaging.ReadHeader("not an image at all"u8.ToArray()));
+
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void A_truncated_jpeg_is_refused_when_decoded()
+    {
+        var jpeg = TestImages.Jpeg(400, 300);
+
+        Assert.Throws<ImageProcessingException>(() => VipsImaging.MakeRenditions(jpeg[..(jpeg.Length / 3)], [320]));
+    }
+
+    [Fact]
+    public void Renditions_are_webp_and_jpeg_at_each_width_and_never_enlarged()
+    {
+        var renditions = VipsImaging.MakeRenditions(TestImages.Jpeg(1000, 500), [320, 640, 1280]);
+
+        Assert.Equal([(320, 320, 160), (640, 640, 320), (1280, 1000, 500)], renditions.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)));
+        Assert.All(renditions, r =>
+        {
+            Assert.Equal(ImageKind.WebP, ImageSniffer.Sniff(r.Webp));
+            Assert.Equal(ImageKind.Jpeg, ImageSniffer.Sniff(r.Jpeg));
+            Assert.Equal(r.ActualWidth, VipsImaging.ReadHeader(r.Jpeg).Width);
+        });
+    }
+
+    [Fact]
+    public void Renditions_drop_exif_gps_and_camera_serial_and_are_turned_upright()
+    {
+        var original = TestImages.WithGpsExif(TestImages.Jpeg(300, 200), orientation: 6);
+        Assert.True(TestImages.HasExifOrSerial(original));
+        // libvips understood the spliced block: it reports the orientation from it.
+        Assert.Equal(6, VipsImaging.ReadHeader(original).Orientation);
+
+        var renditions = VipsImaging.MakeRenditions(original, [320]);
+
+        var rendition = Assert.Single(renditions);
+        Assert.Equal((200, 300), (rendition.ActualWidth, rendition.ActualHeight));
+        Assert.False(TestImages.HasExifOrSerial(rendition.Jpeg));
+        Assert.False(TestImages.HasExifOrSerial(rendition.Webp));
+        Assert.False(TestImages.Contains(rendition.Webp, "EXIF"u8));
+    }
+
+    [Fact]
+    public void Png_with_transparency_webp_and_gif_are_accepted()
+    {
+        Assert.Single(VipsImaging.MakeRenditions(TestImages.Png(64, 48, alpha: true), [320]));
+        Assert.Single(VipsImaging.MakeRenditions(TestImages.WebP(64, 48), [320]));
+        var gif = Assert.Single(VipsImaging.MakeRenditions(TestImages.Gif(), [320]));
+        Assert.Equal((1, 1), (gif.ActualWidth, gif.ActualHeight));
+    }
+
+    [Fact]
+    public void The_plan_names_renditions_by_configured_width_and_stops_at_the_image_width()
+    {
+        Assert.Equal([new RenditionSize(320, 320, 240), new RenditionSize(640, 640, 480), new RenditionSize(1280, 1280, 960)],
+            MediaImage.Plan(1600, 1200, [320, 640, 1280]));
+        Assert.Equal([new RenditionSize(320, 320, 200), new RenditionSize(640, 500, 313)], MediaImage.Plan(500, 313, [320, 640, 1280]));
+        Assert.Equal([new RenditionSize(320, 100, 50)], MediaImage.Plan(100, 50, [320, 640, 1280]));
+        Assert.Equal([new RenditionSize(320, 320, 200)], MediaImage.Plan(320, 200, [320, 640, 1280]));
+    }
+}
+
+public sealed class VipsModulesTests
+{
+    [Fact]
+    public void No_libvips_module_is_loaded_so_no_system_sqlite_imagemagick_or_pdf_code_enters_the_process()
+    {
+        Assert.True(VipsImaging.Start().Available);
+
+        var maps = File.ReadAllText("/proc/self/maps");
+
+        Assert.Contains("libvips.so.42", maps);
+        foreach (var library in new[] { "vips-modules", "libsqlite3", "libMagick", "libpoppler", "libopenslide" })
+        {
+            Assert.DoesNotContain(library, maps);
+        }
+    }
+}
