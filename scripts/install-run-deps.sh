@@ -4,7 +4,7 @@
 # Debian 12 names the package libvips42; Ubuntu 24.04 renamed it libvips42t64.
 set -euo pipefail
 
-if ldconfig -p 2>/dev/null | grep -q 'libvips\.so\.42 '; then
+if dpkg -s libvips42 >/dev/null 2>&1 || dpkg -s libvips42t64 >/dev/null 2>&1; then
   exit 0
 fi
 

@@ -32,6 +32,12 @@ public sealed record VipsStatus(bool Available, string? Version, string? Problem
 /// </summary>
 public static unsafe class VipsImaging
 {
+    /// <summary>
+    /// libwebp's effort (0-6; libvips' default is 4). Measured on a 1280-pixel rendition: effort 2 encodes
+    /// about 3x faster than 4 for a file about 7% larger, and encoding WebP is the largest part of an upload.
+    /// </summary>
+    public const int WebpEffort = 2;
+
     private static readonly Lock StartLock = new();
     private static VipsStatus? _status;
 
@@ -112,26 +118,58 @@ public static unsafe class VipsImaging
     }
 
     /// <summary>
-    /// One rendition per width, each made by <c>vips_thumbnail_buffer</c> (which shrinks while decoding
-    /// and reads only the first frame of a GIF), rotated upright, never enlarged, saved as WebP and as
-    /// JPEG with all metadata stripped. Transparent areas become white in the JPEG.
+    /// One rendition per width, rotated upright, never enlarged, saved as WebP and as JPEG with no
+    /// metadata; transparent areas become white in the JPEG. The upload is decoded once, by
+    /// <c>vips_thumbnail_buffer</c> at the largest width: it shrinks while decoding (a JPEG's DCT
+    /// scaling decodes a 4000-pixel photo straight to 2000 pixels; WebP likewise; a GIF's first frame
+    /// only). The smaller renditions are resized from that, in memory.
     /// </summary>
     public static IReadOnlyList<EncodedRendition> MakeRenditions(ReadOnlySpan<byte> bytes, IEnumerable<int> widths,
         int webpQuality = 80, int jpegQuality = 82)
     {
-        var renditions = new List<EncodedRendition>();
+        var ordered = widths.Distinct().OrderDescending().ToList();
+        if (ordered.Count == 0)
+        {
+            return [];
+        }
+
+        nint largest;
         fixed (byte* data = bytes)
         {
-            foreach (var width in widths)
+            // Fail on a truncated file rather than fill the missing part with grey.
+            if (VipsNative.vips_thumbnail_buffer(data, (nuint)bytes.Length, out var thumbnail, ordered[0],
+                    "height", VipsNative.MaxCoord, "size", VipsNative.SizeDown, "option_string", "fail_on=truncated", 0) != 0)
             {
-                if (VipsNative.vips_thumbnail_buffer(data, (nuint)bytes.Length, out var thumbnail, width,
-                        "height", VipsNative.MaxCoord, "size", VipsNative.SizeDown, "option_string", "fail_on=truncated", 0) != 0)
-                {
-                    throw new ImageProcessingException(TakeError());
-                }
+                throw new ImageProcessingException(TakeError());
+            }
 
-                var rendered = PixelsOnly(thumbnail);
+            // Computed while the upload is still pinned; from here on only our in-memory copy is read.
+            try
+            {
+                largest = PixelsOnly(thumbnail);
+            }
+            finally
+            {
                 VipsNative.g_object_unref(thumbnail);
+            }
+        }
+
+        var renditions = new List<EncodedRendition>();
+        try
+        {
+            foreach (var width in ordered)
+            {
+                var rendered = largest;
+                if (width != ordered[0])
+                {
+                    if (VipsNative.vips_thumbnail_image(largest, out var smaller, width, "height", VipsNative.MaxCoord, "size", VipsNative.SizeDown, 0) != 0)
+                    {
+                        throw new ImageProcessingException(TakeError());
+                    }
+
+                    rendered = PixelsOnly(smaller);
+                    VipsNative.g_object_unref(smaller);
+                }
 
                 try
                 {
@@ -139,11 +177,19 @@ public static unsafe class VipsImaging
                 }
                 finally
                 {
-                    VipsNative.g_object_unref(rendered);
+                    if (rendered != largest)
+                    {
+                        VipsNative.g_object_unref(rendered);
+                    }
                 }
             }
         }
+        finally
+        {
+            VipsNative.g_object_unref(largest);
+        }
 
+        renditions.Reverse();
         return renditions;
     }
 
@@ -225,7 +271,7 @@ public static unsafe class VipsImaging
                     ImageKind.Png => VipsNative.vips_pngsave_buffer(image, out buffer, out length, "strip", 1, 0),
                     ImageKind.Jpeg => VipsNative.vips_jpegsave_buffer(image, out buffer, out length, "Q", jpegQuality, "strip", 1,
                         "interlace", 0, "optimize_coding", 0, 0),
-                    ImageKind.WebP => VipsNative.vips_webpsave_buffer(image, out buffer, out length, "Q", 90, "strip", 1, 0),
+                    ImageKind.WebP => VipsNative.vips_webpsave_buffer(image, out buffer, out length, "Q", 90, "strip", 1, "effort", WebpEffort, 0),
                     _ => throw new ArgumentOutOfRangeException(nameof(kind), "GIF is read, never written."),
                 };
                 return result == 0 ? TakeBuffer(buffer, length) : throw new ImageProcessingException(TakeError());
@@ -268,7 +314,7 @@ public static unsafe class VipsImaging
     {
         var actualWidth = VipsNative.vips_image_get_width(image);
         var actualHeight = VipsNative.vips_image_get_height(image);
-        if (VipsNative.vips_webpsave_buffer(image, out var webp, out var webpLength, "Q", webpQuality, "strip", 1, 0) != 0)
+        if (VipsNative.vips_webpsave_buffer(image, out var webp, out var webpLength, "Q", webpQuality, "strip", 1, "effort", WebpEffort, 0) != 0)
         {
             throw new ImageProcessingException(TakeError());
         }

@@ -94,6 +94,11 @@ internal static unsafe partial class VipsNative
     public static partial int vips_thumbnail_buffer(void* buffer, nuint length, out nint image, int width,
         string heightName, int height, string sizeName, int size, string loadOptionsName, string loadOptions, nint end);
 
+    /// <summary>Resizes an image already in memory (the smaller renditions, made from the largest).</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int vips_thumbnail_image(nint image, out nint thumbnail, int width,
+        string heightName, int height, string sizeName, int size, nint end);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_resize(nint image, out nint resized, double scale, nint end);
 
@@ -109,7 +114,7 @@ internal static unsafe partial class VipsNative
     /// <summary>WebP with every piece of metadata (EXIF, XMP, ICC) left out: <c>strip</c> on 8.14 (8.15 renamed it <c>keep</c>).</summary>
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_webpsave_buffer(nint image, out nint buffer, out nuint length,
-        string qualityName, int quality, string stripName, int strip, nint end);
+        string qualityName, int quality, string stripName, int strip, string effortName, int effort, nint end);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_jpegsave_buffer(nint image, out nint buffer, out nuint length,

@@ -26,8 +26,6 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
 
     public MediaAsset Asset { get; private set; } = default!;
 
-    public MediaImage Image { get; private set; } = default!;
-
     public IReadOnlyList<MediaUsage> Usages { get; private set; } = [];
 
     public string? Notice { get; private set; }
@@ -127,7 +125,6 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
         }
 
         Asset = asset;
-        Image = library.ToImage(asset);
         Usages = await library.WhereUsedAsync(Id, cancellationToken);
         return true;
     }

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LearningHub.Media.Imaging;
+
+// Renditions per second and peak memory for a 12-megapixel JPEG: the media module's way (libvips
+// thumbnail, which shrinks while decoding) against decoding the whole image at full size and then
+// resizing (what a library without shrink-on-load does). Each way runs in its own process so its peak
+// memory is its own.
+//
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media              both, 12 uploads each
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- -n 30      more uploads
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- shrink 12  one way only (used by the above)
+int[] widths = [320, 640, 1280];
+const int Width = 4000, Height = 3000;
+
+var arguments = args.ToList();
+var jpegPath = Path.Combine(Path.GetTempPath(), "learninghub-bench-12mp.jpg");
+if (arguments.Count >= 1 && arguments[0] is "shrink" or "full")
+{
+    return RunOne(arguments[0], int.Parse(arguments.ElementAtOrDefault(1) ?? "12", CultureInfo.InvariantCulture));
+}
+
+if (VipsImaging.Start() is not { Available: true })
+{
+    Console.Error.WriteLine(VipsImaging.Start().Problem);
+    return 1;
+}
+
+File.WriteAllBytes(jpegPath, PhotoLikeJpeg());
+
+var uploads = arguments.Count == 2 && arguments[0] == "-n" ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 12;
+Console.WriteLine($"{Width} x {Height} JPEG ({Width * Height / 1_000_000.0:0} MP), {uploads} uploads, each making {widths.Length * 2} renditions ({string.Join(", ", widths)} px, WebP and JPEG), {Environment.ProcessorCount} cores");
+var results = new[] { "shrink", "full" }.Select(mode => Child(mode, uploads)).ToList();
+Console.WriteLine();
+Console.WriteLine("| way | per upload | renditions/s | peak RSS | libvips peak pixel memory |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+foreach (var r in results)
+{
+    Console.WriteLine($"| {r.Label} | {r.MsPerUpload:0} ms | {r.RenditionsPerSecond:0.0} | {r.PeakRssMb:0} MB | {r.VipsPeakMb:0} MB |");
+}
+
+Console.WriteLine();
+Console.WriteLine($"shrink-on-load is {results[1].MsPerUpload / results[0].MsPerUpload:0.0}x faster and peaks at {results[0].PeakRssMb / results[1].PeakRssMb * 100:0}% of the memory");
+return 0;
+
+Result Child(string mode, int count)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(Result).Assembly.Location);
+    }
+
+    start.ArgumentList.Add(mode);
+    start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    Console.Write(output);
+    var line = output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+    var parts = line.Split(' ');
+    return new Result(mode == "shrink" ? "libvips shrink-on-load (`vips_thumbnail_buffer`, as the app)" : "decode at full size, then resize",
+        double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
+        double.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture));
+}
+
+int RunOne(string mode, int count)
+{
+    var status = VipsImaging.Start();
+    if (!status.Available)
+    {
+        Console.Error.WriteLine(status.Problem);
+        return 1;
+    }
+
+    // Read from the file the parent wrote, so generating it (a 36 MB pixel array) is not in this process's peak.
+    var jpeg = File.ReadAllBytes(jpegPath);
+    Func<IReadOnlyList<EncodedRendition>> work = mode == "shrink"
+        ? () => VipsImaging.MakeRenditions(jpeg, widths)
+        : () => VipsImaging.MakeRenditionsFromFullDecode(jpeg, widths);
+    var made = work(); // warm-up: JIT, libvips start-up, first decode
+    var stopwatch = Stopwatch.StartNew();
+    var renditions = 0;
+    for (var i = 0; i < count; i++)
+    {
+        renditions += work().Count * 2;
+    }
+
+    stopwatch.Stop();
+    var msPerUpload = stopwatch.Elapsed.TotalMilliseconds / count;
+    Console.WriteLine($"{mode}: {count} uploads in {stopwatch.Elapsed.TotalSeconds:0.00} s; JPEG {jpeg.Length / 1024} KB; renditions {string.Join(", ", made.Select(r => $"{r.ActualWidth}x{r.ActualHeight} ({r.Webp.Length / 1024}+{r.Jpeg.Length / 1024} KB)"))}");
+    Console.WriteLine(FormattableString.Invariant($"RESULT {msPerUpload:0.0} {renditions / stopwatch.Elapsed.TotalSeconds:0.00} {PeakRssMb():0.0} {VipsImaging.PeakTrackedMemory / 1048576.0:0.0}"));
+    return 0;
+}
+
+// Gradients with fine noise, so the JPEG is about as costly to decode as a photo of the same size.
+byte[] PhotoLikeJpeg()
+{
+    var pixels = new byte[Width * Height * 3];
+    var random = new Random(12);
+    for (var y = 0; y < Height; y++)
+    {
+        for (var x = 0; x < Width; x++)
+        {
+            var i = (y * Width + x) * 3;
+            var noise = random.Next(-24, 24);
+            pixels[i] = (byte)Math.Clamp(x * 255 / Width + noise, 0, 255);
+            pixels[i + 1] = (byte)Math.Clamp(y * 255 / Height + noise, 0, 255);
+            pixels[i + 2] = (byte)Math.Clamp(128 + (int)(90 * Math.Sin((x + y) / 60.0)) + noise, 0, 255);
+        }
+    }
+
+    return VipsImaging.EncodePixels(pixels, Width, Height, 3, ImageKind.Jpeg, jpegQuality: 90);
+}
+
+// The process's peak resident memory (VmHWM): runtime, the JPEG bytes, libvips' buffers and the renditions.
+static double PeakRssMb()
+{
+    var match = Regex.Match(File.ReadAllText("/proc/self/status"), @"VmHWM:\s+(\d+) kB");
+    return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0;
+}
+
+record Result(string Label, double MsPerUpload, double RenditionsPerSecond, double PeakRssMb, double VipsPeakMb);
