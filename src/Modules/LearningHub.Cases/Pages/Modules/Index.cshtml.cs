@@ -1,0 +1,47 @@
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningHub.Cases.Pages.Modules;
+
+/// <summary>The board's catalogue of published modules: search and filters by theme, topic and review type.</summary>
+public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "theme")]
+    public string? Theme { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "topic")]
+    public string? Topic { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    public IReadOnlyList<TermChoice> Themes { get; private set; } = [];
+
+    public IReadOnlyList<TermChoice> Topics { get; private set; } = [];
+
+    public IReadOnlyList<CatalogueItem> Items { get; private set; } = [];
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Query) || Theme is not null || Topic is not null || Type is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = Query?.Trim();
+        if (Query?.Length > 200)
+        {
+            Query = Query[..200];
+        }
+
+        Themes = await catalogue.ThemesAsync(cancellationToken);
+        Topics = await catalogue.TopicsAsync(cancellationToken);
+        // Unknown filter values (an old bookmark) are ignored rather than matching nothing.
+        Theme = Themes.Any(t => t.Key == Theme) ? Theme : null;
+        Topic = Topics.Any(t => t.Key == Topic) ? Topic : null;
+        ReviewType? type = Enum.TryParse<ReviewType>(Type, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        Type = type?.ToString();
+        Items = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, cancellationToken);
+    }
+}
