@@ -59,7 +59,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
         {
             module = new CaseModule { Slug = slug, CreatedUtc = now };
             db.Add(module);
-            Publish(module, incoming, 1, now);
+            Publish(db, module, incoming, 1, now);
             return;
         }
 
@@ -78,6 +78,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             // Nobody has worked through it yet: put the recipe's content in place of the old.
             await CaseVersions.RemoveContentAsync(db, published, cancellationToken);
             CaseVersions.CopyContent(incoming, published);
+            CaseVersions.AddContent(db, published);
             published.SourceHash = incoming.SourceHash;
             published.SearchText = incoming.SearchText;
             module.Title = published.Title;
@@ -91,18 +92,19 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
 
         var next = await db.Set<CaseModuleVersion>().Where(v => v.ModuleId == module.Id)
             .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
-        Publish(module, incoming, next + 1, now);
+        Publish(db, module, incoming, next + 1, now);
         module.ArchivedUtc = null;
     }
 
-    private static void Publish(CaseModule module, CaseModuleVersion version, int number, DateTime now)
+    private static void Publish(Microsoft.EntityFrameworkCore.DbContext db, CaseModule module, CaseModuleVersion version, int number, DateTime now)
     {
+        // Added explicitly: children with their ids already set would otherwise be taken for existing rows.
+        db.Add(version);
         version.ModuleId = module.Id;
         version.Number = number;
         version.State = VersionState.Published;
         version.CreatedUtc = now;
         version.PublishedUtc = now;
-        module.Versions.Add(version);
         module.PublishedVersionId = version.Id;
         module.Status = CaseModuleStatus.Published;
         module.Title = version.Title;

@@ -85,7 +85,10 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
             var existing = progress.Answers.FirstOrDefault(a => a.QuestionId == question.Id);
             if (existing is null)
             {
-                progress.Answers.Add(new ReflectiveAnswer { ProgressId = progress.Id, QuestionId = question.Id, Text = text, UpdatedUtc = now });
+                // Added explicitly: a child with its id set, found through a navigation, would be taken for an existing row.
+                var answer = new ReflectiveAnswer { ProgressId = progress.Id, QuestionId = question.Id, Text = text, UpdatedUtc = now };
+                db.Add(answer);
+                progress.Answers.Add(answer);
             }
             else if (existing.Text != text)
             {
@@ -96,7 +99,9 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
 
         if (progress.SectionsDone.All(d => d.SectionId != section.Id))
         {
-            progress.SectionsDone.Add(new CaseSectionDone { ProgressId = progress.Id, SectionId = section.Id, DoneUtc = now });
+            var sectionDone = new CaseSectionDone { ProgressId = progress.Id, SectionId = section.Id, DoneUtc = now };
+            db.Add(sectionDone);
+            progress.SectionsDone.Add(sectionDone);
         }
 
         string? code = null;

@@ -64,6 +64,18 @@ public static class CaseVersions
         }).ToList();
     }
 
+    /// <summary>Marks the content <see cref="CopyContent"/> put into a tracked version as new rows.</summary>
+    public static void AddContent(LearningHubDbContext db, CaseModuleVersion version)
+    {
+        db.AddRange(version.Themes);
+        db.AddRange(version.Topics);
+        db.AddRange(version.Sections);
+        db.AddRange(version.Sections.SelectMany(s => s.Questions));
+        db.AddRange(version.Chronology);
+        db.AddRange(version.Findings);
+        db.AddRange(version.Recommendations);
+    }
+
     /// <summary>Deletes a version's child rows (the caller saves). Only for versions nobody has started.</summary>
     public static async Task RemoveContentAsync(LearningHubDbContext db, CaseModuleVersion version, CancellationToken cancellationToken)
     {
