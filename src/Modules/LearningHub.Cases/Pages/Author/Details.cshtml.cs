@@ -20,6 +20,11 @@ public sealed class DetailsModel(CaseWorkflow workflow, CaseCatalogue catalogue,
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var version = await DraftAsync(id, cancellationToken);
         if (version is null)
         {
@@ -33,6 +38,11 @@ public sealed class DetailsModel(CaseWorkflow workflow, CaseCatalogue catalogue,
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var version = await DraftAsync(id, cancellationToken);
         if (version is null)
         {

@@ -36,6 +36,11 @@ public abstract class PartPageModel<TItem>(CaseWorkflow workflow, LearningHubDbC
 
     public async Task<IActionResult> OnGetAsync(Guid id, string itemId, CancellationToken cancellationToken)
     {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var (version, item) = await LoadAsync(id, itemId, cancellationToken);
         if (version is null)
         {
@@ -57,6 +62,11 @@ public abstract class PartPageModel<TItem>(CaseWorkflow workflow, LearningHubDbC
 
     public async Task<IActionResult> OnPostAsync(Guid id, string itemId, CancellationToken cancellationToken)
     {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var (version, item) = await LoadAsync(id, itemId, cancellationToken);
         if (version is null)
         {

@@ -31,6 +31,11 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
 
     public async Task<IActionResult> OnGetAsync(Guid id, string sectionId, CancellationToken cancellationToken)
     {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
         if (version is null)
         {
@@ -55,6 +60,11 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
 
     public async Task<IActionResult> OnPostAsync(Guid id, string sectionId, string? action, CancellationToken cancellationToken)
     {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
         if (version is null)
         {
