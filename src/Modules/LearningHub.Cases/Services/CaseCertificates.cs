@@ -68,7 +68,7 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
         return $"""
             <!DOCTYPE html>
             <html lang="en-GB">
-            <head><meta charset="utf-8"><title>Certificate {e.Encode(view.Code)}</title><style>{stylesheet}</style></head>
+            <head><meta charset="utf-8"><title>Certificate {e.Encode(view.Code)}: {e.Encode(view.HolderName)}, {e.Encode(view.ModuleTitle)}</title><style>{stylesheet}</style></head>
             <body class="lh-certificate-document">
             <article class="lh-certificate">
               <p class="lh-certificate__board">{e.Encode(view.BoardName)}</p>
