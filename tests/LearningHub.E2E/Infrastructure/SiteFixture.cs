@@ -32,6 +32,9 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The running site's services, for tests that set up content through the app itself (a recipe).</summary>
+    public IServiceProvider Services => _site?.Services ?? throw new InvalidOperationException("The site has not started.");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataPath);

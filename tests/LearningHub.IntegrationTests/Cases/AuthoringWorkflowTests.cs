@@ -1,6 +1,7 @@
 using System.Net;
 using LearningHub.Cases.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +20,8 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
     public async Task InitializeAsync()
     {
         // Grant the Cases permissions as the real recipes will (no modules).
-        await CaseFixtures.ApplyAsync(_factory, "norfolk");
-        await CaseFixtures.ApplyAsync(_factory, "essex");
+        await CaseFixtures.ApplyAsync(_factory.Services, "norfolk");
+        await CaseFixtures.ApplyAsync(_factory.Services, "essex");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

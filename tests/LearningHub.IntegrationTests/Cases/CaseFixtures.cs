@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using LearningHub.Cases;
-using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.Recipes.Services;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LearningHub.IntegrationTests.Cases;
+namespace LearningHub.Tests.Cases.Fixtures;
 
 /// <summary>
 /// Small case modules for tests, applied with the real <c>cases</c> recipe step on top of a board's real
 /// recipe (its board step, and its roles step with the Cases permissions added, as the real recipes will grant them).
+/// Shared with the E2E tests (linked into that project).
 /// </summary>
 public static class CaseFixtures
 {
@@ -45,8 +45,8 @@ public static class CaseFixtures
         return recipe.ToJsonString();
     }
 
-    public static Task ApplyAsync(LearningHubFactory factory, string board, params JsonObject[] modules) =>
-        factory.Services.GetRequiredService<RecipeExecutor>().ApplyAsync($"{board}-cases-test.recipe.json", Recipe(board, modules));
+    public static Task ApplyAsync(IServiceProvider services, string board, params JsonObject[] modules) =>
+        services.GetRequiredService<RecipeExecutor>().ApplyAsync($"{board}-cases-test.recipe.json", Recipe(board, modules));
 
     /// <summary>A Child V-like module: three sections, two with reflective questions, a chronology, findings and six recommendations.</summary>
     public static JsonObject ChildV(string slug = "child-v", string title = "Child V")

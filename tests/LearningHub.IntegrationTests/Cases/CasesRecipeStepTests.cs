@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Recipes;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.IntegrationTests.Cases;
@@ -12,8 +13,8 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
     [Fact]
     public async Task A_module_lands_published_as_version_1_with_all_its_parts_and_applying_again_changes_nothing()
     {
-        await CaseFixtures.ApplyAsync(factory, "norfolk", CaseFixtures.ChildV("recipe-child-v"));
-        await CaseFixtures.ApplyAsync(factory, "norfolk", CaseFixtures.ChildV("recipe-child-v"));
+        await CaseFixtures.ApplyAsync(factory.Services, "norfolk", CaseFixtures.ChildV("recipe-child-v"));
+        await CaseFixtures.ApplyAsync(factory.Services, "norfolk", CaseFixtures.ChildV("recipe-child-v"));
 
         var (module, versions, version) = await factory.WithBoardAsync("norfolk", async db =>
         {
@@ -44,8 +45,8 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
     [Fact]
     public async Task Changed_content_replaces_a_version_nobody_started()
     {
-        await CaseFixtures.ApplyAsync(factory, "norfolk", CaseFixtures.ChildV("recipe-changed"));
-        await CaseFixtures.ApplyAsync(factory, "norfolk", CaseFixtures.ChildV("recipe-changed", "Child V (revised wording)"));
+        await CaseFixtures.ApplyAsync(factory.Services, "norfolk", CaseFixtures.ChildV("recipe-changed"));
+        await CaseFixtures.ApplyAsync(factory.Services, "norfolk", CaseFixtures.ChildV("recipe-changed", "Child V (revised wording)"));
 
         var versions = await factory.WithBoardAsync("norfolk", db =>
             db.Set<CaseModuleVersion>().Where(v => v.Module.Slug == "recipe-changed").ToListAsync());
@@ -59,7 +60,7 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
         var module = CaseFixtures.ChildV("recipe-bad-theme");
         module["themes"] = new JsonArray("professional-curiosity", "no-such-theme");
 
-        var error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory, "norfolk", module));
+        var error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory.Services, "norfolk", module));
 
         Assert.Equal(2, error.StepIndex);
         Assert.Equal("modules[0].themes[1]", error.Field);
@@ -76,7 +77,7 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
         var module = CaseFixtures.ChildV("recipe-bad-" + field.ToLowerInvariant());
         module[field] = int.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
 
-        var error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory, "norfolk", module));
+        var error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory.Services, "norfolk", module));
 
         Assert.Equal(path, error.Field);
     }
@@ -86,12 +87,12 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
     {
         var module = CaseFixtures.ChildV("recipe-duplicates");
         module["sections"]![2]!["reflectiveQuestions"]![1]!["key"] = "interpreter-use";
-        var error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory, "norfolk", module));
+        var error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory.Services, "norfolk", module));
         Assert.Equal("modules[0].sections[2].reflectiveQuestions[1].key", error.Field);
 
         module = CaseFixtures.ChildV("recipe-duplicates");
         module["recommendations"]![3]!["number"] = "1";
-        error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory, "norfolk", module));
+        error = await Assert.ThrowsAsync<RecipeException>(() => CaseFixtures.ApplyAsync(factory.Services, "norfolk", module));
         Assert.Equal("modules[0].recommendations[3].number", error.Field);
     }
 }

@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
 
 namespace LearningHub.IntegrationTests.Cases;
 
@@ -15,7 +16,7 @@ internal static class Completion
         {
             ["kind"] = "Summary", ["title"] = "Only section", ["body"] = "Read this.",
         });
-        await CaseFixtures.ApplyAsync(factory, "norfolk", module);
+        await CaseFixtures.ApplyAsync(factory.Services, "norfolk", module);
         var client = factory.CreateBrowserClient();
         await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
         var done = await client.SubmitFormAsync("/norfolk/modules/pdf-module/sections/1", new Dictionary<string, string>());

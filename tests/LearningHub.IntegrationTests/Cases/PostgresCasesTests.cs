@@ -1,5 +1,6 @@
 using System.Net;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
 using Npgsql;
 
 namespace LearningHub.IntegrationTests.Cases;
@@ -38,7 +39,7 @@ public sealed class PostgresCasesTests : IAsyncLifetime
     [PostgresFact]
     public async Task Search_filters_and_completion_work_on_PostgreSQL()
     {
-        await CaseFixtures.ApplyAsync(_factory!, "norfolk", CaseFixtures.ChildV(),
+        await CaseFixtures.ApplyAsync(_factory!.Services, "norfolk", CaseFixtures.ChildV(),
             CaseFixtures.Module("case-neglect", "Case N", "Long-standing neglect.", ["professional-curiosity"], ["neglect"]));
         var client = _factory!.CreateBrowserClient();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using LearningHub.Cases.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.IntegrationTests.Cases;
@@ -14,11 +15,11 @@ public sealed class PractitionerLearningTests : IClassFixture<LearningHubFactory
 
     public async Task InitializeAsync()
     {
-        await CaseFixtures.ApplyAsync(_factory, "norfolk",
+        await CaseFixtures.ApplyAsync(_factory.Services, "norfolk",
             CaseFixtures.ChildV(),
             CaseFixtures.Module("case-neglect", "Case N", "Long-standing neglect of three children went unchallenged.",
                 ["professional-curiosity"], ["neglect"]));
-        await CaseFixtures.ApplyAsync(_factory, "essex",
+        await CaseFixtures.ApplyAsync(_factory.Services, "essex",
             CaseFixtures.Module("child-j", "Child J", "A teenager at risk of exploitation; an interpreter was never offered.",
                 ["professional-curiosity"], []));
     }
@@ -129,6 +130,7 @@ public sealed class PractitionerLearningTests : IClassFixture<LearningHubFactory
         var code = certificateUrl["/norfolk/certificates/".Length..].Split('?')[0];
 
         var certificate = await client.GetDocumentAsync(certificateUrl);
+        Assert.Equal("Module completed", certificate.QuerySelector(".govuk-panel__title")!.TextContent.Trim());
         var card = certificate.QuerySelector(".lh-certificate")!.TextContent;
         Assert.Contains("Pat Practitioner", card);
         Assert.Contains("Child V", card);

@@ -68,7 +68,7 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
 
         if (result.ModuleCompleted)
         {
-            return Redirect($"/{BoardSlug}/certificates/{result.CertificateCode}?completed=1");
+            return Redirect($"/{BoardSlug}/certificates/{result.CertificateCode}?completed=true");
         }
 
         return Redirect(number < SectionCount
