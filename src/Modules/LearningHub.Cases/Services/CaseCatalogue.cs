@@ -6,6 +6,12 @@ namespace LearningHub.Cases.Services;
 
 public sealed record CatalogueFilter(string? Query, string? Theme, string? Topic, ReviewType? ReviewType);
 
+/// <summary>One page of the catalogue and how many modules match in all.</summary>
+public sealed record CataloguePage(IReadOnlyList<CatalogueItem> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 public sealed record CatalogueItem(
     string Slug, string Title, ReviewType ReviewType, string Summary, int EstimatedMinutes, DateOnly? ReviewPublishedOn,
     IReadOnlyList<string> Themes);
@@ -25,12 +31,17 @@ public sealed class CaseCatalogue(LearningHubDbContext db)
     public Task<List<TermChoice>> TopicsAsync(CancellationToken cancellationToken = default) =>
         db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new TermChoice(t.Id, t.Key, t.Name)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<CatalogueItem>> SearchAsync(CatalogueFilter filter, IReadOnlyList<TermChoice> themes,
-        IReadOnlyList<TermChoice> topics, CancellationToken cancellationToken = default)
+    public const int PageSize = 20;
+
+    public async Task<CataloguePage> SearchAsync(CatalogueFilter filter, IReadOnlyList<TermChoice> themes,
+        IReadOnlyList<TermChoice> topics, int page = 1, CancellationToken cancellationToken = default)
     {
-        var versions = string.IsNullOrWhiteSpace(filter.Query) ? db.Set<CaseModuleVersion>() : CaseSearch.Matching(db, filter.Query);
-        versions = versions.Where(v => v.State == VersionState.Published
-            && db.Set<CaseModule>().Any(m => m.PublishedVersionId == v.Id && m.Status == CaseModuleStatus.Published));
+        var candidates = string.IsNullOrWhiteSpace(filter.Query) ? db.Set<CaseModuleVersion>() : CaseSearch.Matching(db, filter.Query);
+        // From the modules (indexed by board and status) to their published version, not the other way round.
+        var versions = from m in db.Set<CaseModule>()
+                       where m.Status == CaseModuleStatus.Published
+                       join v in candidates on m.PublishedVersionId equals v.Id
+                       select v;
 
         if (filter.Theme is not null)
         {
@@ -49,8 +60,11 @@ public sealed class CaseCatalogue(LearningHubDbContext db)
             versions = versions.Where(v => v.ReviewType == type);
         }
 
+        var total = await versions.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await versions.AsNoTracking()
             .OrderByDescending(v => v.ReviewPublishedOn).ThenBy(v => v.Title)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(v => new
             {
                 v.Module.Slug, v.Title, v.ReviewType, v.Summary, v.EstimatedMinutes, v.ReviewPublishedOn,
@@ -58,8 +72,9 @@ public sealed class CaseCatalogue(LearningHubDbContext db)
             })
             .ToListAsync(cancellationToken);
         var names = themes.ToDictionary(t => t.Id, t => t.Name);
-        return rows.Select(r => new CatalogueItem(r.Slug, r.Title, r.ReviewType, r.Summary, r.EstimatedMinutes, r.ReviewPublishedOn,
+        var items = rows.Select(r => new CatalogueItem(r.Slug, r.Title, r.ReviewType, r.Summary, r.EstimatedMinutes, r.ReviewPublishedOn,
             r.ThemeIds.Where(names.ContainsKey).Select(id => names[id]).ToList())).ToList();
+        return new CataloguePage(items, total, page, PageSize);
     }
 
     /// <summary>The module practitioners see at <c>/{board}/modules/{slug}</c>, or null if it is not published here.</summary>

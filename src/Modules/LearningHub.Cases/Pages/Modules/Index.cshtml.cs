@@ -23,7 +23,32 @@ public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
 
     public IReadOnlyList<TermChoice> Topics { get; private set; } = [];
 
-    public IReadOnlyList<CatalogueItem> Items { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public CataloguePage Results { get; private set; } = new([], 0, 1, CaseCatalogue.PageSize);
+
+    public IReadOnlyList<CatalogueItem> Items => Results.Items;
+
+    /// <summary>This list's address with another page number, keeping the search and filters.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("q", Query);
+        Add("theme", Theme);
+        Add("topic", Topic);
+        Add("type", Type);
+        Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return $"/{BoardSlug}/modules" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Query) || Theme is not null || Topic is not null || Type is not null;
 
@@ -42,6 +67,7 @@ public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
         Topic = Topics.Any(t => t.Key == Topic) ? Topic : null;
         ReviewType? type = Enum.TryParse<ReviewType>(Type, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         Type = type?.ToString();
-        Items = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, cancellationToken);
+        ModelState.Clear(); // a page number that is not a number is page 1, not an error
+        Results = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, PageNumber, cancellationToken);
     }
 }
