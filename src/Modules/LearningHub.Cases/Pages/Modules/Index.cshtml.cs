@@ -23,8 +23,8 @@ public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
 
     public IReadOnlyList<TermChoice> Topics { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: "page" is the route value that names the Razor Page, so it cannot be bound.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var page) ? page : 1;
 
     public CataloguePage Results { get; private set; } = new([], 0, 1, CaseCatalogue.PageSize);
 
