@@ -32,6 +32,7 @@ public static class CasesModule
         return services;
     }
 
+    /// <summary>Every Cases page is a Razor Page routed under <c>/{board}/</c> by the host; no other endpoints yet.</summary>
     public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder endpoints)
     {
         return endpoints;

@@ -85,7 +85,7 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
             module.Status = CaseModuleStatus.InReview;
         }
 
-        Record(module, version, ReviewAction.Submitted, actor, null);
+        Record(module, version.Id, ReviewAction.Submitted, actor, null);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -98,7 +98,7 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
             module.Status = CaseModuleStatus.Draft;
         }
 
-        Record(module, version, ReviewAction.Returned, actor, comment);
+        Record(module, version.Id, ReviewAction.Returned, actor, comment);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -121,7 +121,7 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
         module.Status = CaseModuleStatus.Published;
         module.Title = version.Title;
         module.ArchivedUtc = null;
-        Record(module, version, ReviewAction.Published, actor, null);
+        Record(module, version.Id, ReviewAction.Published, actor, null);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -136,7 +136,7 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
 
         module.Status = CaseModuleStatus.Archived;
         module.ArchivedUtc = Now;
-        Record(module, new CaseModuleVersion { Id = versionId }, ReviewAction.Archived, actor, null);
+        Record(module, versionId, ReviewAction.Archived, actor, null);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -175,10 +175,10 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
         return (module, version);
     }
 
-    private void Record(CaseModule module, CaseModuleVersion version, ReviewAction action, Actor actor, string? comment) =>
+    private void Record(CaseModule module, Guid versionId, ReviewAction action, Actor actor, string? comment) =>
         db.Add(new CaseReviewEvent
         {
-            ModuleId = module.Id, VersionId = version.Id, Action = action, UserId = actor.UserId, UserName = actor.Name,
+            ModuleId = module.Id, VersionId = versionId, Action = action, UserId = actor.UserId, UserName = actor.Name,
             Comment = comment, AtUtc = Now,
         });
 }
