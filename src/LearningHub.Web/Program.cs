@@ -1,3 +1,4 @@
+using LearningHub.Cases;
 using LearningHub.Media;
 using LearningHub.Notifications;
 using LearningHub.Recipes;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLearningHubHost();
 builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddMediaModule(builder.Configuration);
+builder.Services.AddCasesModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ await app.PrepareDatabaseAsync();
 app.UseLearningHubHost();
 app.MapNotificationsModule();
 app.MapMediaModule();
+app.MapCasesModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 

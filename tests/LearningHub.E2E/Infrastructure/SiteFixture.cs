@@ -32,7 +32,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    /// <summary>The running site's services, for a test to set up data as an administrator would.</summary>
+    /// <summary>The running site's services, for tests that set up data through the app itself (a recipe, a service).</summary>
     public IServiceProvider Services => _site?.Services ?? throw new InvalidOperationException("The site has not started.");
 
     public async Task InitializeAsync()

@@ -1,0 +1,48 @@
+using LearningHub.Cases.Data;
+using LearningHub.Cases.Recipes;
+using LearningHub.Cases.Services;
+using LearningHub.Core.Data;
+using LearningHub.Core.Recipes;
+using LearningHub.Core.Security;
+using LearningHub.Theme.Base.Navigation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.Cases;
+
+/// <summary>Case learning modules: authoring and review, the practitioners' catalogue, completion and certificates.</summary>
+public static class CasesModule
+{
+    public static IServiceCollection AddCasesModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CasesOptions>(configuration.GetSection(CasesOptions.Section));
+        services.AddSingleton<IModelContributor, CasesModel>();
+        services.AddSingleton<IPermissionProvider, CasesPermissions>();
+        services.AddSingleton<INavigationProvider, CasesNavigation>();
+        services.AddSingleton<CaseMarkdown>();
+        services.AddScoped<CaseCatalogue>();
+        services.AddScoped<CaseLearning>();
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseCertificates>();
+        services.AddSingleton<CertificatePdf>();
+        services.AddSingleton(CasesMailTemplates.ModuleCompleted);
+        services.AddRecipeStep<CasesStep>();
+        return services;
+    }
+
+    /// <summary>Every Cases page is a Razor Page routed under <c>/{board}/</c> by the host; no other endpoints yet.</summary>
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}
+
+public sealed class CasesOptions
+{
+    public const string Section = "Cases";
+
+    /// <summary>The Chromium that prints certificates to PDF (Debian's package by default).</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+}

@@ -1,0 +1,167 @@
+using LearningHub.Cases.Domain;
+using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Cases.Data;
+
+/// <summary>Adds the case modules' tables to the shared DbContext.</summary>
+public sealed class CasesModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseModule>(b =>
+        {
+            b.ToTable("CaseModules");
+            b.Property(x => x.Slug).HasMaxLength(100);
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.CreatedByUserId).HasMaxLength(450);
+            b.HasIndex(x => new { x.BoardId, x.Slug }).IsUnique();
+            b.HasIndex(x => new { x.BoardId, x.Status });
+            b.HasMany(x => x.Versions).WithOne(v => v.Module).HasForeignKey(v => v.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CaseModuleVersion>(b =>
+        {
+            b.ToTable("CaseModuleVersions");
+            b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.ReviewType).HasConversion<string>().HasMaxLength(40);
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Summary).HasMaxLength(600);
+            b.Property(x => x.ContentWarning).HasMaxLength(400);
+            b.Property(x => x.SupportSignposting).HasMaxLength(1000);
+            b.Property(x => x.BoardResponse).HasMaxLength(5000);
+            b.Property(x => x.ChangeNote).HasMaxLength(1000);
+            b.Property(x => x.SubmittedByUserId).HasMaxLength(450);
+            b.Property(x => x.PublishedByUserId).HasMaxLength(450);
+            b.Property(x => x.SourceHash).HasMaxLength(64);
+            b.HasIndex(x => new { x.ModuleId, x.Number }).IsUnique();
+            b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Topics).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Sections).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Chronology).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Findings).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Recommendations).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CaseVersionTheme>(b =>
+        {
+            b.ToTable("CaseVersionThemes");
+            b.HasIndex(x => new { x.VersionId, x.ThemeId }).IsUnique();
+            b.HasIndex(x => x.ThemeId);
+            b.HasOne<LearningTheme>().WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CaseVersionTopic>(b =>
+        {
+            b.ToTable("CaseVersionTopics");
+            b.HasIndex(x => new { x.VersionId, x.TopicId }).IsUnique();
+            b.HasIndex(x => x.TopicId);
+            b.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CaseSection>(b =>
+        {
+            b.ToTable("CaseSections");
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Body).HasMaxLength(20000);
+            b.HasIndex(x => new { x.VersionId, x.Position });
+            b.HasMany(x => x.Questions).WithOne().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReflectiveQuestion>(b =>
+        {
+            b.ToTable("CaseReflectiveQuestions");
+            b.Property(x => x.Key).HasMaxLength(100);
+            b.Property(x => x.Text).HasMaxLength(300);
+            b.Property(x => x.Hint).HasMaxLength(300);
+            b.HasIndex(x => new { x.SectionId, x.Position });
+        });
+
+        modelBuilder.Entity<CaseChronologyEntry>(b =>
+        {
+            b.ToTable("CaseChronologyEntries");
+            b.Property(x => x.When).HasMaxLength(100);
+            b.Property(x => x.What).HasMaxLength(1000);
+            b.Property(x => x.Agencies).HasMaxLength(300);
+            b.HasIndex(x => new { x.VersionId, x.Position });
+        });
+
+        modelBuilder.Entity<CaseFinding>(b =>
+        {
+            b.ToTable("CaseFindings");
+            b.Property(x => x.Text).HasMaxLength(2000);
+            b.Property(x => x.LinesOfEnquiry).HasMaxLength(1000);
+            b.HasIndex(x => new { x.VersionId, x.Position });
+            b.HasOne<LearningTheme>().WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CaseRecommendation>(b =>
+        {
+            b.ToTable("CaseRecommendations");
+            b.Property(x => x.Number).HasMaxLength(20);
+            b.Property(x => x.Text).HasMaxLength(3000);
+            b.Property(x => x.Rationale).HasMaxLength(3000);
+            b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(x => new { x.VersionId, x.Position });
+            b.HasOne<LearningTheme>().WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CaseReviewEvent>(b =>
+        {
+            b.ToTable("CaseReviewEvents");
+            b.Property(x => x.Action).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.UserId).HasMaxLength(450);
+            b.Property(x => x.UserName).HasMaxLength(200);
+            b.Property(x => x.Comment).HasMaxLength(2000);
+            b.HasIndex(x => new { x.ModuleId, x.AtUtc });
+            b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CaseProgress>(b =>
+        {
+            b.ToTable("CaseProgress");
+            b.Property(x => x.UserId).HasMaxLength(450);
+            b.HasIndex(x => new { x.UserId, x.VersionId }).IsUnique();
+            b.HasIndex(x => new { x.UserId, x.ModuleId });
+            b.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(x => x.SectionsDone).WithOne().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CaseSectionDone>(b =>
+        {
+            b.ToTable("CaseSectionsDone");
+            b.HasIndex(x => new { x.ProgressId, x.SectionId }).IsUnique();
+            b.HasIndex(x => x.SectionId);
+            b.HasOne<CaseSection>().WithMany().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ReflectiveAnswer>(b =>
+        {
+            b.ToTable("CaseReflectiveAnswers");
+            b.Property(x => x.Text).HasMaxLength(10000);
+            b.HasIndex(x => new { x.ProgressId, x.QuestionId }).IsUnique();
+            b.HasIndex(x => x.QuestionId);
+            b.HasOne<ReflectiveQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CaseCertificate>(b =>
+        {
+            b.ToTable("CaseCertificates");
+            b.Property(x => x.UserId).HasMaxLength(450);
+            b.Property(x => x.Code).HasMaxLength(20);
+            b.Property(x => x.HolderName).HasMaxLength(200);
+            b.Property(x => x.ModuleTitle).HasMaxLength(200);
+            b.Property(x => x.ModuleSlug).HasMaxLength(100);
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => x.ProgressId).IsUnique();
+            b.HasIndex(x => x.UserId);
+            b.HasOne<CaseProgress>().WithMany().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,108 @@
+using LearningHub.Core.Boards;
+
+namespace LearningHub.Cases.Domain;
+
+/// <summary>
+/// One practitioner working through one version of a module: sections done, answers, time spent and,
+/// when finished, the completion. A later version of the module does not change it.
+/// </summary>
+public class CaseProgress : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public Guid ModuleId { get; set; }
+
+    public Guid VersionId { get; set; }
+
+    public CaseModuleVersion Version { get; set; } = null!;
+
+    public DateTime StartedUtc { get; set; }
+
+    public DateTime LastActivityUtc { get; set; }
+
+    /// <summary>Reading time counted from page to page, each gap capped so a tab left open does not count.</summary>
+    public int SecondsSpent { get; set; }
+
+    public DateTime? CompletedUtc { get; set; }
+
+    public List<CaseSectionDone> SectionsDone { get; set; } = [];
+
+    public List<ReflectiveAnswer> Answers { get; set; } = [];
+
+    /// <summary>The longest gap between two pages that counts as reading.</summary>
+    public static readonly TimeSpan MaxCountedGap = TimeSpan.FromMinutes(10);
+
+    public void Touch(DateTime nowUtc)
+    {
+        var gap = nowUtc - LastActivityUtc;
+        if (gap > TimeSpan.Zero)
+        {
+            SecondsSpent += (int)Math.Min(gap.TotalSeconds, MaxCountedGap.TotalSeconds);
+        }
+
+        LastActivityUtc = nowUtc;
+    }
+}
+
+public class CaseSectionDone : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    public Guid ProgressId { get; set; }
+
+    public Guid SectionId { get; set; }
+
+    public DateTime DoneUtc { get; set; }
+}
+
+/// <summary>A practitioner's answer to a reflective question (long text).</summary>
+public class ReflectiveAnswer : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    public Guid ProgressId { get; set; }
+
+    public Guid QuestionId { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>
+/// Proof of a completion, checked by its code. Holds a copy of what it certifies, so it reads the same
+/// even if the module is revised or the person renames themselves.
+/// </summary>
+public class CaseCertificate : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    public Guid ProgressId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    /// <summary>Short, readable, unambiguous (no 0/O, 1/I): <c>NSCB-7Q4K-2MXP</c>.</summary>
+    public string Code { get; set; } = "";
+
+    public string HolderName { get; set; } = "";
+
+    public string ModuleTitle { get; set; } = "";
+
+    public string ModuleSlug { get; set; } = "";
+
+    public int VersionNumber { get; set; }
+
+    public DateTime CompletedUtc { get; set; }
+
+    public int MinutesSpent { get; set; }
+}

@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using LearningHub.Core.Data;
+using LearningHub.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Cases.Pages.Author;
+
+/// <summary>
+/// A module for its authors: the version being worked on with its sections, chronology, findings and
+/// recommendations; sending it for review, reviewing it (publish or return with a comment), revising and archiving.
+/// </summary>
+[Authorize(Policy = CasesPermissions.Author)]
+public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, CaseCatalogue catalogue, BoardPermissions permissions) : CasesPageModel
+{
+    public CaseModule Module { get; private set; } = null!;
+
+    /// <summary>The working version if there is one, else the published one (read only).</summary>
+    public PublishedModule? Shown { get; private set; }
+
+    public bool IsWorking => Shown is not null && Shown.Version.Id == Module.WorkingVersionId;
+
+    public bool CanEdit => IsWorking && Shown!.Version.State == VersionState.Draft;
+
+    public bool CanReview { get; private set; }
+
+    public IReadOnlyList<CaseReviewEvent> History { get; private set; } = [];
+
+    public IReadOnlyList<int> PublishedNumbers { get; private set; } = [];
+
+    [BindProperty]
+    [Display(Name = "Comment for the author")]
+    [StringLength(2000, ErrorMessage = "The comment must be 2,000 characters or fewer")]
+    public string? ReturnComment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => workflow.SubmitAsync(id, Actor, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => workflow.StartRevisionAsync(id, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
+        await CanReviewAsync() ? await ActAsync(id, () => workflow.PublishAsync(id, Actor, cancellationToken), cancellationToken) : Forbid();
+
+    public async Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken cancellationToken) =>
+        await CanReviewAsync() ? await ActAsync(id, () => workflow.ArchiveAsync(id, Actor, cancellationToken), cancellationToken) : Forbid();
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await CanReviewAsync())
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(ReturnComment))
+        {
+            ModelState.AddModelError(nameof(ReturnComment), "Enter a comment saying what the author should change");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return await ActAsync(id, () => workflow.ReturnAsync(id, Actor, ReturnComment!.Trim(), cancellationToken), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid sectionId, bool up, CancellationToken cancellationToken) =>
+        await ActAsync(id, async () =>
+        {
+            var version = await workflow.EditableAsync(id, cancellationToken);
+            var sections = await db.Set<CaseSection>().Where(s => s.VersionId == version.Id).OrderBy(s => s.Position).ToListAsync(cancellationToken);
+            var index = sections.FindIndex(s => s.Id == sectionId);
+            var other = up ? index - 1 : index + 1;
+            if (index >= 0 && other >= 0 && other < sections.Count)
+            {
+                (sections[index], sections[other]) = (sections[other], sections[index]);
+                for (var i = 0; i < sections.Count; i++)
+                {
+                    sections[i].Position = i;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, string part, Guid itemId, CancellationToken cancellationToken) =>
+        await ActAsync(id, async () =>
+        {
+            var version = await workflow.EditableAsync(id, cancellationToken);
+            object? item = part switch
+            {
+                "section" => await db.Set<CaseSection>().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
+                "chronology" => await db.Set<CaseChronologyEntry>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
+                "finding" => await db.Set<CaseFinding>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
+                "recommendation" => await db.Set<CaseRecommendation>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
+                _ => null,
+            };
+            if (item is CaseSection section)
+            {
+                db.RemoveRange(section.Questions);
+            }
+
+            if (item is not null)
+            {
+                db.Remove(item);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }, cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await action();
+        }
+        catch (WorkflowException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        return Redirect($"/{BoardSlug}/author/modules/{id}");
+    }
+
+    private Task<bool> CanReviewAsync() => permissions.HasAsync(User, CasesPermissions.Review);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var module = await db.Set<CaseModule>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (module is null)
+        {
+            return false;
+        }
+
+        Module = module;
+        if ((module.WorkingVersionId ?? module.PublishedVersionId) is { } versionId
+            && await CaseVersions.LoadAsync(db, versionId, tracking: false, cancellationToken) is { } version)
+        {
+            Shown = await catalogue.WithNamesAsync(module, version, cancellationToken);
+        }
+
+        CanReview = await CanReviewAsync();
+        History = await db.Set<CaseReviewEvent>().AsNoTracking().Where(e => e.ModuleId == id).OrderByDescending(e => e.AtUtc).ToListAsync(cancellationToken);
+        PublishedNumbers = await db.Set<CaseModuleVersion>().Where(v => v.ModuleId == id && v.PublishedUtc != null)
+            .OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(cancellationToken);
+        return true;
+    }
+}

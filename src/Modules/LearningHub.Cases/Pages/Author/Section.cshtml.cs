@@ -1,0 +1,218 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using LearningHub.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Cases.Pages.Author;
+
+/// <summary>Add or edit a section of the draft: kind, title, Markdown body with a preview, up to five reflective questions.</summary>
+[Authorize(Policy = CasesPermissions.Author)]
+public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbContext db) : CasesPageModel
+{
+    public const int MaxQuestions = 5;
+
+    [BindProperty]
+    public SectionInput Input { get; set; } = new();
+
+    public Guid ModuleId { get; private set; }
+
+    public bool IsNew { get; private set; }
+
+    /// <summary>The body as practitioners will see it, after "Preview".</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent? Preview { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Kinds { get; } =
+        Enum.GetValues<SectionKind>().Select(k => new SelectListItem(CaseText.Of(k), k.ToString())).ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string sectionId, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
+        if (version is null)
+        {
+            return Redirect($"/{BoardSlug}/author/modules/{id}");
+        }
+
+        if (section is null && !IsNew)
+        {
+            return NotFound();
+        }
+
+        Input = section is null ? new SectionInput() : new SectionInput
+        {
+            Kind = section.Kind,
+            Title = section.Title,
+            Body = section.Body,
+            Questions = section.Questions.OrderBy(q => q.Position).Select(q => new QuestionInput { Text = q.Text, Hint = q.Hint }).ToList(),
+        };
+        PadQuestions();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string sectionId, string? action, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
+        if (version is null)
+        {
+            return Redirect($"/{BoardSlug}/author/modules/{id}");
+        }
+
+        if (section is null && !IsNew)
+        {
+            return NotFound();
+        }
+
+        if (action == "preview")
+        {
+            // A preview is not a save: no errors are shown for fields not yet filled in.
+            ModelState.Clear();
+            Preview = new CaseMarkdown().Render(Input.Body);
+            PadQuestions();
+            return Page();
+        }
+
+        var questions = Input.Questions.Select((q, i) => (q, i)).Where(x => !string.IsNullOrWhiteSpace(x.q.Text) || !string.IsNullOrWhiteSpace(x.q.Hint)).ToList();
+        foreach (var (q, i) in questions.Where(x => string.IsNullOrWhiteSpace(x.q.Text)))
+        {
+            ModelState.AddModelError($"Input.Questions[{i}].Text", $"Enter the text of question {i + 1}, or clear its hint");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            PadQuestions();
+            return Page();
+        }
+
+        if (section is null)
+        {
+            var position = await db.Set<CaseSection>().Where(s => s.VersionId == version.Id).MaxAsync(s => (int?)s.Position, cancellationToken) ?? -1;
+            section = new CaseSection { VersionId = version.Id, Position = position + 1 };
+            db.Add(section);
+        }
+
+        section.Kind = Input.Kind!.Value;
+        section.Title = Input.Title!.Trim();
+        section.Body = Input.Body!.Trim();
+        await SetQuestionsAsync(version, section, questions.Select(x => x.q).ToList(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/{BoardSlug}/author/modules/{id}");
+    }
+
+    /// <summary>Questions keep their key (and so their answers' meaning) by position; new ones get a key from their text.</summary>
+    private async Task SetQuestionsAsync(CaseModuleVersion version, CaseSection section, List<QuestionInput> wanted, CancellationToken cancellationToken)
+    {
+        var existing = section.Questions.OrderBy(q => q.Position).ToList();
+        var usedKeys = (await db.Set<ReflectiveQuestion>()
+                .Where(q => db.Set<CaseSection>().Any(s => s.Id == q.SectionId && s.VersionId == version.Id) && q.SectionId != section.Id)
+                .Select(q => q.Key).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var question = i < existing.Count ? existing[i] : null;
+            if (question is null)
+            {
+                question = new ReflectiveQuestion { SectionId = section.Id, Key = UniqueKey(wanted[i].Text!, usedKeys) };
+                db.Add(question);
+            }
+
+            usedKeys.Add(question.Key);
+            question.Position = i;
+            question.Text = wanted[i].Text!.Trim();
+            question.Hint = string.IsNullOrWhiteSpace(wanted[i].Hint) ? null : wanted[i].Hint!.Trim();
+        }
+
+        db.RemoveRange(existing.Skip(wanted.Count));
+    }
+
+    private static string UniqueKey(string text, HashSet<string> used)
+    {
+        var words = NonWord().Replace(text.ToLowerInvariant(), "-").Trim('-');
+        var key = string.Join('-', words.Split('-', StringSplitOptions.RemoveEmptyEntries).Take(5));
+        key = key.Length == 0 ? "question" : key[..Math.Min(key.Length, 80)].TrimEnd('-');
+        var candidate = key;
+        for (var n = 2; used.Contains(candidate); n++)
+        {
+            candidate = $"{key}-{n}";
+        }
+
+        return candidate;
+    }
+
+    private void PadQuestions()
+    {
+        while (Input.Questions.Count < MaxQuestions)
+        {
+            Input.Questions.Add(new QuestionInput());
+        }
+
+        Input.Questions = Input.Questions.Take(MaxQuestions).ToList();
+    }
+
+    private async Task<(CaseModuleVersion? Version, CaseSection? Section)> LoadAsync(Guid id, string sectionId, CancellationToken cancellationToken)
+    {
+        ModuleId = id;
+        IsNew = sectionId == "new";
+        CaseModuleVersion version;
+        try
+        {
+            version = await workflow.EditableAsync(id, cancellationToken);
+        }
+        catch (WorkflowException)
+        {
+            return (null, null);
+        }
+
+        var section = !IsNew && Guid.TryParse(sectionId, out var sid)
+            ? await db.Set<CaseSection>().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == sid && s.VersionId == version.Id, cancellationToken)
+            : null;
+        return (version, section);
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonWord();
+
+    public sealed class SectionInput
+    {
+        [Display(Order = 1)]
+        [Required(ErrorMessage = "Select the kind of section")]
+        public SectionKind? Kind { get; set; }
+
+        [Display(Order = 2)]
+        [Required(ErrorMessage = "Enter the section's title")]
+        [StringLength(200, ErrorMessage = "The title must be 200 characters or fewer")]
+        public string? Title { get; set; }
+
+        [Display(Order = 3)]
+        [Required(ErrorMessage = "Enter the section's text")]
+        [StringLength(20000, ErrorMessage = "The text must be 20,000 characters or fewer")]
+        public string? Body { get; set; }
+
+        [Display(Order = 4)]
+        public List<QuestionInput> Questions { get; set; } = [];
+    }
+
+    public sealed class QuestionInput
+    {
+        [Display(Order = 1)]
+        [StringLength(300, ErrorMessage = "A question must be 300 characters or fewer")]
+        public string? Text { get; set; }
+
+        [Display(Order = 2)]
+        [StringLength(300, ErrorMessage = "A hint must be 300 characters or fewer")]
+        public string? Hint { get; set; }
+    }
+}

@@ -1,0 +1,73 @@
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningHub.Cases.Pages.Modules;
+
+/// <summary>The board's catalogue of published modules: search and filters by theme, topic and review type.</summary>
+public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "theme")]
+    public string? Theme { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "topic")]
+    public string? Topic { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    public IReadOnlyList<TermChoice> Themes { get; private set; } = [];
+
+    public IReadOnlyList<TermChoice> Topics { get; private set; } = [];
+
+    /// <summary>From <c>?page=</c>, read by hand: "page" is the route value that names the Razor Page, so it cannot be bound.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var page) ? page : 1;
+
+    public CataloguePage Results { get; private set; } = new([], 0, 1, CaseCatalogue.PageSize);
+
+    public IReadOnlyList<CatalogueItem> Items => Results.Items;
+
+    /// <summary>This list's address with another page number, keeping the search and filters.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("q", Query);
+        Add("theme", Theme);
+        Add("topic", Topic);
+        Add("type", Type);
+        Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return $"/{BoardSlug}/modules" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Query) || Theme is not null || Topic is not null || Type is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = Query?.Trim();
+        if (Query?.Length > 200)
+        {
+            Query = Query[..200];
+        }
+
+        Themes = await catalogue.ThemesAsync(cancellationToken);
+        Topics = await catalogue.TopicsAsync(cancellationToken);
+        // Unknown filter values (an old bookmark) are ignored rather than matching nothing.
+        Theme = Themes.Any(t => t.Key == Theme) ? Theme : null;
+        Topic = Topics.Any(t => t.Key == Topic) ? Topic : null;
+        ReviewType? type = Enum.TryParse<ReviewType>(Type, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        Type = type?.ToString();
+        ModelState.Clear(); // a page number that is not a number is page 1, not an error
+        Results = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, PageNumber, cancellationToken);
+    }
+}

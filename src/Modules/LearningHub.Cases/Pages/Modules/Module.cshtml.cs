@@ -1,0 +1,40 @@
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningHub.Cases.Pages.Modules;
+
+/// <summary>A module's start page: what it is, the content warning and support first, then its sections as a task list.</summary>
+public sealed class ModuleModel(CaseCatalogue catalogue, CaseLearning learning) : CasesPageModel
+{
+    public PublishedModule Published { get; private set; } = null!;
+
+    public CaseModuleVersion Version => Published.Version;
+
+    public CaseProgress? Progress { get; private set; }
+
+    public string? CertificateCode { get; private set; }
+
+    public bool IsDone(CaseSection section) => Progress?.SectionsDone.Any(d => d.SectionId == section.Id) == true;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var published = await catalogue.PublishedAsync(slug, cancellationToken);
+        if (published is null)
+        {
+            return NotFound();
+        }
+
+        Published = published;
+        if (UserId is { } userId)
+        {
+            Progress = await learning.FindAsync(userId, Version.Id, cancellationToken);
+            if (Progress?.CompletedUtc is not null)
+            {
+                CertificateCode = await learning.CertificateCodeAsync(Progress.Id, cancellationToken);
+            }
+        }
+
+        return Page();
+    }
+}

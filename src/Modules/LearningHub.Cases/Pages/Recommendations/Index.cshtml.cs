@@ -1,0 +1,81 @@
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using LearningHub.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Cases.Pages.Recommendations;
+
+public sealed record RecommendationRow(string Number, string Text, Guid? ThemeId, RecommendationScope Scope, RecommendationStatus Status,
+    string ModuleTitle, string ModuleSlug, bool ModuleArchived);
+
+/// <summary>
+/// Every recommendation of the board's reviews (the current version of each module), with its status and
+/// the learning that answers it: the module now, events when the Events module lands.
+/// </summary>
+[Authorize(Policy = CasesPermissions.TrackRecommendations)]
+public sealed class IndexModel(LearningHubDbContext db, CaseCatalogue catalogue) : CasesPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "theme")]
+    public string? Theme { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "scope")]
+    public RecommendationScope? Scope { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public RecommendationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "module")]
+    public string? Module { get; set; }
+
+    public IReadOnlyList<TermChoice> Themes { get; private set; } = [];
+
+    public IReadOnlyList<(string Slug, string Title)> Modules { get; private set; } = [];
+
+    public IReadOnlyList<RecommendationRow> Rows { get; private set; } = [];
+
+    public string ThemeName(Guid? id) => Themes.FirstOrDefault(t => t.Id == id)?.Name ?? "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear(); // an unknown filter value is ignored, not an error
+        Themes = await catalogue.ThemesAsync(cancellationToken);
+        var modules = await db.Set<CaseModule>().AsNoTracking().Where(m => m.PublishedVersionId != null)
+            .OrderBy(m => m.Title).Select(m => new { m.Slug, m.Title }).ToListAsync(cancellationToken);
+        Modules = modules.Select(m => (m.Slug, m.Title)).ToList();
+
+        var query = from r in db.Set<CaseRecommendation>().AsNoTracking()
+                    join m in db.Set<CaseModule>() on r.VersionId equals m.PublishedVersionId
+                    select new { r, m };
+        if (Themes.FirstOrDefault(t => t.Key == Theme) is { } theme)
+        {
+            query = query.Where(x => x.r.ThemeId == theme.Id);
+        }
+        else
+        {
+            Theme = null;
+        }
+
+        if (Scope is { } scope)
+        {
+            query = query.Where(x => x.r.Scope == scope);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(x => x.r.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(Module))
+        {
+            query = query.Where(x => x.m.Slug == Module);
+        }
+
+        var rows = await query.OrderBy(x => x.m.Title).ThenBy(x => x.r.Position)
+            .Select(x => new RecommendationRow(x.r.Number, x.r.Text, x.r.ThemeId, x.r.Scope, x.r.Status, x.m.Title, x.m.Slug,
+                x.m.Status == CaseModuleStatus.Archived))
+            .ToListAsync(cancellationToken);
+        Rows = rows;
+    }
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using LearningHub.Core.Recipes;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Cases.Recipes;
+
+/// <summary>
+/// <c>{ "step": "cases", "modules": [ { "slug", "title", "reviewType", "publishedOn", "summary", "contentWarning",
+/// "supportSignposting", "themes", "topics", "estimatedMinutes", "sections", "chronology", "findings",
+/// "recommendations", "boardResponse" } ] }</c> (the full format is in the README). Modules are matched by slug:
+/// a new one is created Published as version 1; the same content again changes nothing; changed content
+/// replaces the published version while nobody has started it, and is published as the next version once
+/// someone has (their record keeps the version they did).
+/// </summary>
+public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
+{
+    public string StepName => "cases";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var themes = await db.LearningThemes.ToDictionaryAsync(t => t.Key, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var topics = await db.Topics.ToDictionaryAsync(t => t.Key, t => t.Id, StringComparer.Ordinal, cancellationToken);
+        var modules = context.Step.Objects("modules", required: true);
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        foreach (var item in modules)
+        {
+            var slug = item.String("slug", 100);
+            if (!SlugPattern().IsMatch(slug))
+            {
+                throw item.Fail("slug", $"'{slug}' must be lower-case letters, digits and single hyphens, like 'child-v'.");
+            }
+
+            if (!slugs.Add(slug))
+            {
+                throw item.Fail("slug", $"'{slug}' appears more than once in this step.");
+            }
+
+            var version = Read(item, themes, topics);
+            version.SourceHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(item.Json.GetRawText())));
+            version.SearchText = CaseSearch.TextOf(version);
+            await ApplyAsync(context, slug, version, now, cancellationToken);
+        }
+    }
+
+    private static async Task ApplyAsync(RecipeStepContext context, string slug, CaseModuleVersion incoming, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var module = await db.Set<CaseModule>().SingleOrDefaultAsync(m => m.Slug == slug, cancellationToken);
+        if (module is null)
+        {
+            module = new CaseModule { Slug = slug, CreatedUtc = now };
+            db.Add(module);
+            Publish(db, module, incoming, 1, now);
+            return;
+        }
+
+        var published = module.PublishedVersionId is { } id
+            ? await db.Set<CaseModuleVersion>().SingleOrDefaultAsync(v => v.Id == id, cancellationToken)
+            : null;
+        if (published is not null && published.SourceHash == incoming.SourceHash)
+        {
+            return;
+        }
+
+        var started = published is not null
+                      && await db.Set<CaseProgress>().AnyAsync(p => p.VersionId == published.Id, cancellationToken);
+        if (published is not null && !started)
+        {
+            // Nobody has worked through it yet: put the recipe's content in place of the old.
+            await CaseVersions.RemoveContentAsync(db, published, cancellationToken);
+            CaseVersions.CopyContent(incoming, published);
+            CaseVersions.AddContent(db, published);
+            published.SourceHash = incoming.SourceHash;
+            published.SearchText = incoming.SearchText;
+            module.Title = published.Title;
+            return;
+        }
+
+        if (published is not null)
+        {
+            published.State = VersionState.Superseded;
+        }
+
+        var next = await db.Set<CaseModuleVersion>().Where(v => v.ModuleId == module.Id)
+            .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        Publish(db, module, incoming, next + 1, now);
+        module.ArchivedUtc = null;
+    }
+
+    private static void Publish(Microsoft.EntityFrameworkCore.DbContext db, CaseModule module, CaseModuleVersion version, int number, DateTime now)
+    {
+        // Added explicitly: children with their ids already set would otherwise be taken for existing rows.
+        db.Add(version);
+        version.ModuleId = module.Id;
+        version.Number = number;
+        version.State = VersionState.Published;
+        version.CreatedUtc = now;
+        version.PublishedUtc = now;
+        module.PublishedVersionId = version.Id;
+        module.Status = CaseModuleStatus.Published;
+        module.Title = version.Title;
+    }
+
+    private static CaseModuleVersion Read(RecipeElement item, IReadOnlyDictionary<string, Guid> themes, IReadOnlyDictionary<string, Guid> topics)
+    {
+        var version = new CaseModuleVersion
+        {
+            Title = item.String("title", 200),
+            ReviewType = ParseChoice<ReviewType>(item, "reviewType", CaseText.Of, required: true)!.Value,
+            ReviewPublishedOn = ReadDate(item, "publishedOn"),
+            Summary = item.String("summary", 600),
+            ContentWarning = item.String("contentWarning", 400),
+            SupportSignposting = item.String("supportSignposting", 1000),
+            EstimatedMinutes = item.OptionalInt("estimatedMinutes", 5, 240) ?? throw item.Fail("estimatedMinutes", "is required: a whole number of minutes from 5 to 240."),
+            BoardResponse = item.OptionalString("boardResponse", 5000),
+        };
+
+        var themeKeys = item.Strings("themes");
+        for (var i = 0; i < themeKeys.Count; i++)
+        {
+            var themeId = Lookup(item, $"themes[{i}]", themeKeys[i], themes, "theme");
+            if (version.Themes.All(t => t.ThemeId != themeId))
+            {
+                version.Themes.Add(new CaseVersionTheme { VersionId = version.Id, ThemeId = themeId });
+            }
+        }
+
+        var topicKeys = item.Strings("topics");
+        for (var i = 0; i < topicKeys.Count; i++)
+        {
+            var topicId = Lookup(item, $"topics[{i}]", topicKeys[i], topics, "topic");
+            if (version.Topics.All(t => t.TopicId != topicId))
+            {
+                version.Topics.Add(new CaseVersionTopic { VersionId = version.Id, TopicId = topicId });
+            }
+        }
+
+        var sections = item.Objects("sections", required: true);
+        if (sections.Count == 0)
+        {
+            throw item.Fail("sections", "must have at least one section.");
+        }
+
+        var questionKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (sectionItem, position) in sections.Select((s, i) => (s, i)))
+        {
+            var section = new CaseSection
+            {
+                VersionId = version.Id,
+                Position = position,
+                Kind = ParseChoice<SectionKind>(sectionItem, "kind", CaseText.Of, required: true)!.Value,
+                Title = sectionItem.String("title", 200),
+                Body = sectionItem.String("body", 20000),
+            };
+            var questions = sectionItem.Objects("reflectiveQuestions");
+            if (questions.Count > 5)
+            {
+                throw sectionItem.Fail("reflectiveQuestions", "may have at most 5 questions.");
+            }
+
+            foreach (var (questionItem, questionPosition) in questions.Select((q, i) => (q, i)))
+            {
+                var key = questionItem.String("key", 100);
+                if (!SlugPattern().IsMatch(key))
+                {
+                    throw questionItem.Fail("key", $"'{key}' must be lower-case letters, digits and single hyphens.");
+                }
+
+                if (!questionKeys.Add(key))
+                {
+                    throw questionItem.Fail("key", $"'{key}' is already the key of another question in this module.");
+                }
+
+                section.Questions.Add(new ReflectiveQuestion
+                {
+                    SectionId = section.Id,
+                    Key = key,
+                    Position = questionPosition,
+                    Text = questionItem.String("text", 300),
+                    Hint = questionItem.OptionalString("hint", 300),
+                });
+            }
+
+            version.Sections.Add(section);
+        }
+
+        foreach (var (entry, position) in item.Objects("chronology").Select((e, i) => (e, i)))
+        {
+            version.Chronology.Add(new CaseChronologyEntry
+            {
+                VersionId = version.Id,
+                Position = position,
+                When = entry.String("when", 100),
+                What = entry.String("what", 1000),
+                Agencies = entry.OptionalString("agencies", 300),
+            });
+        }
+
+        foreach (var (finding, position) in item.Objects("findings").Select((f, i) => (f, i)))
+        {
+            version.Findings.Add(new CaseFinding
+            {
+                VersionId = version.Id,
+                Position = position,
+                Text = finding.String("text", 2000),
+                ThemeId = finding.OptionalString("theme", 80) is { } key ? Lookup(finding, "theme", key, themes, "theme") : null,
+                LinesOfEnquiry = finding.OptionalString("linesOfEnquiry", 1000),
+            });
+        }
+
+        var numbers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (recommendation, position) in item.Objects("recommendations").Select((r, i) => (r, i)))
+        {
+            var number = recommendation.String("number", 20);
+            if (!numbers.Add(number))
+            {
+                throw recommendation.Fail("number", $"'{number}' is already the number of another recommendation in this module.");
+            }
+
+            version.Recommendations.Add(new CaseRecommendation
+            {
+                VersionId = version.Id,
+                Position = position,
+                Number = number,
+                Text = recommendation.String("text", 3000),
+                Rationale = recommendation.OptionalString("rationale", 3000),
+                ThemeId = recommendation.OptionalString("theme", 80) is { } key ? Lookup(recommendation, "theme", key, themes, "theme") : null,
+                Scope = ParseChoice<RecommendationScope>(recommendation, "scope", CaseText.Of, required: true)!.Value,
+                Status = ParseChoice<RecommendationStatus>(recommendation, "status", CaseText.Of, required: false) ?? RecommendationStatus.NotYetKnown,
+            });
+        }
+
+        return version;
+    }
+
+    private static Guid Lookup(RecipeElement item, string field, string key, IReadOnlyDictionary<string, Guid> terms, string what) =>
+        terms.TryGetValue(key, out var id)
+            ? id
+            : throw item.Fail(field, $"'{key}' is not a {what} of this board. Add it in the taxonomies step, or use one of: {string.Join(", ", terms.Keys.Order())}.");
+
+    private static DateOnly? ReadDate(RecipeElement item, string field)
+    {
+        var text = item.OptionalString(field, 10);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw item.Fail(field, $"'{text}' is not a date in the form 2017-03-01.");
+    }
+
+    /// <summary>Reads one of an enum's values by the words people see ("Multi-agency", "Analysis of practice").</summary>
+    internal static T? ParseChoice<T>(RecipeElement item, string field, Func<T, string> text, bool required) where T : struct, Enum
+    {
+        var value = required ? item.String(field, 60) : item.OptionalString(field, 60);
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Normalise(text(candidate)), Normalise(value), StringComparison.Ordinal)
+                || string.Equals(candidate.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        throw item.Fail(field, $"'{value}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(text))}.");
+    }
+
+    private static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using LearningHub.E2E.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearningHub.E2E.Cases;
+
+/// <summary>
+/// Acceptance 1: a practitioner finds Child V by searching "interpreter" and by the theme "Discussion and
+/// Information Sharing", works through it, answers its reflective questions, completes it, downloads the
+/// certificate PDF and checks the code on the verify page; axe checks every page on the way.
+/// Uses the real Child V from the Norfolk recipe when it is there, else a small stand-in with the same name,
+/// an interpreter in its text and that theme.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed partial class CaseModuleJourneyTests(SiteFixture site)
+{
+    private const string Theme = "Discussion and Information Sharing";
+
+    private async Task<string> ChildVAddressAsync(IPage page)
+    {
+        var response = await page.GotoAsync("/norfolk/modules?q=child+v");
+        var link = page.Locator("main h3 a", new() { HasTextString = "Child V" });
+        if (await link.CountAsync() == 0)
+        {
+            await CaseFixtures.ApplyAsync(site.Services, "norfolk", CaseFixtures.ChildV("child-v-e2e"));
+            return "/norfolk/modules/child-v-e2e";
+        }
+
+        Assert.Equal(200, response!.Status);
+        return (await link.First.GetAttributeAsync("href"))!;
+    }
+
+    [Fact]
+    public async Task PractitionerFindsChildVWorksThroughItAndGetsAVerifiableCertificate()
+    {
+        await using var session = await site.OpenSessionAsync();
+        var page = session.Page;
+        var moduleAddress = await ChildVAddressAsync(page);
+
+        await page.GotoAsync("/norfolk/account/sign-in");
+        await page.FillAsync("#Input_Email", "practitioner@norfolk.demo");
+        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+
+        // Search.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Learning modules", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Case learning modules", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.FillAsync("#q", "interpreter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.Locator($"main h3 a[href='{moduleAddress}']")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Filter by theme.
+        await page.FillAsync("#q", "");
+        await page.SelectOptionAsync("#theme", new SelectOptionValue { Label = Theme });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("theme=discussion-and-information-sharing"));
+        await Expect(page.Locator($"main h3 a[href='{moduleAddress}']")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The module page: the content warning comes before the task list.
+        await page.Locator($"main h3 a[href='{moduleAddress}']").ClickAsync();
+        await Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Content warning");
+        await Accessibility.AssertNoViolationsAsync(page);
+        var sectionCount = await page.Locator(".govuk-task-list__item").CountAsync();
+        Assert.True(sectionCount > 0);
+
+        // The review at a glance.
+        var glance = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Recommendations") });
+        if (await glance.CountAsync() > 0)
+        {
+            await glance.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The review at a glance" })).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page);
+            await page.GotoAsync(moduleAddress);
+        }
+
+        var checkedErrors = false;
+        for (var number = 1; number <= sectionCount; number++)
+        {
+            await page.Locator(".govuk-task-list__link").Nth(number - 1).ClickAsync();
+            await Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync($"section {number} of {sectionCount}");
+            await Accessibility.AssertNoViolationsAsync(page);
+            var answers = page.Locator("main form textarea");
+            var questions = await answers.CountAsync();
+            if (questions > 0 && !checkedErrors)
+            {
+                // Mark as done without answering: the error summary, linked to the first question.
+                await page.Locator("main form button[type=submit]").Last.ClickAsync();
+                await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+                Assert.StartsWith("Error: ", await page.TitleAsync());
+                await Accessibility.AssertNoViolationsAsync(page);
+                checkedErrors = true;
+            }
+
+            for (var q = 0; q < questions; q++)
+            {
+                await answers.Nth(q).FillAsync($"My reflection on question {q + 1} of section {number}: use a professional interpreter.");
+            }
+
+            await page.Locator("main form button[type=submit]").Last.ClickAsync();
+            if (number < sectionCount)
+            {
+                await Expect(page).ToHaveURLAsync(new Regex($"/sections/{number + 1}$"));
+                await page.GotoAsync(moduleAddress);
+            }
+        }
+
+        // Completed: the certificate page.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Module completed" })).ToBeVisibleAsync();
+        var code = (await page.Locator(".lh-certificate__code").TextContentAsync())!.Trim();
+        Assert.Matches("^NSCB-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$", code);
+        await Expect(page.Locator(".lh-certificate__name")).ToHaveTextAsync("Pat Practitioner");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The PDF of the certificate.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+        var title = PdfTitle(bytes);
+        Assert.Contains(code, title);
+        Assert.Contains("Pat Practitioner", title);
+
+        // My learning lists it as completed.
+        await page.GetByRole(AriaRole.Link, new() { Name = "My learning", Exact = true }).First.ClickAsync();
+        await Expect(page.Locator("main table").Last).ToContainTextAsync("Version 1");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Anyone can verify the code, signed out.
+        await using var anonymous = await site.OpenSessionAsync();
+        await anonymous.Page.GotoAsync($"/norfolk/verify/{code}");
+        await Expect(anonymous.Page.GetByRole(AriaRole.Heading, new() { Name = "Certificate confirmed" })).ToBeVisibleAsync();
+        await Expect(anonymous.Page.Locator("main")).ToContainTextAsync("Pat Practitioner");
+        await Accessibility.AssertNoViolationsAsync(anonymous.Page);
+    }
+
+    /// <summary>The document title from the PDF's Info dictionary (Chromium writes the page title there).</summary>
+    private static string PdfTitle(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var hex = HexTitle().Match(text);
+        if (hex.Success)
+        {
+            var raw = Convert.FromHexString(Regex.Replace(hex.Groups[1].Value, @"\s", ""));
+            return raw.Length >= 2 && raw[0] == 0xFE && raw[1] == 0xFF ? Encoding.BigEndianUnicode.GetString(raw, 2, raw.Length - 2) : Encoding.Latin1.GetString(raw);
+        }
+
+        var literal = LiteralTitle().Match(text);
+        Assert.True(literal.Success, "The PDF has no /Title");
+        return literal.Groups[1].Value.Replace("\\(", "(").Replace("\\)", ")");
+    }
+
+    [GeneratedRegex(@"/Title\s*<([0-9A-Fa-f\s]+)>")]
+    private static partial Regex HexTitle();
+
+    [GeneratedRegex(@"/Title\s*\(((?:\\.|[^\\)])*)\)")]
+    private static partial Regex LiteralTitle();
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
+using Npgsql;
+
+namespace LearningHub.IntegrationTests.Cases;
+
+/// <summary>The catalogue's full-text search and a completion on PostgreSQL (tsvector with the GIN index).</summary>
+public sealed class PostgresCasesTests : IAsyncLifetime
+{
+    private readonly string _database = $"lh_cases_{Guid.NewGuid():N}"[..20];
+    private PostgresFactory? _factory;
+
+    public Task InitializeAsync()
+    {
+        if (PostgresFactAttribute.ConnectionString is { } server)
+        {
+            _factory = new PostgresFactory(new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is null)
+        {
+            return;
+        }
+
+        await _factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [PostgresFact]
+    public async Task Search_filters_and_completion_work_on_PostgreSQL()
+    {
+        await CaseFixtures.ApplyAsync(_factory!.Services, "norfolk", CaseFixtures.ChildV(),
+            CaseFixtures.Module("case-neglect", "Case N", "Long-standing neglect.", ["professional-curiosity"], ["neglect"]));
+        var client = _factory!.CreateBrowserClient();
+
+        var found = await client.GetDocumentAsync("/norfolk/modules?q=interpreters");
+        Assert.Equal(["Child V"], found.QuerySelectorAll("main h3 a").Select(a => a.TextContent.Trim()));
+        var filtered = await client.GetDocumentAsync("/norfolk/modules?theme=discussion-and-information-sharing&q=interp");
+        Assert.Equal(["Child V"], filtered.QuerySelectorAll("main h3 a").Select(a => a.TextContent.Trim()));
+
+        await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
+        var done = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/2", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    private sealed class PostgresFactory(string connectionString) : LearningHubFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:LearningHub"] = connectionString,
+        };
+    }
+}
