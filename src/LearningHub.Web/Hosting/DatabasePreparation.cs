@@ -33,7 +33,13 @@ public static class DatabasePreparation
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            await services.GetRequiredService<LearningHubDbContext>().Database.MigrateAsync();
+            var database = services.GetRequiredService<LearningHubDbContext>().Database;
+            await database.MigrateAsync();
+            if (database.IsSqlite())
+            {
+                // Write-ahead logging (see SqlitePragmas): stored in the file, so set once here, not per connection.
+                await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
 
             await EnsureRolesAsync(services.GetRequiredService<LearningHubDbContext>());
             await services.GetRequiredService<RecipeCatalog>().ApplyMissingBoardsAsync();

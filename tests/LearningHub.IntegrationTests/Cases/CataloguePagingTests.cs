@@ -4,7 +4,7 @@ using LearningHub.Tests.Cases.Fixtures;
 namespace LearningHub.IntegrationTests.Cases;
 
 /// <summary>The catalogue shows 20 modules a page with GOV.UK pagination that keeps the filters.</summary>
-public sealed class CataloguePagingTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
+public sealed class CataloguePagingTests(FixtureCasesFactory factory) : IClassFixture<FixtureCasesFactory>
 {
     [Fact]
     public async Task Twenty_five_modules_make_two_pages_and_the_links_keep_the_filters()

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.IntegrationTests.Cases;
 
 /// <summary>Finding a module, working through it, completing it and checking the certificate, over HTTP.</summary>
-public sealed class PractitionerLearningTests : IClassFixture<LearningHubFactory>, IAsyncLifetime
+public sealed class PractitionerLearningTests : IClassFixture<FixtureCasesFactory>, IAsyncLifetime
 {
-    private readonly LearningHubFactory _factory;
+    private readonly FixtureCasesFactory _factory;
 
-    public PractitionerLearningTests(LearningHubFactory factory) => _factory = factory;
+    public PractitionerLearningTests(FixtureCasesFactory factory) => _factory = factory;
 
     public async Task InitializeAsync()
     {

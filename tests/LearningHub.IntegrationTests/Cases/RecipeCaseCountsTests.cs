@@ -6,8 +6,9 @@ namespace LearningHub.IntegrationTests.Cases;
 
 /// <summary>
 /// Acceptance 5, against the REAL recipes/*.recipe.json (applied on start by the factory): both boards load all
-/// eight modules with their recommendations, counted against the review documents.
-/// NOTE: the module content is written on another branch; until it is merged these tests fail by design.
+/// eight modules with their recommendations, counted against the review documents. The Essex 2017
+/// briefing gives no recommendations for its four reviews, so those modules carry none (and the test
+/// says so, rather than letting an invented one pass).
 /// </summary>
 public sealed class RecipeCaseCountsTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
@@ -33,16 +34,17 @@ public sealed class RecipeCaseCountsTests(LearningHubFactory factory) : IClassFi
             : throw new Xunit.Sdk.XunitException($"No module titled '{title}' in: {string.Join(", ", modules.Select(m => m.Title))}");
 
     [Theory]
-    [InlineData("norfolk", new[] { "Case R", "Child V", "Case Y", "Case A1" })]
-    [InlineData("essex", new[] { "Child J", "Child G", "Child L", "Child K" })]
-    public async Task Each_board_has_its_four_modules_with_recommendations_and_reflective_questions(string board, string[] titles)
+    [InlineData("norfolk", new[] { "Case R", "Child V", "Case Y", "Case A1" }, true)]
+    [InlineData("essex", new[] { "Child J", "Child G", "Child L", "Child K" }, false)]
+    public async Task Each_board_has_its_four_modules_with_their_recommendations_and_reflective_questions(string board, string[] titles, bool documentGivesRecommendations)
     {
         var modules = await ModulesAsync(board);
         foreach (var title in titles)
         {
             var module = Find(modules, title);
-            Assert.True(module.Numbers.Count > 0, $"{title} has no recommendations");
-            Assert.True(module.Questions > 0, $"{title} has no reflective questions");
+            Assert.True(documentGivesRecommendations == module.Numbers.Count > 0,
+                $"{title} has {module.Numbers.Count} recommendations; its source document gives {(documentGivesRecommendations ? "some" : "none")}");
+            Assert.True(module.Questions >= 3, $"{title} has {module.Questions} reflective questions; each module has at least 3");
         }
     }
 
