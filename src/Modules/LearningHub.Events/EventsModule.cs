@@ -28,6 +28,7 @@ public static class EventsModule
         services.AddScoped<BookingService>();
         services.AddScoped<EventAdmin>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<Practitioners>();
         services.AddScoped<ICalendarFeedSource, EventsCalendarFeedSource>();
         foreach (var template in EventMailTemplates.All)
         {
