@@ -59,7 +59,8 @@ public static class EventMailTemplates
         Where: {{ event.where }}
         Booking reference: {{ booking.reference }}
 
-        A calendar invite is attached. Show the QR code in this email (the HTML version) at the door to check in.
+        A calendar invite is attached. Show the QR code in this email (the HTML version) at the door to check in;
+        staff without a scanner can open this check-in address: {{ checkin.link }}
 
         See or cancel your booking: {{ link }}
 
