@@ -108,20 +108,24 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         // Names and answers are people's own text: a leading = or + must not become a formula in Excel.
         await using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteRecords(Bookings.Select(b => new
+            csv.WriteRecord(["Reference", "Name", "Email", "Agency", "Sector", "Role", "Locality", "Status", "Attendance", "Checked in", "Booked"]);
+            foreach (var b in Bookings)
             {
-                Reference = b.Reference,
-                Name = b.FullName,
-                Email = b.Email,
-                Agency = b.AgencyName ?? "",
-                Sector = b.Sector?.DisplayName() ?? "",
-                Role = b.JobRole ?? "",
-                Locality = b.LocalityName ?? "",
-                Status = EventText.Status(b.Status),
-                Attendance = b.Attendance is null ? "" : EventText.Attendance(b.Attendance),
-                CheckedIn = b.CheckedInUtc is { } at ? LondonTime.ToLondon(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
-                Booked = LondonTime.ToLondon(b.CreatedUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            }));
+                csv.WriteRecord(
+                [
+                    b.Reference,
+                    b.FullName,
+                    b.Email,
+                    b.AgencyName ?? "",
+                    b.Sector?.DisplayName() ?? "",
+                    b.JobRole ?? "",
+                    b.LocalityName ?? "",
+                    EventText.Status(b.Status),
+                    b.Attendance is null ? "" : EventText.Attendance(b.Attendance),
+                    b.CheckedInUtc is { } at ? LondonTime.ToLondon(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                    LondonTime.ToLondon(b.CreatedUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                ]);
+            }
         }
 
         var name = $"{boards.Required.ShortName}-{LondonTime.ToLondon(Event.StartUtc):yyyy-MM-dd}-bookings.csv";

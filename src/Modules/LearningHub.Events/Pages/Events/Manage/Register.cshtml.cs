@@ -51,7 +51,8 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Boa
             return NotFound();
         }
 
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Marks", StringComparison.Ordinal)).ToList())
+        // Only the walk-in form was posted: the register's marks (bound from the same form data) are not its concern.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("WalkIn.", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
         }
