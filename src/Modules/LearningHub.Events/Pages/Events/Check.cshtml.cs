@@ -55,7 +55,7 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
                 return Refused(result.Refusal!.Value);
             default:
                 BookingDraft.Clear(TempData, id);
-                return Redirect($"/{BoardSlug}/events/bookings/{result.Booking!.Reference}?booked=1");
+                return Redirect($"/{BoardSlug}/events/bookings/{result.Booking!.Reference}?booked=true");
         }
     }
 

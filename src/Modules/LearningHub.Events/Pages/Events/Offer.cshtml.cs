@@ -54,7 +54,7 @@ public sealed class OfferModel(LearningHubDbContext db, BookingService bookings,
         switch (await bookings.AnswerOfferAsync(reference, Practitioners.UserId(User)!, accept, HttpContext.RequestAborted))
         {
             case ChangeOutcome.Done when accept:
-                return Redirect($"/{BoardSlug}/events/bookings/{Booking.Reference}?booked=1");
+                return Redirect($"/{BoardSlug}/events/bookings/{Booking.Reference}?booked=true");
             case ChangeOutcome.Done:
                 Outcome = "You have turned down the place. It goes to the next person on the waiting list.";
                 break;
