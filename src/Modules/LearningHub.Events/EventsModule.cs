@@ -29,6 +29,7 @@ public static class EventsModule
         services.AddScoped<EventAdmin>();
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();
+        services.AddScoped<ReachReport>();
         services.AddScoped<ICalendarFeedSource, EventsCalendarFeedSource>();
         foreach (var template in EventMailTemplates.All)
         {

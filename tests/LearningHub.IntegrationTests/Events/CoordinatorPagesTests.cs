@@ -62,6 +62,23 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         var register = await client.GetDocumentAsync($"{manage}/register");
         Assert.Contains("Wendy Walk-in", register.QuerySelector("#register")!.TextContent);
 
+        var person = await _factory.WithBoardAsync("norfolk", db => db.Set<Booking>().SingleAsync(b => b.EventId == eventId && b.FullName == "Person 701"));
+        var marked = await client.SubmitFormAsync($"{manage}/register", new Dictionary<string, string>
+        {
+            [$"Marks[{person.Id}]"] = "NoShow",
+        }, $"{manage}/register?handler=Marks");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Equal(AttendanceMark.NoShow, (await _factory.BookingAsync("norfolk", person.Reference)).Attendance);
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var reach = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From={today}&To={DateTime.UtcNow.AddDays(60):yyyy-MM-dd}");
+        var byAgency = reach.QuerySelector("#by-agency")!.TextContent;
+        Assert.Contains("Schools and colleges", byAgency);
+        Assert.Contains("GP practices", byAgency);
+        Assert.Contains("Education", reach.QuerySelector("#by-sector")!.TextContent);
+        var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From=yesterday");
+        Assert.NotNull(badPeriod.QuerySelector(".govuk-error-summary a[href='#From']"));
+
         var csv = await client.GetAsync($"{manage}?handler=Export");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var text = await csv.Content.ReadAsStringAsync();
@@ -70,6 +87,31 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         Assert.Contains("Wendy Walk-in", text);
         Assert.Contains("Walk-in", text);
         Assert.Equal(3, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length);
+    }
+
+    [Fact]
+    public async Task A_coordinator_creates_a_roadshow_and_a_session_in_it()
+    {
+        await _factory.GrantEventsManageAsync("norfolk");
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+        var blank = await client.SubmitFormAsync("/norfolk/events/manage/roadshows/edit", new Dictionary<string, string> { ["Input.Status"] = "Published" });
+        Assert.NotNull((await blank.ParseAsync()).QuerySelector(".govuk-error-summary a[href='#Input_Title']"));
+
+        var created = await client.SubmitFormAsync("/norfolk/events/manage/roadshows/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Summer roadshow",
+            ["Input.Summary"] = "Case R across the county.",
+            ["Input.Status"] = "Published",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var roadshowId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var eventId = await _factory.CreateEventAsync("norfolk", 15, d => d with { RoadshowId = roadshowId, Title = "Summer roadshow: Norwich" });
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(901));
+
+        var practitioner = _factory.CreateBrowserClient();
+        var page = await practitioner.GetDocumentAsync($"/norfolk/events/roadshows/{roadshowId}");
+        Assert.Contains("14 places left", page.QuerySelector("table")!.TextContent);
     }
 
     [Fact]
