@@ -12,8 +12,16 @@ namespace LearningHub.Events.Services;
 /// <c>SELECT ... FOR UPDATE</c>, so deciders for the same event queue while other events go on.
 /// Places are then counted from the bookings themselves, never from a counter that could drift.
 /// </summary>
+/// <remarks>
+/// SQLite runs in one process (ARCHITECTURE.md), so there deciders also queue on an in-process
+/// semaphore before <c>BEGIN IMMEDIATE</c>: the database lock alone is correct, but its busy handler
+/// waits by sleeping and retrying, which under contention starves some requests for seconds. The
+/// semaphore makes them wait their turn instead; the transaction still guarantees the outcome.
+/// </remarks>
 public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database)
 {
+    private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
+
     public async Task<T> RunAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
@@ -22,6 +30,24 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
             return await decide();
         }
 
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return await DecideAsync(eventId, decide, ct);
+        }
+
+        await SqliteWriters.WaitAsync(ct);
+        try
+        {
+            return await DecideAsync(eventId, decide, ct);
+        }
+        finally
+        {
+            SqliteWriters.Release();
+        }
+    }
+
+    private async Task<T> DecideAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (database.Provider == DatabaseProvider.Postgres)
         {
