@@ -11,12 +11,22 @@ namespace LearningHub.Events.Services;
 /// </summary>
 public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock)
 {
-    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct)
+    /// <summary>A booking's signed check-in link and its QR code image.</summary>
+    public sealed record CheckInCode(Guid BookingId, string Link, string QrDataUri);
+
+    /// <summary>Makes the check-in QR code for a booking id (the costliest part of a confirmation, so callers may make it before taking a lock).</summary>
+    public CheckInCode CheckInFor(Guid bookingId)
+    {
+        var link = links.For($"events/check-in/{tokens.CheckIn(bookingId)}");
+        return new CheckInCode(bookingId, link, QrCodes.PngDataUri(link));
+    }
+
+    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, CheckInCode? checkIn = null)
     {
         var values = Values(ev, booking, showWhere: true);
-        var checkIn = links.For($"events/check-in/{tokens.CheckIn(booking.Id)}");
-        values[EventMailTemplates.CheckInLink] = checkIn;
-        values[EventMailTemplates.QrCode] = QrCodes.PngDataUri(checkIn);
+        var code = checkIn is not null && checkIn.BookingId == booking.Id ? checkIn : CheckInFor(booking.Id);
+        values[EventMailTemplates.CheckInLink] = code.Link;
+        values[EventMailTemplates.QrCode] = code.QrDataUri;
         await mail.QueueAsync(EventMailTemplates.Confirmed.Key, booking.Email, booking.FullName, values,
             $"events.confirmed:{booking.Id}:{booking.CalendarSequence}",
             attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", IcsWriter.Invite(Calendar(ev, booking))),

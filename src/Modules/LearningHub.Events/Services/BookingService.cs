@@ -45,9 +45,14 @@ public sealed class BookingService(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
+    public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
-        return eventLock.RunAsync(eventId, async () =>
+        // Decisions on one event are made one at a time, so the QR code (the costliest part of a
+        // confirmation) is made before queueing for the lock when a place looks free. The decision
+        // itself is still taken inside the lock; a wrong guess only means making the code there.
+        var bookingId = Guid.NewGuid();
+        var checkIn = await PlaceLooksFreeAsync(eventId, ct) ? mail.CheckInFor(bookingId) : null;
+        return await eventLock.RunAsync(eventId, async () =>
         {
             var now = Now;
             var ev = await db.Set<LearningEvent>().SingleOrDefaultAsync(e => e.Id == eventId, ct);
@@ -78,6 +83,7 @@ public sealed class BookingService(
 
             var booking = new Booking
             {
+                Id = bookingId,
                 EventId = eventId,
                 Reference = await NewReferenceAsync(ct),
                 UserId = booker.UserId,
@@ -107,7 +113,7 @@ public sealed class BookingService(
             if (placeFree)
             {
                 booking.Confirm(now);
-                await mail.ConfirmedAsync(ev, booking, defaults.ReminderDaysBefore, ct);
+                await mail.ConfirmedAsync(ev, booking, defaults.ReminderDaysBefore, ct, checkIn);
                 return new BookingResult(BookingOutcome.Confirmed, booking);
             }
 
@@ -250,6 +256,15 @@ public sealed class BookingService(
 
             return true;
         }, ct);
+
+    /// <summary>A guess without the lock, only to prepare work: whether a new booking would probably get a place.</summary>
+    private async Task<bool> PlaceLooksFreeAsync(Guid eventId, CancellationToken ct)
+    {
+        var capacity = await db.Set<LearningEvent>().AsNoTracking().Where(e => e.Id == eventId).Select(e => (int?)e.Capacity).SingleOrDefaultAsync(ct);
+        return capacity is { } places
+               && !await db.Set<Booking>().AnyAsync(b => b.EventId == eventId && (b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Offered), ct)
+               && await PlacesHeldAsync(eventId, Now, ct) < places;
+    }
 
     /// <summary>Places in use now: confirmed bookings and holds (offers, pending approvals) that have not run out. Walk-ins are extra.</summary>
     public Task<int> PlacesHeldAsync(Guid eventId, DateTime now, CancellationToken ct) =>

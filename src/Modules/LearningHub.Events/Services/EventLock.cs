@@ -13,14 +13,17 @@ namespace LearningHub.Events.Services;
 /// Places are then counted from the bookings themselves, never from a counter that could drift.
 /// </summary>
 /// <remarks>
-/// SQLite runs in one process (ARCHITECTURE.md), so there deciders also queue on an in-process
-/// semaphore before <c>BEGIN IMMEDIATE</c>: the database lock alone is correct, but its busy handler
-/// waits by sleeping and retrying, which under contention starves some requests for seconds. The
-/// semaphore makes them wait their turn instead; the transaction still guarantees the outcome.
+/// Deciders in one process also queue in memory before they touch the database: on SQLite (one
+/// process, ARCHITECTURE.md) for the whole database, because its busy handler waits by sleeping and
+/// retrying, which under contention starved some requests for seconds; on PostgreSQL per event (in
+/// stripes), because a request waiting for a row lock holds a pooled connection, and 200 people
+/// booking one session at once would otherwise empty the pool. The database lock alone decides the
+/// outcome, across instances; the in-memory queue only makes waiting fair and cheap.
 /// </remarks>
 public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database)
 {
     private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
+    private static readonly SemaphoreSlim[] EventStripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public async Task<T> RunAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct)
     {
@@ -30,19 +33,17 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
             return await decide();
         }
 
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            return await DecideAsync(eventId, decide, ct);
-        }
-
-        await SqliteWriters.WaitAsync(ct);
+        var queue = database.Provider == DatabaseProvider.Sqlite
+            ? SqliteWriters
+            : EventStripes[(eventId.GetHashCode() & int.MaxValue) % EventStripes.Length];
+        await queue.WaitAsync(ct);
         try
         {
             return await DecideAsync(eventId, decide, ct);
         }
         finally
         {
-            SqliteWriters.Release();
+            queue.Release();
         }
     }
 
