@@ -1,6 +1,8 @@
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LearningHub.Events.Services;
 
@@ -12,9 +14,34 @@ public sealed record EventSummary(
 public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc);
 
 /// <summary>Reads for the pages: lists and counts, no tracking.</summary>
-public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock)
+public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards)
 {
+    /// <summary>
+    /// How long the public list's places-left may lag. The list is the busiest page when a popular
+    /// session opens; the event page and every booking decision count live, so a few seconds here
+    /// never oversell anything.
+    /// </summary>
+    public static readonly TimeSpan PublicListCacheTime = TimeSpan.FromSeconds(5);
+
     public async Task<IReadOnlyList<EventSummary>> UpcomingAsync(EventFilter filter, bool includeDrafts = false, CancellationToken ct = default)
+    {
+        if (includeDrafts)
+        {
+            return await UpcomingUncachedAsync(filter, includeDrafts, ct);
+        }
+
+        var key = ("events.upcoming", boards.Required.Id, filter);
+        if (cache.TryGetValue(key, out IReadOnlyList<EventSummary>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var list = await UpcomingUncachedAsync(filter, includeDrafts, ct);
+        cache.Set(key, list, PublicListCacheTime);
+        return list;
+    }
+
+    private async Task<IReadOnlyList<EventSummary>> UpcomingUncachedAsync(EventFilter filter, bool includeDrafts, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var events = db.Set<LearningEvent>().AsNoTracking().Where(e => e.EndUtc > now);
