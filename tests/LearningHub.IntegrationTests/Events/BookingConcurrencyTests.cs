@@ -9,8 +9,11 @@ namespace LearningHub.IntegrationTests.Events;
 
 /// <summary>
 /// Acceptance 2: 200 people book a 20-place session at the same moment. Exactly 20 get places, 180 wait
-/// in distinct positions, nobody gets an error; on SQLite and on PostgreSQL.
+/// in distinct positions, nobody gets an error; on SQLite and on PostgreSQL. Run on their own (not in
+/// parallel with other classes): they load both cores on purpose, which would make other classes'
+/// deadline-based tests (mail retries) fail for reasons of their own.
 /// </summary>
+[Collection(BookingConcurrencyCollection.Name)]
 public sealed class BookingConcurrencyTests
 {
     private const int People = 200;
@@ -89,4 +92,10 @@ public sealed class BookingConcurrencyTests
             ["Notifications:DispatcherEnabled"] = "false",
         };
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BookingConcurrencyCollection
+{
+    public const string Name = "Events booking concurrency";
 }
