@@ -1,4 +1,5 @@
 using LearningHub.Cases;
+using LearningHub.Events;
 using LearningHub.Media;
 using LearningHub.Notifications;
 using LearningHub.Recipes;
@@ -10,6 +11,7 @@ builder.AddLearningHubHost();
 builder.Services.AddNotificationsModule(builder.Configuration);
 builder.Services.AddMediaModule(builder.Configuration);
 builder.Services.AddCasesModule(builder.Configuration);
+builder.Services.AddEventsModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.UseLearningHubHost();
 app.MapNotificationsModule();
 app.MapMediaModule();
 app.MapCasesModule();
+app.MapEventsModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 

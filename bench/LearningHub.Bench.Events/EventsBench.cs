@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Net;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LearningHub.Bench.Events;
+
+internal static class EventsBench
+{
+    public static async Task Main(string[] args)
+    {
+        // Usage: dotnet run -c Release -- [sqlite|postgres] [bookings=1000] [concurrency=50] [seconds=10]
+        // postgres reads the server's connection string from LEARNINGHUB_TEST_POSTGRES and makes a throwaway database.
+        // WebApplicationFactory finds the web project's content root through MvcTestingAppManifest.json
+        // in the current directory, which the build puts beside this program.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var provider = args.ElementAtOrDefault(0) ?? "sqlite";
+        var bookings = int.Parse(args.ElementAtOrDefault(1) ?? "1000");
+        var concurrency = int.Parse(args.ElementAtOrDefault(2) ?? "50");
+        var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "10");
+        var dataPath = Path.Combine(Path.GetTempPath(), "learninghub-bench-events-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+        var settings = new Dictionary<string, string?>
+        {
+            ["LearningHub:DataPath"] = dataPath,
+            ["LearningHub:SeedDemoUsers"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
+            // Mail is queued (that is part of a booking's transaction) but not sent: the benchmark is about booking.
+            ["Notifications:DispatcherEnabled"] = "false",
+        };
+        string? pgDatabase = null;
+        if (provider == "postgres")
+        {
+            var server = Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES") ?? throw new InvalidOperationException("Set LEARNINGHUB_TEST_POSTGRES");
+            pgDatabase = $"lh_bench_{Guid.NewGuid():N}"[..20];
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:LearningHub"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase, MaxPoolSize = 100 }.ConnectionString;
+        }
+
+        await using var site = new BenchSite(settings);
+        site.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        site.StartServer();
+        var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Console.WriteLine($"provider {provider}, {Environment.ProcessorCount} cores, site at {address}");
+
+        if (provider == "sqlite-wal")
+        {
+            // What the host would do with journal_mode=WAL (not set by the app today; see the README).
+            await site.WithBoardAsync("norfolk", async services =>
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
+                    services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Database, "PRAGMA journal_mode=WAL;"));
+        }
+
+        // A board's list has a season of events: 30 published, one of them the contended session.
+        var contended = await site.WithBoardAsync("norfolk", async services =>
+        {
+            var admin = services.GetRequiredService<EventAdmin>();
+            LearningEvent? first = null;
+            for (var i = 0; i < 30; i++)
+            {
+                var start = DateTime.UtcNow.Date.AddDays(7 + i).AddHours(9);
+                var ev = await admin.CreateAsync(new EventDetails($"Bench session {i}", "Learning from Case Y.", EventFormat.InPerson, "County Hall", null, null, null,
+                    start, start.AddHours(3), i == 0 ? 200 : 40, null, null, null, false, true, [], ["case-y"], false, null, null, null));
+                await admin.PublishAsync(ev.Id);
+                first ??= ev;
+            }
+
+            return first!.Id;
+        });
+
+        if (Environment.GetEnvironmentVariable("PROBE") == "1")
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var sw = Stopwatch.StartNew();
+                for (var i = 0; i < 200; i++)
+                {
+                    await site.WithBoardAsync("norfolk", async services =>
+                        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                            services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Set<LearningEvent>()));
+                }
+
+                Console.WriteLine($"probe: 200 scoped count queries {sw.Elapsed.TotalMilliseconds / 200:F2} ms each");
+                sw.Restart();
+                for (var i = 0; i < 200; i++)
+                {
+                    await site.WithBoardAsync("norfolk", async services =>
+                        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Set<LearningEvent>())));
+                }
+
+                Console.WriteLine($"probe: 200 unfiltered count queries {sw.Elapsed.TotalMilliseconds / 200:F2} ms each");
+                sw.Restart();
+                await site.WithBoardAsync("norfolk", async services =>
+                {
+                    var db = services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>();
+                    for (var i = 0; i < 200; i++)
+                    {
+                        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<LearningEvent>());
+                    }
+
+                    return 0;
+                });
+                Console.WriteLine($"probe: 200 count queries on one context {sw.Elapsed.TotalMilliseconds / 200:F2} ms each");
+                sw.Restart();
+                for (var i = 0; i < 200; i++)
+                {
+                    await site.WithBoardAsync("norfolk", async services => await services.GetRequiredService<EventQueries>().UpcomingAsync(new EventFilter(null, null, null, null, null)));
+                }
+
+                Console.WriteLine($"probe: 200 upcoming lists {sw.Elapsed.TotalMilliseconds / 200:F2} ms each");
+            }
+        }
+
+        // 1. Bookings under contention: `bookings` people, `concurrency` at a time, all for one 200-place session.
+        var latencies = new double[bookings];
+        var outcomes = new BookingOutcome[bookings];
+        var errors = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < bookings)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    outcomes[n] = (await site.WithBoardAsync("norfolk", services => services.GetRequiredService<BookingService>().BookAsync(contended,
+                        new Booker($"bench-{n}", $"Person {n}", $"person{n}@school.example", "Schools and colleges", Sector.Education, "Teacher", "Norwich"), null, null))).Outcome;
+                }
+                catch (Exception e)
+                {
+                    Interlocked.Increment(ref errors);
+                    Console.Error.WriteLine(e.Message);
+                }
+
+                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })));
+        clock.Stop();
+        foreach (var outcome in outcomes.Distinct())
+        {
+            var mine = latencies.Where((_, i) => outcomes[i] == outcome).Order().ToList();
+            Console.WriteLine($"  {outcome}: {mine.Count}, median {mine[mine.Count / 2]:F1} ms");
+        }
+
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        var (confirmed, waiting) = await site.WithBoardAsync("norfolk", async services =>
+        {
+            var queries = services.GetRequiredService<EventQueries>();
+            var summary = await queries.SummaryAsync(contended);
+            return (summary!.Capacity - summary.PlacesLeft, summary.Waiting);
+        });
+        Console.WriteLine($"bookings: {bookings} at concurrency {concurrency} in {clock.Elapsed.TotalSeconds:F2} s = {bookings / clock.Elapsed.TotalSeconds:F0}/s; " +
+                          $"p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms, max {latencies[^1]:F1} ms; " +
+                          $"{confirmed} confirmed, {waiting} waiting, {errors} errors");
+
+        // 2. Requests per second, same app, same run: the events list page against a static file.
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
+        async Task<double> RequestsPerSecondAsync(string path)
+        {
+            (await http.GetAsync(path)).EnsureSuccessStatusCode(); // warm up
+            var count = 0;
+            var failures = 0;
+            var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+            var timer = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    using var response = await http.GetAsync(path);
+                    await response.Content.CopyToAsync(Stream.Null);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref count);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            })));
+            var rate = count / timer.Elapsed.TotalSeconds;
+            Console.WriteLine($"GET {path}: {rate:F0} requests/s ({count} in {timer.Elapsed.TotalSeconds:F1} s, {failures} failures)");
+            return rate;
+        }
+
+        var staticRate = await RequestsPerSecondAsync("/_content/LearningHub.Theme.Base/favicon.svg");
+        var listRate = await RequestsPerSecondAsync("/norfolk/events");
+        Console.WriteLine($"events list / static file = {listRate / staticRate:P0} (target at least 25%)");
+
+        await site.DisposeAsync();
+        if (pgDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var adminConnection = new NpgsqlConnection(Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES"));
+            await adminConnection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)", adminConnection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>The real app (LearningHub.Web's Program) in Production, over its own data folder.</summary>
+internal sealed class BenchSite(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // Theme assets (/_content/...) come from the build output's static web assets, as in Development.
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<T> WithBoardAsync<T>(string slug, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var board = await scope.ServiceProvider.GetRequiredService<BoardDirectory>().FindAsync(slug) ?? throw new InvalidOperationException(slug);
+        scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,115 @@
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LearningHub.Events.Data;
+
+/// <summary>Adds the events module's tables to the shared DbContext.</summary>
+public sealed class EventsModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new RoadshowConfiguration());
+        modelBuilder.ApplyConfiguration(new LearningEventConfiguration());
+        modelBuilder.ApplyConfiguration(new BookingConfiguration());
+
+        // SQLite hands times back without a kind; these are all UTC, and calendar files insist on it.
+        foreach (var entity in new[] { typeof(Roadshow), typeof(LearningEvent), typeof(Booking) })
+        {
+            foreach (var property in modelBuilder.Entity(entity).Metadata.GetProperties())
+            {
+                if (property.ClrType == typeof(DateTime))
+                {
+                    property.SetValueConverter(UtcConverter);
+                }
+                else if (property.ClrType == typeof(DateTime?))
+                {
+                    property.SetValueConverter(NullableUtcConverter);
+                }
+            }
+        }
+    }
+
+    private static readonly ValueConverter<DateTime, DateTime> UtcConverter =
+        new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private static readonly ValueConverter<DateTime?, DateTime?> NullableUtcConverter =
+        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}
+
+internal sealed class RoadshowConfiguration : IEntityTypeConfiguration<Roadshow>
+{
+    public void Configure(EntityTypeBuilder<Roadshow> b)
+    {
+        b.ToTable("Roadshows");
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Summary).HasMaxLength(8000);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+    }
+}
+
+internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<LearningEvent>
+{
+    public void Configure(EntityTypeBuilder<LearningEvent> b)
+    {
+        b.ToTable("Events");
+        b.Ignore(x => x.Audience);
+        b.Ignore(x => x.LinkedModules);
+        b.Ignore(x => x.BookingClosesAt);
+        b.Ignore(x => x.CancellationCutoffAt);
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Summary).HasMaxLength(8000);
+        b.Property(x => x.Format).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Venue).HasMaxLength(500);
+        b.Property(x => x.JoiningLink).HasMaxLength(500);
+        b.Property(x => x.AudienceSectors).HasMaxLength(400);
+        b.Property(x => x.LinkedModuleKeys).HasMaxLength(1000);
+        b.Property(x => x.Facilitators).HasMaxLength(500);
+        b.Property(x => x.BookingQuestion).HasMaxLength(300);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Roadshow>().WithMany().HasForeignKey(x => x.RoadshowId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+        // The upcoming events list: published, by start time.
+        b.HasIndex(x => new { x.Status, x.StartUtc });
+    }
+}
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> b)
+    {
+        b.ToTable("Bookings");
+        b.Ignore(x => x.IsActive);
+        b.Property(x => x.Reference).HasMaxLength(20);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.ActiveUserId).HasMaxLength(450);
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.Property(x => x.AgencyName).HasMaxLength(200);
+        b.Property(x => x.Sector).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.JobRole).HasMaxLength(200);
+        b.Property(x => x.LocalityName).HasMaxLength(200);
+        b.Property(x => x.LineManagerEmail).HasMaxLength(256);
+        b.Property(x => x.Answer).HasMaxLength(2000);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ApprovalNonce).HasMaxLength(64);
+        b.Property(x => x.CancelledBy).HasMaxLength(200);
+        b.Property(x => x.Attendance).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.AttendanceSource).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.AttendanceRecordedBy).HasMaxLength(200);
+        b.HasOne<LearningEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.BoardId, x.Reference }).IsUnique();
+        // One active booking per person per event: ActiveUserId is null once a booking ends, and nulls never collide.
+        b.HasIndex(x => new { x.EventId, x.ActiveUserId }).IsUnique();
+        b.HasIndex(x => new { x.EventId, x.Status });
+        b.HasIndex(x => x.UserId);
+        // The waiting-list job's query: offers and holds by when they run out.
+        b.HasIndex(x => new { x.Status, x.OfferExpiresUtc });
+        b.HasIndex(x => new { x.Status, x.HoldExpiresUtc });
+    }
+}

@@ -1,0 +1,147 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Taxonomies;
+
+namespace LearningHub.Events.Domain;
+
+public enum EventFormat
+{
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+public enum EventStatus
+{
+    Draft,
+    Published,
+    Cancelled,
+}
+
+/// <summary>
+/// A learning event, briefing, webinar or one session of a roadshow. Times are UTC; pages show them in
+/// Europe/London. How many places are left is never stored: it is counted from the bookings and holds
+/// (<see cref="Booking.HoldsPlace"/>) inside the transaction that decides a booking.
+/// </summary>
+public class LearningEvent : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    /// <summary>Stable key a recipe matches on; null for events made on the coordinator pages.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>The series this is a session of, if any.</summary>
+    public Guid? RoadshowId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>What the event covers, Markdown (rendered with raw HTML disabled).</summary>
+    public string Summary { get; set; } = "";
+
+    public EventFormat Format { get; set; }
+
+    /// <summary>Address of the venue: shown only to people with a confirmed place.</summary>
+    public string? Venue { get; set; }
+
+    /// <summary>Online joining link: shown only to people with a confirmed place.</summary>
+    public string? JoiningLink { get; set; }
+
+    public Guid? LocalityId { get; set; }
+
+    public Guid? ThemeId { get; set; }
+
+    public DateTime StartUtc { get; set; }
+
+    public DateTime EndUtc { get; set; }
+
+    public int Capacity { get; set; }
+
+    /// <summary>Bookings are taken from this time; always open before it when null.</summary>
+    public DateTime? BookingOpensUtc { get; set; }
+
+    /// <summary>Bookings close at this time; at the start when null.</summary>
+    public DateTime? BookingClosesUtc { get; set; }
+
+    /// <summary>A confirmed place can be cancelled by its holder until this time; until the start when null.</summary>
+    public DateTime? CancellationCutoffUtc { get; set; }
+
+    /// <summary>The practitioner's line manager must approve each booking (the place is held meanwhile).</summary>
+    public bool RequiresApproval { get; set; }
+
+    /// <summary>When full, people may join a waiting list; when false, a full event refuses bookings.</summary>
+    public bool WaitingListEnabled { get; set; } = true;
+
+    /// <summary>The sectors the event is for, as <see cref="Sector"/> names separated by commas; empty means everyone.</summary>
+    public string AudienceSectors { get; set; } = "";
+
+    /// <summary>
+    /// Slugs of the case learning modules the event teaches, separated by commas. Plain keys because the
+    /// cases module is built separately; they become links once that module offers a lookup service.
+    /// </summary>
+    public string LinkedModuleKeys { get; set; } = "";
+
+    /// <summary>Attendance counts toward completing the linked case modules (the board chooses per event).</summary>
+    public bool AttendanceCountsTowardModules { get; set; }
+
+    /// <summary>Who runs the session, as the coordinator writes it.</summary>
+    public string? Facilitators { get; set; }
+
+    /// <summary>One question the board asks everyone who books (access needs, what they hope to learn); none when null.</summary>
+    public string? BookingQuestion { get; set; }
+
+    public EventStatus Status { get; set; } = EventStatus.Draft;
+
+    /// <summary>Raised each time the time or place changes, so calendar updates carry a newer SEQUENCE.</summary>
+    public int Revision { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public IReadOnlyList<Sector> Audience =>
+        AudienceSectors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => Enum.TryParse<Sector>(s, out var sector) ? (Sector?)sector : null)
+            .OfType<Sector>()
+            .ToList();
+
+    public IReadOnlyList<string> LinkedModules =>
+        LinkedModuleKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public DateTime BookingClosesAt => BookingClosesUtc ?? StartUtc;
+
+    public DateTime CancellationCutoffAt => CancellationCutoffUtc ?? StartUtc;
+
+    public bool IsUpcoming(DateTime nowUtc) => EndUtc > nowUtc;
+
+    /// <summary>Why a booking cannot be made now, or null when it can.</summary>
+    public BookingRefusal? RefusalAt(DateTime nowUtc)
+    {
+        if (Status == EventStatus.Cancelled)
+        {
+            return BookingRefusal.EventCancelled;
+        }
+
+        if (Status != EventStatus.Published)
+        {
+            return BookingRefusal.NotPublished;
+        }
+
+        if (BookingOpensUtc is { } opens && nowUtc < opens)
+        {
+            return BookingRefusal.NotOpenYet;
+        }
+
+        return nowUtc >= BookingClosesAt ? BookingRefusal.Closed : null;
+    }
+}
+
+/// <summary>Why a booking was refused, each with its own clear page.</summary>
+public enum BookingRefusal
+{
+    NotPublished,
+    EventCancelled,
+    NotOpenYet,
+    Closed,
+    FullNoWaitingList,
+}

@@ -1,0 +1,25 @@
+using LearningHub.Core.Boards;
+
+namespace LearningHub.Events.Domain;
+
+/// <summary>A series of sessions (events) sharing a title and learning, held across localities and dates.</summary>
+public class Roadshow : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    /// <summary>Stable key a recipe matches on; null for roadshows made on the coordinator pages.</summary>
+    public string? Key { get; set; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>Markdown, rendered with raw HTML disabled.</summary>
+    public string Summary { get; set; } = "";
+
+    public Guid? ThemeId { get; set; }
+
+    public EventStatus Status { get; set; } = EventStatus.Draft;
+
+    public DateTime CreatedUtc { get; set; }
+}

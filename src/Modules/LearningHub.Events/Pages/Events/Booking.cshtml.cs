@@ -1,0 +1,76 @@
+using System.Text;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using LearningHub.Notifications.Calendar;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events;
+
+/// <summary>One of my bookings: the confirmation page after booking, and where to cancel or add it to a calendar.</summary>
+[Authorize]
+public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, BookingMail mail, TimeProvider clock) : PageModel
+{
+    public Booking Booking { get; private set; } = default!;
+
+    public LearningEvent Event { get; private set; } = default!;
+
+    public bool JustBooked { get; private set; }
+
+    public int? QueuePosition { get; private set; }
+
+    public bool CanCancel { get; private set; }
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public string ContactEmail => boards.Required.ContactEmail;
+
+    public async Task<IActionResult> OnGetAsync(string reference, bool booked = false)
+    {
+        if (!await LoadAsync(reference))
+        {
+            return NotFound();
+        }
+
+        JustBooked = booked;
+        if (Booking.Status == BookingStatus.Waitlisted)
+        {
+            QueuePosition = 1 + await db.Set<Booking>().CountAsync(b => b.EventId == Booking.EventId
+                && b.Status == BookingStatus.Waitlisted && b.WaitlistPosition < Booking.WaitlistPosition);
+        }
+
+        CanCancel = Booking.IsActive && (Booking.Status != BookingStatus.Confirmed || clock.GetUtcNow().UtcDateTime < Event.CancellationCutoffAt);
+        return Page();
+    }
+
+    /// <summary>The booking as an .ics file to open in any calendar: the same UID as the mailed invite, so it updates rather than duplicates.</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(string reference)
+    {
+        if (!await LoadAsync(reference) || Booking.Status != BookingStatus.Confirmed)
+        {
+            return NotFound();
+        }
+
+        var ics = IcsWriter.Invite(mail.Calendar(Event, Booking));
+        return File(new UTF8Encoding(false).GetBytes(ics), "text/calendar; charset=utf-8", $"{Booking.Reference}.ics");
+    }
+
+    private async Task<bool> LoadAsync(string reference)
+    {
+        var userId = Practitioners.UserId(User);
+        var normalised = BookingReference.Normalise(reference);
+        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Reference == normalised && b.UserId == userId);
+        if (booking is null)
+        {
+            return false;
+        }
+
+        Booking = booking;
+        Event = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId);
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events;
+
+/// <summary>Check your answers, then confirm: the booking is decided here, under the event's lock.</summary>
+[Authorize]
+public sealed class CheckModel(LearningHubDbContext db, Practitioners practitioners, BookingService bookings, BoardContext boards, TimeProvider clock) : PageModel
+{
+    public LearningEvent Event { get; private set; } = default!;
+
+    public Booker Booker { get; private set; } = default!;
+
+    public BookingDraft Draft { get; private set; } = new(null, null);
+
+    public string? Problem { get; private set; }
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (Event.RefusalAt(clock.GetUtcNow().UtcDateTime) is { } refusal)
+        {
+            return Refused(refusal);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } redirect)
+        {
+            return redirect;
+        }
+
+        var result = await bookings.BookAsync(id, Booker, Draft.Answer, Draft.LineManagerEmail, HttpContext.RequestAborted);
+        switch (result.Outcome)
+        {
+            case BookingOutcome.NotFound:
+                return NotFound();
+            case BookingOutcome.Refused:
+                return Refused(result.Refusal!.Value);
+            default:
+                BookingDraft.Clear(TempData, id);
+                return Redirect($"/{BoardSlug}/events/bookings/{result.Booking!.Reference}?booked=true");
+        }
+    }
+
+    private IActionResult Refused(BookingRefusal refusal)
+    {
+        Problem = EventText.Refusal(refusal);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var ev = await db.Set<LearningEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Status != EventStatus.Draft);
+        var booker = await practitioners.BookerAsync(User);
+        if (ev is null || booker is null)
+        {
+            return NotFound();
+        }
+
+        Event = ev;
+        Booker = booker.Value.Booker;
+        var draft = BookingDraft.Load(TempData, id);
+        if (draft is null && (ev.BookingQuestion is not null || ev.RequiresApproval))
+        {
+            // Questions not answered yet (or the answers expired): back to the question page.
+            return Redirect($"/{BoardSlug}/events/{id}/book");
+        }
+
+        Draft = draft ?? new BookingDraft(null, null);
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events;
+
+/// <summary>
+/// What a coordinator's phone opens when it scans a confirmation's QR code: it marks the person attended.
+/// Opening it does the work (one scan, no extra tap) because it needs a coordinator's sign-in, so link
+/// checkers in mail systems cannot trigger it, and it is idempotent: a second scan says when they checked in.
+/// </summary>
+[Authorize(Policy = EventsPermissions.ManageEvents)]
+public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, EventAdmin admin, BoardContext boards) : PageModel
+{
+    public CheckInOutcome? Outcome { get; private set; }
+
+    public Booking? Booking { get; private set; }
+
+    public LearningEvent? Event { get; private set; }
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        if (tokens.ReadCheckIn(token) is not { } bookingId)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var (outcome, booking) = await admin.CheckInAsync(bookingId, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted);
+        Outcome = outcome;
+        Booking = booking;
+        if (booking is not null)
+        {
+            Event = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId);
+        }
+
+        if (outcome is CheckInOutcome.NotFound or CheckInOutcome.NotBooked)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events;
+
+/// <summary>Upcoming events, filtered by locality, format, theme and when.</summary>
+public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public FilterInput Filter { get; set; } = new();
+
+    public IReadOnlyList<EventSummary> Events { get; private set; } = [];
+
+    public List<SelectListItem> Localities { get; private set; } = [];
+
+    public List<SelectListItem> Themes { get; private set; } = [];
+
+    public List<SelectListItem> Formats { get; } =
+    [
+        new("In person", nameof(EventFormat.InPerson)),
+        new("Online", nameof(EventFormat.Online)),
+        new("Hybrid (in person or online)", nameof(EventFormat.Hybrid)),
+    ];
+
+    public List<SelectListItem> Periods { get; } =
+    [
+        new("In the next 4 weeks", "4w"),
+        new("In the next 3 months", "3m"),
+        new("Later than 3 months from now", "later"),
+    ];
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public bool Filtered => Filter.Locality is not null || Filter.Format is not null || Filter.Theme is not null || Filter.When is not null;
+
+    public async Task OnGetAsync()
+    {
+        Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Unknown values (a hand-edited address) are ignored rather than failing the page.
+        var format = Enum.TryParse<EventFormat>(Filter.Format, out var f) ? f : (EventFormat?)null;
+        var (from, to) = Filter.When switch
+        {
+            "4w" => ((DateTime?)null, (DateTime?)now.AddDays(28)),
+            "3m" => (null, now.AddMonths(3)),
+            "later" => (now.AddMonths(3), null),
+            _ => (null, null),
+        };
+        Events = await queries.UpcomingAsync(new EventFilter(
+            Guid.TryParse(Filter.Locality, out var locality) ? locality : null,
+            format,
+            Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
+            from, to));
+    }
+
+    public sealed class FilterInput
+    {
+        public string? Locality { get; set; }
+
+        public string? Format { get; set; }
+
+        public string? Theme { get; set; }
+
+        public string? When { get; set; }
+    }
+}

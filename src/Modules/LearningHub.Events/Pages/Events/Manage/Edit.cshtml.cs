@@ -1,0 +1,230 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events.Manage;
+
+/// <summary>Create or change an event. Changing the time or place tells everyone booked, with an updated invite.</summary>
+[Authorize(Policy = EventsPermissions.ManageEvents)]
+public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardContext boards) : PageModel
+{
+    [BindProperty]
+    public EventInput Input { get; set; } = new();
+
+    public bool IsNew { get; private set; }
+
+    public List<SelectListItem> Localities { get; private set; } = [];
+
+    public List<SelectListItem> Themes { get; private set; } = [];
+
+    public List<SelectListItem> Roadshows { get; private set; } = [];
+
+    public List<SelectListItem> Formats { get; } =
+        Enum.GetValues<EventFormat>().Select(f => new SelectListItem(EventText.Format(f), f.ToString())).ToList();
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        IsNew = id is null;
+        await LoadChoicesAsync();
+        if (id is { } eventId)
+        {
+            var ev = await db.Set<LearningEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId);
+            if (ev is null)
+            {
+                return NotFound();
+            }
+
+            Input = EventInput.From(ev);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        IsNew = id is null;
+        await LoadChoicesAsync();
+        var details = Input.ToDetails(ModelState);
+        if (!ModelState.IsValid || details is null)
+        {
+            return Page();
+        }
+
+        if (id is { } eventId)
+        {
+            if (!await db.Set<LearningEvent>().AnyAsync(e => e.Id == eventId))
+            {
+                return NotFound();
+            }
+
+            await admin.UpdateAsync(eventId, details, HttpContext.RequestAborted);
+            return Redirect($"/{BoardSlug}/events/manage/{eventId}");
+        }
+
+        var created = await admin.CreateAsync(details, ct: HttpContext.RequestAborted);
+        return Redirect($"/{BoardSlug}/events/manage/{created.Id}");
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+        Roadshows = await db.Set<Roadshow>().AsNoTracking().OrderBy(r => r.Title).Select(r => new SelectListItem(r.Title, r.Id.ToString())).ToListAsync();
+    }
+
+    public sealed class EventInput
+    {
+        [Required(ErrorMessage = "Enter a title")]
+        [StringLength(200, ErrorMessage = "The title must be 200 characters or fewer")]
+        public string? Title { get; set; }
+
+        [Required(ErrorMessage = "Enter what the event covers")]
+        [StringLength(8000, ErrorMessage = "The description must be 8,000 characters or fewer")]
+        public string? Summary { get; set; }
+
+        [Required(ErrorMessage = "Select the format")]
+        public string? Format { get; set; }
+
+        [StringLength(500, ErrorMessage = "The venue must be 500 characters or fewer")]
+        public string? Venue { get; set; }
+
+        [Url(ErrorMessage = "Enter the joining link as a full address, like https://teams.microsoft.com/...")]
+        [StringLength(500, ErrorMessage = "The joining link must be 500 characters or fewer")]
+        public string? JoiningLink { get; set; }
+
+        public string? LocalityId { get; set; }
+
+        public string? ThemeId { get; set; }
+
+        public string? RoadshowId { get; set; }
+
+        [Required(ErrorMessage = "Enter the date, like 2027-03-09")]
+        public string? Date { get; set; }
+
+        [Required(ErrorMessage = "Enter the start time, like 09:30")]
+        public string? StartTime { get; set; }
+
+        [Required(ErrorMessage = "Enter the end time, like 12:30")]
+        public string? EndTime { get; set; }
+
+        [Required(ErrorMessage = "Enter the number of places")]
+        [Range(1, 10000, ErrorMessage = "The number of places must be between 1 and 10,000")]
+        public int? Capacity { get; set; }
+
+        [Range(0, 365, ErrorMessage = "Booking closes between 0 and 365 days before the event")]
+        public int? BookingClosesDaysBefore { get; set; }
+
+        [Range(0, 365, ErrorMessage = "The cancellation cut-off is between 0 and 365 days before the event")]
+        public int? CancellationCutoffDaysBefore { get; set; }
+
+        public bool RequiresApproval { get; set; }
+
+        public bool WaitingListEnabled { get; set; } = true;
+
+        [StringLength(500, ErrorMessage = "Facilitators must be 500 characters or fewer")]
+        public string? Facilitators { get; set; }
+
+        [StringLength(300, ErrorMessage = "The question must be 300 characters or fewer")]
+        public string? BookingQuestion { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Linked modules must be 1,000 characters or fewer")]
+        public string? LinkedModules { get; set; }
+
+        public static EventInput From(LearningEvent ev)
+        {
+            var start = LondonTime.ToLondon(ev.StartUtc);
+            return new EventInput
+            {
+                Title = ev.Title,
+                Summary = ev.Summary,
+                Format = ev.Format.ToString(),
+                Venue = ev.Venue,
+                JoiningLink = ev.JoiningLink,
+                LocalityId = ev.LocalityId?.ToString(),
+                ThemeId = ev.ThemeId?.ToString(),
+                RoadshowId = ev.RoadshowId?.ToString(),
+                Date = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                StartTime = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+                EndTime = LondonTime.ToLondon(ev.EndUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
+                Capacity = ev.Capacity,
+                BookingClosesDaysBefore = ev.BookingClosesUtc is { } closes ? (int)Math.Round((ev.StartUtc - closes).TotalDays) : null,
+                CancellationCutoffDaysBefore = ev.CancellationCutoffUtc is { } cutoff ? (int)Math.Round((ev.StartUtc - cutoff).TotalDays) : null,
+                RequiresApproval = ev.RequiresApproval,
+                WaitingListEnabled = ev.WaitingListEnabled,
+                Facilitators = ev.Facilitators,
+                BookingQuestion = ev.BookingQuestion,
+                LinkedModules = ev.LinkedModuleKeys.Replace(",", ", "),
+            };
+        }
+
+        /// <summary>The event's details, or null with errors added when the dates do not make sense.</summary>
+        public EventDetails? ToDetails(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary errors)
+        {
+            if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors.AddModelError("Input.Date", "Enter the date, like 2027-03-09");
+            }
+
+            if (!TimeOnly.TryParseExact(StartTime?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime))
+            {
+                errors.AddModelError("Input.StartTime", "Enter the start time in 24-hour form, like 09:30");
+            }
+
+            if (!TimeOnly.TryParseExact(EndTime?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime))
+            {
+                errors.AddModelError("Input.EndTime", "Enter the end time in 24-hour form, like 12:30");
+            }
+            else if (endTime <= startTime)
+            {
+                errors.AddModelError("Input.EndTime", "The end time must be after the start time");
+            }
+
+            if (!Enum.TryParse<EventFormat>(Format, out var format))
+            {
+                errors.AddModelError("Input.Format", "Select the format");
+            }
+
+            if (format != EventFormat.Online && string.IsNullOrWhiteSpace(Venue))
+            {
+                errors.AddModelError("Input.Venue", "Enter the venue for an in-person or hybrid event");
+            }
+
+            if (format != EventFormat.InPerson && string.IsNullOrWhiteSpace(JoiningLink))
+            {
+                errors.AddModelError("Input.JoiningLink", "Enter the joining link for an online or hybrid event");
+            }
+
+            if (!errors.IsValid)
+            {
+                return null;
+            }
+
+            var start = LondonTime.ToUtc(date.ToDateTime(startTime));
+            var end = LondonTime.ToUtc(date.ToDateTime(endTime));
+            return new EventDetails(Title!.Trim(), Summary!.Trim(), format, Blank(Venue), Blank(JoiningLink),
+                Guid.TryParse(LocalityId, out var locality) ? locality : null,
+                Guid.TryParse(ThemeId, out var theme) ? theme : null,
+                start, end, Capacity!.Value,
+                null,
+                BookingClosesDaysBefore is { } closes ? start.AddDays(-closes) : null,
+                CancellationCutoffDaysBefore is { } cutoff ? start.AddDays(-cutoff) : null,
+                RequiresApproval, WaitingListEnabled, Array.Empty<Sector>(),
+                (LinkedModules ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                false, Blank(Facilitators), Blank(BookingQuestion),
+                Guid.TryParse(RoadshowId, out var roadshow) ? roadshow : null);
+        }
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

@@ -1,0 +1,26 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events.Manage;
+
+/// <summary>The coordinator's list: upcoming events (drafts too) with bookings and waiting lists.</summary>
+[Authorize(Policy = EventsPermissions.ManageEvents)]
+public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards) : PageModel
+{
+    public IReadOnlyList<EventSummary> Events { get; private set; } = [];
+
+    public IReadOnlyList<Roadshow> Roadshows { get; private set; } = [];
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task OnGetAsync()
+    {
+        Events = await queries.UpcomingAsync(new EventFilter(null, null, null, null, null), includeDrafts: true);
+        Roadshows = await db.Set<Roadshow>().AsNoTracking().OrderBy(r => r.Title).ToListAsync();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using LearningHub.Core.Boards;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningHub.Events.Pages.Events.Manage;
+
+/// <summary>Reach of the board's events over a period, by agency, sector, locality and theme.</summary>
+[Authorize(Policy = EventsPermissions.ManageEvents)]
+public sealed class ReachModel(ReachReport report, BoardContext boards, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public Reach Reach { get; private set; } = default!;
+
+    public string BoardName => boards.Required.Name;
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public string Period { get; private set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        ModelState.Clear();
+        var today = DateOnly.FromDateTime(LondonTime.ToLondon(clock.GetUtcNow().UtcDateTime));
+        var from = Parse(From, nameof(From), today.AddMonths(-3));
+        var to = Parse(To, nameof(To), today);
+        if (to < from)
+        {
+            ModelState.AddModelError(nameof(To), "The end of the period must be the same as or after the start");
+            to = from;
+        }
+
+        From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Period = $"{from.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to {to.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+        Reach = await report.ForAsync(LondonTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), LondonTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)),
+            clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+    }
+
+    private DateOnly Parse(string? text, string field, DateOnly fallback)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, "Enter the date like 2026-09-30");
+        return fallback;
+    }
+}

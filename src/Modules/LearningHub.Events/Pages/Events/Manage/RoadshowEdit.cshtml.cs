@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events.Manage;
+
+/// <summary>Create or change a roadshow: its title, what it teaches, theme and whether it is published. Sessions are events that name it.</summary>
+[Authorize(Policy = EventsPermissions.ManageEvents)]
+public sealed class RoadshowEditModel(LearningHubDbContext db, BoardContext boards, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public RoadshowInput Input { get; set; } = new();
+
+    public bool IsNew { get; private set; }
+
+    public List<SelectListItem> Themes { get; private set; } = [];
+
+    public List<SelectListItem> Statuses { get; } =
+    [
+        new("Draft: only coordinators see it", nameof(EventStatus.Draft)),
+        new("Published", nameof(EventStatus.Published)),
+        new("Cancelled", nameof(EventStatus.Cancelled)),
+    ];
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        IsNew = id is null;
+        await LoadThemesAsync();
+        if (id is { } roadshowId)
+        {
+            var roadshow = await db.Set<Roadshow>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roadshowId);
+            if (roadshow is null)
+            {
+                return NotFound();
+            }
+
+            Input = new RoadshowInput { Title = roadshow.Title, Summary = roadshow.Summary, ThemeId = roadshow.ThemeId?.ToString(), Status = roadshow.Status.ToString() };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        IsNew = id is null;
+        await LoadThemesAsync();
+        if (!Enum.TryParse<EventStatus>(Input.Status, out var status))
+        {
+            ModelState.AddModelError("Input.Status", "Select whether the roadshow is published");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Roadshow? roadshow;
+        if (id is { } roadshowId)
+        {
+            roadshow = await db.Set<Roadshow>().SingleOrDefaultAsync(r => r.Id == roadshowId);
+            if (roadshow is null)
+            {
+                return NotFound();
+            }
+        }
+        else
+        {
+            roadshow = new Roadshow { CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            db.Add(roadshow);
+        }
+
+        roadshow.Title = Input.Title!.Trim();
+        roadshow.Summary = Input.Summary?.Trim() ?? "";
+        roadshow.ThemeId = Guid.TryParse(Input.ThemeId, out var theme) ? theme : null;
+        roadshow.Status = status;
+        await db.SaveChangesAsync();
+        return Redirect($"/{BoardSlug}/events/roadshows/{roadshow.Id}");
+    }
+
+    private async Task LoadThemesAsync() =>
+        Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+
+    public sealed class RoadshowInput
+    {
+        [Required(ErrorMessage = "Enter a title")]
+        [StringLength(200, ErrorMessage = "The title must be 200 characters or fewer")]
+        public string? Title { get; set; }
+
+        [StringLength(8000, ErrorMessage = "The description must be 8,000 characters or fewer")]
+        public string? Summary { get; set; }
+
+        public string? ThemeId { get; set; }
+
+        [Required(ErrorMessage = "Select whether the roadshow is published")]
+        public string? Status { get; set; } = nameof(EventStatus.Draft);
+    }
+}

@@ -1,0 +1,37 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Security;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Pages.Events;
+
+/// <summary>A roadshow and its sessions across localities, each with its places left.</summary>
+public sealed class RoadshowModel(LearningHubDbContext db, EventQueries queries, BoardContext boards, BoardPermissions permissions, TimeProvider clock) : PageModel
+{
+    public Roadshow Roadshow { get; private set; } = default!;
+
+    public IReadOnlyList<EventSummary> Sessions { get; private set; } = [];
+
+    public DateTime Now { get; private set; }
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var isCoordinator = await permissions.HasAsync(User, EventsPermissions.ManageEvents);
+        var roadshow = await db.Set<Roadshow>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
+        if (roadshow is null || (roadshow.Status == EventStatus.Draft && !isCoordinator))
+        {
+            return NotFound();
+        }
+
+        Roadshow = roadshow;
+        Now = clock.GetUtcNow().UtcDateTime;
+        Sessions = await queries.SessionsOfAsync(id, includeDrafts: isCoordinator);
+        return Page();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using LearningHub.Core.Recipes;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.Events.Recipes;
+
+/// <summary>
+/// <c>{ "step": "events", "roadshows": [ { "key", "title", "summary", "theme", "status", "sessions": [ event... ] } ], "events": [ event... ] }</c>
+/// where an event is <c>{ "key", "title", "summary", "format", "venue", "joiningLink", "locality", "theme", "start": "+21d 09:30",
+/// "durationMinutes", "capacity", "requiresApproval", "waitingList", "audience": ["Police"], "linkedModules": ["case-y"],
+/// "facilitators", "bookingQuestion", "status" }</c>. Times are UK time, relative to the day the recipe is applied.
+/// Items are matched by key: an existing one gets its wording and settings updated but keeps its dates
+/// (they were fixed when it was first applied), so applying again changes nothing.
+/// </summary>
+public sealed class EventsStep : IRecipeStepHandler
+{
+    public string StepName => "events";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var clock = context.Services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(LondonTime.ToLondon(now));
+        var localities = await db.Localities.ToDictionaryAsync(l => l.Key, l => l.Id, cancellationToken);
+        var themes = await db.LearningThemes.ToDictionaryAsync(t => t.Key, t => t.Id, cancellationToken);
+        var roadshows = await db.Set<Roadshow>().Where(r => r.Key != null).ToDictionaryAsync(r => r.Key!, cancellationToken);
+        var events = await db.Set<LearningEvent>().Where(e => e.Key != null).ToDictionaryAsync(e => e.Key!, cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var item in context.Step.Objects("roadshows"))
+        {
+            var key = Key(item, seen);
+            if (!roadshows.TryGetValue(key, out var roadshow))
+            {
+                roadshow = new Roadshow { Key = key, CreatedUtc = now };
+                db.Add(roadshow);
+                roadshows[key] = roadshow;
+            }
+
+            roadshow.Title = item.String("title", 200);
+            roadshow.Summary = item.OptionalString("summary", 8000) ?? "";
+            roadshow.ThemeId = Lookup(item, "theme", themes);
+            roadshow.Status = item.Has("status") ? item.Enum<EventStatus>("status") : EventStatus.Published;
+            foreach (var session in item.Objects("sessions", required: true))
+            {
+                ApplyEvent(session, Key(session, seen), roadshow, events, localities, themes, today, now, db);
+            }
+        }
+
+        foreach (var item in context.Step.Objects("events"))
+        {
+            ApplyEvent(item, Key(item, seen), null, events, localities, themes, today, now, db);
+        }
+    }
+
+    private static void ApplyEvent(RecipeElement item, string key, Roadshow? roadshow, Dictionary<string, LearningEvent> events,
+        Dictionary<string, Guid> localities, Dictionary<string, Guid> themes, DateOnly today, DateTime now, Microsoft.EntityFrameworkCore.DbContext db)
+    {
+        var isNew = !events.TryGetValue(key, out var ev);
+        if (ev is null)
+        {
+            ev = new LearningEvent { Key = key, CreatedUtc = now, UpdatedUtc = now };
+            db.Add(ev);
+            events[key] = ev;
+        }
+
+        ev.RoadshowId = roadshow?.Id;
+        ev.Title = item.OptionalString("title", 200) ?? roadshow?.Title ?? throw item.Fail("title", "is required and must be text.");
+        ev.Summary = item.OptionalString("summary", 8000) ?? roadshow?.Summary ?? "";
+        ev.Format = item.Has("format") ? item.Enum<EventFormat>("format") : EventFormat.InPerson;
+        ev.Venue = item.OptionalString("venue", 500);
+        ev.JoiningLink = item.OptionalString("joiningLink", 500);
+        if (ev.JoiningLink is not null && !Uri.TryCreate(ev.JoiningLink, UriKind.Absolute, out _))
+        {
+            throw item.Fail("joiningLink", "must be a full web address (https://...).");
+        }
+
+        ev.LocalityId = Lookup(item, "locality", localities);
+        ev.ThemeId = Lookup(item, "theme", themes) ?? roadshow?.ThemeId;
+        ev.Capacity = item.OptionalInt("capacity", 1, 10000) ?? throw item.Fail("capacity", "is required: a whole number of places.");
+        ev.RequiresApproval = Bool(item, "requiresApproval") ?? false;
+        ev.WaitingListEnabled = Bool(item, "waitingList") ?? true;
+        ev.AttendanceCountsTowardModules = Bool(item, "attendanceCountsTowardModules") ?? false;
+        var audience = new List<Sector>();
+        foreach (var name in item.Strings("audience"))
+        {
+            audience.Add(Enum.TryParse<Sector>(name.Replace(" ", "").Replace("'", "").Replace("(", "").Replace(")", ""), ignoreCase: true, out var sector)
+                ? sector
+                : throw item.Fail("audience", $"'{name}' is not a sector: {string.Join(", ", Enum.GetNames<Sector>())}."));
+        }
+
+        ev.AudienceSectors = string.Join(',', audience);
+        ev.LinkedModuleKeys = string.Join(',', item.Strings("linkedModules"));
+        ev.Facilitators = item.OptionalString("facilitators", 500);
+        ev.BookingQuestion = item.OptionalString("bookingQuestion", 300);
+        ev.Status = item.Has("status") ? item.Enum<EventStatus>("status") : EventStatus.Published;
+        if (isNew)
+        {
+            // Dates are fixed when an item is first applied, so applying the recipe again another day changes nothing.
+            var startText = item.String("start", 40);
+            if (!RelativeTime.TryParse(startText, today, out var startLondon))
+            {
+                throw item.Fail("start", $"'{startText}' is not a time: use \"+21d 09:30\" (days from today, UK time) or \"2027-03-09 09:30\".");
+            }
+
+            var minutes = item.OptionalInt("durationMinutes", 15, 60 * 24 * 5) ?? 180;
+            ev.StartUtc = LondonTime.ToUtc(startLondon);
+            ev.EndUtc = LondonTime.ToUtc(startLondon.AddMinutes(minutes));
+        }
+    }
+
+    private static string Key(RecipeElement item, HashSet<string> seen)
+    {
+        var key = item.String("key", 100);
+        return seen.Add(key) ? key : throw item.Fail("key", $"'{key}' appears more than once in this step.");
+    }
+
+    private static Guid? Lookup(RecipeElement item, string field, Dictionary<string, Guid> terms)
+    {
+        var key = item.OptionalString(field, 100);
+        if (key is null)
+        {
+            return null;
+        }
+
+        return terms.TryGetValue(key, out var id) ? id : throw item.Fail(field, $"'{key}' is not a {field} of this board (add it in the taxonomies step first).");
+    }
+
+    private static bool? Bool(RecipeElement item, string field)
+    {
+        if (!item.Json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw item.Fail(field, "must be true or false."),
+        };
+    }
+}

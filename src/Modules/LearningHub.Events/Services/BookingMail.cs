@@ -1,0 +1,183 @@
+using LearningHub.Core.Boards;
+using LearningHub.Events.Domain;
+using LearningHub.Notifications.Calendar;
+using LearningHub.Notifications.Services;
+
+namespace LearningHub.Events.Services;
+
+/// <summary>
+/// Queues the mail a booking's changes cause, in the caller's unit of work (saved with the change).
+/// Dedupe keys name the booking and what happened, so a retried request cannot mail twice.
+/// </summary>
+public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock)
+{
+    /// <summary>A booking's signed check-in link and its QR code image.</summary>
+    public sealed record CheckInCode(Guid BookingId, string Link, string QrDataUri);
+
+    /// <summary>Makes the check-in QR code for a booking id (the costliest part of a confirmation, so callers may make it before taking a lock).</summary>
+    public CheckInCode CheckInFor(Guid bookingId)
+    {
+        var link = links.For($"events/check-in/{tokens.CheckIn(bookingId)}");
+        return new CheckInCode(bookingId, link, QrCodes.PngDataUri(link));
+    }
+
+    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, CheckInCode? checkIn = null)
+    {
+        var values = Values(ev, booking, showWhere: true);
+        var code = checkIn is not null && checkIn.BookingId == booking.Id ? checkIn : CheckInFor(booking.Id);
+        values[EventMailTemplates.CheckInLink] = code.Link;
+        values[EventMailTemplates.QrCode] = code.QrDataUri;
+        await mail.QueueAsync(EventMailTemplates.Confirmed.Key, booking.Email, booking.FullName, values,
+            $"events.confirmed:{booking.Id}:{booking.CalendarSequence}",
+            attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", IcsWriter.Invite(Calendar(ev, booking))),
+            cancellationToken: ct);
+        await ScheduleReminderAsync(ev, booking, reminderDaysBefore, ct);
+    }
+
+    public Task WaitlistedAsync(LearningEvent ev, Booking booking, int position, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Position] = position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return mail.QueueAsync(EventMailTemplates.Waitlisted.Key, booking.Email, booking.FullName, values,
+            $"events.waitlisted:{booking.Id}", cancellationToken: ct);
+    }
+
+    public Task OfferedAsync(LearningEvent ev, Booking booking, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Link] = links.For($"events/bookings/{booking.Reference}/offer?choice=accept");
+        values[EventMailTemplates.DeclineLink] = links.For($"events/bookings/{booking.Reference}/offer?choice=decline");
+        values[EventMailTemplates.Expires] = LondonTime.DateTimeText(booking.OfferExpiresUtc!.Value);
+        return mail.QueueAsync(EventMailTemplates.Offered.Key, booking.Email, booking.FullName, values,
+            $"events.offered:{booking.Id}:{booking.OfferExpiresUtc:O}", cancellationToken: ct);
+    }
+
+    public Task OfferExpiredAsync(LearningEvent ev, Booking booking, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Link] = links.Event(ev.Id);
+        return mail.QueueAsync(EventMailTemplates.OfferExpired.Key, booking.Email, booking.FullName, values,
+            $"events.offer-expired:{booking.Id}", cancellationToken: ct);
+    }
+
+    /// <summary>The booking is already ended; <paramref name="wasConfirmed"/> decides whether a calendar cancellation goes with it.</summary>
+    public async Task CancelledAsync(LearningEvent ev, Booking booking, bool wasConfirmed, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Link] = links.Event(ev.Id);
+        MailAttachment? attachment = null;
+        if (wasConfirmed)
+        {
+            booking.CalendarSequence++;
+            attachment = new MailAttachment("cancel.ics", "text/calendar; method=CANCEL", IcsWriter.Cancel(Calendar(ev, booking)));
+            await CancelReminderAsync(booking, ev, ct);
+        }
+
+        await mail.QueueAsync(EventMailTemplates.Cancelled.Key, booking.Email, booking.FullName, values,
+            $"events.cancelled:{booking.Id}", attachment: attachment, cancellationToken: ct);
+    }
+
+    public async Task EventChangedAsync(LearningEvent ev, Booking booking, int previousRevision, int reminderDaysBefore, CancellationToken ct)
+    {
+        await queue.CancelAsync(ReminderKey(booking, previousRevision), ct);
+        booking.CalendarSequence++;
+        var values = Values(ev, booking, showWhere: true);
+        await mail.QueueAsync(EventMailTemplates.Changed.Key, booking.Email, booking.FullName, values,
+            $"events.changed:{booking.Id}:{booking.CalendarSequence}",
+            attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", IcsWriter.Invite(Calendar(ev, booking))),
+            cancellationToken: ct);
+        await ScheduleReminderAsync(ev, booking, reminderDaysBefore, ct);
+    }
+
+    public async Task EventCancelledAsync(LearningEvent ev, Booking booking, bool wasConfirmed, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Link] = links.For("events");
+        MailAttachment? attachment = null;
+        if (wasConfirmed)
+        {
+            booking.CalendarSequence++;
+            attachment = new MailAttachment("cancel.ics", "text/calendar; method=CANCEL", IcsWriter.Cancel(Calendar(ev, booking)));
+            await CancelReminderAsync(booking, ev, ct);
+        }
+
+        await mail.QueueAsync(EventMailTemplates.EventCancelled.Key, booking.Email, booking.FullName, values,
+            $"events.event-cancelled:{booking.Id}", attachment: attachment, cancellationToken: ct);
+    }
+
+    public Task ApprovalRequestAsync(LearningEvent ev, Booking booking, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Practitioner] = booking.FullName;
+        values[EventMailTemplates.Link] = links.For($"events/approval/{tokens.Approval(booking.Id, ApprovalDecision.Approve, booking.ApprovalNonce!)}");
+        values[EventMailTemplates.DeclineLink] = links.For($"events/approval/{tokens.Approval(booking.Id, ApprovalDecision.Decline, booking.ApprovalNonce!)}");
+        values[EventMailTemplates.Expires] = LondonTime.DateTimeText(booking.HoldExpiresUtc!.Value);
+        return mail.QueueAsync(EventMailTemplates.ApprovalRequest.Key, booking.LineManagerEmail!, "", values,
+            $"events.approval-request:{booking.Id}:{booking.ApprovalNonce}", cancellationToken: ct);
+    }
+
+    public Task ApprovalDeclinedAsync(LearningEvent ev, Booking booking, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: false);
+        values[EventMailTemplates.Link] = links.Event(ev.Id);
+        return mail.QueueAsync(EventMailTemplates.ApprovalDeclined.Key, booking.Email, booking.FullName, values,
+            $"events.approval-declined:{booking.Id}", cancellationToken: ct);
+    }
+
+    public Task MessageAsync(LearningEvent ev, Booking booking, Guid messageId, string message, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: true);
+        values[EventMailTemplates.Message] = message;
+        return mail.QueueAsync(EventMailTemplates.AttendeeMessage.Key, booking.Email, booking.FullName, values,
+            $"events.message:{messageId:N}:{booking.Id}", cancellationToken: ct);
+    }
+
+    /// <summary>The calendar entry for a booking: one UID for the booking's life, its current SEQUENCE.</summary>
+    public CalendarEvent Calendar(LearningEvent ev, Booking booking) =>
+        new(Uid(booking), booking.CalendarSequence, ev.StartUtc, ev.EndUtc, ev.Title, boards.Required.Name,
+            boards.Required.ContactEmail, clock.GetUtcNow().UtcDateTime)
+        {
+            Description = $"Booking reference {booking.Reference}. {links.Booking(booking.Reference)}",
+            Location = Where(ev),
+            Url = new Uri(links.Booking(booking.Reference)),
+            AttendeeName = booking.FullName,
+            AttendeeEmail = booking.Email,
+            LastModifiedUtc = ev.UpdatedUtc == default ? null : DateTime.SpecifyKind(ev.UpdatedUtc, DateTimeKind.Utc),
+        };
+
+    public static string Uid(Booking booking) => $"booking-{booking.Reference}@learninghub";
+
+    public static string Where(LearningEvent ev) => ev.Format switch
+    {
+        EventFormat.Online => ev.JoiningLink ?? "Online",
+        EventFormat.Hybrid => string.Join(" or online: ", new[] { ev.Venue, ev.JoiningLink }.Where(s => !string.IsNullOrWhiteSpace(s))),
+        _ => ev.Venue ?? "Venue to be confirmed",
+    };
+
+    private Task ScheduleReminderAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct)
+    {
+        var at = ev.StartUtc.AddDays(-Math.Max(0, reminderDaysBefore));
+        if (at <= clock.GetUtcNow().UtcDateTime)
+        {
+            // Booked inside the reminder period: the confirmation is the reminder.
+            return Task.CompletedTask;
+        }
+
+        return mail.QueueAsync(EventMailTemplates.Reminder.Key, booking.Email, booking.FullName, Values(ev, booking, showWhere: true),
+            ReminderKey(booking, ev.Revision), sendAtUtc: at, cancellationToken: ct);
+    }
+
+    private Task CancelReminderAsync(Booking booking, LearningEvent ev, CancellationToken ct) =>
+        queue.CancelAsync(ReminderKey(booking, ev.Revision), ct);
+
+    public static string ReminderKey(Booking booking, int revision) => $"events.reminder:{booking.Id}:{revision}";
+
+    private Dictionary<string, string> Values(LearningEvent ev, Booking booking, bool showWhere) => new(StringComparer.Ordinal)
+    {
+        [EventMailTemplates.EventTitle] = ev.Title,
+        [EventMailTemplates.EventWhen] = LondonTime.Range(ev.StartUtc, ev.EndUtc),
+        [EventMailTemplates.EventWhere] = showWhere ? Where(ev) : "Sent to you when your place is confirmed",
+        [EventMailTemplates.Reference] = booking.Reference,
+        [EventMailTemplates.Link] = links.Booking(booking.Reference),
+    };
+}

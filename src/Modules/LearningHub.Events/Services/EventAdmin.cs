@@ -1,0 +1,236 @@
+using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Events.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Services;
+
+/// <summary>What a coordinator sets on an event (the edit page's input, and the recipe's).</summary>
+public sealed record EventDetails(
+    string Title, string Summary, EventFormat Format, string? Venue, string? JoiningLink, Guid? LocalityId, Guid? ThemeId,
+    DateTime StartUtc, DateTime EndUtc, int Capacity, DateTime? BookingOpensUtc, DateTime? BookingClosesUtc,
+    DateTime? CancellationCutoffUtc, bool RequiresApproval, bool WaitingListEnabled, IReadOnlyList<Sector> Audience,
+    IReadOnlyList<string> LinkedModules, bool AttendanceCountsTowardModules, string? Facilitators, string? BookingQuestion, Guid? RoadshowId);
+
+public enum CheckInOutcome
+{
+    CheckedIn,
+    AlreadyCheckedIn,
+    NotFound,
+    NotBooked,
+}
+
+/// <summary>The coordinator's operations on events: each saves its change and everybody's mail together.</summary>
+public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, BookingService bookings, BookingMail mail, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<LearningEvent> CreateAsync(EventDetails details, string? key = null, CancellationToken ct = default)
+    {
+        var ev = new LearningEvent { Key = key, CreatedUtc = Now, UpdatedUtc = Now };
+        Apply(ev, details);
+        db.Add(ev);
+        await db.SaveChangesAsync(ct);
+        return ev;
+    }
+
+    /// <summary>
+    /// Saves changes. A new time or place tells everyone with a place (updated invite, new reminder);
+    /// more places are offered down the waiting list at once.
+    /// </summary>
+    public async Task UpdateAsync(Guid eventId, EventDetails details, CancellationToken ct = default)
+    {
+        await eventLock.RunAsync(eventId, async () =>
+        {
+            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId, ct);
+            var moved = ev.StartUtc != details.StartUtc || ev.EndUtc != details.EndUtc || ev.Venue != details.Venue
+                        || ev.JoiningLink != details.JoiningLink || ev.Format != details.Format;
+            var previousRevision = ev.Revision;
+            Apply(ev, details);
+            ev.UpdatedUtc = Now;
+            if (moved && ev.Status == EventStatus.Published)
+            {
+                ev.Revision++;
+                var defaults = await db.Boards.AsNoTracking().Where(b => b.Id == ev.BoardId).Select(b => b.ReminderDaysBefore).SingleAsync(ct);
+                foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && !b.IsWalkIn).ToListAsync(ct))
+                {
+                    await mail.EventChangedAsync(ev, booking, previousRevision, defaults, ct);
+                }
+            }
+
+            return true;
+        }, ct);
+
+        // A raised capacity goes down the waiting list in order.
+        await bookings.SettleEventAsync(eventId, ct);
+    }
+
+    public async Task PublishAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId, ct);
+        if (ev.Status == EventStatus.Draft)
+        {
+            ev.Status = EventStatus.Published;
+            ev.UpdatedUtc = Now;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Cancels the event and every booking and waiting-list place on it; each person is told (with a calendar cancellation if they had a place).</summary>
+    public Task CancelAsync(Guid eventId, CancellationToken ct = default) =>
+        eventLock.RunAsync(eventId, async () =>
+        {
+            var now = Now;
+            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId, ct);
+            if (ev.Status == EventStatus.Cancelled)
+            {
+                return false;
+            }
+
+            ev.Status = EventStatus.Cancelled;
+            ev.UpdatedUtc = now;
+            foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null).ToListAsync(ct))
+            {
+                var wasConfirmed = booking.Status == BookingStatus.Confirmed;
+                booking.End(BookingStatus.Cancelled, now, "coordinator");
+                await mail.EventCancelledAsync(ev, booking, wasConfirmed, ct);
+            }
+
+            return true;
+        }, ct);
+
+    /// <summary>A new draft session like <paramref name="eventId"/>, a week later: the usual way to add a roadshow date.</summary>
+    public async Task<LearningEvent> CopyAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var source = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+        var copy = new LearningEvent { CreatedUtc = Now, UpdatedUtc = Now };
+        Apply(copy, DetailsOf(source) with
+        {
+            Title = source.Title.Length <= 190 ? source.Title + " (copy)" : source.Title,
+            StartUtc = source.StartUtc.AddDays(7),
+            EndUtc = source.EndUtc.AddDays(7),
+            BookingOpensUtc = source.BookingOpensUtc?.AddDays(7),
+            BookingClosesUtc = source.BookingClosesUtc?.AddDays(7),
+            CancellationCutoffUtc = source.CancellationCutoffUtc?.AddDays(7),
+        });
+        db.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return copy;
+    }
+
+    /// <summary>Mails everyone with a confirmed place; returns how many.</summary>
+    public async Task<int> MessageAttendeesAsync(Guid eventId, string message, CancellationToken ct = default)
+    {
+        var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId, ct);
+        var messageId = Guid.NewGuid();
+        var attendees = await db.Set<Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && !b.IsWalkIn).ToListAsync(ct);
+        foreach (var booking in attendees)
+        {
+            await mail.MessageAsync(ev, booking, messageId, message, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return attendees.Count;
+    }
+
+    public async Task MarkAttendanceAsync(Guid eventId, IReadOnlyDictionary<Guid, AttendanceMark?> marks, string recordedBy, CancellationToken ct = default)
+    {
+        var now = Now;
+        var ids = marks.Keys.ToList();
+        foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && ids.Contains(b.Id)).ToListAsync(ct))
+        {
+            var mark = marks[booking.Id];
+            if (mark is null)
+            {
+                booking.Attendance = null;
+                booking.AttendanceSource = null;
+                continue;
+            }
+
+            if (booking.Attendance != mark)
+            {
+                booking.MarkAttendance(mark.Value, AttendanceSource.Register, recordedBy, now);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Booking> AddWalkInAsync(Guid eventId, string fullName, string email, string? agencyName, Sector? sector, string? jobRole,
+        string boardShortName, string recordedBy, CancellationToken ct = default)
+    {
+        var now = Now;
+        var booking = new Booking
+        {
+            EventId = eventId,
+            Reference = BookingReference.New(boardShortName),
+            FullName = fullName,
+            Email = email,
+            AgencyName = agencyName,
+            Sector = sector,
+            JobRole = jobRole,
+            Status = BookingStatus.Confirmed,
+            ConfirmedUtc = now,
+            CreatedUtc = now,
+            IsWalkIn = true,
+        };
+        booking.MarkAttendance(AttendanceMark.WalkIn, AttendanceSource.Register, recordedBy, now);
+        db.Add(booking);
+        await db.SaveChangesAsync(ct);
+        return booking;
+    }
+
+    /// <summary>A scan of a confirmation's QR code. A second scan is not an error: it says when the person checked in.</summary>
+    public async Task<(CheckInOutcome Outcome, Booking? Booking)> CheckInAsync(Guid bookingId, string recordedBy, CancellationToken ct = default)
+    {
+        var booking = await db.Set<Booking>().SingleOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is null)
+        {
+            return (CheckInOutcome.NotFound, null);
+        }
+
+        if (booking.Status != BookingStatus.Confirmed)
+        {
+            return (CheckInOutcome.NotBooked, booking);
+        }
+
+        if (booking.CheckedInUtc is not null)
+        {
+            return (CheckInOutcome.AlreadyCheckedIn, booking);
+        }
+
+        booking.MarkAttendance(AttendanceMark.Attended, AttendanceSource.QrCode, recordedBy, Now);
+        await db.SaveChangesAsync(ct);
+        return (CheckInOutcome.CheckedIn, booking);
+    }
+
+    public static EventDetails DetailsOf(LearningEvent ev) => new(
+        ev.Title, ev.Summary, ev.Format, ev.Venue, ev.JoiningLink, ev.LocalityId, ev.ThemeId, ev.StartUtc, ev.EndUtc, ev.Capacity,
+        ev.BookingOpensUtc, ev.BookingClosesUtc, ev.CancellationCutoffUtc, ev.RequiresApproval, ev.WaitingListEnabled, ev.Audience,
+        ev.LinkedModules, ev.AttendanceCountsTowardModules, ev.Facilitators, ev.BookingQuestion, ev.RoadshowId);
+
+    internal static void Apply(LearningEvent ev, EventDetails d)
+    {
+        ev.Title = d.Title;
+        ev.Summary = d.Summary;
+        ev.Format = d.Format;
+        ev.Venue = d.Venue;
+        ev.JoiningLink = d.JoiningLink;
+        ev.LocalityId = d.LocalityId;
+        ev.ThemeId = d.ThemeId;
+        ev.StartUtc = d.StartUtc;
+        ev.EndUtc = d.EndUtc;
+        ev.Capacity = d.Capacity;
+        ev.BookingOpensUtc = d.BookingOpensUtc;
+        ev.BookingClosesUtc = d.BookingClosesUtc;
+        ev.CancellationCutoffUtc = d.CancellationCutoffUtc;
+        ev.RequiresApproval = d.RequiresApproval;
+        ev.WaitingListEnabled = d.WaitingListEnabled;
+        ev.AudienceSectors = string.Join(',', d.Audience);
+        ev.LinkedModuleKeys = string.Join(',', d.LinkedModules);
+        ev.AttendanceCountsTowardModules = d.AttendanceCountsTowardModules;
+        ev.Facilitators = d.Facilitators;
+        ev.BookingQuestion = d.BookingQuestion;
+        ev.RoadshowId = d.RoadshowId;
+    }
+}

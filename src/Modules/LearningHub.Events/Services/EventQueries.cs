@@ -1,0 +1,111 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace LearningHub.Events.Services;
+
+/// <summary>An event as a list shows it, with its places left counted from bookings and holds.</summary>
+public sealed record EventSummary(
+    Guid Id, string Title, EventFormat Format, string? LocalityName, string? ThemeName, DateTime StartUtc, DateTime EndUtc,
+    int Capacity, int PlacesLeft, int Waiting, EventStatus Status, Guid? RoadshowId, string? RoadshowTitle, bool WaitingListEnabled);
+
+public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc);
+
+/// <summary>Reads for the pages: lists and counts, no tracking.</summary>
+public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards)
+{
+    /// <summary>
+    /// How long the public list's places-left may lag. The list is the busiest page when a popular
+    /// session opens; the event page and every booking decision count live, so a few seconds here
+    /// never oversell anything.
+    /// </summary>
+    public static readonly TimeSpan PublicListCacheTime = TimeSpan.FromSeconds(5);
+
+    public async Task<IReadOnlyList<EventSummary>> UpcomingAsync(EventFilter filter, bool includeDrafts = false, CancellationToken ct = default)
+    {
+        if (includeDrafts)
+        {
+            return await UpcomingUncachedAsync(filter, includeDrafts, ct);
+        }
+
+        var key = ("events.upcoming", boards.Required.Id, filter);
+        if (cache.TryGetValue(key, out IReadOnlyList<EventSummary>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var list = await UpcomingUncachedAsync(filter, includeDrafts, ct);
+        cache.Set(key, list, PublicListCacheTime);
+        return list;
+    }
+
+    private async Task<IReadOnlyList<EventSummary>> UpcomingUncachedAsync(EventFilter filter, bool includeDrafts, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = db.Set<LearningEvent>().AsNoTracking().Where(e => e.EndUtc > now);
+        events = includeDrafts ? events : events.Where(e => e.Status == EventStatus.Published);
+        if (filter.LocalityId is { } locality)
+        {
+            events = events.Where(e => e.LocalityId == locality);
+        }
+
+        if (filter.Format is { } format)
+        {
+            events = events.Where(e => e.Format == format);
+        }
+
+        if (filter.ThemeId is { } theme)
+        {
+            events = events.Where(e => e.ThemeId == theme);
+        }
+
+        if (filter.FromUtc is { } from)
+        {
+            events = events.Where(e => e.StartUtc >= from);
+        }
+
+        if (filter.ToUtc is { } to)
+        {
+            events = events.Where(e => e.StartUtc < to);
+        }
+
+        return await SummariseAsync(events.OrderBy(e => e.StartUtc), now, ct);
+    }
+
+    public async Task<IReadOnlyList<EventSummary>> SessionsOfAsync(Guid roadshowId, bool includeDrafts, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = db.Set<LearningEvent>().AsNoTracking().Where(e => e.RoadshowId == roadshowId);
+        events = includeDrafts ? events : events.Where(e => e.Status != EventStatus.Draft);
+        return await SummariseAsync(events.OrderBy(e => e.StartUtc), now, ct);
+    }
+
+    public async Task<EventSummary?> SummaryAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (await SummariseAsync(db.Set<LearningEvent>().AsNoTracking().Where(e => e.Id == eventId), now, ct)).SingleOrDefault();
+    }
+
+    private async Task<IReadOnlyList<EventSummary>> SummariseAsync(IQueryable<LearningEvent> events, DateTime now, CancellationToken ct)
+    {
+        var rows = await events
+            .Select(e => new
+            {
+                Event = e,
+                Locality = db.Localities.Where(l => l.Id == e.LocalityId).Select(l => l.Name).FirstOrDefault(),
+                Theme = db.LearningThemes.Where(t => t.Id == e.ThemeId).Select(t => t.Name).FirstOrDefault(),
+                Roadshow = db.Set<Roadshow>().Where(r => r.Id == e.RoadshowId).Select(r => r.Title).FirstOrDefault(),
+                Held = db.Set<Booking>().Count(b => b.EventId == e.Id && !b.IsWalkIn
+                    && (b.Status == BookingStatus.Confirmed
+                        || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
+                        || (b.Status == BookingStatus.Offered && b.OfferExpiresUtc > now))),
+                Waiting = db.Set<Booking>().Count(b => b.EventId == e.Id && b.Status == BookingStatus.Waitlisted),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new EventSummary(r.Event.Id, r.Event.Title, r.Event.Format, r.Locality, r.Theme, r.Event.StartUtc, r.Event.EndUtc,
+            r.Event.Capacity, r.Waiting > 0 ? 0 : Math.Max(0, r.Event.Capacity - r.Held), r.Waiting, r.Event.Status,
+            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled)).ToList();
+    }
+}

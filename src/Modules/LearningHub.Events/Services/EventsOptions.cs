@@ -1,0 +1,22 @@
+namespace LearningHub.Events.Services;
+
+/// <summary>The <c>Events</c> configuration section.</summary>
+public sealed class EventsOptions
+{
+    public const string Section = "Events";
+
+    /// <summary>
+    /// The site's public address (<c>https://learning.example.org</c>) for links in mail sent by the
+    /// background job, which has no request to take the host from. Requests use their own host when unset.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How often the waiting-list job looks for offers and approval holds that have run out.</summary>
+    public TimeSpan WaitlistPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Set false on an instance that should not run the waiting-list job (tests drive it by hand).</summary>
+    public bool WaitlistJobEnabled { get; set; } = true;
+
+    /// <summary>How long a place is held while a line manager decides (cut short when booking closes).</summary>
+    public TimeSpan ApprovalHold { get; set; } = TimeSpan.FromDays(3);
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using LearningHub.Events.Domain;
+using LearningHub.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.IntegrationTests.Events;
+
+/// <summary>The coordinator's pages: create with errors kept, publish, register with a walk-in, CSV export; practitioners kept out.</summary>
+public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
+{
+    private readonly EventsFactory _factory;
+
+    public CoordinatorPagesTests(EventsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task A_coordinator_creates_publishes_registers_a_walk_in_and_exports_the_bookings()
+    {
+        await _factory.GrantEventsManageAsync("norfolk");
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        var invalid = await client.SubmitFormAsync("/norfolk/events/manage/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Neglect briefing",
+            ["Input.Format"] = "InPerson",
+            ["Input.Date"] = "not a date",
+        });
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        var page = await invalid.ParseAsync();
+        Assert.NotNull(page.QuerySelector(".govuk-error-summary a[href='#Input_Date']"));
+        Assert.Equal("Neglect briefing", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
+
+        var date = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var created = await client.SubmitFormAsync("/norfolk/events/manage/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Neglect briefing",
+            ["Input.Summary"] = "Learning from neglect reviews.",
+            ["Input.Format"] = "InPerson",
+            ["Input.Venue"] = "County Hall, Norwich",
+            ["Input.Date"] = date,
+            ["Input.StartTime"] = "09:30",
+            ["Input.EndTime"] = "12:00",
+            ["Input.Capacity"] = "12",
+            ["Input.WaitingListEnabled"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var manage = created.Headers.Location!.OriginalString;
+        var eventId = Guid.Parse(manage.Split('/').Last());
+
+        var published = await client.SubmitFormAsync(manage, new Dictionary<string, string>(), $"{manage}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(EventStatus.Published, await _factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync()));
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(701));
+
+        var walkIn = await client.SubmitFormAsync($"{manage}/register", new Dictionary<string, string>
+        {
+            ["WalkIn.FullName"] = "Wendy Walk-in",
+            ["WalkIn.Email"] = "wendy@health.example",
+            ["WalkIn.Agency"] = "GP practices",
+        }, $"{manage}/register?handler=WalkIn");
+        Assert.True(walkIn.StatusCode == HttpStatusCode.Redirect, $"{walkIn.StatusCode}: {(await walkIn.ParseAsync()).QuerySelector(".govuk-error-summary")?.TextContent}");
+        var register = await client.GetDocumentAsync($"{manage}/register");
+        Assert.Contains("Wendy Walk-in", register.QuerySelector("#register")!.TextContent);
+
+        var person = await _factory.WithBoardAsync("norfolk", db => db.Set<Booking>().SingleAsync(b => b.EventId == eventId && b.FullName == "Person 701"));
+        var marked = await client.SubmitFormAsync($"{manage}/register", new Dictionary<string, string>
+        {
+            [$"Marks[{person.Id}]"] = "NoShow",
+        }, $"{manage}/register?handler=Marks");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Equal(AttendanceMark.NoShow, (await _factory.BookingAsync("norfolk", person.Reference)).Attendance);
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var reach = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From={today}&To={DateTime.UtcNow.AddDays(60):yyyy-MM-dd}");
+        var byAgency = reach.QuerySelector("#by-agency")!.TextContent;
+        Assert.Contains("Schools and colleges", byAgency);
+        Assert.Contains("GP practices", byAgency);
+        Assert.Contains("Education", reach.QuerySelector("#by-sector")!.TextContent);
+        var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From=yesterday");
+        Assert.NotNull(badPeriod.QuerySelector(".govuk-error-summary a[href='#From']"));
+
+        var csv = await client.GetAsync($"{manage}?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("Name", text);
+        Assert.Contains("Person 701", text);
+        Assert.Contains("Wendy Walk-in", text);
+        Assert.Contains("Walk-in", text);
+        Assert.Equal(3, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length);
+    }
+
+    [Fact]
+    public async Task A_coordinator_creates_a_roadshow_and_a_session_in_it()
+    {
+        await _factory.GrantEventsManageAsync("norfolk");
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+        var blank = await client.SubmitFormAsync("/norfolk/events/manage/roadshows/edit", new Dictionary<string, string> { ["Input.Status"] = "Published" });
+        Assert.NotNull((await blank.ParseAsync()).QuerySelector(".govuk-error-summary a[href='#Input_Title']"));
+
+        var created = await client.SubmitFormAsync("/norfolk/events/manage/roadshows/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Summer roadshow",
+            ["Input.Summary"] = "Case R across the county.",
+            ["Input.Status"] = "Published",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var roadshowId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var eventId = await _factory.CreateEventAsync("norfolk", 15, d => d with { RoadshowId = roadshowId, Title = "Summer roadshow: Norwich" });
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(901));
+
+        var practitioner = _factory.CreateBrowserClient();
+        var page = await practitioner.GetDocumentAsync($"/norfolk/events/roadshows/{roadshowId}");
+        Assert.Contains("14 places left", page.QuerySelector("table")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_practitioner_cannot_open_the_coordinator_pages()
+    {
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/norfolk/events/manage")).StatusCode);
+    }
+}
