@@ -1,3 +1,4 @@
+using LearningHub.Forms;
 using LearningHub.Notifications;
 using LearningHub.Recipes;
 using LearningHub.Web.Hosting;
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLearningHubHost();
 builder.Services.AddNotificationsModule(builder.Configuration);
+builder.Services.AddFormsModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseLearningHubHost();
 app.MapNotificationsModule();
+app.MapFormsModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 
