@@ -82,7 +82,15 @@ public sealed class FormsStepTests(LearningHubFactory factory) : IClassFixture<L
         var general = recipe["steps"]!.AsArray().Last()!["forms"]!.AsArray().Single(f => (string?)f!["key"] == "general-feedback")!;
         general["questions"]![0]!["text"] = "Overall, how easy was LearningHub to use?";
 
-        var result = await Executor.ApplyAsync("forms-two.recipe.json", recipe.ToJsonString());
+        RecipeResult result;
+        try
+        {
+            result = await Executor.ApplyAsync("forms-two.recipe.json", recipe.ToJsonString());
+        }
+        catch (DbUpdateException e)
+        {
+            throw new InvalidOperationException(string.Join("; ", e.Entries.Select(x => $"{x.Entity.GetType().Name} {x.State} {string.Join(",", x.Properties.Select(p => p.Metadata.Name + "=" + p.CurrentValue))}")), e);
+        }
 
         Assert.True(result.Changed);
         var versions = await factory.WithBoardAsync("forms-two", db => db.Set<FormVersion>().Include(v => v.Questions)

@@ -49,7 +49,7 @@ public sealed class FormsStep : IRecipeStepHandler
                 foreach (var question in questions)
                 {
                     question.FormVersionId = first.Id;
-                    first.Questions.Add(question);
+                    context.Db.Add(question);
                 }
 
                 continue;
@@ -71,24 +71,25 @@ public sealed class FormsStep : IRecipeStepHandler
                 continue;
             }
 
-            var (version, _) = await editor.EditableVersionAsync(form, cancellationToken);
-            foreach (var old in version.Questions.ToList())
+            // Answers keep their questions: once anyone has answered (or started) the current version, the
+            // recipe's questions become a new version; otherwise they replace the current version's.
+            FormVersion target;
+            if (await editor.CurrentVersionAnsweredAsync(form, cancellationToken))
             {
-                version.Questions.Remove(old);
-                if (context.Db.Entry(old).State == EntityState.Added)
-                {
-                    context.Db.Entry(old).State = EntityState.Detached;
-                }
-                else
-                {
-                    context.Db.Remove(old);
-                }
+                target = new FormVersion { FormId = form.Id, Number = form.CurrentVersion + 1, CreatedUtc = DateTime.UtcNow };
+                context.Db.Add(target);
+                form.CurrentVersion = target.Number;
+            }
+            else
+            {
+                target = await context.Db.Set<FormVersion>().Include(v => v.Questions)
+                    .SingleAsync(v => v.FormId == form.Id && v.Number == form.CurrentVersion, cancellationToken);
+                context.Db.RemoveRange(target.Questions);
             }
 
             foreach (var question in questions)
             {
-                question.FormVersionId = version.Id;
-                version.Questions.Add(question);
+                question.FormVersionId = target.Id;
                 context.Db.Add(question);
             }
         }

@@ -132,6 +132,11 @@ public sealed class FormResults(LearningHubDbContext db)
         if (form.IsAnonymous && submissions.Count < SmallGroup)
         {
             csv.WriteField("Too few to show: fewer than 5 answers");
+            for (var i = 1; i < header.Count; i++)
+            {
+                csv.WriteField("");
+            }
+
             await csv.EndRecordAsync(cancellationToken);
             return;
         }
