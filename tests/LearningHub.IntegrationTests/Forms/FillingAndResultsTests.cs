@@ -135,7 +135,7 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
         await author.SignInAsync("norfolk", "author@norfolk.demo");
         var edit = await author.GetDocumentAsync($"/norfolk/admin/forms/{formId}");
         Assert.Contains("makes version 2", edit.QuerySelector(".govuk-warning-text")!.TextContent);
-        var changeUrl = edit.QuerySelectorAll("a").First(a => a.TextContent.StartsWith("Change")).GetAttribute("href")!;
+        var changeUrl = edit.QuerySelectorAll("a[href*='/questions/']").First(a => a.TextContent.StartsWith("Change")).GetAttribute("href")!;
 
         var invalid = await author.SubmitFormAsync(changeUrl, new Dictionary<string, string>
         {
@@ -182,6 +182,34 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
         Assert.Contains("How well did the session meet its learning objectives?", results.QuerySelector("main")!.TextContent);
         Assert.Equal("1", results.QuerySelectorAll("tr").First(r => r.QuerySelector("th")?.TextContent == "Fully").QuerySelectorAll("td")[0].TextContent);
         Assert.Contains("Health visitor", results.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Details_change_but_a_form_with_answers_keeps_its_promise_of_anonymity()
+    {
+        await factory.GrantFormsPermissionsAsync("norfolk");
+        var formId = await factory.CreateFormAsync("norfolk", "details", FormPurpose.EventEvaluation, anonymous: true, Q(QuestionType.YesNo, "Useful?", "useful"));
+        await factory.SubmitAsync("norfolk", "details", "event:3", "someone-3", new() { ["useful"] = ["yes"] });
+        var coordinator = factory.CreateBrowserClient();
+        await coordinator.SignInAsync("norfolk", "coordinator@norfolk.demo");
+        var url = $"/norfolk/admin/forms/{formId}/details";
+
+        var refused = await (await coordinator.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Renamed", ["Input.Purpose"] = "EventEvaluation", ["Input.Anonymous"] = "named",
+        })).ParseAsync();
+        var saved = await coordinator.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Neglect briefing: evaluation", ["Input.Purpose"] = "EventEvaluation", ["Input.Anonymous"] = "anonymous",
+        });
+
+        Assert.Equal("#Input_Anonymous", refused.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("Renamed", refused.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var form = await factory.WithBoardAsync("norfolk", db => db.Set<Form>().AsNoTracking().SingleAsync(f => f.Id == formId));
+        Assert.Equal("Neglect briefing: evaluation", form.Title);
+        Assert.True(form.IsAnonymous);
+        Assert.Equal("details", form.Key);
     }
 
     [Fact]
