@@ -131,6 +131,11 @@ public sealed class FormsJourneyTests(SiteFixture site)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reflecting on the learning", Level = 1 })).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "Change details" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change the form's details" })).ToBeVisibleAsync();
+            await Accessibility.AssertNoViolationsAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Back to Reflecting on the learning" }).ClickAsync();
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Add a question" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
             await Expect(page.Locator(".govuk-error-summary a[href='#Input_Text']")).ToHaveTextAsync("Enter the question");

@@ -44,8 +44,10 @@ public sealed class FormResponses(LearningHubDbContext db, TimeProvider clock)
             return null;
         }
 
+        // Two first pages saved at the same moment (two tabs) can make two drafts: the latest one is used.
         var draft = await db.Set<FormSubmission>().Include(s => s.Answers)
-            .SingleOrDefaultAsync(s => s.FormId == form.Id && s.Context == context && s.UserId == userId && s.SubmittedUtc == null, cancellationToken);
+            .Where(s => s.FormId == form.Id && s.Context == context && s.UserId == userId && s.SubmittedUtc == null)
+            .OrderByDescending(s => s.UpdatedUtc).FirstOrDefaultAsync(cancellationToken);
         var versionId = draft?.FormVersionId;
         var version = await db.Set<FormVersion>().AsNoTracking().Include(v => v.Questions)
             .SingleAsync(v => v.FormId == form.Id && (versionId == null ? v.Number == form.CurrentVersion : v.Id == versionId), cancellationToken);
