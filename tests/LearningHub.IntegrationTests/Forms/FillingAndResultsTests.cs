@@ -213,6 +213,39 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Other_modules_attach_forms_to_contexts_find_them_and_get_a_safe_address_to_fill_them_in()
+    {
+        await factory.CreateFormAsync("norfolk", "attached-evaluation", FormPurpose.EventEvaluation, true, Q(QuestionType.YesNo, "Useful?", "useful"));
+        await factory.CreateFormAsync("norfolk", "attached-baseline", FormPurpose.EventBaseline, true, Q(QuestionType.YesNo, "Ready?", "ready"));
+
+        var (evaluations, all, local, elsewhere, afterDetach) = await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var filling = services.GetRequiredService<IFormFilling>();
+            var db = services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>();
+            await filling.AttachAsync("attached-evaluation", "event:5");
+            await filling.AttachAsync("attached-evaluation", "event:5");
+            await filling.AttachAsync("attached-baseline", "event:5");
+            await db.SaveChangesAsync();
+            await Assert.ThrowsAsync<ArgumentException>(() => filling.AttachAsync("attached-evaluation", "event:<5>"));
+            await Assert.ThrowsAsync<ArgumentException>(() => filling.AttachAsync("no-such-form", "event:5"));
+            var evaluations = await filling.FormsForContextAsync("event:5", FormPurpose.EventEvaluation);
+            var all = await filling.FormsForContextAsync("event:5");
+            var local = filling.FillUrl("attached-evaluation", "event:5", "/norfolk/events/5");
+            var elsewhere = filling.FillUrl("attached-evaluation", "event:5", "//evil.example/");
+            await filling.DetachAsync("attached-baseline", "event:5");
+            await db.SaveChangesAsync();
+            return (evaluations, all, local, elsewhere, await filling.FormsForContextAsync("event:5"));
+        });
+
+        Assert.Equal("attached-evaluation", Assert.Single(evaluations).Key);
+        Assert.Equal(1, evaluations[0].QuestionCount);
+        Assert.Equal(2, all.Count);
+        Assert.Equal("/norfolk/forms/attached-evaluation?context=event%3A5&returnUrl=%2Fnorfolk%2Fevents%2F5", local);
+        Assert.Equal("/norfolk/forms/attached-evaluation?context=event%3A5", elsewhere);
+        Assert.Equal("attached-evaluation", Assert.Single(afterDetach).Key);
+    }
+
+    [Fact]
     public async Task Another_boards_form_is_not_found_to_fill_in_or_edit()
     {
         await factory.GrantFormsPermissionsAsync("norfolk");
