@@ -1,0 +1,87 @@
+using System.Text;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Forms.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Forms.Pages.Admin.Forms;
+
+/// <summary>A form's results: counts, distributions, free text, the before / after / later comparison, and CSV.</summary>
+[Authorize(Policy = FormsPermissions.Results)]
+public sealed class ResultsModel(LearningHubDbContext db, BoardContext boards, FormEditor editor, FormResults results) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public FilterInput Filter { get; set; } = new();
+
+    public FormResultsView View { get; private set; } = default!;
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Localities { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Sectors { get; } =
+        Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString())).ToList();
+
+    public IReadOnlyList<SelectListItem> Contexts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        // A filter value that does not parse (a hand-edited address) is ignored: the page shows all, not errors.
+        ModelState.Clear();
+        var form = await editor.FindAsync(id);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        View = await results.ForFormAsync(form, ToFilter());
+        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        Contexts = View.Contexts.Select(c => new SelectListItem(c, c)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id)
+    {
+        var form = await editor.FindAsync(id);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        var text = new StringWriter();
+        await results.WriteCsvAsync(form, ToFilter(), text, HttpContext.RequestAborted);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"{form.Key}-results.csv");
+    }
+
+    public string CsvUrl => $"/{BoardSlug}/admin/forms/{View.Form.Id}/results?handler=Csv&{Request.QueryString.Value?.TrimStart('?')}";
+
+    private ResultsFilter ToFilter() => new(
+        FormContexts.IsValid(Filter.Context) ? Filter.Context : null,
+        Filter.Agency, Filter.Sector, Filter.Locality,
+        DateOnly.TryParse(Filter.From, out var from) ? from : null,
+        DateOnly.TryParse(Filter.To, out var to) ? to : null);
+
+    public sealed class FilterInput
+    {
+        public string? Context { get; set; }
+
+        public Guid? Agency { get; set; }
+
+        public Sector? Sector { get; set; }
+
+        public Guid? Locality { get; set; }
+
+        public string? From { get; set; }
+
+        public string? To { get; set; }
+    }
+}

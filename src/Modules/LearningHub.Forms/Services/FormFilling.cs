@@ -1,0 +1,121 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Forms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Forms.Services;
+
+/// <summary>What another module needs to know about a form.</summary>
+public sealed record FormInfo(Guid Id, string Key, string Title, FormPurpose Purpose, bool IsAnonymous, int CurrentVersion, int QuestionCount);
+
+/// <summary>
+/// The forms module's public face for other modules (Cases, Events). A context is text the caller
+/// chooses (<see cref="FormContexts"/>): Cases uses <c>case-module:{module}:{section}</c>, Events
+/// <c>event:{id}</c>. Methods that change data leave saving to the caller, so the change lands in the
+/// caller's own unit of work.
+/// </summary>
+public interface IFormFilling
+{
+    /// <summary>The board's form with that key, or null.</summary>
+    Task<FormInfo?> FindAsync(string formKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The forms attached to a context, optionally only those of one purpose (an event's evaluation).</summary>
+    Task<IReadOnlyList<FormInfo>> FormsForContextAsync(string context, FormPurpose? purpose = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks the form in the context (idempotent). The caller saves. Throws for an unknown form or a bad context.</summary>
+    Task AttachAsync(string formKey, string context, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops asking the form in the context; answers already given stay. The caller saves.</summary>
+    Task DetachAsync(string formKey, string context, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the person has submitted the form in the context (true for anonymous forms too, without linking to the answers).</summary>
+    Task<bool> HasSubmittedAsync(string formKey, string context, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The board-relative address where a signed-in person fills the form in, e.g.
+    /// <c>/norfolk/forms/event-evaluation?context=event:42&amp;returnUrl=/norfolk/events/42</c>. The return
+    /// address is kept only if it is local to the site; the confirmation page links back to it.
+    /// </summary>
+    string FillUrl(string formKey, string context, string? returnUrl = null);
+}
+
+public sealed class FormFilling(LearningHubDbContext db, BoardContext boards, TimeProvider clock) : IFormFilling
+{
+    public async Task<FormInfo?> FindAsync(string formKey, CancellationToken cancellationToken = default)
+    {
+        var form = await db.Set<Form>().AsNoTracking().SingleOrDefaultAsync(f => f.Key == formKey, cancellationToken);
+        return form is null ? null : await InfoAsync(form, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FormInfo>> FormsForContextAsync(string context, FormPurpose? purpose = null, CancellationToken cancellationToken = default)
+    {
+        var formIds = db.Set<FormAttachment>().Where(a => a.Context == context).Select(a => a.FormId);
+        var forms = await db.Set<Form>().AsNoTracking()
+            .Where(f => formIds.Contains(f.Id) && (purpose == null || f.Purpose == purpose))
+            .OrderBy(f => f.Title).ToListAsync(cancellationToken);
+        var result = new List<FormInfo>();
+        foreach (var form in forms)
+        {
+            result.Add(await InfoAsync(form, cancellationToken));
+        }
+
+        return result;
+    }
+
+    public async Task AttachAsync(string formKey, string context, CancellationToken cancellationToken = default)
+    {
+        if (!FormContexts.IsValid(context))
+        {
+            throw new ArgumentException($"'{context}' is not a form context.", nameof(context));
+        }
+
+        var form = await db.Set<Form>().SingleOrDefaultAsync(f => f.Key == formKey, cancellationToken)
+                   ?? throw new ArgumentException($"No form '{formKey}' on this board.", nameof(formKey));
+        var attachments = db.Set<FormAttachment>();
+        if (attachments.Local.Any(a => a.FormId == form.Id && a.Context == context)
+            || await attachments.AnyAsync(a => a.FormId == form.Id && a.Context == context, cancellationToken))
+        {
+            return;
+        }
+
+        attachments.Add(new FormAttachment { FormId = form.Id, Context = context, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+    }
+
+    public async Task DetachAsync(string formKey, string context, CancellationToken cancellationToken = default)
+    {
+        var attachment = await db.Set<FormAttachment>()
+            .Where(a => a.Context == context && db.Set<Form>().Any(f => f.Id == a.FormId && f.Key == formKey))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (attachment is not null)
+        {
+            db.Remove(attachment);
+        }
+    }
+
+    public Task<bool> HasSubmittedAsync(string formKey, string context, string userId, CancellationToken cancellationToken = default) =>
+        db.Set<FormResponseReceipt>().AnyAsync(
+            r => r.Context == context && r.UserId == userId && db.Set<Form>().Any(f => f.Id == r.FormId && f.Key == formKey),
+            cancellationToken);
+
+    public string FillUrl(string formKey, string context, string? returnUrl = null)
+    {
+        var url = $"/{boards.Required.Slug}/forms/{Uri.EscapeDataString(formKey)}?context={Uri.EscapeDataString(context)}";
+        return ReturnUrls.IsLocal(returnUrl) ? $"{url}&returnUrl={Uri.EscapeDataString(returnUrl!)}" : url;
+    }
+
+    private async Task<FormInfo> InfoAsync(Form form, CancellationToken cancellationToken)
+    {
+        var count = await db.Set<FormQuestion>()
+            .CountAsync(q => db.Set<FormVersion>().Any(v => v.Id == q.FormVersionId && v.FormId == form.Id && v.Number == form.CurrentVersion), cancellationToken);
+        return new FormInfo(form.Id, form.Key, form.Title, form.Purpose, form.IsAnonymous, form.CurrentVersion, count);
+    }
+}
+
+public static class ReturnUrls
+{
+    /// <summary>A path on this site (<c>/norfolk/...</c>), never another site (<c>//evil.example</c>, <c>/\evil</c>, <c>https://...</c>).</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.Length <= 500 && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+}
