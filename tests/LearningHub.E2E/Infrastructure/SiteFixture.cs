@@ -90,9 +90,6 @@ public sealed class SiteFixture : IAsyncLifetime
         return new BrowserSession(context, page);
     }
 
-    /// <summary>The running site's services, for a test to set up data the way a module's own services would.</summary>
-    public IServiceProvider Services => _site?.Services ?? throw new InvalidOperationException("The site has not started.");
-
     /// <summary>A URL on the site: <c>Url("/norfolk")</c>.</summary>
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 

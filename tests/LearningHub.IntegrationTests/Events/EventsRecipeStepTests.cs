@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Events;
 
-/// <summary>The recipe step <c>events</c>, applied with the exact steps proposed for the boards' recipes.</summary>
+/// <summary>The recipe step <c>events</c>, applied with the exact steps of the boards' recipes.</summary>
 public sealed class EventsRecipeStepTests : IClassFixture<EventsFactory>
 {
     private readonly EventsFactory _factory;
@@ -26,10 +26,11 @@ public sealed class EventsRecipeStepTests : IClassFixture<EventsFactory>
             eventsStep.DeepClone()),
     };
 
+    /// <summary>The <c>events</c> step of a board's real recipe.</summary>
     private static JsonNode ProposedStep(string recipeFile)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "recipes", "events-steps.proposed.json");
-        return JsonNode.Parse(File.ReadAllText(path))![recipeFile]!["eventsStep"]!;
+        var recipe = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "recipes", recipeFile)))!;
+        return recipe["steps"]!.AsArray().Single(s => (string?)s!["step"] == "events")!;
     }
 
     [Fact]

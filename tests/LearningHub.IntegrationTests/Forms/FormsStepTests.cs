@@ -8,50 +8,31 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Forms;
 
-/// <summary>The <c>forms</c> recipe step, with the step proposed for both recipes (recipes/forms-steps.proposed.json).</summary>
+/// <summary>The <c>forms</c> recipe step, as the boards' recipes carry it.</summary>
 public sealed class FormsStepTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
     private static string RecipesFolder => Path.Combine(AppContext.BaseDirectory, "recipes");
 
     private RecipeExecutor Executor => factory.Services.GetRequiredService<RecipeExecutor>();
 
-    /// <summary>The Norfolk recipe made into a new board, with the proposed forms permissions and step added.</summary>
+    /// <summary>The real Norfolk recipe made into a new board, keeping what the forms step needs (no cases or events).</summary>
     private static JsonObject TestRecipe(string slug)
     {
         var recipe = JsonNode.Parse(File.ReadAllText(Path.Combine(RecipesFolder, "norfolk.recipe.json")))!.AsObject();
-        var proposed = JsonNode.Parse(File.ReadAllText(ProposedStepPath()))!.AsObject();
         var steps = recipe["steps"]!.AsArray();
         steps[0]!["slug"] = slug;
         steps[0]!["name"] = $"Board of {slug}";
-        foreach (var role in steps.Single(s => (string?)s!["step"] == "roles")!["roles"]!.AsArray())
+        foreach (var step in steps.Where(s => (string?)s!["step"] is "cases" or "events").ToList())
         {
-            if (proposed["rolesPermissionsToAdd"]![(string)role!["name"]!] is JsonArray extra)
-            {
-                foreach (var permission in extra)
-                {
-                    role["permissions"]!.AsArray().Add((string)permission!);
-                }
-            }
+            steps.Remove(step);
         }
 
-        steps.Add(proposed["step"]!.DeepClone());
+        Assert.Contains(steps, s => (string?)s!["step"] == "forms");
         return recipe;
     }
 
-    /// <summary>The proposal is not a recipe (the app does not apply it), so it is read from the repository.</summary>
-    private static string ProposedStepPath()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LearningHub.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("No LearningHub.sln above the test output"), "recipes", "forms-steps.proposed.json");
-    }
-
     [Fact]
-    public async Task The_proposed_step_applies_compares_by_key_and_changes_nothing_the_second_time()
+    public async Task The_recipes_forms_step_applies_compares_by_key_and_changes_nothing_the_second_time()
     {
         var recipe = TestRecipe("forms-one");
         await Executor.ApplyAsync("forms-one.recipe.json", recipe.ToJsonString());
