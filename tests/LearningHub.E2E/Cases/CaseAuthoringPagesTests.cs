@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using LearningHub.E2E.Infrastructure;
+using LearningHub.Tests.Cases.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearningHub.E2E.Cases;
+
+/// <summary>An author writes a module and sends it for review; a board administrator returns it. axe on every page.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class CaseAuthoringPagesTests(SiteFixture site)
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/norfolk/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AuthorWritesAModuleWithAPreviewAndAnAdministratorReturnsIt()
+    {
+        // The Cases permissions, as the board's recipe grants them.
+        await CaseFixtures.ApplyAsync(site.Services, "norfolk");
+        await using var session = await site.OpenSessionAsync();
+        var page = session.Page;
+        await SignInAsync(page, "author@norfolk.demo");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Author modules", Exact = true }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create a module" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Nothing filled in: the error summary, and the page is still accessible.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create module" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var title = $"Child E2E {Guid.NewGuid():N}"[..16];
+        await page.FillAsync("#Input_Title", title);
+        await page.SelectOptionAsync("#Input_ReviewType", new SelectOptionValue { Label = "Practice Learning Briefing" });
+        await page.FillAsync("#Input_Summary", "A short briefing.");
+        await page.FillAsync("#Input_ContentWarning", "Describes neglect.");
+        await page.FillAsync("#Input_SupportSignposting", "Talk to your manager.");
+        await page.FillAsync("#Input_EstimatedMinutes", "20");
+        await page.GetByLabel("Professional Curiosity").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create module" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        var moduleUrl = page.Url;
+
+        // A section, previewed first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a section" }).ClickAsync();
+        await page.SelectOptionAsync("#Input_Kind", new SelectOptionValue { Label = "Summary" });
+        await page.FillAsync("#Input_Title", "What happened");
+        await page.FillAsync("#Input_Body", "## Key facts\n\n**Neglect** went unseen. <script>alert(1)</script> [bad](javascript:alert(1))");
+        await page.FillAsync("#Input_Questions_0__Text", "What would you have asked?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the text" }).ClickAsync();
+        await Expect(page.Locator(".lh-markdown-preview strong")).ToHaveTextAsync("Neglect");
+        await Expect(page.Locator(".lh-markdown-preview")).ToContainTextAsync("<script>alert(1)</script>");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save section" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(moduleUrl);
+
+        // A recommendation, from its form.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a recommendation" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.FillAsync("#Input_Number", "1");
+        await page.FillAsync("#Input_Text", "Agencies should ask who lives in the home.");
+        await page.SelectOptionAsync("#Input_Scope", new SelectOptionValue { Label = "Multi-agency" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save recommendation" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Agencies should ask who lives in the home.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
+        await Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync("in review");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The administrator reviews and returns it with a comment.
+        await using var adminSession = await site.OpenSessionAsync();
+        var admin = adminSession.Page;
+        await SignInAsync(admin, "admin@norfolk.demo");
+        await admin.GotoAsync(moduleUrl);
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Review version 1") })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(admin);
+        await admin.FillAsync("#ReturnComment", "Add the chronology.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Return to the author" }).ClickAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#return-comment")).ToHaveTextAsync("Add the chronology.");
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+}
