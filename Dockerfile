@@ -59,6 +59,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl is only for the HEALTHCHECK below (the aspnet image has neither curl nor wget).
 # libvips makes the media module's image renditions (P/Invoke to libvips.so.42); on Ubuntu 24.04, the
 # aspnet:10.0 base, the package is libvips42t64 (Debian 12: libvips42).
+# Certificate PDFs need a Chromium (Cases:ChromiumPath, default /usr/bin/chromium). Ubuntu's `chromium`
+# package is only a stub for the snap, which does not run in a container, so the image has none and the
+# certificate page offers printing instead; to have PDFs, add a Chromium build from another source (or
+# base the runtime on a Debian image and install `chromium fonts-liberation`) and set Cases__ChromiumPath.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl libvips42t64 \
     && rm -rf /var/lib/apt/lists/*

@@ -71,7 +71,7 @@ public sealed partial class CaseModuleJourneyTests(SiteFixture site)
         Assert.True(sectionCount > 0);
 
         // The review at a glance.
-        var glance = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Recommendations") });
+        var glance = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Recommendations \(\d+\)") });
         if (await glance.CountAsync() > 0)
         {
             await glance.ClickAsync();

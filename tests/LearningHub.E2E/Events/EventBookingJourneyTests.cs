@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using LearningHub.E2E.Infrastructure;
 using LearningHub.Notifications.Calendar;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,13 +21,6 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
     {
         await _smtp.StartAsync();
         await _site.InitializeAsync();
-        // The shipped recipes predate the events module; recipes/events-steps.proposed.json adds this grant.
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(_site.DataPath, "learninghub.db")};Pooling=False");
-        await db.OpenAsync();
-        await using var grant = db.CreateCommand();
-        grant.CommandText = "INSERT INTO BoardRolePermissions (Id, BoardId, Role, Permission) SELECT $id, Id, 'Coordinator', 'events.manage' FROM Boards WHERE Slug = 'norfolk'";
-        grant.Parameters.AddWithValue("$id", Guid.NewGuid().ToString().ToUpperInvariant());
-        await grant.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()
