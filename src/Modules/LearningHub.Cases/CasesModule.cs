@@ -26,6 +26,7 @@ public static class CasesModule
         services.AddScoped<CaseLearning>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseCertificates>();
+        services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();
         services.AddSingleton<CertificatePdf>();
         services.AddSingleton(CasesMailTemplates.ModuleCompleted);
         services.AddRecipeStep<CasesStep>();

@@ -35,6 +35,12 @@ public class CaseModule : IBoardOwned
     /// <summary>Set when the board withdraws the module: practitioners no longer find it; records stay.</summary>
     public DateTime? ArchivedUtc { get; set; }
 
+    /// <summary>
+    /// The image the catalogue shows for the module: a media asset of this board. Kept on the module,
+    /// not a version, because it presents the module rather than teaching from the review.
+    /// </summary>
+    public Guid? CoverImageId { get; set; }
+
     public List<CaseModuleVersion> Versions { get; set; } = [];
 }
 

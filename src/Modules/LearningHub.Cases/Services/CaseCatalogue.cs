@@ -14,7 +14,7 @@ public sealed record CataloguePage(IReadOnlyList<CatalogueItem> Items, int Total
 
 public sealed record CatalogueItem(
     string Slug, string Title, ReviewType ReviewType, string Summary, int EstimatedMinutes, DateOnly? ReviewPublishedOn,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes, Guid? CoverImageId = null);
 
 public sealed record TermChoice(Guid Id, string Key, string Name);
 
@@ -67,13 +67,13 @@ public sealed class CaseCatalogue(LearningHubDbContext db)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(v => new
             {
-                v.Module.Slug, v.Title, v.ReviewType, v.Summary, v.EstimatedMinutes, v.ReviewPublishedOn,
+                v.Module.Slug, v.Module.CoverImageId, v.Title, v.ReviewType, v.Summary, v.EstimatedMinutes, v.ReviewPublishedOn,
                 ThemeIds = v.Themes.Select(t => t.ThemeId).ToList(),
             })
             .ToListAsync(cancellationToken);
         var names = themes.ToDictionary(t => t.Id, t => t.Name);
         var items = rows.Select(r => new CatalogueItem(r.Slug, r.Title, r.ReviewType, r.Summary, r.EstimatedMinutes, r.ReviewPublishedOn,
-            r.ThemeIds.Where(names.ContainsKey).Select(id => names[id]).ToList())).ToList();
+            r.ThemeIds.Where(names.ContainsKey).Select(id => names[id]).ToList(), r.CoverImageId)).ToList();
         return new CataloguePage(items, total, page, PageSize);
     }
 
