@@ -16,7 +16,7 @@ namespace LearningHub.E2E;
 [Collection(SiteCollection.Name)]
 public sealed class MediaLibraryTests(SiteFixture site)
 {
-    /// <summary>The boards' recipes do not grant media.manage yet; grant it to Norfolk's authors as an administrator would.</summary>
+    /// <summary>Makes sure Norfolk's authors hold media.manage (the recipes grant it; this keeps the test independent of them).</summary>
     private async Task GrantAuthorsAsync()
     {
         await using var scope = site.Services.CreateAsyncScope();
