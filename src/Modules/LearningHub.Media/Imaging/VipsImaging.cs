@@ -88,9 +88,23 @@ public static unsafe class VipsImaging
         }
     }
 
+    /// <summary>
+    /// Every entry point starts libvips our way first: any other first call would make libvips start
+    /// itself, with its loadable modules (see <see cref="Start"/>).
+    /// </summary>
+    private static void EnsureStarted()
+    {
+        var status = Start();
+        if (!status.Available)
+        {
+            throw new ImageProcessingException(status.Problem ?? "libvips is not available.");
+        }
+    }
+
     /// <summary>Reads width, height, bands and page count from the header only; no pixel is decoded.</summary>
     public static ImageHeader ReadHeader(ReadOnlySpan<byte> bytes)
     {
+        EnsureStarted();
         fixed (byte* data = bytes)
         {
             var image = VipsNative.vips_image_new_from_buffer(data, (nuint)bytes.Length, "access=sequential", 0);
@@ -127,6 +141,7 @@ public static unsafe class VipsImaging
     public static IReadOnlyList<EncodedRendition> MakeRenditions(ReadOnlySpan<byte> bytes, IEnumerable<int> widths,
         int webpQuality = 80, int jpegQuality = 82)
     {
+        EnsureStarted();
         var ordered = widths.Distinct().OrderDescending().ToList();
         if (ordered.Count == 0)
         {
@@ -200,6 +215,7 @@ public static unsafe class VipsImaging
     public static IReadOnlyList<EncodedRendition> MakeRenditionsFromFullDecode(ReadOnlySpan<byte> bytes, IEnumerable<int> widths,
         int webpQuality = 80, int jpegQuality = 82)
     {
+        EnsureStarted();
         var renditions = new List<EncodedRendition>();
         fixed (byte* data = bytes)
         {
@@ -254,6 +270,7 @@ public static unsafe class VipsImaging
     /// <summary>Encodes 8-bit pixels (RGB or RGBA, row by row) as PNG or JPEG: for tests, benchmarks and generated patterns.</summary>
     public static byte[] EncodePixels(byte[] pixels, int width, int height, int bands, ImageKind kind, int jpegQuality = 90)
     {
+        EnsureStarted();
         fixed (byte* data = pixels)
         {
             var image = VipsNative.vips_image_new_from_memory(data, (nuint)pixels.Length, width, height, bands, VipsNative.FormatUchar);
