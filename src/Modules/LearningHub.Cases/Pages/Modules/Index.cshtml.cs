@@ -1,11 +1,12 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningHub.Cases.Pages.Modules;
 
 /// <summary>The board's catalogue of published modules: search and filters by theme, topic and review type.</summary>
-public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
+public sealed class IndexModel(CaseCatalogue catalogue, MediaLibrary library) : CasesPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -69,5 +70,10 @@ public sealed class IndexModel(CaseCatalogue catalogue) : CasesPageModel
         Type = type?.ToString();
         ModelState.Clear(); // a page number that is not a number is page 1, not an error
         Results = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, PageNumber, cancellationToken);
+        // The page's cover images in one query, not one per module.
+        Covers = await library.FindImagesAsync(Items.Where(i => i.CoverImageId is not null).Select(i => i.CoverImageId!.Value), cancellationToken);
     }
+
+    /// <summary>The cover images of this page's modules, by asset id (an image deleted since is simply absent).</summary>
+    public IReadOnlyDictionary<Guid, MediaImage> Covers { get; private set; } = new Dictionary<Guid, MediaImage>();
 }
