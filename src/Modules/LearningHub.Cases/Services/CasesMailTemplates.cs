@@ -27,19 +27,13 @@ public static class CasesMailTemplates
             Your certificate, to keep for your CPD record:
             {{ certificate.link }}
 
-            {{ board.name }}
-            Contact: {{ board.contactEmail }}
-
-            """,
+            """ + DefaultMailTemplates.TextSignOff,
         HtmlBody:
             """
             <p>Dear {{ recipient.name }},</p>
             <p>You completed the learning module "{{ module.title }}". Thank you for taking the time to learn from this review.</p>
             <p><a href="{{ certificate.link }}">View and download your certificate</a> to keep for your CPD record.</p>
             <p>If the link does not work, copy this address into your browser:<br>{{ certificate.link }}</p>
-            <hr>
-            <p>{{ board.name }}<br>
-            Contact: <a href="mailto:{{ board.contactEmail }}">{{ board.contactEmail }}</a></p>
 
-            """);
+            """ + DefaultMailTemplates.HtmlSignOff);
 }

@@ -18,22 +18,6 @@ public static class EventMailTemplates
     public const string Practitioner = "practitioner.name";
     public const string Message = "message";
 
-    private const string TextSignOff =
-        """
-
-        {{ board.name }}
-        Contact: {{ board.contactEmail }}
-
-        """;
-
-    private const string HtmlSignOff =
-        """
-        <hr>
-        <p>{{ board.name }}<br>
-        Contact: <a href="mailto:{{ board.contactEmail }}">{{ board.contactEmail }}</a></p>
-
-        """;
-
     private static readonly MailPlaceholder[] EventPlaceholders =
     [
         new(EventTitle, "The event's title", "Learning from Case Y: roadshow (Norwich)"),
@@ -64,7 +48,7 @@ public static class EventMailTemplates
 
         See or cancel your booking: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>Your place is confirmed.</p>
@@ -73,7 +57,7 @@ public static class EventMailTemplates
         <p><img src="{{ checkin.qrCode }}" alt="Check-in QR code for booking {{ booking.reference }}" width="180" height="180"></p>
         <p><a href="{{ link }}">See or cancel your booking</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition Waitlisted { get; } = new(
         "events.booking-waitlisted", "On the waiting list", "Sent when someone joins the waiting list of a full event.",
@@ -88,14 +72,14 @@ public static class EventMailTemplates
 
         Leave the waiting list: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>{{ event.title }} ({{ event.when }}) is full, so you are on the waiting list: number {{ waitlist.position }} in the queue.</p>
         <p>If a place comes up we will email you an offer to accept. Your reference is {{ booking.reference }}.</p>
         <p><a href="{{ link }}">See your booking or leave the waiting list</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition Offered { get; } = new(
         "events.place-offered", "A place is offered", "Sent to the next person on the waiting list when a place comes up; the offer is held until it expires.",
@@ -110,14 +94,14 @@ public static class EventMailTemplates
         Accept the place: {{ link }}
         Turn it down: {{ declineLink }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>A place has come up at <strong>{{ event.title }}</strong> ({{ event.when }}). It is held for you until <strong>{{ offer.expires }}</strong>; after that it goes to the next person on the waiting list.</p>
         <p><a href="{{ link }}">Accept the place</a></p>
         <p><a href="{{ declineLink }}">Turn it down</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition OfferExpired { get; } = new(
         "events.offer-expired", "Offer expired", "Sent when an offered place was not accepted in time and has passed to the next person.",
@@ -130,13 +114,13 @@ public static class EventMailTemplates
 
         You can book again if places come up: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>We offered you a place at {{ event.title }} ({{ event.when }}), but it was not accepted in time, so it has gone to the next person on the waiting list.</p>
         <p><a href="{{ link }}">See the event</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition Cancelled { get; } = new(
         "events.booking-cancelled", "Booking cancelled", "Sent when someone cancels their booking or leaves a waiting list (with a calendar cancellation).",
@@ -149,13 +133,13 @@ public static class EventMailTemplates
 
         Book again: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>Your booking {{ booking.reference }} for {{ event.title }} ({{ event.when }}) is cancelled. If it was in your calendar, the attached file removes it.</p>
         <p><a href="{{ link }}">See the event</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition Reminder { get; } = new(
         "events.reminder", "Reminder before an event", "Sent before an event (the board's default is two days) to everyone with a place.",
@@ -172,14 +156,14 @@ public static class EventMailTemplates
 
         If you can no longer come, please cancel so someone on the waiting list can have your place: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>This is a reminder that you have a place at <strong>{{ event.title }}</strong>.</p>
         <p>When: {{ event.when }}<br>Where: {{ event.where }}<br>Booking reference: {{ booking.reference }}</p>
         <p>If you can no longer come, please <a href="{{ link }}">cancel your booking</a> so someone on the waiting list can have your place.</p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition Changed { get; } = new(
         "events.event-changed", "Event moved or changed", "Sent to everyone with a place when the coordinator changes the time or place (with an updated calendar invite).",
@@ -195,14 +179,14 @@ public static class EventMailTemplates
 
         Your place ({{ booking.reference }}) is kept. The attached invite updates your calendar. If you can no longer come, cancel here: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p><strong>{{ event.title }}</strong> has changed. It is now:</p>
         <p>When: {{ event.when }}<br>Where: {{ event.where }}</p>
         <p>Your place ({{ booking.reference }}) is kept. The attached invite updates your calendar. If you can no longer come, <a href="{{ link }}">cancel your booking</a>.</p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition EventCancelled { get; } = new(
         "events.event-cancelled", "Event cancelled", "Sent to everyone booked or waiting when the coordinator cancels an event (with a calendar cancellation).",
@@ -215,13 +199,13 @@ public static class EventMailTemplates
 
         See other events: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>We are sorry: <strong>{{ event.title }}</strong> ({{ event.when }}) is cancelled. Your booking {{ booking.reference }} is cancelled with it; the attached file removes it from your calendar.</p>
         <p><a href="{{ link }}">See other events</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition ApprovalRequest { get; } = new(
         "events.approval-request", "Manager approval request", "Sent to a practitioner's line manager when an event needs their approval; the links need no account.",
@@ -241,7 +225,7 @@ public static class EventMailTemplates
 
         You do not need an account. Each link works once.
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear colleague,</p>
         <p>{{ practitioner.name }} has asked to attend <strong>{{ event.title }}</strong> ({{ event.when }}) and gave your email address as their line manager.</p>
@@ -250,7 +234,7 @@ public static class EventMailTemplates
         <p><a href="{{ declineLink }}">Decline this place</a></p>
         <p>You do not need an account. Each link works once.</p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition ApprovalDeclined { get; } = new(
         "events.approval-declined", "Manager approval declined", "Sent to the practitioner when their line manager declines, or does not answer in time.",
@@ -263,13 +247,13 @@ public static class EventMailTemplates
 
         Talk to your line manager, then book again if places are left: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>Your place at {{ event.title }} ({{ event.when }}) was not approved by your line manager in time, so it has been released. Your reference was {{ booking.reference }}.</p>
         <p>Talk to your line manager, then <a href="{{ link }}">book again</a> if places are left.</p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition AttendeeMessage { get; } = new(
         "events.message", "Message to attendees", "A message the coordinator writes to everyone with a place at an event.",
@@ -284,14 +268,14 @@ public static class EventMailTemplates
 
         Your booking: {{ link }}
 
-        """ + TextSignOff,
+        """ + DefaultMailTemplates.TextSignOff,
         """
         <p>Dear {{ recipient.name }},</p>
         <p>A message about <strong>{{ event.title }}</strong> ({{ event.when }}):</p>
         <p style="white-space: pre-line">{{ message }}</p>
         <p><a href="{{ link }}">Your booking</a></p>
 
-        """ + HtmlSignOff);
+        """ + DefaultMailTemplates.HtmlSignOff);
 
     public static IReadOnlyList<MailTemplateDefinition> All { get; } =
         [Confirmed, Waitlisted, Offered, OfferExpired, Cancelled, Reminder, Changed, EventCancelled, ApprovalRequest, ApprovalDeclined, AttendeeMessage];

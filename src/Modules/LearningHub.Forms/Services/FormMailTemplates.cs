@@ -16,22 +16,6 @@ public static class FormMailTemplates
         new(Link, "The address to follow to answer the questions", "https://learning.example.org/esp/forms/event-evaluation?context=event:42"),
     ];
 
-    private const string TextSignOff =
-        """
-
-        {{ board.name }}
-        Contact: {{ board.contactEmail }}
-
-        """;
-
-    private const string HtmlSignOff =
-        """
-        <hr>
-        <p>{{ board.name }}<br>
-        Contact: <a href="mailto:{{ board.contactEmail }}">{{ board.contactEmail }}</a></p>
-
-        """;
-
     public static MailTemplateDefinition EvaluationRequest { get; } = new(
         Key: "forms.evaluation-request",
         DisplayName: "Evaluation request",
@@ -49,7 +33,7 @@ public static class FormMailTemplates
 
             Your answers help us make our learning better and show what changed in practice.
 
-            """ + TextSignOff,
+            """ + DefaultMailTemplates.TextSignOff,
         HtmlBody:
             """
             <p>Dear {{ recipient.name }},</p>
@@ -58,7 +42,7 @@ public static class FormMailTemplates
             <p>If the link does not work, copy this address into your browser:<br>{{ link }}</p>
             <p>Your answers help us make our learning better and show what changed in practice.</p>
 
-            """ + HtmlSignOff);
+            """ + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition FollowUpRequest { get; } = new(
         Key: "forms.follow-up-request",
@@ -75,7 +59,7 @@ public static class FormMailTemplates
             Please tell us what has changed in your practice since then ({{ form.title }}):
             {{ link }}
 
-            """ + TextSignOff,
+            """ + DefaultMailTemplates.TextSignOff,
         HtmlBody:
             """
             <p>Dear {{ recipient.name }},</p>
@@ -83,7 +67,7 @@ public static class FormMailTemplates
             <p><a href="{{ link }}">Tell us what has changed in your practice since then ({{ form.title }})</a>.</p>
             <p>If the link does not work, copy this address into your browser:<br>{{ link }}</p>
 
-            """ + HtmlSignOff);
+            """ + DefaultMailTemplates.HtmlSignOff);
 
     public static IReadOnlyList<MailTemplateDefinition> All { get; } = [EvaluationRequest, FollowUpRequest];
 }

@@ -10,8 +10,11 @@ public static class DefaultMailTemplates
     /// <summary>The placeholder for a link the recipient follows; its value is a full https address.</summary>
     public const string Link = "link";
 
-    // Shared so every default signs off the same way, in both bodies.
-    private const string TextSignOff =
+    /// <summary>
+    /// How every mail signs off (the board's name and contact), in the plain-text body. Every module's
+    /// default templates end with it, so all of a board's mail closes the same way.
+    /// </summary>
+    public const string TextSignOff =
         """
 
         {{ board.name }}
@@ -19,7 +22,8 @@ public static class DefaultMailTemplates
 
         """;
 
-    private const string HtmlSignOff =
+    /// <summary>The same sign-off for the HTML body.</summary>
+    public const string HtmlSignOff =
         """
         <hr>
         <p>{{ board.name }}<br>
