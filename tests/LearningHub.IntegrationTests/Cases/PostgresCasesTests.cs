@@ -1,7 +1,6 @@
 using System.Net;
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.Tests.Cases.Fixtures;
-using Npgsql;
 
 namespace LearningHub.IntegrationTests.Cases;
 
@@ -15,7 +14,7 @@ public sealed class PostgresCasesTests : IAsyncLifetime
     {
         if (PostgresFactAttribute.ConnectionString is { } server)
         {
-            _factory = new PostgresFactory(new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString);
+            _factory = new PostgresFactory(TestPostgres.ConnectionTo(_database));
         }
 
         return Task.CompletedTask;
@@ -29,11 +28,7 @@ public sealed class PostgresCasesTests : IAsyncLifetime
         }
 
         await _factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await TestPostgres.DropAsync(_database);
     }
 
     [PostgresFact]
@@ -51,14 +46,5 @@ public sealed class PostgresCasesTests : IAsyncLifetime
         await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
         var done = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/2", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-    }
-
-    private sealed class PostgresFactory(string connectionString) : LearningHubFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:LearningHub"] = connectionString,
-        };
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using LearningHub.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace LearningHub.IntegrationTests.Data;
 
@@ -14,8 +13,7 @@ public sealed class PostgresAppTests : IAsyncLifetime
     {
         if (PostgresFactAttribute.ConnectionString is { } server)
         {
-            var connection = new NpgsqlConnectionStringBuilder(server) { Database = _database };
-            _factory = new PostgresFactory(connection.ConnectionString);
+            _factory = new PostgresFactory(TestPostgres.ConnectionTo(_database));
         }
 
         return Task.CompletedTask;
@@ -29,11 +27,7 @@ public sealed class PostgresAppTests : IAsyncLifetime
         }
 
         await _factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await TestPostgres.DropAsync(_database);
     }
 
     [PostgresFact]
@@ -75,14 +69,5 @@ public sealed class PostgresAppTests : IAsyncLifetime
         await admin.SignInAsync("norfolk", "admin@norfolk.demo");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/norfolk/admin/agencies/{essexAgency}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/norfolk/admin/agencies/{agency}/edit")).StatusCode);
-    }
-
-    private sealed class PostgresFactory(string connectionString) : LearningHubFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:LearningHub"] = connectionString,
-        };
     }
 }

@@ -76,14 +76,7 @@ public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClass
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server.ConnectionString);
-            await admin.OpenAsync();
-            foreach (var name in new[] { migrated.Database, created.Database })
-            {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            }
+            await TestPostgres.DropAsync(migrated.Database!, created.Database!);
         }
     }
 

@@ -3,7 +3,6 @@ using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace LearningHub.IntegrationTests.Events;
 
@@ -30,19 +29,14 @@ public sealed class BookingConcurrencyTests
     public async Task Two_hundred_simultaneous_bookings_on_PostgreSQL_fill_twenty_places_and_queue_the_rest()
     {
         var database = $"lh_events_{Guid.NewGuid():N}"[..24];
-        var connection = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { Database = database, MaxPoolSize = 100 };
         try
         {
-            await using var factory = new PostgresEventsFactory(connection.ConnectionString);
+            await using var factory = new PostgresEventsFactory(TestPostgres.ConnectionTo(database, maxPoolSize: 100));
             await AssertNoOverbookingAsync(factory);
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await TestPostgres.DropAsync(database);
         }
     }
 

@@ -4,7 +4,6 @@ using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace LearningHub.IntegrationTests.Notifications;
 
@@ -32,20 +31,15 @@ public sealed class PostgresOutboxTests : IAsyncLifetime
         }
 
         await _smtp.DisposeAsync();
-        if (PostgresFactAttribute.ConnectionString is { } server)
+        if (PostgresFactAttribute.ConnectionString is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await TestPostgres.DropAsync(_database);
         }
     }
 
     private LearningHubFactory StartInstance()
     {
-        var connection = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { Database = _database };
-        var instance = new InstanceFactory(connection.ConnectionString);
+        var instance = new InstanceFactory(TestPostgres.ConnectionTo(_database));
         _instances.Add(instance);
         _ = instance.Services; // start it: migrations and recipes run now, one instance at a time
         return instance;
