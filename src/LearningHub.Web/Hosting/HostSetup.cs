@@ -66,6 +66,10 @@ public static class HostSetup
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Modules opt pages in with [OutputCache(PolicyName = ...)]; the default policy never caches a
+        // signed-in person's page or a response that sets a cookie.
+        services.AddOutputCache();
         return builder;
     }
 
@@ -86,6 +90,7 @@ public static class HostSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

@@ -5,9 +5,11 @@ using LearningHub.Events.Recipes;
 using LearningHub.Events.Services;
 using LearningHub.Notifications.Calendar;
 using LearningHub.Theme.Base.Navigation;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Events;
 
@@ -39,6 +41,14 @@ public static class EventsModule
         services.AddSingleton<WaitlistProcessor>();
         services.AddHostedService<WaitlistJob>();
         services.AddRecipeStep<EventsStep>();
+
+        // The signed-out events list, the busiest page when a popular session opens, is served from
+        // memory for as long as its places-left may lag anyway (the read model's cache time).
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<EventsOptions>>((cache, events) =>
+            cache.AddPolicy(EventQueries.PublicListCachePolicy, policy => policy.Expire(events.Value.PublicListCacheTime)
+                // Only the filter's fields: other query values do not change the page, so they must not multiply its copies.
+                .SetVaryByQuery("Filter.Locality", "Filter.Format", "Filter.Theme", "Filter.When")));
         return services;
     }
 

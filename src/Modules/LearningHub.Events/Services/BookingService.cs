@@ -47,11 +47,17 @@ public sealed class BookingService(
 
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
-        // Decisions on one event are made one at a time, so the QR code (the costliest part of a
-        // confirmation) is made before queueing for the lock when a place looks free. The decision
-        // itself is still taken inside the lock; a wrong guess only means making the code there.
+        // Decisions on one event are made one at a time, so everything that does not depend on the
+        // decision is prepared before queueing for the lock: the booking's id and reference, the
+        // board's defaults and, when a place looks free, the QR code (the costliest part of a
+        // confirmation). Inside the lock: the event, the person's existing booking, one count of the
+        // places, the insert and the mail. A wrong guess only means making the code inside the lock.
         var bookingId = Guid.NewGuid();
-        var checkIn = await PlaceLooksFreeAsync(eventId, ct) ? mail.CheckInFor(bookingId) : null;
+        var reference = await NewReferenceAsync(ct);
+        var defaults = await BoardDefaultsAsync(ct);
+        var guess = await CountPlacesAsync(eventId, Now, ct);
+        var capacity = await db.Set<LearningEvent>().AsNoTracking().Where(e => e.Id == eventId).Select(e => (int?)e.Capacity).SingleOrDefaultAsync(ct);
+        var checkIn = capacity is { } places && guess.PlaceFree(places) ? mail.CheckInFor(bookingId) : null;
         return await eventLock.RunAsync(eventId, async () =>
         {
             var now = Now;
@@ -73,19 +79,24 @@ public sealed class BookingService(
                 return new BookingResult(BookingOutcome.Refused, Refusal: refusal);
             }
 
-            var held = await PlacesHeldAsync(eventId, now, ct);
-            var queueing = await db.Set<Booking>().AnyAsync(b => b.EventId == eventId && (b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Offered), ct);
-            var placeFree = held < ev.Capacity && !queueing;
+            var counts = await CountPlacesAsync(eventId, now, ct);
+            var placeFree = counts.PlaceFree(ev.Capacity);
             if (!placeFree && !ev.WaitingListEnabled)
             {
                 return new BookingResult(BookingOutcome.Refused, Refusal: BookingRefusal.FullNoWaitingList);
+            }
+
+            // Checked again here: another booking made since may have drawn the same reference.
+            if (await db.Set<Booking>().AnyAsync(b => b.Reference == reference, ct))
+            {
+                reference = await NewReferenceAsync(ct);
             }
 
             var booking = new Booking
             {
                 Id = bookingId,
                 EventId = eventId,
-                Reference = await NewReferenceAsync(ct),
+                Reference = reference,
                 UserId = booker.UserId,
                 ActiveUserId = booker.UserId,
                 FullName = booker.FullName,
@@ -99,7 +110,6 @@ public sealed class BookingService(
                 CreatedUtc = now,
             };
             db.Add(booking);
-            var defaults = await BoardDefaultsAsync(ct);
             if (placeFree && ev.RequiresApproval)
             {
                 booking.Status = BookingStatus.PendingApproval;
@@ -118,9 +128,8 @@ public sealed class BookingService(
             }
 
             booking.Status = BookingStatus.Waitlisted;
-            booking.WaitlistPosition = (await db.Set<Booking>().Where(b => b.EventId == eventId).MaxAsync(b => b.WaitlistPosition, ct) ?? 0) + 1;
-            var ahead = await db.Set<Booking>().CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Waitlisted, ct);
-            await mail.WaitlistedAsync(ev, booking, ahead + 1, ct);
+            booking.WaitlistPosition = (counts.LastWaitlistPosition ?? 0) + 1;
+            await mail.WaitlistedAsync(ev, booking, counts.Waitlisted + 1, ct);
             return new BookingResult(BookingOutcome.Waitlisted, booking);
         }, ct);
     }
@@ -257,13 +266,28 @@ public sealed class BookingService(
             return true;
         }, ct);
 
-    /// <summary>A guess without the lock, only to prepare work: whether a new booking would probably get a place.</summary>
-    private async Task<bool> PlaceLooksFreeAsync(Guid eventId, CancellationToken ct)
+    /// <summary>
+    /// An event's places in one query: held (confirmed, and offers and approval holds that have not run
+    /// out; walk-ins are extra), who is queueing (waiting or holding an offer), and the last waiting-list
+    /// position given. Exact inside the event's lock; outside it, only a guess to prepare work.
+    /// </summary>
+    private async Task<PlaceCounts> CountPlacesAsync(Guid eventId, DateTime now, CancellationToken ct) =>
+        await db.Set<Booking>().Where(b => b.EventId == eventId)
+            .GroupBy(b => b.EventId)
+            .Select(g => new PlaceCounts(
+                g.Count(b => !b.IsWalkIn
+                    && (b.Status == BookingStatus.Confirmed
+                        || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
+                        || (b.Status == BookingStatus.Offered && b.OfferExpiresUtc > now))),
+                g.Count(b => b.Status == BookingStatus.Waitlisted),
+                g.Count(b => b.Status == BookingStatus.Offered),
+                g.Max(b => b.WaitlistPosition)))
+            .SingleOrDefaultAsync(ct) ?? new PlaceCounts(0, 0, 0, null);
+
+    private sealed record PlaceCounts(int Held, int Waitlisted, int Offered, int? LastWaitlistPosition)
     {
-        var capacity = await db.Set<LearningEvent>().AsNoTracking().Where(e => e.Id == eventId).Select(e => (int?)e.Capacity).SingleOrDefaultAsync(ct);
-        return capacity is { } places
-               && !await db.Set<Booking>().AnyAsync(b => b.EventId == eventId && (b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Offered), ct)
-               && await PlacesHeldAsync(eventId, Now, ct) < places;
+        /// <summary>A new booking gets a place only when one is free and nobody is queueing ahead of it.</summary>
+        public bool PlaceFree(int capacity) => Held < capacity && Waitlisted == 0 && Offered == 0;
     }
 
     /// <summary>Places in use now: confirmed bookings and holds (offers, pending approvals) that have not run out. Walk-ins are extra.</summary>

@@ -3,6 +3,7 @@ using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Events.Services;
 
@@ -14,14 +15,10 @@ public sealed record EventSummary(
 public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc);
 
 /// <summary>Reads for the pages: lists and counts, no tracking.</summary>
-public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards)
+public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards, IOptions<EventsOptions> options)
 {
-    /// <summary>
-    /// How long the public list's places-left may lag. The list is the busiest page when a popular
-    /// session opens; the event page and every booking decision count live, so a few seconds here
-    /// never oversell anything.
-    /// </summary>
-    public static readonly TimeSpan PublicListCacheTime = TimeSpan.FromSeconds(5);
+    /// <summary>The output-cache policy of the signed-out list page (varies by board, path and every query value).</summary>
+    public const string PublicListCachePolicy = "events.public-list";
 
     public async Task<IReadOnlyList<EventSummary>> UpcomingAsync(EventFilter filter, bool includeDrafts = false, CancellationToken ct = default)
     {
@@ -37,7 +34,7 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
         }
 
         var list = await UpcomingUncachedAsync(filter, includeDrafts, ct);
-        cache.Set(key, list, PublicListCacheTime);
+        cache.Set(key, list, options.Value.PublicListCacheTime);
         return list;
     }
 

@@ -19,4 +19,11 @@ public sealed class EventsOptions
 
     /// <summary>How long a place is held while a line manager decides (cut short when booking closes).</summary>
     public TimeSpan ApprovalHold { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// How long the public events list (its read model, and the signed-out page itself) may be served
+    /// from memory, so how long its places-left and a newly published event may lag. The event page and
+    /// every booking decision count live, so this never oversells anything.
+    /// </summary>
+    public TimeSpan PublicListCacheTime { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -4,12 +4,14 @@ using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Upcoming events, filtered by locality, format, theme and when.</summary>
+[OutputCache(PolicyName = EventQueries.PublicListCachePolicy)]
 public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
