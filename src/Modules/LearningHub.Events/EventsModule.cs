@@ -26,6 +26,7 @@ public static class EventsModule
         services.AddSingleton<EventTokens>();
         services.AddScoped<EventLinks>();
         services.AddScoped<EventLock>();
+        services.AddSingleton<BookingQueue>();
         services.AddScoped<BookingMail>();
         services.AddScoped<BookingService>();
         services.AddScoped<EventAdmin>();

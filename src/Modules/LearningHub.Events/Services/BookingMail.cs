@@ -21,7 +21,9 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         return new CheckInCode(bookingId, link, QrCodes.PngDataUri(link));
     }
 
-    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, CheckInCode? checkIn = null)
+    /// <param name="newBooking">The booking is being made in this unit of work, so its mails cannot have been queued before.</param>
+    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, CheckInCode? checkIn = null,
+        bool newBooking = false)
     {
         var values = Values(ev, booking, showWhere: true);
         var code = checkIn is not null && checkIn.BookingId == booking.Id ? checkIn : CheckInFor(booking.Id);
@@ -30,16 +32,17 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         await mail.QueueAsync(EventMailTemplates.Confirmed.Key, booking.Email, booking.FullName, values,
             $"events.confirmed:{booking.Id}:{booking.CalendarSequence}",
             attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", IcsWriter.Invite(Calendar(ev, booking))),
-            cancellationToken: ct);
-        await ScheduleReminderAsync(ev, booking, reminderDaysBefore, ct);
+            cancellationToken: ct, keyIsNew: newBooking);
+        await ScheduleReminderAsync(ev, booking, reminderDaysBefore, ct, newBooking);
     }
 
+    /// <summary>Always a new booking: the waiting-list mail is sent once, when the booking is made.</summary>
     public Task WaitlistedAsync(LearningEvent ev, Booking booking, int position, CancellationToken ct)
     {
         var values = Values(ev, booking, showWhere: false);
         values[EventMailTemplates.Position] = position.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return mail.QueueAsync(EventMailTemplates.Waitlisted.Key, booking.Email, booking.FullName, values,
-            $"events.waitlisted:{booking.Id}", cancellationToken: ct);
+            $"events.waitlisted:{booking.Id}", cancellationToken: ct, keyIsNew: true);
     }
 
     public Task OfferedAsync(LearningEvent ev, Booking booking, CancellationToken ct)
@@ -154,7 +157,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         _ => ev.Venue ?? "Venue to be confirmed",
     };
 
-    private Task ScheduleReminderAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct)
+    private Task ScheduleReminderAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, bool newBooking = false)
     {
         var at = ev.StartUtc.AddDays(-Math.Max(0, reminderDaysBefore));
         if (at <= clock.GetUtcNow().UtcDateTime)
@@ -164,7 +167,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         }
 
         return mail.QueueAsync(EventMailTemplates.Reminder.Key, booking.Email, booking.FullName, Values(ev, booking, showWhere: true),
-            ReminderKey(booking, ev.Revision), sendAtUtc: at, cancellationToken: ct);
+            ReminderKey(booking, ev.Revision), sendAtUtc: at, cancellationToken: ct, keyIsNew: newBooking);
     }
 
     private Task CancelReminderAsync(Booking booking, LearningEvent ev, CancellationToken ct) =>

@@ -38,6 +38,7 @@ public enum ChangeOutcome
 public sealed class BookingService(
     LearningHubDbContext db,
     EventLock eventLock,
+    BookingQueue queue,
     BookingMail mail,
     BoardContext boards,
     TimeProvider clock,
@@ -45,58 +46,127 @@ public sealed class BookingService(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Books a place, or a place on the waiting list, for <paramref name="booker"/>. Everything that does
+    /// not depend on the decision is prepared before queueing for the event's lock: the booking's id and
+    /// reference and, when a place looks free, the QR code (the costliest part of a confirmation).
+    /// Whoever gets the lock first decides every request then waiting for the event, in arrival order,
+    /// in one transaction (<see cref="BookingQueue"/>).
+    /// </summary>
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
-        // Decisions on one event are made one at a time, so everything that does not depend on the
-        // decision is prepared before queueing for the lock: the booking's id and reference, the
-        // board's defaults and, when a place looks free, the QR code (the costliest part of a
-        // confirmation). Inside the lock: the event, the person's existing booking, one count of the
-        // places, the insert and the mail. A wrong guess only means making the code inside the lock.
         var bookingId = Guid.NewGuid();
-        var reference = await NewReferenceAsync(ct);
-        var defaults = await BoardDefaultsAsync(ct);
         var guess = await CountPlacesAsync(eventId, Now, ct);
-        var capacity = await db.Set<LearningEvent>().AsNoTracking().Where(e => e.Id == eventId).Select(e => (int?)e.Capacity).SingleOrDefaultAsync(ct);
-        var checkIn = capacity is { } places && guess.PlaceFree(places) ? mail.CheckInFor(bookingId) : null;
-        return await eventLock.RunAsync(eventId, async () =>
+        var checkIn = guess.Capacity is { } capacity && guess.PlaceFree(capacity) ? mail.CheckInFor(bookingId) : null;
+        var request = new BookingRequest(bookingId, await NewReferenceAsync(ct), booker,
+            string.IsNullOrWhiteSpace(answer) ? null : answer.Trim(),
+            string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim(),
+            checkIn);
+        await BoardDefaultsAsync(ct);
+
+        var boardId = boards.Required.Id;
+        var mine = queue.Add(boardId, eventId, request);
+        while (!mine.IsClaimed)
         {
-            var now = Now;
-            var ev = await db.Set<LearningEvent>().SingleOrDefaultAsync(e => e.Id == eventId, ct);
-            if (ev is null)
+            var batch = new List<PendingBooking>();
+            try
             {
-                return new BookingResult(BookingOutcome.NotFound);
+                await eventLock.RunIfAsync(eventId, () => !mine.IsClaimed, async () =>
+                {
+                    batch = queue.TakeWaiting(boardId, eventId);
+                    await DecideAsync(eventId, batch);
+                    return true;
+                }, skipped: false, ct);
+            }
+            catch (Exception) when (batch.Count > 0)
+            {
+                // The shared transaction failed and rolled back: nobody in it has a booking. Each request
+                // is decided again on its own, so one request's problem cannot fail the others.
+                foreach (var pending in batch)
+                {
+                    pending.DecideAlone();
+                }
+
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception) when (mine.TryAbandon())
+            {
+                // Failed (or given up) before anyone took this request: nothing was booked for it.
+                throw;
             }
 
-            // A second click of the Book button waits for the first's lock, then finds its booking here.
-            var existing = await db.Set<Booking>().SingleOrDefaultAsync(b => b.EventId == eventId && b.ActiveUserId == booker.UserId, ct);
-            if (existing is not null)
+            foreach (var pending in batch)
             {
-                return new BookingResult(BookingOutcome.AlreadyBooked, existing);
+                pending.Publish();
+            }
+
+            // Still waiting only if a full batch left it for the next turn.
+        }
+
+        // Decided here, or by the holder of an earlier turn, whose commit publishes it.
+        if (await mine.Decided is { } decided)
+        {
+            return decided;
+        }
+
+        var alone = new PendingBooking(request);
+        alone.TryClaim();
+        return await eventLock.RunAsync(eventId, async () =>
+        {
+            await DecideAsync(eventId, [alone]);
+            return alone.Result!;
+        }, ct);
+    }
+
+    /// <summary>Decides waiting requests for one event, oldest first, inside its lock. The caller saves.</summary>
+    private async Task DecideAsync(Guid eventId, List<PendingBooking> batch)
+    {
+        var now = Now;
+        var ev = await db.Set<LearningEvent>().SingleOrDefaultAsync(e => e.Id == eventId);
+        if (ev is null)
+        {
+            batch.ForEach(p => p.Result = new BookingResult(BookingOutcome.NotFound));
+            return;
+        }
+
+        // A second click of the Book button finds the first's booking here, whether it was decided
+        // earlier or a moment ago in this same batch.
+        var userIds = batch.Select(p => p.Request.Booker.UserId).Distinct().ToList();
+        var active = await db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null && userIds.Contains(b.ActiveUserId))
+            .ToDictionaryAsync(b => b.ActiveUserId!, StringComparer.Ordinal);
+        var references = batch.Select(p => p.Request.Reference).ToList();
+        var takenReferences = (await db.Set<Booking>().Where(b => references.Contains(b.Reference)).Select(b => b.Reference).ToListAsync()).ToHashSet();
+        var counts = await CountPlacesAsync(eventId, now, CancellationToken.None);
+        var defaults = await BoardDefaultsAsync(CancellationToken.None);
+        foreach (var pending in batch)
+        {
+            var request = pending.Request;
+            if (active.TryGetValue(request.Booker.UserId, out var existing))
+            {
+                pending.Result = new BookingResult(BookingOutcome.AlreadyBooked, existing);
+                continue;
             }
 
             if (ev.RefusalAt(now) is { } refusal)
             {
-                return new BookingResult(BookingOutcome.Refused, Refusal: refusal);
+                pending.Result = new BookingResult(BookingOutcome.Refused, Refusal: refusal);
+                continue;
             }
 
-            var counts = await CountPlacesAsync(eventId, now, ct);
             var placeFree = counts.PlaceFree(ev.Capacity);
             if (!placeFree && !ev.WaitingListEnabled)
             {
-                return new BookingResult(BookingOutcome.Refused, Refusal: BookingRefusal.FullNoWaitingList);
+                pending.Result = new BookingResult(BookingOutcome.Refused, Refusal: BookingRefusal.FullNoWaitingList);
+                continue;
             }
 
-            // Checked again here: another booking made since may have drawn the same reference.
-            if (await db.Set<Booking>().AnyAsync(b => b.Reference == reference, ct))
-            {
-                reference = await NewReferenceAsync(ct);
-            }
-
+            var booker = request.Booker;
             var booking = new Booking
             {
-                Id = bookingId,
+                Id = request.BookingId,
                 EventId = eventId,
-                Reference = reference,
+                // Drawn before the lock, so another booking made since may have drawn the same one.
+                Reference = takenReferences.Add(request.Reference) ? request.Reference : await NewReferenceAsync(CancellationToken.None),
                 UserId = booker.UserId,
                 ActiveUserId = booker.UserId,
                 FullName = booker.FullName,
@@ -105,33 +175,38 @@ public sealed class BookingService(
                 Sector = booker.Sector,
                 JobRole = booker.JobRole,
                 LocalityName = booker.LocalityName,
-                LineManagerEmail = string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim(),
-                Answer = string.IsNullOrWhiteSpace(answer) ? null : answer.Trim(),
+                LineManagerEmail = request.LineManagerEmail,
+                Answer = request.Answer,
                 CreatedUtc = now,
             };
             db.Add(booking);
+            active[booker.UserId] = booking;
             if (placeFree && ev.RequiresApproval)
             {
                 booking.Status = BookingStatus.PendingApproval;
                 var hold = now + options.Value.ApprovalHold;
                 booking.HoldExpiresUtc = hold < ev.BookingClosesAt ? hold : ev.BookingClosesAt;
                 booking.ApprovalNonce = EventTokens.NewNonce();
-                await mail.ApprovalRequestAsync(ev, booking, ct);
-                return new BookingResult(BookingOutcome.PendingApproval, booking);
+                await mail.ApprovalRequestAsync(ev, booking, CancellationToken.None);
+                counts = counts with { Held = counts.Held + 1 };
+                pending.Result = new BookingResult(BookingOutcome.PendingApproval, booking);
             }
-
-            if (placeFree)
+            else if (placeFree)
             {
                 booking.Confirm(now);
-                await mail.ConfirmedAsync(ev, booking, defaults.ReminderDaysBefore, ct, checkIn);
-                return new BookingResult(BookingOutcome.Confirmed, booking);
+                await mail.ConfirmedAsync(ev, booking, defaults.ReminderDaysBefore, CancellationToken.None, request.CheckIn, newBooking: true);
+                counts = counts with { Held = counts.Held + 1 };
+                pending.Result = new BookingResult(BookingOutcome.Confirmed, booking);
             }
-
-            booking.Status = BookingStatus.Waitlisted;
-            booking.WaitlistPosition = (counts.LastWaitlistPosition ?? 0) + 1;
-            await mail.WaitlistedAsync(ev, booking, counts.Waitlisted + 1, ct);
-            return new BookingResult(BookingOutcome.Waitlisted, booking);
-        }, ct);
+            else
+            {
+                booking.Status = BookingStatus.Waitlisted;
+                booking.WaitlistPosition = (counts.LastWaitlistPosition ?? 0) + 1;
+                await mail.WaitlistedAsync(ev, booking, counts.Waitlisted + 1, CancellationToken.None);
+                counts = counts with { Waitlisted = counts.Waitlisted + 1, LastWaitlistPosition = booking.WaitlistPosition };
+                pending.Result = new BookingResult(BookingOutcome.Waitlisted, booking);
+            }
+        }
     }
 
     /// <summary>The holder cancels, or leaves the waiting list. A confirmed place may be cancelled only before the cut-off.</summary>
@@ -267,24 +342,28 @@ public sealed class BookingService(
         }, ct);
 
     /// <summary>
-    /// An event's places in one query: held (confirmed, and offers and approval holds that have not run
-    /// out; walk-ins are extra), who is queueing (waiting or holding an offer), and the last waiting-list
-    /// position given. Exact inside the event's lock; outside it, only a guess to prepare work.
+    /// An event's places in one query: its capacity, the places held (confirmed, and offers and approval
+    /// holds that have not run out; walk-ins are extra), who is queueing (waiting or holding an offer),
+    /// and the last waiting-list position given. Exact inside the event's lock; outside it, only a guess
+    /// to prepare work.
     /// </summary>
-    private async Task<PlaceCounts> CountPlacesAsync(Guid eventId, DateTime now, CancellationToken ct) =>
-        await db.Set<Booking>().Where(b => b.EventId == eventId)
-            .GroupBy(b => b.EventId)
-            .Select(g => new PlaceCounts(
-                g.Count(b => !b.IsWalkIn
+    private async Task<PlaceCounts> CountPlacesAsync(Guid eventId, DateTime now, CancellationToken ct)
+    {
+        var bookings = db.Set<Booking>().Where(b => b.EventId == eventId);
+        return await db.Set<LearningEvent>().Where(e => e.Id == eventId)
+            .Select(e => new PlaceCounts(
+                e.Capacity,
+                bookings.Count(b => !b.IsWalkIn
                     && (b.Status == BookingStatus.Confirmed
                         || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
                         || (b.Status == BookingStatus.Offered && b.OfferExpiresUtc > now))),
-                g.Count(b => b.Status == BookingStatus.Waitlisted),
-                g.Count(b => b.Status == BookingStatus.Offered),
-                g.Max(b => b.WaitlistPosition)))
-            .SingleOrDefaultAsync(ct) ?? new PlaceCounts(0, 0, 0, null);
+                bookings.Count(b => b.Status == BookingStatus.Waitlisted),
+                bookings.Count(b => b.Status == BookingStatus.Offered),
+                bookings.Max(b => b.WaitlistPosition)))
+            .SingleOrDefaultAsync(ct) ?? new PlaceCounts(null, 0, 0, 0, null);
+    }
 
-    private sealed record PlaceCounts(int Held, int Waitlisted, int Offered, int? LastWaitlistPosition)
+    private sealed record PlaceCounts(int? Capacity, int Held, int Waitlisted, int Offered, int? LastWaitlistPosition)
     {
         /// <summary>A new booking gets a place only when one is free and nobody is queueing ahead of it.</summary>
         public bool PlaceFree(int capacity) => Held < capacity && Waitlisted == 0 && Offered == 0;

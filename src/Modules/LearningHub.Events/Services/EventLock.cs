@@ -25,7 +25,16 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
     private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
     private static readonly SemaphoreSlim[] EventStripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    public async Task<T> RunAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct)
+    public Task<T> RunAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct) =>
+        RunIfAsync(eventId, static () => true, decide, default!, ct);
+
+    /// <summary>
+    /// Waits for the event's turn, then runs <paramref name="decide"/> in a locked transaction unless
+    /// <paramref name="stillNeeded"/> (asked once the turn has come) says the work was done meanwhile;
+    /// then returns <paramref name="skipped"/> without touching the database. <paramref name="ct"/>
+    /// only cuts the wait short: once begun, a decision runs to its commit, as it may be deciding for others too.
+    /// </summary>
+    public async Task<T> RunIfAsync<T>(Guid eventId, Func<bool> stillNeeded, Func<Task<T>> decide, T skipped, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -39,7 +48,7 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         await queue.WaitAsync(ct);
         try
         {
-            return await DecideAsync(eventId, decide, ct);
+            return stillNeeded() ? await DecideAsync(eventId, decide, CancellationToken.None) : skipped;
         }
         finally
         {

@@ -24,12 +24,17 @@ public sealed class MailQueue(LearningHubDbContext db, BoardContext boards, Time
     /// Queues <paramref name="mail"/> under <paramref name="dedupeKey"/>; false, and nothing queued, when a
     /// message with that key already exists on this board (the same logical message is never queued twice).
     /// </summary>
+    /// <param name="keyIsNew">
+    /// True when the key names something created in this same unit of work (a new booking's id), so no
+    /// saved message can have it yet: the database lookup is skipped, which matters inside a lock that
+    /// queues many such mails. The unique index on the key still refuses a duplicate at save.
+    /// </param>
     public async Task<bool> EnqueueAsync(string dedupeKey, string category, OutgoingMail mail,
-        DateTime? sendAtUtc = null, MailAttachment? attachment = null, CancellationToken cancellationToken = default)
+        DateTime? sendAtUtc = null, MailAttachment? attachment = null, CancellationToken cancellationToken = default, bool keyIsNew = false)
     {
         var messages = db.Set<OutboxMessage>();
-        if (messages.Local.Any(m => m.DedupeKey == dedupeKey)
-            || await messages.AnyAsync(m => m.DedupeKey == dedupeKey, cancellationToken))
+        if (QueuedInThisUnit(dedupeKey)
+            || (!keyIsNew && await messages.AnyAsync(m => m.DedupeKey == dedupeKey, cancellationToken)))
         {
             return false;
         }
@@ -82,6 +87,26 @@ public sealed class MailQueue(LearningHubDbContext db, BoardContext boards, Time
         message.NextAttemptUtc = clock.GetUtcNow().UtcDateTime;
         WakeDispatcherAfterSave();
         return true;
+    }
+
+    /// <summary>
+    /// Whether this unit of work has already queued the key. Reads the tracked messages without
+    /// DbSet.Local's DetectChanges (a scan of every tracked entity, per call): added messages are
+    /// tracked as they are added and their keys never change, so there is nothing for it to find.
+    /// </summary>
+    private bool QueuedInThisUnit(string dedupeKey)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.Set<OutboxMessage>().Local.Any(m => m.DedupeKey == dedupeKey);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     // The dispatcher also polls, so this only makes a new message go at once rather than at the next poll.

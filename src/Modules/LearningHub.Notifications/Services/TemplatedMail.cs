@@ -29,7 +29,7 @@ public sealed class TemplatedMail(
             allValues[name] = value;
         }
 
-        var custom = await db.Set<BoardMailTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Key == templateKey, cancellationToken);
+        var custom = await CustomTemplateAsync(templateKey, cancellationToken);
         if (custom is not null)
         {
             var validation = renderer.Validate(definition, custom.Subject, custom.TextBody, custom.HtmlBody);
@@ -48,11 +48,29 @@ public sealed class TemplatedMail(
     }
 
     /// <summary>Renders the template for one person and puts it in the outbox (the caller saves).</summary>
+    /// <param name="keyIsNew">See <see cref="MailQueue.EnqueueAsync"/>.</param>
     public async Task<bool> QueueAsync(string templateKey, string toAddress, string toName, IReadOnlyDictionary<string, string> values,
-        string dedupeKey, DateTime? sendAtUtc = null, MailAttachment? attachment = null, CancellationToken cancellationToken = default)
+        string dedupeKey, DateTime? sendAtUtc = null, MailAttachment? attachment = null, CancellationToken cancellationToken = default,
+        bool keyIsNew = false)
     {
         var mail = await RenderAsync(templateKey, toName, values, cancellationToken);
         return await queue.EnqueueAsync(dedupeKey, templateKey,
-            new OutgoingMail(toAddress, toName, mail.Subject, mail.TextBody, mail.HtmlBody), sendAtUtc, attachment, cancellationToken);
+            new OutgoingMail(toAddress, toName, mail.Subject, mail.TextBody, mail.HtmlBody), sendAtUtc, attachment, cancellationToken, keyIsNew);
+    }
+
+    // The board's own wordings, looked up once per template per scope (one request, or one job pass):
+    // a batch of bookings renders the same two or three templates many times inside a lock.
+    private readonly Dictionary<(Guid BoardId, string Key), BoardMailTemplate?> _customTemplates = [];
+
+    private async Task<BoardMailTemplate?> CustomTemplateAsync(string templateKey, CancellationToken cancellationToken)
+    {
+        var key = (boards.Required.Id, templateKey);
+        if (!_customTemplates.TryGetValue(key, out var custom))
+        {
+            custom = await db.Set<BoardMailTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Key == templateKey, cancellationToken);
+            _customTemplates[key] = custom;
+        }
+
+        return custom;
     }
 }
