@@ -23,6 +23,16 @@ public sealed class BookingQueue
 
     private readonly ConcurrentDictionary<(Guid BoardId, Guid EventId), ConcurrentQueue<PendingBooking>> _waiting = new();
 
+    private readonly ConcurrentDictionary<(Guid BoardId, Guid EventId), bool> _full = new();
+
+    /// <summary>
+    /// Whether the last decision made here left the event with no free place. Only a guess, to spare a
+    /// booking that will be waitlisted the making of a QR code; the decision itself always counts.
+    /// </summary>
+    public bool LooksFull(Guid boardId, Guid eventId) => _full.TryGetValue((boardId, eventId), out var full) && full;
+
+    public void Remember(Guid boardId, Guid eventId, bool full) => _full[(boardId, eventId)] = full;
+
     public PendingBooking Add(Guid boardId, Guid eventId, BookingRequest request)
     {
         var pending = new PendingBooking(request);

@@ -56,15 +56,14 @@ public sealed class BookingService(
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
         var bookingId = Guid.NewGuid();
-        var guess = await CountPlacesAsync(eventId, Now, ct);
-        var checkIn = guess.Capacity is { } capacity && guess.PlaceFree(capacity) ? mail.CheckInFor(bookingId) : null;
-        var request = new BookingRequest(bookingId, await NewReferenceAsync(ct), booker,
+        var boardId = boards.Required.Id;
+        // No query before the lock: whether the event looked full comes from the last decision made on it here.
+        var checkIn = queue.LooksFull(boardId, eventId) ? null : mail.CheckInFor(bookingId);
+        var request = new BookingRequest(bookingId, BookingReference.New(boards.Required.ShortName), booker,
             string.IsNullOrWhiteSpace(answer) ? null : answer.Trim(),
             string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim(),
             checkIn);
-        await BoardDefaultsAsync(ct);
 
-        var boardId = boards.Required.Id;
         var mine = queue.Add(boardId, eventId, request);
         while (!mine.IsClaimed)
         {
@@ -207,6 +206,8 @@ public sealed class BookingService(
                 pending.Result = new BookingResult(BookingOutcome.Waitlisted, booking);
             }
         }
+
+        queue.Remember(boards.Required.Id, eventId, full: !counts.PlaceFree(ev.Capacity));
     }
 
     /// <summary>The holder cancels, or leaves the waiting list. A confirmed place may be cancelled only before the cut-off.</summary>
@@ -342,17 +343,15 @@ public sealed class BookingService(
         }, ct);
 
     /// <summary>
-    /// An event's places in one query: its capacity, the places held (confirmed, and offers and approval
-    /// holds that have not run out; walk-ins are extra), who is queueing (waiting or holding an offer),
-    /// and the last waiting-list position given. Exact inside the event's lock; outside it, only a guess
-    /// to prepare work.
+    /// An event's places in one query, inside its lock: the places held (confirmed, and offers and
+    /// approval holds that have not run out; walk-ins are extra), who is queueing (waiting or holding an
+    /// offer), and the last waiting-list position given.
     /// </summary>
     private async Task<PlaceCounts> CountPlacesAsync(Guid eventId, DateTime now, CancellationToken ct)
     {
         var bookings = db.Set<Booking>().Where(b => b.EventId == eventId);
         return await db.Set<LearningEvent>().Where(e => e.Id == eventId)
             .Select(e => new PlaceCounts(
-                e.Capacity,
                 bookings.Count(b => !b.IsWalkIn
                     && (b.Status == BookingStatus.Confirmed
                         || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
@@ -360,10 +359,10 @@ public sealed class BookingService(
                 bookings.Count(b => b.Status == BookingStatus.Waitlisted),
                 bookings.Count(b => b.Status == BookingStatus.Offered),
                 bookings.Max(b => b.WaitlistPosition)))
-            .SingleOrDefaultAsync(ct) ?? new PlaceCounts(null, 0, 0, 0, null);
+            .SingleOrDefaultAsync(ct) ?? new PlaceCounts(0, 0, 0, null);
     }
 
-    private sealed record PlaceCounts(int? Capacity, int Held, int Waitlisted, int Offered, int? LastWaitlistPosition)
+    private sealed record PlaceCounts(int Held, int Waitlisted, int Offered, int? LastWaitlistPosition)
     {
         /// <summary>A new booking gets a place only when one is free and nobody is queueing ahead of it.</summary>
         public bool PlaceFree(int capacity) => Held < capacity && Waitlisted == 0 && Offered == 0;
