@@ -34,9 +34,9 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     /// <summary>A site whose Norfolk board sends through the test SMTP server, with quick retries.</summary>
-    private async Task<LearningHubFactory> StartSiteAsync(bool dispatcher = true)
+    private async Task<LearningHubFactory> StartSiteAsync(bool dispatcher = true, int maxAttempts = 3)
     {
-        var factory = new MailFactory(_dataPath ??= Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N")), dispatcher) { KeepData = true };
+        var factory = new MailFactory(_dataPath ??= Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N")), dispatcher, maxAttempts) { KeepData = true };
         _factories.Add(factory);
         await factory.WithBoardAsync("norfolk", async db =>
         {
@@ -96,7 +96,9 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task While_the_mail_server_is_down_mail_is_retried_and_delivered_once_when_it_is_back()
     {
-        var site = await StartSiteAsync();
+        // Enough attempts (at most 0.5 s apart) to outlast a slow restart of the test server on a busy machine;
+        // with 3 the messages could run out of attempts before it was back, and the test failed under load.
+        var site = await StartSiteAsync(maxAttempts: 100);
         await _smtp.StopAsync();
 
         for (var i = 0; i < 3; i++)
@@ -205,7 +207,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await _smtp.WaitForAsync(m => m.IsAddressedTo("ro@council.example"));
     }
 
-    private sealed class MailFactory(string dataPath, bool dispatcher) : LearningHubFactory(dataPath)
+    private sealed class MailFactory(string dataPath, bool dispatcher, int maxAttempts) : LearningHubFactory(dataPath)
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
@@ -213,7 +215,7 @@ public sealed class OutboxTests : IAsyncLifetime
             ["Notifications:PollInterval"] = "00:00:00.100",
             ["Notifications:FirstRetryDelay"] = "00:00:00.200",
             ["Notifications:MaxRetryDelay"] = "00:00:00.500",
-            ["Notifications:MaxAttempts"] = "3",
+            ["Notifications:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:SmtpTimeout"] = "00:00:05",
         };
     }
