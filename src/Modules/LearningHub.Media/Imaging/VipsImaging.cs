@@ -168,15 +168,22 @@ public static unsafe class VipsImaging
             return [];
         }
 
+        // Every rendition is made at exactly the size MediaImage.Plan gives pages for width and height.
+        var header = ReadHeader(bytes);
+        var sizes = ordered.Select(width =>
+        {
+            var actual = Math.Min(width, header.UprightWidth);
+            return (Width: actual, Height: Math.Max(1, (int)Math.Round((double)header.UprightHeight * actual / header.UprightWidth)));
+        }).ToList();
         var images = new nint[ordered.Count];
         try
         {
             fixed (byte* data = bytes)
             {
-                var source = Open(data, bytes, way, ordered[0]);
+                var source = Open(data, bytes, way, header, sizes[0].Width);
                 try
                 {
-                    images[0] = Thumbnail(source, ordered[0]);
+                    images[0] = Thumbnail(source, sizes[0].Width, sizes[0].Height);
                 }
                 finally
                 {
@@ -189,7 +196,7 @@ public static unsafe class VipsImaging
             // 1280 in one step (its integer pre-shrink), but 5 ms from 640.
             for (var i = 1; i < ordered.Count; i++)
             {
-                images[i] = Thumbnail(images[i - 1], ordered[i]);
+                images[i] = Thumbnail(images[i - 1], sizes[i].Width, sizes[i].Height);
             }
 
             return EncodeAll(images, ordered, webpQuality, jpegQuality);
@@ -204,35 +211,17 @@ public static unsafe class VipsImaging
     }
 
     /// <summary>
-    /// Opens the upload for the largest rendition. <see cref="DecodeWay.ShrinkOnLoad"/> reads the header
-    /// (lazily: no pixel yet), then reopens it asking the decoder to shrink by the largest factor that
-    /// still leaves at least the largest width; the benchmark's full-size ways decode every pixel.
+    /// Opens the upload for the largest rendition. <see cref="DecodeWay.ShrinkOnLoad"/> asks the decoder
+    /// to shrink by the largest factor that still leaves at least the largest width (known from the
+    /// header, read first); the benchmark's full-size ways decode every pixel.
     /// Truncated files fail rather than being filled with grey.
     /// </summary>
-    internal static nint Open(byte* data, ReadOnlySpan<byte> bytes, DecodeWay way, int largestWidth)
+    internal static nint Open(byte* data, ReadOnlySpan<byte> bytes, DecodeWay way, ImageHeader header, int largestWidth)
     {
         var options = "access=sequential,fail_on=truncated";
         if (way == DecodeWay.ShrinkOnLoad)
         {
-            var header = VipsNative.vips_image_new_from_buffer(data, (nuint)bytes.Length, "access=sequential", 0);
-            if (header == 0)
-            {
-                throw new ImageProcessingException(TakeError());
-            }
-
-            int width;
-            try
-            {
-                var orientation = VipsNative.vips_image_get_int(header, "orientation", out var value) == 0 ? value : 1;
-                VipsNative.vips_error_clear();
-                width = orientation is >= 5 and <= 8 ? VipsNative.vips_image_get_height(header) : VipsNative.vips_image_get_width(header);
-            }
-            finally
-            {
-                VipsNative.g_object_unref(header);
-            }
-
-            options += LoadShrink(ImageSniffer.Sniff(bytes), width, largestWidth);
+            options += LoadShrink(ImageSniffer.Sniff(bytes), header.UprightWidth, largestWidth);
         }
 
         var image = VipsNative.vips_image_new_from_buffer(data, (nuint)bytes.Length, options, 0);
@@ -279,13 +268,13 @@ public static unsafe class VipsImaging
     }
 
     /// <summary>
-    /// Resizes to the width (never enlarging), turned upright from the EXIF orientation, through
-    /// <c>vips_thumbnail_image</c> (which also converts to sRGB and premultiplies alpha while it
-    /// resizes), and keeps only the pixels (<see cref="PixelsOnly"/>).
+    /// Resizes to exactly this size (the caller never asks for more than the image has), turned upright
+    /// from the EXIF orientation, through <c>vips_thumbnail_image</c> (which also converts to sRGB and
+    /// premultiplies alpha while it resizes), and keeps only the pixels (<see cref="PixelsOnly"/>).
     /// </summary>
-    internal static nint Thumbnail(nint source, int width)
+    internal static nint Thumbnail(nint source, int width, int height)
     {
-        if (VipsNative.vips_thumbnail_image(source, out var thumbnail, width, "height", VipsNative.MaxCoord, "size", VipsNative.SizeDown, 0) != 0)
+        if (VipsNative.vips_thumbnail_image(source, out var thumbnail, width, "height", height, "size", VipsNative.SizeForce, 0) != 0)
         {
             throw new ImageProcessingException(TakeError());
         }
