@@ -41,6 +41,18 @@ internal static unsafe class Steps
             Time($"encode JPEG {ordered[i]} px", runs, () => VipsImaging.EncodeJpeg(image, 82));
         }
 
+        foreach (var effort in new[] { 0, 1, 2, 3, 4 })
+        {
+            var length = 0;
+            Time($"  WebP {ordered[0]} px at effort {effort} (comparison)", runs, () =>
+            {
+                VipsNative.vips_webpsave_buffer(largest, out var buffer, out var size, "Q", 80, "strip", 1, "effort", effort, 0);
+                length = (int)size;
+                VipsNative.g_free(buffer);
+            });
+            Console.WriteLine($"|   {length / 1024} KB | |");
+        }
+
         Time("MakeRenditions (the app: all of the above, encodes in parallel)", runs, () => VipsImaging.MakeRenditions(jpeg, widths));
         images.ForEach(VipsNative.g_object_unref);
         return 0;
