@@ -1,6 +1,7 @@
 using System.Net;
 using LearningHub.Cases.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.IntegrationTests.Media;
 using LearningHub.Tests.Media;
 using Microsoft.EntityFrameworkCore;
 
