@@ -3,23 +3,41 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LearningHub.Media.Imaging;
 
-// Renditions per second and peak memory for a 12-megapixel JPEG: the media module's way (libvips
-// thumbnail, which shrinks while decoding) against decoding the whole image at full size and then
-// resizing (what a library without shrink-on-load does). Each way runs in its own process so its peak
-// memory is its own.
+// Renditions per second and peak memory for a 12-megapixel JPEG: the media module's own code
+// (VipsImaging.MakeRenditions, which shrinks while decoding) against the identical pipeline decoding
+// at full size, streamed, and decoding at full size into memory first (what a library without
+// shrink-on-load does). Each way runs in its own process so its peak memory is its own.
 //
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media              both, 12 uploads each
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media              all three, 12 uploads each
 //   dotnet run -c Release --project bench/LearningHub.Bench.Media -- -n 30      more uploads
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- shrink 12  one way only (used by the above)
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- --chroma 420   a camera-like JPEG (4:2:0)
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- steps      where one upload's time goes
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- shrink 12 FILE  one way only (used by the above)
 int[] widths = [320, 640, 1280];
 const int Width = 4000, Height = 3000;
 
 var arguments = args.ToList();
-var jpegPath = Path.Combine(Path.GetTempPath(), "learninghub-bench-12mp.jpg");
-if (arguments.Count >= 1 && arguments[0] is "shrink" or "full")
+var ways = new Dictionary<string, (DecodeWay Way, string Label)>
 {
-    return RunOne(arguments[0], int.Parse(arguments.ElementAtOrDefault(1) ?? "12", CultureInfo.InvariantCulture));
+    ["shrink"] = (DecodeWay.ShrinkOnLoad, "shrink-on-load (the app)"),
+    ["full-streamed"] = (DecodeWay.FullSize, "the same, decoding at full size (streamed)"),
+    ["full"] = (DecodeWay.FullSizeInMemory, "decode at full size into memory, then the same"),
+};
+if (arguments.Count >= 1 && ways.ContainsKey(arguments[0]))
+{
+    return RunOne(arguments[0], int.Parse(arguments[1], CultureInfo.InvariantCulture), arguments[2]);
 }
+
+// 444 (default): the image of the first measurements, no chroma subsampling (libvips' saver turns it off
+// at quality 90 and above). 420: chroma subsampled as cameras and phones write their JPEGs.
+var chroma = Option("--chroma") ?? "444";
+if (chroma is not ("444" or "420"))
+{
+    Console.Error.WriteLine("--chroma is 444 or 420");
+    return 2;
+}
+
+var jpegPath = Path.Combine(Path.GetTempPath(), $"learninghub-bench-12mp-{chroma}.jpg");
 
 if (VipsImaging.Start() is not { Available: true })
 {
@@ -27,22 +45,33 @@ if (VipsImaging.Start() is not { Available: true })
     return 1;
 }
 
-File.WriteAllBytes(jpegPath, PhotoLikeJpeg());
+File.WriteAllBytes(jpegPath, PhotoLikeJpeg(chroma == "420"));
+if (arguments.FirstOrDefault() == "steps")
+{
+    return Steps.Run(File.ReadAllBytes(jpegPath), widths, int.Parse(Option("-n") ?? "5", CultureInfo.InvariantCulture));
+}
 
-var uploads = arguments.Count == 2 && arguments[0] == "-n" ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 12;
-Console.WriteLine($"{Width} x {Height} JPEG ({Width * Height / 1_000_000.0:0} MP), {uploads} uploads, each making {widths.Length * 2} renditions ({string.Join(", ", widths)} px, WebP and JPEG), {Environment.ProcessorCount} cores");
-var results = new[] { "shrink", "full" }.Select(mode => Child(mode, uploads)).ToList();
+var uploads = int.Parse(Option("-n") ?? "12", CultureInfo.InvariantCulture);
+Console.WriteLine($"{Width} x {Height} JPEG ({Width * Height / 1_000_000.0:0} MP, chroma {chroma[0]}:{chroma[1]}:{chroma[2]}, {new FileInfo(jpegPath).Length / 1024} KB), {uploads} uploads, each making {widths.Length * 2} renditions ({string.Join(", ", widths)} px, WebP and JPEG), {Environment.ProcessorCount} cores");
+var results = ways.Keys.Select(mode => Child(mode, uploads)).ToList();
 Console.WriteLine();
-Console.WriteLine("| way | per upload | renditions/s | peak RSS | libvips peak pixel memory |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| way | per upload | CPU per upload | renditions/s | peak RSS | libvips peak pixel memory |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
 foreach (var r in results)
 {
-    Console.WriteLine($"| {r.Label} | {r.MsPerUpload:0} ms | {r.RenditionsPerSecond:0.0} | {r.PeakRssMb:0} MB | {r.VipsPeakMb:0} MB |");
+    Console.WriteLine($"| {r.Label} | {r.MsPerUpload:0} ms | {r.CpuMsPerUpload:0} ms | {r.RenditionsPerSecond:0.0} | {r.PeakRssMb:0} MB | {r.VipsPeakMb:0} MB |");
 }
 
 Console.WriteLine();
-Console.WriteLine($"shrink-on-load is {results[1].MsPerUpload / results[0].MsPerUpload:0.0}x faster and peaks at {results[0].PeakRssMb / results[1].PeakRssMb * 100:0}% of the memory");
+Console.WriteLine($"CPU time: shrink-on-load uses {results[2].CpuMsPerUpload / results[0].CpuMsPerUpload:0.0}x less than decoding at full size into memory, {results[1].CpuMsPerUpload / results[0].CpuMsPerUpload:0.0}x less than streamed");
+Console.WriteLine($"shrink-on-load is {results[2].MsPerUpload / results[0].MsPerUpload:0.0}x faster than decoding at full size into memory and peaks at {results[0].PeakRssMb / results[2].PeakRssMb * 100:0}% of the memory; {results[1].MsPerUpload / results[0].MsPerUpload:0.0}x faster than the same streamed pipeline without shrink-on-load");
 return 0;
+
+string? Option(string name)
+{
+    var at = arguments.IndexOf(name);
+    return at >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
+}
 
 Result Child(string mode, int count)
 {
@@ -54,18 +83,20 @@ Result Child(string mode, int count)
 
     start.ArgumentList.Add(mode);
     start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+    start.ArgumentList.Add(jpegPath);
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
     Console.Write(output);
     var line = output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
     var parts = line.Split(' ');
-    return new Result(mode == "shrink" ? "libvips shrink-on-load (`vips_thumbnail_buffer`, as the app)" : "decode at full size, then resize",
+    return new Result(ways[mode].Label,
         double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
-        double.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture));
+        double.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture),
+        double.Parse(parts[5], CultureInfo.InvariantCulture));
 }
 
-int RunOne(string mode, int count)
+int RunOne(string mode, int count, string jpegPath)
 {
     var status = VipsImaging.Start();
     if (!status.Available)
@@ -76,10 +107,13 @@ int RunOne(string mode, int count)
 
     // Read from the file the parent wrote, so generating it (a 36 MB pixel array) is not in this process's peak.
     var jpeg = File.ReadAllBytes(jpegPath);
-    Func<IReadOnlyList<EncodedRendition>> work = mode == "shrink"
-        ? () => VipsImaging.MakeRenditions(jpeg, widths)
-        : () => VipsImaging.MakeRenditionsFromFullDecode(jpeg, widths);
+    // The app's own code path; only the decode differs between the ways. Quality as the app's defaults.
+    var way = ways[mode].Way;
+    Func<IReadOnlyList<EncodedRendition>> work = () => VipsImaging.MakeRenditions(jpeg, widths, 80, 82, way);
     var made = work(); // warm-up: JIT, libvips start-up, first decode
+    // CPU time (all threads) as well as wall time: on a shared machine the wall time depends on what
+    // else runs, the CPU time much less.
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
     var renditions = 0;
     for (var i = 0; i < count; i++)
@@ -88,14 +122,15 @@ int RunOne(string mode, int count)
     }
 
     stopwatch.Stop();
+    var cpuMsPerUpload = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / count;
     var msPerUpload = stopwatch.Elapsed.TotalMilliseconds / count;
     Console.WriteLine($"{mode}: {count} uploads in {stopwatch.Elapsed.TotalSeconds:0.00} s; JPEG {jpeg.Length / 1024} KB; renditions {string.Join(", ", made.Select(r => $"{r.ActualWidth}x{r.ActualHeight} ({r.Webp.Length / 1024}+{r.Jpeg.Length / 1024} KB)"))}");
-    Console.WriteLine(FormattableString.Invariant($"RESULT {msPerUpload:0.0} {renditions / stopwatch.Elapsed.TotalSeconds:0.00} {PeakRssMb():0.0} {VipsImaging.PeakTrackedMemory / 1048576.0:0.0}"));
+    Console.WriteLine(FormattableString.Invariant($"RESULT {msPerUpload:0.0} {renditions / stopwatch.Elapsed.TotalSeconds:0.00} {PeakRssMb():0.0} {VipsImaging.PeakTrackedMemory / 1048576.0:0.0} {cpuMsPerUpload:0.0}"));
     return 0;
 }
 
 // Gradients with fine noise, so the JPEG is about as costly to decode as a photo of the same size.
-byte[] PhotoLikeJpeg()
+byte[] PhotoLikeJpeg(bool subsampleChroma)
 {
     var pixels = new byte[Width * Height * 3];
     var random = new Random(12);
@@ -111,7 +146,9 @@ byte[] PhotoLikeJpeg()
         }
     }
 
-    return VipsImaging.EncodePixels(pixels, Width, Height, 3, ImageKind.Jpeg, jpegQuality: 90);
+    return subsampleChroma
+        ? CameraJpeg.Encode(pixels, Width, Height, quality: 90)
+        : VipsImaging.EncodePixels(pixels, Width, Height, 3, ImageKind.Jpeg, jpegQuality: 90);
 }
 
 // The process's peak resident memory (VmHWM): runtime, the JPEG bytes, libvips' buffers and the renditions.
@@ -121,4 +158,4 @@ static double PeakRssMb()
     return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0;
 }
 
-record Result(string Label, double MsPerUpload, double RenditionsPerSecond, double PeakRssMb, double VipsPeakMb);
+record Result(string Label, double MsPerUpload, double RenditionsPerSecond, double PeakRssMb, double VipsPeakMb, double CpuMsPerUpload);

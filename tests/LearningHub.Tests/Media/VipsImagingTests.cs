@@ -96,6 +96,47 @@ public sealed class VipsImagingTests
         Assert.False(TestImages.Contains(rendition.Webp, "EXIF"u8));
     }
 
+    [Theory]
+    [InlineData(ImageKind.Jpeg, 4000, 1280, ",shrink=2")]
+    [InlineData(ImageKind.Jpeg, 2560, 1280, ",shrink=2")]
+    [InlineData(ImageKind.Jpeg, 2559, 1280, "")]
+    [InlineData(ImageKind.Jpeg, 5120, 1280, ",shrink=4")]
+    [InlineData(ImageKind.Jpeg, 40000, 1280, ",shrink=8")]
+    [InlineData(ImageKind.WebP, 4000, 1280, ",scale=0.5")]
+    [InlineData(ImageKind.Png, 4000, 1280, "")]
+    [InlineData(ImageKind.Gif, 4000, 1280, "")]
+    public void The_decoder_shrinks_by_the_largest_power_of_two_that_leaves_the_largest_width(ImageKind kind, int width, int largest, string option)
+    {
+        Assert.Equal(option, VipsImaging.LoadShrink(kind, width, largest));
+    }
+
+    [Fact]
+    public void A_large_quarter_turned_jpeg_is_shrunk_by_its_upright_width_and_comes_out_at_the_right_sizes()
+    {
+        // Upright it is 1400 wide: shrink 2 on load (700 >= 640). Shrinking by the stored width (2800)
+        // would decode at 1/4 and leave 350 pixels for the 640 rendition.
+        var photo = TestImages.WithGpsExif(TestImages.Jpeg(2800, 1400), orientation: 6);
+
+        var renditions = VipsImaging.MakeRenditions(photo, [320, 640]);
+
+        Assert.Equal([(320, 320, 640), (640, 640, 1280)], renditions.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)));
+        Assert.All(renditions, r => Assert.False(TestImages.HasExifOrSerial(r.Jpeg)));
+    }
+
+    [Fact]
+    public void Shrinking_on_load_gives_the_same_sizes_as_decoding_at_full_size()
+    {
+        var photo = TestImages.Jpeg(2700, 1800);
+
+        var shrunk = VipsImaging.MakeRenditions(photo, [320, 640, 1280], 80, 82, DecodeWay.ShrinkOnLoad);
+        var full = VipsImaging.MakeRenditions(photo, [320, 640, 1280], 80, 82, DecodeWay.FullSizeInMemory);
+
+        Assert.Equal(full.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)), shrunk.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)));
+        // Exactly the sizes pages are told (width and height attributes), though each is made from the next larger.
+        Assert.Equal(MediaImage.Plan(2700, 1800, [320, 640, 1280]).Select(r => (r.ActualWidth, r.ActualHeight)),
+            shrunk.Select(r => (r.ActualWidth, r.ActualHeight)));
+    }
+
     [Fact]
     public void Png_with_transparency_webp_and_gif_are_accepted()
     {

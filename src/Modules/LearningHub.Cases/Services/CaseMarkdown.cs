@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Html;
 
 namespace LearningHub.Cases.Services;
@@ -10,18 +11,52 @@ namespace LearningHub.Cases.Services;
 /// Turns authors' Markdown into safe HTML: raw HTML is not parsed (it comes out as text), and a link or
 /// image whose address is not http(s), mailto, a relative path or an anchor is rendered without it, so
 /// <c>javascript:</c> and <c>data:</c> addresses do nothing. Headings start at level 2 (the page has the h1)
-/// and get GOV.UK classes.
+/// and get GOV.UK classes. An image written <c>![](media:{id})</c> is a picture from the board's media
+/// library, rendered responsively with its stored alt text (see <see cref="MediaReferences"/>); one that
+/// is not in the library renders nothing.
 /// </summary>
 public sealed class CaseMarkdown
 {
+    /// <summary>The address scheme of a library image in Markdown: <c>![](media:{id})</c>.</summary>
+    public const string MediaScheme = "media:";
+
+    /// <summary>Section images fill the two-thirds reading column, or the phone's width.</summary>
+    public const string SectionImageSizes = MediaPicture.DefaultSizes;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
         .Build();
 
-    public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown));
+    public IHtmlContent Render(string? markdown, IReadOnlyDictionary<Guid, MediaImage>? images = null) =>
+        new HtmlString(ToHtml(markdown, images));
 
-    public static string ToHtml(string? markdown)
+    /// <summary>
+    /// Every library image the Markdown refers to, in order: the address as written (after
+    /// <c>media:</c>) and the id, or null when that is not an id at all.
+    /// </summary>
+    public static IReadOnlyList<(string Reference, Guid? Id)> MediaReferences(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+
+        return Markdown.Parse(markdown, Pipeline).Descendants<LinkInline>()
+            .Where(link => link.IsImage && IsMediaUrl(link.Url))
+            .Select(link =>
+            {
+                var reference = link.Url![MediaScheme.Length..].Trim();
+                return (reference, Guid.TryParse(reference, out var id) ? id : (Guid?)null);
+            })
+            .ToList();
+    }
+
+    /// <summary>The ids of the library images the Markdown refers to, to load them in one query.</summary>
+    public static IReadOnlyList<Guid> MediaIds(params string?[] markdowns) =>
+        markdowns.SelectMany(MediaReferences).Where(r => r.Id is not null).Select(r => r.Id!.Value).Distinct().ToList();
+
+    public static string ToHtml(string? markdown, IReadOnlyDictionary<Guid, MediaImage>? images = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -29,6 +64,17 @@ public sealed class CaseMarkdown
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
+        // Library images first, collected before any is replaced: the walk must not see a changing tree.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
+        {
+            var reference = link.Url![MediaScheme.Length..].Trim();
+            var html = Guid.TryParse(reference, out var id) && images is not null && images.TryGetValue(id, out var image)
+                ? MediaPicture.Html(image, SectionImageSizes)
+                : "";
+            // Our own markup, every value attribute-encoded; an unknown image leaves nothing behind.
+            link.ReplaceBy(new HtmlInline(html));
+        }
+
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -66,6 +112,8 @@ public sealed class CaseMarkdown
 
         return document.ToHtml(Pipeline);
     }
+
+    private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaScheme, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>http, https and mailto addresses, site paths and anchors; anything else (javascript:, data:, vbscript:) is dropped.</summary>
     public static bool IsSafeUrl(string? url)

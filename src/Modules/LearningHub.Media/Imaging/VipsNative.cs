@@ -21,11 +21,8 @@ internal static unsafe partial class VipsNative
     private const string GLib = "libglib-2.0.so.0";
     private const string GObject = "libgobject-2.0.so.0";
 
-    /// <summary>VipsSize: only ever shrink, never enlarge past the original.</summary>
-    public const int SizeDown = 2;
-
-    /// <summary>VIPS_MAX_COORD: "no limit" for the height of a thumbnail bounded by width.</summary>
-    public const int MaxCoord = 10_000_000;
+    /// <summary>VipsSize: exactly the width and height asked for (the caller keeps the aspect ratio).</summary>
+    public const int SizeForce = 3;
 
     /// <summary>VipsBandFormat UCHAR: 8 bits per band.</summary>
     public const int FormatUchar = 0;
@@ -89,18 +86,10 @@ internal static unsafe partial class VipsNative
     [LibraryImport(Library)]
     public static partial nint vips_image_copy_memory(nint image);
 
-    /// <summary>Load, shrink on load (JPEG DCT scaling, WebP scaling, GIF first frame), then resize to width.</summary>
-    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int vips_thumbnail_buffer(void* buffer, nuint length, out nint image, int width,
-        string heightName, int height, string sizeName, int size, string loadOptionsName, string loadOptions, nint end);
-
-    /// <summary>Resizes an image already in memory (the smaller renditions, made from the largest).</summary>
+    /// <summary>Resizes an opened image (turned upright, in sRGB, alpha premultiplied while resizing).</summary>
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_thumbnail_image(nint image, out nint thumbnail, int width,
         string heightName, int height, string sizeName, int size, nint end);
-
-    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int vips_resize(nint image, out nint resized, double scale, nint end);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_flatten(nint image, out nint flattened, string backgroundName, nint background, nint end);

@@ -1,5 +1,4 @@
 using LearningHub.Media.Services;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace LearningHub.Media.TagHelpers;
@@ -16,7 +15,7 @@ namespace LearningHub.Media.TagHelpers;
 public sealed class MediaImageTagHelper(MediaLibrary library) : TagHelper
 {
     /// <summary>GOV.UK's two-thirds column on wide screens, the full width on phones.</summary>
-    public const string DefaultSizes = "(min-width: 641px) 640px, 100vw";
+    public const string DefaultSizes = MediaPicture.DefaultSizes;
 
     [HtmlAttributeName("image")]
     public MediaImage? Image { get; set; }
@@ -48,29 +47,7 @@ public sealed class MediaImageTagHelper(MediaLibrary library) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.Clear();
 
-        var source = new TagBuilder("source") { TagRenderMode = TagRenderMode.SelfClosing };
-        source.Attributes["type"] = "image/webp";
-        source.Attributes["srcset"] = image.SrcSet("webp");
-        source.Attributes["sizes"] = Sizes;
-
-        var fallback = image.Fallback;
-        var img = new TagBuilder("img") { TagRenderMode = TagRenderMode.SelfClosing };
-        img.AddCssClass("lh-media-image");
-        if (!string.IsNullOrWhiteSpace(CssClass))
-        {
-            img.AddCssClass(CssClass);
-        }
-
-        img.Attributes["src"] = image.Url(fallback, "jpg");
-        img.Attributes["srcset"] = image.SrcSet("jpg");
-        img.Attributes["sizes"] = Sizes;
-        img.Attributes["width"] = fallback.ActualWidth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        img.Attributes["height"] = fallback.ActualHeight.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        img.Attributes["alt"] = image.Alt;
-        img.Attributes["loading"] = Loading;
-        img.Attributes["decoding"] = "async";
-
-        output.Content.AppendHtml(source);
-        output.Content.AppendHtml(img);
+        output.Content.AppendHtml(MediaPicture.Source(image, Sizes));
+        output.Content.AppendHtml(MediaPicture.Img(image, Sizes, Loading, CssClass));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Data;
+using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,8 +13,11 @@ namespace LearningHub.Cases.Pages.Author;
 
 /// <summary>Add or edit a section of the draft: kind, title, Markdown body with a preview, up to five reflective questions.</summary>
 [Authorize(Policy = CasesPermissions.Author)]
-public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbContext db) : CasesPageModel
+public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary media, LearningHubDbContext db) : CasesPageModel
 {
+    /// <summary>How many library images the "Insert an image" list shows (newest first, or matching the search).</summary>
+    public const int PickerLimit = 30;
+
     public const int MaxQuestions = 5;
 
     [BindProperty]
@@ -25,6 +29,13 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
 
     /// <summary>The body as practitioners will see it, after "Preview".</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent? Preview { get; private set; }
+
+    /// <summary>What the author typed to find an image to insert.</summary>
+    [BindProperty]
+    public string? ImageSearch { get; set; }
+
+    /// <summary>Library images the author can insert into the text.</summary>
+    public IReadOnlyList<MediaImage> PickerImages { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Kinds { get; } =
         Enum.GetValues<SectionKind>().Select(k => new SelectListItem(CaseText.Of(k), k.ToString())).ToList();
@@ -55,10 +66,11 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
             Questions = section.Questions.OrderBy(q => q.Position).Select(q => new QuestionInput { Text = q.Text, Hint = q.Hint }).ToList(),
         };
         PadQuestions();
+        await LoadPickerAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string sectionId, string? action, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, string sectionId, string? action, Guid? insertImage, CancellationToken cancellationToken)
     {
         if (!await db.Set<CaseModule>().AnyAsync(m => m.Id == id, cancellationToken))
         {
@@ -76,14 +88,32 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
             return NotFound();
         }
 
-        if (action == "preview")
+        if (insertImage is { } imageId)
+        {
+            // Inserting is not a save: the reference goes at the end of the text, everything typed is kept.
+            ModelState.Clear();
+            if (await media.FindImageAsync(imageId, cancellationToken) is not null)
+            {
+                Input.Body = $"{Input.Body?.TrimEnd()}{(string.IsNullOrWhiteSpace(Input.Body) ? "" : "\n\n")}![]({CaseMarkdown.MediaScheme}{imageId:D})\n";
+                Inserted = true;
+            }
+
+            return await RedisplayAsync(cancellationToken);
+        }
+
+        if (action is "preview" or "search-images")
         {
             // A preview is not a save: no errors are shown for fields not yet filled in.
             ModelState.Clear();
-            Preview = new CaseMarkdown().Render(Input.Body);
-            PadQuestions();
-            return Page();
+            if (action == "preview")
+            {
+                Preview = await RenderAsync(Input.Body, cancellationToken);
+            }
+
+            return await RedisplayAsync(cancellationToken);
         }
+
+        await CheckImagesAsync(cancellationToken);
 
         var questions = Input.Questions.Select((q, i) => (q, i)).Where(x => !string.IsNullOrWhiteSpace(x.q.Text) || !string.IsNullOrWhiteSpace(x.q.Hint)).ToList();
         foreach (var (q, i) in questions.Where(x => string.IsNullOrWhiteSpace(x.q.Text)))
@@ -93,8 +123,7 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
 
         if (!ModelState.IsValid)
         {
-            PadQuestions();
-            return Page();
+            return await RedisplayAsync(cancellationToken);
         }
 
         if (section is null)
@@ -110,6 +139,49 @@ public sealed partial class SectionModel(CaseWorkflow workflow, LearningHubDbCon
         await SetQuestionsAsync(version, section, questions.Select(x => x.q).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/{BoardSlug}/author/modules/{id}");
+    }
+
+    /// <summary>True after "Insert": the page says where the reference went.</summary>
+    public bool Inserted { get; private set; }
+
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        PadQuestions();
+        await LoadPickerAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadPickerAsync(CancellationToken cancellationToken)
+    {
+        var assets = await media.SearchAsync(ImageSearch, PickerLimit, cancellationToken);
+        PickerImages = assets.Select(media.ToImage).ToList();
+    }
+
+    private async Task<Microsoft.AspNetCore.Html.IHtmlContent> RenderAsync(string? markdown, CancellationToken cancellationToken)
+    {
+        var ids = CaseMarkdown.MediaIds(markdown);
+        var images = ids.Count > 0 ? await media.FindImagesAsync(ids, cancellationToken) : new Dictionary<Guid, MediaImage>();
+        return new CaseMarkdown().Render(markdown, images);
+    }
+
+    /// <summary>Every <c>![](media:…)</c> in the text must be an image in this board's library.</summary>
+    private async Task CheckImagesAsync(CancellationToken cancellationToken)
+    {
+        var references = CaseMarkdown.MediaReferences(Input.Body);
+        if (references.Count == 0)
+        {
+            return;
+        }
+
+        var found = await media.FindImagesAsync(references.Where(r => r.Id is not null).Select(r => r.Id!.Value), cancellationToken);
+        var missing = references.Where(r => r.Id is not { } id || !found.ContainsKey(id)).Select(r => r.Reference).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            var list = string.Join(", ", missing.Select(m => $"media:{m}"));
+            ModelState.AddModelError("Input.Body", missing.Count == 1
+                ? $"The image {list} is not in this board's image library. Remove it, or use Insert an image to add one from the library"
+                : $"The images {list} are not in this board's image library. Remove them, or use Insert an image to add ones from the library");
+        }
     }
 
     /// <summary>Questions keep their key (and so their answers' meaning) by position; new ones get a key from their text.</summary>

@@ -1,6 +1,7 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Data;
+using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,11 @@ namespace LearningHub.Cases.Pages.Modules;
 
 /// <summary>One section of a module: read it, answer its reflective questions, mark it as done.</summary>
 [Authorize]
-public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning, LearningHubDbContext db) : CasesPageModel
+public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning, MediaLibrary media, LearningHubDbContext db) : CasesPageModel
 {
+    /// <summary>The library images the section's text shows (<c>![](media:{id})</c>), loaded in one query.</summary>
+    public IReadOnlyDictionary<Guid, MediaImage> Images { get; private set; } = new Dictionary<Guid, MediaImage>();
+
     public PublishedModule Published { get; private set; } = null!;
 
     public CaseSection Section { get; private set; } = null!;
@@ -89,6 +93,12 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
         Section = sections[number - 1];
         Number = number;
         SectionCount = sections.Count;
+        var imageIds = CaseMarkdown.MediaIds(Section.Body);
+        if (imageIds.Count > 0)
+        {
+            Images = await media.FindImagesAsync(imageIds, cancellationToken);
+        }
+
         return true;
     }
 }

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using LearningHub.Media.Imaging;
+
+/// <summary>
+/// Times each step of one upload on its own, the median of several runs: the header read, the decode
+/// (with each shrink factor, and at full size), each resize and each encode. Steps run one after the
+/// other here; the app encodes in parallel.
+/// </summary>
+internal static unsafe class Steps
+{
+    public static int Run(byte[] jpeg, int[] widths, int runs)
+    {
+        var ordered = widths.OrderDescending().ToArray();
+        var header = VipsImaging.ReadHeader(jpeg);
+        int HeightAt(int width) => (int)Math.Round((double)header.UprightHeight * width / header.UprightWidth);
+        Console.WriteLine($"{jpeg.Length / 1024} KB JPEG; median of {runs} runs per step, one at a time");
+        Time("header read (lazy open, no pixels)", runs, () => VipsImaging.ReadHeader(jpeg));
+        foreach (var shrink in new[] { 1, 2, 4, 8 })
+        {
+            Time($"decode into memory, shrink={shrink}", runs, () => Release(Decode(jpeg, $"access=sequential,shrink={shrink}")));
+        }
+
+        Time($"whole pipeline to the {ordered[0]} px pixels, shrink-on-load", runs, () => Release(Largest(jpeg, DecodeWay.ShrinkOnLoad, ordered[0], HeightAt(ordered[0]))));
+        Time($"whole pipeline to the {ordered[0]} px pixels, full size streamed", runs, () => Release(Largest(jpeg, DecodeWay.FullSize, ordered[0], HeightAt(ordered[0]))));
+        Time($"whole pipeline to the {ordered[0]} px pixels, full size in memory", runs, () => Release(Largest(jpeg, DecodeWay.FullSizeInMemory, ordered[0], HeightAt(ordered[0]))));
+        var largest = Largest(jpeg, DecodeWay.ShrinkOnLoad, ordered[0], HeightAt(ordered[0]));
+        var images = new List<nint> { largest };
+        foreach (var width in ordered.Skip(1))
+        {
+            Time($"resize {ordered[0]} -> {width} (in memory, one step)", runs, () => Release(VipsImaging.Thumbnail(largest, width, HeightAt(width))));
+            var larger = images[^1];
+            Time($"resize {VipsNative.vips_image_get_width(larger)} -> {width} (in memory, from the next larger: the app)", runs,
+                () => Release(VipsImaging.Thumbnail(larger, width, HeightAt(width))));
+            images.Add(VipsImaging.Thumbnail(larger, width, HeightAt(width)));
+        }
+
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var image = images[i];
+            Time($"encode WebP {ordered[i]} px", runs, () => VipsImaging.EncodeWebp(image, 80));
+            Time($"encode JPEG {ordered[i]} px", runs, () => VipsImaging.EncodeJpeg(image, 82));
+        }
+
+        foreach (var effort in new[] { 0, 1, 2, 3, 4 })
+        {
+            var length = 0;
+            Time($"  WebP {ordered[0]} px at effort {effort} (comparison)", runs, () =>
+            {
+                VipsNative.vips_webpsave_buffer(largest, out var buffer, out var size, "Q", 80, "strip", 1, "effort", effort, 0);
+                length = (int)size;
+                VipsNative.g_free(buffer);
+            });
+            Console.WriteLine($"|   {length / 1024} KB | |");
+        }
+
+        Time("MakeRenditions (the app: all of the above, encodes in parallel)", runs, () => VipsImaging.MakeRenditions(jpeg, widths));
+        images.ForEach(VipsNative.g_object_unref);
+        return 0;
+    }
+
+    private static nint Decode(byte[] jpeg, string options)
+    {
+        fixed (byte* data = jpeg)
+        {
+            var image = VipsNative.vips_image_new_from_buffer(data, (nuint)jpeg.Length, options, 0);
+            var decoded = VipsNative.vips_image_copy_memory(image);
+            VipsNative.g_object_unref(image);
+            return decoded;
+        }
+    }
+
+    private static nint Largest(byte[] jpeg, DecodeWay way, int width, int height)
+    {
+        fixed (byte* data = jpeg)
+        {
+            var source = VipsImaging.Open(data, jpeg, way, VipsImaging.ReadHeader(jpeg), width);
+            try
+            {
+                return VipsImaging.Thumbnail(source, width, height);
+            }
+            finally
+            {
+                VipsNative.g_object_unref(source);
+            }
+        }
+    }
+
+    private static void Release(nint image) => VipsNative.g_object_unref(image);
+
+    private static void Time(string step, int runs, Action action)
+    {
+        action(); // warm-up
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"| {step} | {times[times.Count / 2]:0.0} ms |");
+    }
+}
