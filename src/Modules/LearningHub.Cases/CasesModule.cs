@@ -24,6 +24,7 @@ public static class CasesModule
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseCatalogue>();
         services.AddScoped<CaseLearning>();
+        services.AddScoped<SectionReflection>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseCertificates>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();
