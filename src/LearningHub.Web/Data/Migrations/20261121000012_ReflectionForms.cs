@@ -9,7 +9,7 @@ namespace LearningHub.Web.Data.Migrations;
 /// <summary>
 /// A case module's reflective questions are Forms forms now (purpose "module reflection", attached to the
 /// section's context), so Cases' own questions and answers tables go; a progress records how a completion
-/// came about when it was not by working through the sections (attendance). Hand-written, provider-neutral.
+/// came about when it was not by working through the sections (attendance), and so does its certificate. Hand-written, provider-neutral.
 /// Earlier answers are not carried over: the cases step makes the recipes' forms again when a recipe is applied.
 /// </summary>
 [DbContext(typeof(LearningHubDbContext))]
@@ -25,10 +25,16 @@ public sealed class ReflectionForms : Migration
             table: "CaseProgress",
             maxLength: 300,
             nullable: true);
+        migrationBuilder.AddColumn<string>(
+            name: "CompletedBy",
+            table: "CaseCertificates",
+            maxLength: 300,
+            nullable: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropColumn(name: "CompletedBy", table: "CaseCertificates");
         migrationBuilder.DropColumn(name: "CompletedBy", table: "CaseProgress");
 
         migrationBuilder.CreateTable(

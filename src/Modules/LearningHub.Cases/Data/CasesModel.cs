@@ -139,6 +139,7 @@ public sealed class CasesModel : IModelContributor
             b.Property(x => x.HolderName).HasMaxLength(200);
             b.Property(x => x.ModuleTitle).HasMaxLength(200);
             b.Property(x => x.ModuleSlug).HasMaxLength(100);
+            b.Property(x => x.CompletedBy).HasMaxLength(300);
             b.HasIndex(x => x.Code).IsUnique();
             b.HasIndex(x => x.ProgressId).IsUnique();
             b.HasIndex(x => x.UserId);

@@ -90,4 +90,7 @@ public class CaseCertificate : IBoardOwned
     public DateTime CompletedUtc { get; set; }
 
     public int MinutesSpent { get; set; }
+
+    /// <summary>How it was completed when not by working through the sections ("attended: Case Y roadshow, Norwich").</summary>
+    public string? CompletedBy { get; set; }
 }

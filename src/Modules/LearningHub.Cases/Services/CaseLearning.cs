@@ -15,7 +15,7 @@ public sealed record SectionResult(string? Problem, bool ModuleCompleted, string
 }
 
 public sealed record LearningRecord(string Slug, string Title, int VersionNumber, int SectionsDone, int SectionCount,
-    DateTime LastActivityUtc, DateTime? CompletedUtc, string? CertificateCode, bool IsCurrentVersion);
+    DateTime LastActivityUtc, DateTime? CompletedUtc, string? CertificateCode, bool IsCurrentVersion, string? CompletedBy = null);
 
 /// <summary>
 /// A practitioner's progress through a module version: sections done and time, the completion when every
@@ -108,6 +108,7 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
             VersionNumber = version.Number,
             CompletedUtc = now,
             MinutesSpent = Math.Max(1, (int)Math.Round(progress.SecondsSpent / 60.0)),
+            CompletedBy = progress.CompletedBy,
         });
         await mail.QueueAsync(CasesMailTemplates.ModuleCompleted.Key, userEmail, userName,
             new Dictionary<string, string>
@@ -145,12 +146,13 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
                 Sections = p.Version.Sections.Count,
                 p.LastActivityUtc,
                 p.CompletedUtc,
+                p.CompletedBy,
                 Code = db.Set<CaseCertificate>().Where(c => c.ProgressId == p.Id).Select(c => c.Code).FirstOrDefault(),
                 Current = p.Version.Module.PublishedVersionId == p.VersionId,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new LearningRecord(r.Slug, r.Title, r.Number, r.Done, r.Sections, r.LastActivityUtc, r.CompletedUtc,
-            r.Code, r.Current)).ToList();
+            r.Code, r.Current, r.CompletedBy)).ToList();
     }
 
     internal async Task<CaseProgress> OpenTrackedAsync(string userId, CaseModuleVersion version, DateTime now, CancellationToken cancellationToken)
