@@ -144,6 +144,11 @@ public sealed class FormsJourneyTests(SiteFixture site)
             await page.GotoAsync($"/essex/admin/forms/{formId}/results");
             await Expect(page.Locator("#answer-count")).ToHaveTextAsync("1 person has answered");
             await Expect(page.Locator("main")).ToContainTextAsync("Ask who else lives in the house");
+            // The scale's distribution is drawn as a bar chart (chart.js) above its table, which stays.
+            var chart = page.Locator(".lh-chart canvas[role=img]").First;
+            await Expect(chart).ToBeVisibleAsync();
+            await Expect(chart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Bar chart: People giving each answer to “How confident are you in recognising coercive control\\?”"));
+            await Expect(page.Locator(".lh-chart + table.lh-results-table").First).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);
             coordinator.AssertNoBrowserErrors();
         }

@@ -24,8 +24,11 @@ public static class CasesModule
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseCatalogue>();
         services.AddScoped<CaseLearning>();
+        services.AddScoped<SectionReflection>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseCertificates>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();
         services.AddSingleton<CertificatePdf>();
         services.AddSingleton(CasesMailTemplates.ModuleCompleted);
@@ -46,4 +49,7 @@ public sealed class CasesOptions
 
     /// <summary>The Chromium that prints certificates to PDF (Debian's package by default).</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>The site's public address for links in mail sent outside a request (attendance credited from the register); else the request's own.</summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -56,13 +56,20 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         await page.SelectOptionAsync("#Input_Kind", new SelectOptionValue { Label = "Summary" });
         await page.FillAsync("#Input_Title", "What happened");
         await page.FillAsync("#Input_Body", "## Key facts\n\n**Neglect** went unseen. <script>alert(1)</script> [bad](javascript:alert(1))");
-        await page.FillAsync("#Input_Questions_0__Text", "What would you have asked?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the text" }).ClickAsync();
         await Expect(page.Locator(".lh-markdown-preview strong")).ToHaveTextAsync("Neglect");
         await Expect(page.Locator(".lh-markdown-preview")).ToContainTextAsync("<script>alert(1)</script>");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save section" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(moduleUrl);
+
+        // Its reflective questions are a form: the section page makes it and opens the form builder.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit What happened" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add reflective questions" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/norfolk/admin/forms/[0-9a-f-]{36}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("What happened");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GotoAsync(moduleUrl);
 
         // A recommendation, from its form.
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a recommendation" }).ClickAsync();

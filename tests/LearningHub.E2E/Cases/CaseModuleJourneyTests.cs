@@ -86,30 +86,37 @@ public sealed partial class CaseModuleJourneyTests(SiteFixture site)
             await page.Locator(".govuk-task-list__link").Nth(number - 1).ClickAsync();
             await Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync($"section {number} of {sectionCount}");
             await Accessibility.AssertNoViolationsAsync(page);
-            var answers = page.Locator("main form textarea");
-            var questions = await answers.CountAsync();
-            if (questions > 0 && !checkedErrors)
+            var sectionAddress = new Uri(page.Url).AbsolutePath;
+            var answerLinks = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Answer the reflective questions") });
+            if (await answerLinks.CountAsync() > 0)
             {
-                // Mark as done without answering: the error summary, linked to the first question.
-                await page.Locator("main form button[type=submit]").Last.ClickAsync();
-                await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
-                Assert.StartsWith("Error: ", await page.TitleAsync());
-                await Accessibility.AssertNoViolationsAsync(page);
+                if (!checkedErrors)
+                {
+                    // Marking it done before answering: the error summary links to the way to answer.
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
+                    await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+                    Assert.StartsWith("Error: ", await page.TitleAsync());
+                    await Accessibility.AssertNoViolationsAsync(page);
+                    await page.Locator(".govuk-error-summary a").First.ClickAsync();
+                    await Expect(page.Locator("#reflection")).ToBeFocusedAsync();
+                }
+
+                await ReflectionPages.AnswerAsync(page, sectionAddress, checkValidation: !checkedErrors,
+                    q => $"My reflection on question {q + 1} of section {number}: use a professional interpreter.");
                 checkedErrors = true;
+                await Expect(page.Locator("main .govuk-tag--green")).ToContainTextAsync("Answered");
+                await Accessibility.AssertNoViolationsAsync(page);
             }
 
-            for (var q = 0; q < questions; q++)
-            {
-                await answers.Nth(q).FillAsync($"My reflection on question {q + 1} of section {number}: use a professional interpreter.");
-            }
-
-            await page.Locator("main form button[type=submit]").Last.ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
             if (number < sectionCount)
             {
                 await Expect(page).ToHaveURLAsync(new Regex($"/sections/{number + 1}$"));
                 await page.GotoAsync(moduleAddress);
             }
         }
+
+        Assert.True(checkedErrors, "The module asks reflective questions");
 
         // Completed: the certificate page.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Module completed" })).ToBeVisibleAsync();

@@ -54,10 +54,25 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
             ["Input.Kind"] = "Summary",
             ["Input.Title"] = "What happened",
             ["Input.Body"] = "The baby was *seen* by many agencies.",
-            ["Input.Questions[0].Text"] = "What would you have done?",
             ["action"] = "save",
         });
         Assert.Equal(HttpStatusCode.Redirect, section.StatusCode);
+
+        // Its reflective questions: the section page makes the section's form and opens it in the form builder.
+        var sectionUrl = $"/norfolk/author/modules/{id}/sections/{(await author.GetDocumentAsync($"/norfolk/author/modules/{id}")).QuerySelector("main table a[href*='/sections/']")!.GetAttribute("href")!.Split('/').Last()}";
+        var made = await author.SubmitFormAsync(sectionUrl, new Dictionary<string, string>(), $"{sectionUrl}?handler=reflection");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var builder = made.Headers.Location!.OriginalString;
+        Assert.StartsWith("/norfolk/admin/forms/", builder);
+        var question = await author.SubmitFormAsync($"{builder}/questions/new", new Dictionary<string, string>
+        {
+            ["Input.Type"] = "LongText",
+            ["Input.Text"] = "What would you have done?",
+            ["Input.Required"] = "yes",
+        });
+        Assert.True(question.StatusCode == HttpStatusCode.Redirect, await question.Content.ReadAsStringAsync());
+        var sectionPage = await author.GetDocumentAsync(sectionUrl);
+        Assert.Contains("(1 question)", sectionPage.QuerySelector("main")!.TextContent);
         return id;
     }
 
@@ -95,8 +110,8 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
         var practitioner = await SignedInAsync("norfolk", "practitioner");
         var module = await practitioner.GetDocumentAsync("/norfolk/modules/child-w");
         Assert.Contains("Health visitors, the GP and the hospital", module.QuerySelector("main")!.TextContent);
-        var completed = await practitioner.SubmitFormAsync("/norfolk/modules/child-w/sections/1",
-            new Dictionary<string, string> { ["Answers[0]"] = "Asked who else lived there." });
+        await ReflectionJourney.AnswerAsync(practitioner, "/norfolk/modules/child-w/sections/1", _ => "Asked who else lived there.");
+        var completed = await practitioner.SubmitFormAsync("/norfolk/modules/child-w/sections/1", new Dictionary<string, string>());
         var certificateUrl = completed.Headers.Location!.OriginalString;
         Assert.StartsWith("/norfolk/certificates/", certificateUrl);
 
@@ -109,7 +124,6 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
             ["Input.Kind"] = "Summary",
             ["Input.Title"] = "What happened to Child W",
             ["Input.Body"] = "Updated after the board's response.",
-            ["Input.Questions[0].Text"] = "What would you have done?",
             ["action"] = "save",
         })).StatusCode);
         await PostAsync(author, id, "submit");

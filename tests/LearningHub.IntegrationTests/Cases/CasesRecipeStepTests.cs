@@ -4,6 +4,7 @@ using LearningHub.Core.Recipes;
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.Tests.Cases.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Cases;
 
@@ -32,7 +33,10 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
         Assert.Equal(new DateOnly(2017, 3, 1), version.ReviewPublishedOn);
         Assert.Equal(3, version.Sections.Count);
         Assert.Equal(SectionKind.LearningActivities, version.Sections.Single(s => s.Position == 2).Kind);
-        Assert.Equal(3, version.Sections.Sum(s => s.Questions.Count));
+        // The reflective questions are Forms forms attached to their sections: 1 in section 1, 2 in section 3.
+        var counts = await factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<LearningHub.Cases.Services.SectionReflection>()
+            .QuestionCountsAsync("recipe-child-v", version.Sections));
+        Assert.Equal([1, 0, 2], version.Sections.OrderBy(s => s.Position).Select(s => counts[s.Id]));
         Assert.Equal(2, version.Chronology.Count);
         Assert.Equal(2, version.Findings.Count);
         Assert.Equal(6, version.Recommendations.Count);

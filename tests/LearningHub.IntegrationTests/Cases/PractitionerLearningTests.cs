@@ -1,5 +1,7 @@
 using System.Net;
 using LearningHub.Cases.Domain;
+using LearningHub.Forms.Domain;
+using LearningHub.IntegrationTests.Forms;
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.Tests.Cases.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -89,25 +91,22 @@ public sealed class PractitionerLearningTests : IClassFixture<FixtureCasesFactor
         var client = _factory.CreateBrowserClient();
         await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
 
-        // An empty answer is refused with an error summary linked to the field; nothing is marked done.
-        var refused = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/1", new Dictionary<string, string> { ["Answers[0]"] = " " });
+        // Marking a section done before its reflective questions are answered is refused with an error summary
+        // linked to the way to answer them; nothing is marked done.
+        var refused = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/1", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var errorPage = await refused.ParseAsync();
-        Assert.Equal("#Answers_0_", errorPage.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("#reflection", errorPage.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Contains("/norfolk/forms/child-v-reflection-1?context=case-module", errorPage.GetElementById("reflection")!.GetAttribute("href"));
         Assert.StartsWith("Error:", errorPage.Title);
 
-        // Section 3 has two questions: with one answered, the typed answer comes back with the error on the other.
-        refused = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/3", new Dictionary<string, string>
-        {
-            ["Answers[0]"] = "The school nurse and the GP.",
-            ["Answers[1]"] = "",
-        });
-        errorPage = await refused.ParseAsync();
-        Assert.Equal("The school nurse and the GP.", errorPage.QuerySelector("#Answers_0_")!.TextContent);
-        Assert.Equal("#Answers_1_", errorPage.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        // The questions are answered in Forms' pages, whose confirmation comes back to the section.
+        Assert.Equal(["/norfolk/modules/child-v/sections/1"], await ReflectionJourney.AnswerAsync(client, "/norfolk/modules/child-v/sections/1"));
+        var answered = await client.GetDocumentAsync("/norfolk/modules/child-v/sections/1");
+        Assert.Empty(answered.QuerySelectorAll("main a.govuk-button[href*='/forms/']"));
+        Assert.Contains("Answered", answered.QuerySelector("main .govuk-tag--green")!.TextContent);
 
-        var done = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/1",
-            new Dictionary<string, string> { ["Answers[0]"] = "Last month, by telephone." });
+        var done = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/1", new Dictionary<string, string>());
         Assert.True(done.StatusCode == HttpStatusCode.Redirect, await done.Content.ReadAsStringAsync());
         Assert.Equal("/norfolk/modules/child-v/sections/2", done.Headers.Location!.OriginalString);
 
@@ -118,12 +117,12 @@ public sealed class PractitionerLearningTests : IClassFixture<FixtureCasesFactor
         Assert.Contains("Completed", moduleAfterOne.QuerySelector("#section-1-status")!.TextContent);
         Assert.Contains("Not yet started", moduleAfterOne.QuerySelector("#section-2-status")!.TextContent);
 
+        Assert.Contains("reflective questions to answer", moduleAfterOne.QuerySelectorAll(".govuk-task-list__hint")[2].TextContent);
+        Assert.DoesNotContain("reflective questions", moduleAfterOne.QuerySelectorAll(".govuk-task-list__hint")[1].TextContent);
+
         await client.SubmitFormAsync("/norfolk/modules/child-v/sections/2", new Dictionary<string, string>());
-        var completed = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/3", new Dictionary<string, string>
-        {
-            ["Answers[0]"] = "The school nurse and the GP.",
-            ["Answers[1]"] = "Book an interpreter for every visit.",
-        });
+        await ReflectionJourney.AnswerAsync(client, "/norfolk/modules/child-v/sections/3");
+        var completed = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/3", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
         var certificateUrl = completed.Headers.Location!.OriginalString;
         Assert.StartsWith("/norfolk/certificates/NSCB-", certificateUrl);
@@ -160,9 +159,12 @@ public sealed class PractitionerLearningTests : IClassFixture<FixtureCasesFactor
         await other.SignInAsync("norfolk", "coordinator@norfolk.demo");
         await other.GetDocumentAsync(certificateUrl, HttpStatusCode.NotFound);
 
-        var progress = await _factory.WithBoardAsync("norfolk", db => db.Set<CaseProgress>().Include(p => p.Answers)
-            .SingleAsync(p => p.CompletedUtc != null && p.Version.Module.Slug == "child-v"));
-        Assert.Equal(3, progress.Answers.Count);
+        // The answers are Forms submissions, one per section form, in the section's context.
+        var userId = await _factory.UserIdAsync("norfolk", "practitioner@norfolk.demo");
+        var submissions = await _factory.WithBoardAsync("norfolk", db => db.Set<FormSubmission>().Include(s => s.Answers)
+            .Where(s => s.UserId == userId && s.SubmittedUtc != null && s.Context.StartsWith("case-module:child-v:")).ToListAsync());
+        Assert.Equal(2, submissions.Count);
+        Assert.Equal(3, submissions.Sum(s => s.Answers.Count));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using LearningHub.Cases.Domain;
+using LearningHub.Cases.Services;
+using LearningHub.Core.Data;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Cases;
 
@@ -12,20 +15,25 @@ namespace LearningHub.IntegrationTests.Cases;
 /// </summary>
 public sealed class RecipeCaseCountsTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
+    /// <summary>The published modules with their recommendation numbers and how many reflective questions (Forms forms attached to their sections) they ask.</summary>
     private Task<List<(string Title, List<string> Numbers, int Questions)>> ModulesAsync(string board) =>
-        factory.WithBoardAsync(board, async db =>
+        factory.WithBoardServicesAsync(board, async services =>
         {
-            var rows = await db.Set<CaseModule>().AsNoTracking()
+            var db = services.GetRequiredService<LearningHubDbContext>();
+            var reflection = services.GetRequiredService<SectionReflection>();
+            var versions = await db.Set<CaseModule>().AsNoTracking()
                 .Where(m => m.Status == CaseModuleStatus.Published)
                 .SelectMany(m => m.Versions.Where(v => v.Id == m.PublishedVersionId))
-                .Select(v => new
-                {
-                    v.Title,
-                    Numbers = v.Recommendations.OrderBy(r => r.Position).Select(r => r.Number).ToList(),
-                    Questions = v.Sections.SelectMany(s => s.Questions).Count(),
-                })
+                .Include(v => v.Module).Include(v => v.Sections).Include(v => v.Recommendations)
                 .ToListAsync();
-            return rows.Select(r => (r.Title, r.Numbers, r.Questions)).ToList();
+            var rows = new List<(string Title, List<string> Numbers, int Questions)>();
+            foreach (var v in versions)
+            {
+                var counts = await reflection.QuestionCountsAsync(v.Module.Slug, v.Sections);
+                rows.Add((v.Title, v.Recommendations.OrderBy(r => r.Position).Select(r => r.Number).ToList(), counts.Values.Sum()));
+            }
+
+            return rows;
         });
 
     private static (string Title, List<string> Numbers, int Questions) Find(List<(string Title, List<string> Numbers, int Questions)> modules, string title) =>

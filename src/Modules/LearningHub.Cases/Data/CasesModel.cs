@@ -68,16 +68,6 @@ public sealed class CasesModel : IModelContributor
             b.Property(x => x.Title).HasMaxLength(200);
             b.Property(x => x.Body).HasMaxLength(20000);
             b.HasIndex(x => new { x.VersionId, x.Position });
-            b.HasMany(x => x.Questions).WithOne().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<ReflectiveQuestion>(b =>
-        {
-            b.ToTable("CaseReflectiveQuestions");
-            b.Property(x => x.Key).HasMaxLength(100);
-            b.Property(x => x.Text).HasMaxLength(300);
-            b.Property(x => x.Hint).HasMaxLength(300);
-            b.HasIndex(x => new { x.SectionId, x.Position });
         });
 
         modelBuilder.Entity<CaseChronologyEntry>(b =>
@@ -130,7 +120,7 @@ public sealed class CasesModel : IModelContributor
             b.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany(x => x.SectionsDone).WithOne().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Cascade);
-            b.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(x => x.CompletedBy).HasMaxLength(300);
         });
 
         modelBuilder.Entity<CaseSectionDone>(b =>
@@ -141,15 +131,6 @@ public sealed class CasesModel : IModelContributor
             b.HasOne<CaseSection>().WithMany().HasForeignKey(x => x.SectionId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<ReflectiveAnswer>(b =>
-        {
-            b.ToTable("CaseReflectiveAnswers");
-            b.Property(x => x.Text).HasMaxLength(10000);
-            b.HasIndex(x => new { x.ProgressId, x.QuestionId }).IsUnique();
-            b.HasIndex(x => x.QuestionId);
-            b.HasOne<ReflectiveQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Restrict);
-        });
-
         modelBuilder.Entity<CaseCertificate>(b =>
         {
             b.ToTable("CaseCertificates");
@@ -158,6 +139,7 @@ public sealed class CasesModel : IModelContributor
             b.Property(x => x.HolderName).HasMaxLength(200);
             b.Property(x => x.ModuleTitle).HasMaxLength(200);
             b.Property(x => x.ModuleSlug).HasMaxLength(100);
+            b.Property(x => x.CompletedBy).HasMaxLength(300);
             b.HasIndex(x => x.Code).IsUnique();
             b.HasIndex(x => x.ProgressId).IsUnique();
             b.HasIndex(x => x.UserId);

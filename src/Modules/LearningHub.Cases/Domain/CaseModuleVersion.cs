@@ -95,7 +95,10 @@ public class CaseVersionTopic : IBoardOwned
     public Guid TopicId { get; set; }
 }
 
-/// <summary>An ordered Markdown section of a kind (Summary, Chronology...). <see cref="Key"/> follows it across versions.</summary>
+/// <summary>
+/// An ordered Markdown section of a kind (Summary, Chronology...). <see cref="Key"/> follows it across versions,
+/// and its reflective questions are a Forms form attached to <see cref="Services.CaseReflection.Context"/> of that key.
+/// </summary>
 public class CaseSection : IBoardOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -114,30 +117,6 @@ public class CaseSection : IBoardOwned
     public string Title { get; set; } = "";
 
     public string Body { get; set; } = "";
-
-    public List<ReflectiveQuestion> Questions { get; set; } = [];
-}
-
-/// <summary>
-/// A question practitioners answer in long text at the end of a section. Kept in its own table with a
-/// stable key per module so a later Forms module can take the questions over (key → form question).
-/// </summary>
-public class ReflectiveQuestion : IBoardOwned
-{
-    public Guid Id { get; set; } = Guid.NewGuid();
-
-    public Guid BoardId { get; set; }
-
-    public Guid SectionId { get; set; }
-
-    /// <summary>Unique within the module, and kept across versions.</summary>
-    public string Key { get; set; } = "";
-
-    public int Position { get; set; }
-
-    public string Text { get; set; } = "";
-
-    public string? Hint { get; set; }
 }
 
 public class CaseChronologyEntry : IBoardOwned

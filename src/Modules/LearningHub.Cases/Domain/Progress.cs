@@ -3,7 +3,7 @@ using LearningHub.Core.Boards;
 namespace LearningHub.Cases.Domain;
 
 /// <summary>
-/// One practitioner working through one version of a module: sections done, answers, time spent and,
+/// One practitioner working through one version of a module: sections done, time spent and,
 /// when finished, the completion. A later version of the module does not change it.
 /// </summary>
 public class CaseProgress : IBoardOwned
@@ -31,7 +31,8 @@ public class CaseProgress : IBoardOwned
 
     public List<CaseSectionDone> SectionsDone { get; set; } = [];
 
-    public List<ReflectiveAnswer> Answers { get; set; } = [];
+    /// <summary>How the completion came about when it was not by working through the sections ("attended: Case Y roadshow").</summary>
+    public string? CompletedBy { get; set; }
 
     /// <summary>The longest gap between two pages that counts as reading.</summary>
     public static readonly TimeSpan MaxCountedGap = TimeSpan.FromMinutes(10);
@@ -59,22 +60,6 @@ public class CaseSectionDone : IBoardOwned
     public Guid SectionId { get; set; }
 
     public DateTime DoneUtc { get; set; }
-}
-
-/// <summary>A practitioner's answer to a reflective question (long text).</summary>
-public class ReflectiveAnswer : IBoardOwned
-{
-    public Guid Id { get; set; } = Guid.NewGuid();
-
-    public Guid BoardId { get; set; }
-
-    public Guid ProgressId { get; set; }
-
-    public Guid QuestionId { get; set; }
-
-    public string Text { get; set; } = "";
-
-    public DateTime UpdatedUtc { get; set; }
 }
 
 /// <summary>
@@ -105,4 +90,7 @@ public class CaseCertificate : IBoardOwned
     public DateTime CompletedUtc { get; set; }
 
     public int MinutesSpent { get; set; }
+
+    /// <summary>How it was completed when not by working through the sections ("attended: Case Y roadshow, Norwich").</summary>
+    public string? CompletedBy { get; set; }
 }

@@ -5,7 +5,10 @@ using System.Text.RegularExpressions;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Recipes;
+using LearningHub.Forms.Domain;
+using LearningHub.Forms.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Cases.Recipes;
 
@@ -15,7 +18,9 @@ namespace LearningHub.Cases.Recipes;
 /// "recommendations", "boardResponse" } ] }</c> (the full format is in the README). Modules are matched by slug:
 /// a new one is created Published as version 1; the same content again changes nothing; changed content
 /// replaces the published version while nobody has started it, and is published as the next version once
-/// someone has (their record keeps the version they did).
+/// someone has (their record keeps the version they did). A section's <c>reflectiveQuestions</c> become a Forms
+/// form (purpose "module reflection", key <c>{slug}-reflection-{section number}</c>) attached to the section, through
+/// Forms' own API, so Forms keeps the questions and the answers; the same questions again change nothing.
 /// </summary>
 public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
 {
@@ -29,6 +34,8 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
         var modules = context.Step.Objects("modules", required: true);
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
+        var editor = context.Services.GetRequiredService<FormEditor>();
+        var forms = context.Services.GetRequiredService<IFormFilling>();
 
         foreach (var item in modules)
         {
@@ -43,14 +50,49 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
                 throw item.Fail("slug", $"'{slug}' appears more than once in this step.");
             }
 
-            var version = Read(item, themes, topics);
+            var (version, reflection) = Read(item, slug, themes, topics);
             version.SourceHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(item.Json.GetRawText())));
             version.SearchText = CaseSearch.TextOf(version);
-            await ApplyAsync(context, slug, version, now, cancellationToken);
+            var published = await ApplyAsync(context, slug, version, now, cancellationToken);
+            await DefineReflectionAsync(context, editor, forms, slug, published, reflection, cancellationToken);
         }
     }
 
-    private static async Task ApplyAsync(RecipeStepContext context, string slug, CaseModuleVersion incoming, DateTime now,
+    /// <summary>The reflective questions of the recipe's sections, by section position.</summary>
+    private sealed record SectionQuestions(RecipeElement Section, int Position, string Title, List<QuestionDraft> Questions);
+
+    private static async Task DefineReflectionAsync(RecipeStepContext context, FormEditor editor, IFormFilling forms, string slug,
+        CaseModuleVersion published, IReadOnlyList<SectionQuestions> reflection, CancellationToken cancellationToken)
+    {
+        if (reflection.Count == 0)
+        {
+            return;
+        }
+
+        var sections = published.Sections.Count > 0
+            ? published.Sections.OrderBy(s => s.Position).ToList()
+            : await context.Db.Set<CaseSection>().Where(s => s.VersionId == published.Id).OrderBy(s => s.Position).ToListAsync(cancellationToken);
+        foreach (var item in reflection)
+        {
+            var key = CaseReflection.FormKey(slug, (item.Position + 1).ToString(CultureInfo.InvariantCulture));
+            var title = $"{published.Title}: {item.Title}";
+            try
+            {
+                await editor.DefineAsync(new FormDefinition(key, title.Length > 200 ? title[..200] : title,
+                    $"Reflective questions on “{item.Title}”, answered before the section is marked as done.",
+                    CaseReflection.Purpose, IsAnonymous: false, item.Questions), cancellationToken);
+            }
+            catch (FormDefinitionException problem)
+            {
+                throw item.Section.Fail("reflectiveQuestions", problem.Message);
+            }
+
+            await forms.AttachAsync(key, CaseReflection.Context(slug, sections[item.Position].Key), cancellationToken);
+        }
+    }
+
+    /// <summary>Returns the version published once the module is applied.</summary>
+    private static async Task<CaseModuleVersion> ApplyAsync(RecipeStepContext context, string slug, CaseModuleVersion incoming, DateTime now,
         CancellationToken cancellationToken)
     {
         var db = context.Db;
@@ -60,7 +102,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             module = new CaseModule { Slug = slug, CreatedUtc = now };
             db.Add(module);
             Publish(db, module, incoming, 1, now);
-            return;
+            return incoming;
         }
 
         var published = module.PublishedVersionId is { } id
@@ -68,7 +110,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             : null;
         if (published is not null && published.SourceHash == incoming.SourceHash)
         {
-            return;
+            return published;
         }
 
         var started = published is not null
@@ -82,7 +124,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             published.SourceHash = incoming.SourceHash;
             published.SearchText = incoming.SearchText;
             module.Title = published.Title;
-            return;
+            return published;
         }
 
         if (published is not null)
@@ -94,6 +136,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         Publish(db, module, incoming, next + 1, now);
         module.ArchivedUtc = null;
+        return incoming;
     }
 
     private static void Publish(Microsoft.EntityFrameworkCore.DbContext db, CaseModule module, CaseModuleVersion version, int number, DateTime now)
@@ -110,8 +153,10 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
         module.Title = version.Title;
     }
 
-    private static CaseModuleVersion Read(RecipeElement item, IReadOnlyDictionary<string, Guid> themes, IReadOnlyDictionary<string, Guid> topics)
+    private static (CaseModuleVersion Version, List<SectionQuestions> Reflection) Read(RecipeElement item, string slug,
+        IReadOnlyDictionary<string, Guid> themes, IReadOnlyDictionary<string, Guid> topics)
     {
+        var reflection = new List<SectionQuestions>();
         var version = new CaseModuleVersion
         {
             Title = item.String("title", 200),
@@ -156,6 +201,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             var section = new CaseSection
             {
                 VersionId = version.Id,
+                Key = StableSectionKey(slug, position),
                 Position = position,
                 Kind = ParseChoice<SectionKind>(sectionItem, "kind", CaseText.Of, required: true)!.Value,
                 Title = sectionItem.String("title", 200),
@@ -167,7 +213,8 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
                 throw sectionItem.Fail("reflectiveQuestions", "may have at most 5 questions.");
             }
 
-            foreach (var (questionItem, questionPosition) in questions.Select((q, i) => (q, i)))
+            var drafts = new List<QuestionDraft>();
+            foreach (var questionItem in questions)
             {
                 var key = questionItem.String("key", 100);
                 if (!SlugPattern().IsMatch(key))
@@ -180,14 +227,13 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
                     throw questionItem.Fail("key", $"'{key}' is already the key of another question in this module.");
                 }
 
-                section.Questions.Add(new ReflectiveQuestion
-                {
-                    SectionId = section.Id,
-                    Key = key,
-                    Position = questionPosition,
-                    Text = questionItem.String("text", 300),
-                    Hint = questionItem.OptionalString("hint", 300),
-                });
+                drafts.Add(new QuestionDraft(QuestionType.LongText, questionItem.String("text", 300), key,
+                    questionItem.OptionalString("hint", 300), IsRequired: true, [], MaxLength: null, null, null));
+            }
+
+            if (drafts.Count > 0)
+            {
+                reflection.Add(new SectionQuestions(sectionItem, position, section.Title, drafts));
             }
 
             version.Sections.Add(section);
@@ -239,8 +285,15 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             });
         }
 
-        return version;
+        return (version, reflection);
     }
+
+    /// <summary>
+    /// The same key for the recipe's section at a position every time the recipe is read, so a replaced or
+    /// republished version keeps asking the reflective questions attached to that section's context.
+    /// </summary>
+    private static Guid StableSectionKey(string slug, int position) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"cases-recipe:{slug}:{position}")).AsSpan(0, 16));
 
     private static Guid Lookup(RecipeElement item, string field, string key, IReadOnlyDictionary<string, Guid> terms, string what) =>
         terms.TryGetValue(key, out var id)

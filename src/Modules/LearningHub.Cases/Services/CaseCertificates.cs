@@ -12,7 +12,7 @@ namespace LearningHub.Cases.Services;
 /// <summary>What a certificate shows.</summary>
 public sealed record CertificateView(
     string Code, string HolderName, string ModuleTitle, int VersionNumber, DateTime CompletedUtc, int MinutesSpent,
-    string BoardName, string VerifyUrl)
+    string BoardName, string VerifyUrl, string? CompletedBy = null)
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
@@ -56,7 +56,7 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
 
     private CertificateView View(CaseCertificate c, string verifyBaseUrl) =>
         new(c.Code, c.HolderName, c.ModuleTitle, c.VersionNumber, c.CompletedUtc, c.MinutesSpent, boards.Required.Name,
-            $"{verifyBaseUrl.TrimEnd('/')}/{boards.Required.Slug}/verify/{c.Code}");
+            $"{verifyBaseUrl.TrimEnd('/')}/{boards.Required.Slug}/verify/{c.Code}", c.CompletedBy);
 
     /// <summary>
     /// The certificate as one self-contained HTML document for printing to PDF: the same markup and

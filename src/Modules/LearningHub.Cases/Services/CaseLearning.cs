@@ -2,30 +2,30 @@ using System.Security.Cryptography;
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Forms.Services;
 using LearningHub.Notifications.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Cases.Services;
 
-/// <summary>The outcome of marking a section done: the problems with the answers, or whether the module is now complete.</summary>
-public sealed record SectionResult(IReadOnlyDictionary<Guid, string> Problems, bool ModuleCompleted, string? CertificateCode)
+/// <summary>The outcome of marking a section done: the problem (its reflective questions are not answered), or whether the module is now complete.</summary>
+public sealed record SectionResult(string? Problem, bool ModuleCompleted, string? CertificateCode)
 {
-    public bool Succeeded => Problems.Count == 0;
+    public bool Succeeded => Problem is null;
 }
 
 public sealed record LearningRecord(string Slug, string Title, int VersionNumber, int SectionsDone, int SectionCount,
-    DateTime LastActivityUtc, DateTime? CompletedUtc, string? CertificateCode, bool IsCurrentVersion);
+    DateTime LastActivityUtc, DateTime? CompletedUtc, string? CertificateCode, bool IsCurrentVersion, string? CompletedBy = null);
 
 /// <summary>
-/// A practitioner's progress through a module version: sections done, reflective answers and time, the
-/// completion when every section is done and answered, its certificate and the "module completed" mail.
+/// A practitioner's progress through a module version: sections done and time, the completion when every
+/// section is done and its reflective questions answered (Forms keeps those: <see cref="CaseReflection"/>),
+/// its certificate and the "module completed" mail.
 /// </summary>
-public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, TemplatedMail mail, TimeProvider clock)
+public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, TemplatedMail mail, TimeProvider clock, IFormFilling forms)
 {
-    public const int MaxAnswerLength = 10000;
-
     public Task<CaseProgress?> FindAsync(string userId, Guid versionId, CancellationToken cancellationToken = default) =>
-        db.Set<CaseProgress>().Include(p => p.SectionsDone).Include(p => p.Answers)
+        db.Set<CaseProgress>().Include(p => p.SectionsDone)
             .SingleOrDefaultAsync(p => p.UserId == userId && p.VersionId == versionId, cancellationToken);
 
     /// <summary>The person's progress on this version, started now if they had none; time since their last page is counted.</summary>
@@ -51,52 +51,23 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
     }
 
     /// <summary>
-    /// Saves the answers to a section's questions and marks it done, in one save. Every question needs an
-    /// answer; with problems nothing is saved and the problems are returned by question id.
+    /// Marks the section done, and the module complete (certificate, mail) when every section is done and
+    /// every section's reflective questions are answered in Forms. A section whose own reflective questions
+    /// are not yet answered is not marked: the problem says so and nothing is saved.
     /// </summary>
     public async Task<SectionResult> CompleteSectionAsync(string userId, string userName, string userEmail, CaseModuleVersion version,
-        CaseSection section, IReadOnlyDictionary<Guid, string?> answers, Func<string, string> certificateUrl,
-        CancellationToken cancellationToken = default)
+        CaseSection section, Func<string, string> certificateUrl, CancellationToken cancellationToken = default)
     {
-        var problems = new Dictionary<Guid, string>();
-        foreach (var question in section.Questions)
+        var slug = version.Module.Slug;
+        var unanswered = await forms.UnansweredContextsAsync(
+            version.Sections.Select(s => CaseReflection.Context(slug, s.Key)).ToList(), CaseReflection.Purpose, userId, cancellationToken);
+        if (unanswered.Contains(CaseReflection.Context(slug, section.Key)))
         {
-            var answer = answers.GetValueOrDefault(question.Id)?.Trim();
-            if (string.IsNullOrEmpty(answer))
-            {
-                problems[question.Id] = $"Enter your answer to question {question.Position + 1}";
-            }
-            else if (answer.Length > MaxAnswerLength)
-            {
-                problems[question.Id] = $"Your answer to question {question.Position + 1} must be {MaxAnswerLength:N0} characters or fewer";
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return new SectionResult(problems, false, null);
+            return new SectionResult("Answer the reflective questions before you mark this section as done", false, null);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var progress = await OpenTrackedAsync(userId, version, now, cancellationToken);
-        foreach (var question in section.Questions)
-        {
-            var text = answers[question.Id]!.Trim();
-            var existing = progress.Answers.FirstOrDefault(a => a.QuestionId == question.Id);
-            if (existing is null)
-            {
-                // Added explicitly: a child with its id set, found through a navigation, would be taken for an existing row.
-                var answer = new ReflectiveAnswer { ProgressId = progress.Id, QuestionId = question.Id, Text = text, UpdatedUtc = now };
-                db.Add(answer);
-                progress.Answers.Add(answer);
-            }
-            else if (existing.Text != text)
-            {
-                existing.Text = text;
-                existing.UpdatedUtc = now;
-            }
-        }
-
         if (progress.SectionsDone.All(d => d.SectionId != section.Id))
         {
             var sectionDone = new CaseSectionDone { ProgressId = progress.Id, SectionId = section.Id, DoneUtc = now };
@@ -105,42 +76,61 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
         }
 
         string? code = null;
-        var completedNow = progress.CompletedUtc is null && IsComplete(version, progress);
+        var completedNow = progress.CompletedUtc is null
+                           && version.Sections.All(s => progress.SectionsDone.Any(d => d.SectionId == s.Id))
+                           && unanswered.Count == 0;
         if (completedNow)
         {
-            progress.CompletedUtc = now;
-            code = await NewCodeAsync(cancellationToken);
-            db.Add(new CaseCertificate
-            {
-                ProgressId = progress.Id,
-                UserId = userId,
-                Code = code,
-                HolderName = userName,
-                ModuleTitle = version.Title,
-                ModuleSlug = version.Module.Slug,
-                VersionNumber = version.Number,
-                CompletedUtc = now,
-                MinutesSpent = Math.Max(1, (int)Math.Round(progress.SecondsSpent / 60.0)),
-            });
-            await mail.QueueAsync(CasesMailTemplates.ModuleCompleted.Key, userEmail, userName,
-                new Dictionary<string, string>
-                {
-                    [CasesMailTemplates.ModuleTitle] = version.Title,
-                    [CasesMailTemplates.CertificateLink] = certificateUrl(code),
-                },
-                $"cases.module-completed:{progress.Id}", cancellationToken: cancellationToken);
+            code = await CompleteAsync(progress, version, userId, userName, userEmail, now, certificateUrl, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new SectionResult(problems, completedNow, code);
+        return new SectionResult(null, completedNow, code);
+    }
+
+    /// <summary>
+    /// Records the completion on the progress, issues its certificate and queues the "module completed" mail,
+    /// all in the context's unit of work (the caller saves). Returns the certificate's code.
+    /// </summary>
+    internal async Task<string> CompleteAsync(CaseProgress progress, CaseModuleVersion version, string userId, string userName,
+        string userEmail, DateTime now, Func<string, string> certificateUrl, CancellationToken cancellationToken)
+    {
+        progress.CompletedUtc = now;
+        var code = await NewCodeAsync(cancellationToken);
+        db.Add(new CaseCertificate
+        {
+            ProgressId = progress.Id,
+            UserId = userId,
+            Code = code,
+            HolderName = userName,
+            ModuleTitle = version.Title,
+            ModuleSlug = version.Module.Slug,
+            VersionNumber = version.Number,
+            CompletedUtc = now,
+            MinutesSpent = Math.Max(1, (int)Math.Round(progress.SecondsSpent / 60.0)),
+            CompletedBy = progress.CompletedBy,
+        });
+        await mail.QueueAsync(CasesMailTemplates.ModuleCompleted.Key, userEmail, userName,
+            new Dictionary<string, string>
+            {
+                [CasesMailTemplates.ModuleTitle] = version.Title,
+                [CasesMailTemplates.CertificateLink] = certificateUrl(code),
+            },
+            $"cases.module-completed:{progress.Id}", cancellationToken: cancellationToken);
+        return code;
+    }
+
+    /// <summary>Of the version's sections, the keys of those whose reflective questions the person has still to answer.</summary>
+    public async Task<IReadOnlySet<Guid>> UnansweredSectionsAsync(CaseModuleVersion version, string userId, CancellationToken cancellationToken = default)
+    {
+        var slug = version.Module.Slug;
+        var contexts = version.Sections.ToDictionary(s => CaseReflection.Context(slug, s.Key), s => s.Key);
+        var unanswered = await forms.UnansweredContextsAsync(contexts.Keys, CaseReflection.Purpose, userId, cancellationToken);
+        return unanswered.Select(c => contexts[c]).ToHashSet();
     }
 
     public Task<string?> CertificateCodeAsync(Guid progressId, CancellationToken cancellationToken = default) =>
         db.Set<CaseCertificate>().Where(c => c.ProgressId == progressId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
-
-    public static bool IsComplete(CaseModuleVersion version, CaseProgress progress) =>
-        version.Sections.All(s => progress.SectionsDone.Any(d => d.SectionId == s.Id)
-            && s.Questions.All(q => progress.Answers.Any(a => a.QuestionId == q.Id && a.Text.Length > 0)));
 
     public async Task<IReadOnlyList<LearningRecord>> MyLearningAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -156,15 +146,16 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
                 Sections = p.Version.Sections.Count,
                 p.LastActivityUtc,
                 p.CompletedUtc,
+                p.CompletedBy,
                 Code = db.Set<CaseCertificate>().Where(c => c.ProgressId == p.Id).Select(c => c.Code).FirstOrDefault(),
                 Current = p.Version.Module.PublishedVersionId == p.VersionId,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new LearningRecord(r.Slug, r.Title, r.Number, r.Done, r.Sections, r.LastActivityUtc, r.CompletedUtc,
-            r.Code, r.Current)).ToList();
+            r.Code, r.Current, r.CompletedBy)).ToList();
     }
 
-    private async Task<CaseProgress> OpenTrackedAsync(string userId, CaseModuleVersion version, DateTime now, CancellationToken cancellationToken)
+    internal async Task<CaseProgress> OpenTrackedAsync(string userId, CaseModuleVersion version, DateTime now, CancellationToken cancellationToken)
     {
         var progress = await FindAsync(userId, version.Id, cancellationToken);
         if (progress is null)

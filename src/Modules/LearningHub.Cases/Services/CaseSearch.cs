@@ -29,7 +29,6 @@ public static class CaseSearch
         {
             Add(section.Title);
             Add(section.Body);
-            section.Questions.ForEach(q => Add(q.Text));
         }
 
         version.Chronology.ForEach(c => Add($"{c.When} {c.What} {c.Agencies}"));

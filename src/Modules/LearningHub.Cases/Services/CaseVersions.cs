@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Cases.Services;
 
-/// <summary>Loading, copying and clearing a version's content (sections, questions, chronology, findings, recommendations).</summary>
+/// <summary>Loading, copying and clearing a version's content (sections, chronology, findings, recommendations).</summary>
 public static class CaseVersions
 {
     public static Task<CaseModuleVersion?> LoadAsync(LearningHubDbContext db, Guid versionId, bool tracking, CancellationToken cancellationToken = default)
@@ -13,7 +13,7 @@ public static class CaseVersions
             .Include(v => v.Module)
             .Include(v => v.Themes)
             .Include(v => v.Topics)
-            .Include(v => v.Sections).ThenInclude(s => s.Questions)
+            .Include(v => v.Sections)
             .Include(v => v.Chronology)
             .Include(v => v.Findings)
             .Include(v => v.Recommendations)
@@ -42,12 +42,8 @@ public static class CaseVersions
         to.Topics = from.Topics.Select(t => new CaseVersionTopic { VersionId = to.Id, TopicId = t.TopicId }).ToList();
         to.Sections = from.Sections.OrderBy(s => s.Position).Select((s, i) =>
         {
-            var section = new CaseSection { VersionId = to.Id, Key = s.Key, Position = i, Kind = s.Kind, Title = s.Title, Body = s.Body };
-            section.Questions = s.Questions.OrderBy(q => q.Position).Select((q, j) => new ReflectiveQuestion
-            {
-                SectionId = section.Id, Key = q.Key, Position = j, Text = q.Text, Hint = q.Hint,
-            }).ToList();
-            return section;
+            // The key is kept, so the copy asks the same reflective questions (a form attached to the key's context).
+            return new CaseSection { VersionId = to.Id, Key = s.Key, Position = i, Kind = s.Kind, Title = s.Title, Body = s.Body };
         }).ToList();
         to.Chronology = from.Chronology.OrderBy(c => c.Position).Select((c, i) => new CaseChronologyEntry
         {
@@ -70,7 +66,6 @@ public static class CaseVersions
         db.AddRange(version.Themes);
         db.AddRange(version.Topics);
         db.AddRange(version.Sections);
-        db.AddRange(version.Sections.SelectMany(s => s.Questions));
         db.AddRange(version.Chronology);
         db.AddRange(version.Findings);
         db.AddRange(version.Recommendations);
@@ -82,9 +77,7 @@ public static class CaseVersions
         var id = version.Id;
         db.RemoveRange(await db.Set<CaseVersionTheme>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<CaseVersionTopic>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
-        var sections = await db.Set<CaseSection>().Include(s => s.Questions).Where(x => x.VersionId == id).ToListAsync(cancellationToken);
-        db.RemoveRange(sections.SelectMany(s => s.Questions));
-        db.RemoveRange(sections);
+        db.RemoveRange(await db.Set<CaseSection>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<CaseChronologyEntry>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<CaseFinding>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<CaseRecommendation>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));

@@ -60,11 +60,6 @@ public static class VersionChanges
                 what.Add("text changed");
             }
 
-            if (!old.Questions.OrderBy(q => q.Position).Select(q => q.Text).SequenceEqual(section.Questions.OrderBy(q => q.Position).Select(q => q.Text)))
-            {
-                what.Add("reflective questions changed");
-            }
-
             if (old.Position != section.Position)
             {
                 what.Add("moved");

@@ -12,7 +12,8 @@ namespace LearningHub.Forms.Recipes;
 /// "anonymous": true, "description": "...", "questions": [ { "key": "confidence-coercive-control", "type": "Scale",
 /// "text": "...", "hint": "...", "required": true, "options": ["..."], "maxLength": 1000, "scaleLow": "...",
 /// "scaleHigh": "..." } ] } ] }</c>. Forms are matched by key. Questions that differ from the current
-/// version replace it, or make a new version if anyone has answered it; the same questions change nothing.
+/// version replace it, or make a new version if anyone has answered it; the same questions change nothing
+/// (<see cref="FormEditor.DefineAsync"/>, which the cases step uses too for modules' reflective questions).
 /// </summary>
 public sealed class FormsStep : IRecipeStepHandler
 {
@@ -35,98 +36,43 @@ public sealed class FormsStep : IRecipeStepHandler
                 throw item.Fail("key", $"'{key}' is used by more than one form in this step.");
             }
 
-            var title = item.String("title", 200);
-            var description = item.OptionalString("description", 2000);
-            var purpose = item.Enum<FormPurpose>("purpose");
-            var anonymous = Bool(item, "anonymous", false);
-            var questions = ReadQuestions(item);
-
-            var form = await context.Db.Set<Form>().SingleOrDefaultAsync(f => f.Key == key, cancellationToken);
-            if (form is null)
+            var definition = new FormDefinition(key, item.String("title", 200), item.OptionalString("description", 2000),
+                item.Enum<FormPurpose>("purpose"), Bool(item, "anonymous", false), ReadQuestions(item));
+            try
             {
-                form = editor.Create(key, title, description, purpose, anonymous);
-                var first = form.Versions[0];
-                foreach (var question in questions)
-                {
-                    question.FormVersionId = first.Id;
-                    context.Db.Add(question);
-                }
-
-                continue;
+                await editor.DefineAsync(definition, cancellationToken);
             }
-
-            if (form.Title != title || form.Description != description || form.Purpose != purpose || form.IsAnonymous != anonymous)
+            catch (FormDefinitionException problem)
             {
-                if (form.IsAnonymous != anonymous && await editor.SubmissionCountAsync(form.Id, cancellationToken) > 0)
-                {
-                    throw item.Fail("anonymous", $"cannot change: form '{key}' already has answers.");
-                }
-
-                (form.Title, form.Description, form.Purpose, form.IsAnonymous) = (title, description, purpose, anonymous);
-            }
-
-            var current = (await editor.CurrentVersionAsync(form, cancellationToken)).Questions.OrderBy(q => q.Position).ToList();
-            if (current.Count == questions.Count && current.Zip(questions).All(pair => pair.First.SameAs(pair.Second)))
-            {
-                continue;
-            }
-
-            // Answers keep their questions: once anyone has answered (or started) the current version, the
-            // recipe's questions become a new version; otherwise they replace the current version's.
-            FormVersion target;
-            if (await editor.CurrentVersionAnsweredAsync(form, cancellationToken))
-            {
-                target = new FormVersion { FormId = form.Id, Number = form.CurrentVersion + 1, CreatedUtc = DateTime.UtcNow };
-                context.Db.Add(target);
-                form.CurrentVersion = target.Number;
-            }
-            else
-            {
-                target = await context.Db.Set<FormVersion>().Include(v => v.Questions)
-                    .SingleAsync(v => v.FormId == form.Id && v.Number == form.CurrentVersion, cancellationToken);
-                context.Db.RemoveRange(target.Questions);
-            }
-
-            foreach (var question in questions)
-            {
-                question.FormVersionId = target.Id;
-                context.Db.Add(question);
+                throw Fail(item, problem);
             }
         }
     }
 
-    private static List<FormQuestion> ReadQuestions(RecipeElement form)
+    /// <summary>The recipe's own error for a definition the forms module refused, naming the question and field.</summary>
+    private static Exception Fail(RecipeElement form, FormDefinitionException problem)
     {
-        var questions = new List<FormQuestion>();
-        foreach (var item in form.Objects("questions", required: true))
+        var parts = problem.Field.Split('.', 2);
+        if (parts.Length == 2 && parts[0].StartsWith("questions[", StringComparison.Ordinal)
+            && int.TryParse(parts[0]["questions[".Length..^1], out var index))
         {
-            var draft = new QuestionDraft(
-                item.Enum<QuestionType>("type"),
-                item.String("text", 500),
-                item.OptionalString("key", 100),
-                item.OptionalString("hint", 1000),
-                Bool(item, "required", true),
-                item.Strings("options"),
-                item.OptionalInt("maxLength", 1, FormQuestion.LongTextCeiling),
-                item.OptionalString("scaleLow", 100),
-                item.OptionalString("scaleHigh", 100));
-            if (FormEditor.Problems(draft) is [var (field, message), ..])
-            {
-                throw item.Fail(RecipeField(field), message + ".");
-            }
-
-            var question = new FormQuestion { Key = "", Text = "", Position = questions.Count + 1 };
-            FormEditor.Apply(question, draft, questions.Select(q => q.Key));
-            if (draft.Key is not null && question.Key != draft.Key)
-            {
-                throw item.Fail("key", $"'{draft.Key}' is used by more than one question of this form.");
-            }
-
-            questions.Add(question);
+            return form.Objects("questions", required: true)[index].Fail(RecipeField(parts[1]), problem.Message);
         }
 
-        return questions;
+        return form.Fail(problem.Field, problem.Message);
     }
+
+    private static List<QuestionDraft> ReadQuestions(RecipeElement form) =>
+        form.Objects("questions", required: true).Select(item => new QuestionDraft(
+            item.Enum<QuestionType>("type"),
+            item.String("text", 500),
+            item.OptionalString("key", 100),
+            item.OptionalString("hint", 1000),
+            Bool(item, "required", true),
+            item.Strings("options"),
+            item.OptionalInt("maxLength", 1, FormQuestion.LongTextCeiling),
+            item.OptionalString("scaleLow", 100),
+            item.OptionalString("scaleHigh", 100))).ToList();
 
     private static string RecipeField(string field) => field switch
     {

@@ -18,6 +18,16 @@ public sealed record QuestionDraft(
     string? ScaleLowLabel,
     string? ScaleHighLabel);
 
+/// <summary>A whole form as code or a recipe describes it, for <see cref="FormEditor.DefineAsync"/>.</summary>
+public sealed record FormDefinition(string Key, string Title, string? Description, FormPurpose Purpose, bool IsAnonymous,
+    IReadOnlyList<QuestionDraft> Questions);
+
+/// <summary>A form definition that cannot be applied (the field is the definition's: "anonymous", "questions[2].text").</summary>
+public sealed class FormDefinitionException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>
 /// Changes to a form's questions. The rule that keeps old answers meaningful lives here: a version
 /// that anyone has started answering is never changed; the first change after that copies it into a
@@ -46,6 +56,106 @@ public sealed partial class FormEditor(LearningHubDbContext db, TimeProvider clo
         form.Versions.Add(new FormVersion { FormId = form.Id, Number = 1, CreatedUtc = now });
         db.Add(form);
         return form;
+    }
+
+    /// <summary>
+    /// Creates the form with these questions, or brings the board's form with that key up to date. The same
+    /// questions change nothing; different ones replace the current version's, or become a new version when
+    /// anyone has answered it (answers keep their questions). The caller saves, so the form lands in the
+    /// caller's own unit of work (a recipe, a case module's section). Throws <see cref="FormDefinitionException"/>.
+    /// </summary>
+    public async Task<Form> DefineAsync(FormDefinition definition, CancellationToken cancellationToken = default)
+    {
+        if (!IsValidKey(definition.Key))
+        {
+            throw new FormDefinitionException("key", $"'{definition.Key}' must use only lower case letters, numbers and single hyphens.");
+        }
+
+        var questions = new List<FormQuestion>();
+        foreach (var (draft, index) in definition.Questions.Select((d, i) => (d, i)))
+        {
+            if (Problems(draft) is [var (field, message), ..])
+            {
+                throw new FormDefinitionException($"questions[{index}].{field}", message + ".");
+            }
+
+            var question = new FormQuestion { Key = "", Text = "", Position = questions.Count + 1 };
+            Apply(question, draft, questions.Select(q => q.Key));
+            if (draft.Key is not null && question.Key != draft.Key)
+            {
+                throw new FormDefinitionException($"questions[{index}].key", $"'{draft.Key}' is used by more than one question of this form.");
+            }
+
+            questions.Add(question);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var forms = db.Set<Form>();
+        var form = forms.Local.SingleOrDefault(f => f.Key == definition.Key)
+                   ?? await forms.SingleOrDefaultAsync(f => f.Key == definition.Key, cancellationToken);
+        if (form is null)
+        {
+            form = Create(definition.Key, definition.Title, definition.Description, definition.Purpose, definition.IsAnonymous);
+            AddQuestions(form.Versions[0], questions);
+            return form;
+        }
+
+        if (form.Title != definition.Title || form.Description != definition.Description || form.Purpose != definition.Purpose
+            || form.IsAnonymous != definition.IsAnonymous)
+        {
+            if (form.IsAnonymous != definition.IsAnonymous && await SubmissionCountAsync(form.Id, cancellationToken) > 0)
+            {
+                throw new FormDefinitionException("anonymous", $"cannot change: form '{form.Key}' already has answers.");
+            }
+
+            (form.Title, form.Description, form.Purpose, form.IsAnonymous) =
+                (definition.Title, definition.Description, definition.Purpose, definition.IsAnonymous);
+            form.UpdatedUtc = now;
+        }
+
+        if (db.Entry(form).State == EntityState.Added)
+        {
+            var added = form.Versions.Single(v => v.Number == form.CurrentVersion);
+            db.RemoveRange(added.Questions);
+            added.Questions.Clear();
+            AddQuestions(added, questions);
+            return form;
+        }
+
+        var current = (await CurrentVersionAsync(form, cancellationToken)).Questions.OrderBy(q => q.Position).ToList();
+        if (current.Count == questions.Count && current.Zip(questions).All(pair => pair.First.SameAs(pair.Second)))
+        {
+            return form;
+        }
+
+        FormVersion target;
+        if (await CurrentVersionAnsweredAsync(form, cancellationToken))
+        {
+            target = new FormVersion { FormId = form.Id, Number = form.CurrentVersion + 1, CreatedUtc = now };
+            db.Add(target);
+            form.CurrentVersion = target.Number;
+        }
+        else
+        {
+            target = await db.Set<FormVersion>().Include(v => v.Questions)
+                .SingleAsync(v => v.FormId == form.Id && v.Number == form.CurrentVersion, cancellationToken);
+            db.RemoveRange(target.Questions);
+            target.Questions.Clear();
+        }
+
+        AddQuestions(target, questions);
+        form.UpdatedUtc = now;
+        return form;
+    }
+
+    private void AddQuestions(FormVersion version, List<FormQuestion> questions)
+    {
+        foreach (var question in questions)
+        {
+            question.FormVersionId = version.Id;
+            version.Questions.Add(question);
+            db.Add(question);
+        }
     }
 
     /// <summary>The current version with its questions, read-only.</summary>

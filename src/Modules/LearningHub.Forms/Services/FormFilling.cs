@@ -32,6 +32,14 @@ public interface IFormFilling
     Task<bool> HasSubmittedAsync(string formKey, string context, string userId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Of these contexts, those where the person still has a form of the purpose to submit: a form attached
+    /// there whose current version has a required question, with no submission of theirs in that context.
+    /// One query, so a module can ask it for all its sections at once.
+    /// </summary>
+    Task<IReadOnlySet<string>> UnansweredContextsAsync(IReadOnlyCollection<string> contexts, FormPurpose purpose, string userId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The board-relative address where a signed-in person fills the form in, e.g.
     /// <c>/norfolk/forms/event-evaluation?context=event:42&amp;returnUrl=/norfolk/events/42</c>. The return
     /// address is kept only if it is local to the site; the confirmation page links back to it.
@@ -69,7 +77,9 @@ public sealed class FormFilling(LearningHubDbContext db, BoardContext boards, Ti
             throw new ArgumentException($"'{context}' is not a form context.", nameof(context));
         }
 
-        var form = await db.Set<Form>().SingleOrDefaultAsync(f => f.Key == formKey, cancellationToken)
+        // A form defined earlier in the same unit of work (a recipe step) is found before it is saved.
+        var form = db.Set<Form>().Local.SingleOrDefault(f => f.Key == formKey)
+                   ?? await db.Set<Form>().SingleOrDefaultAsync(f => f.Key == formKey, cancellationToken)
                    ?? throw new ArgumentException($"No form '{formKey}' on this board.", nameof(formKey));
         var attachments = db.Set<FormAttachment>();
         if (attachments.Local.Any(a => a.FormId == form.Id && a.Context == context)
@@ -96,6 +106,28 @@ public sealed class FormFilling(LearningHubDbContext db, BoardContext boards, Ti
         db.Set<FormResponseReceipt>().AnyAsync(
             r => r.Context == context && r.UserId == userId && db.Set<Form>().Any(f => f.Id == r.FormId && f.Key == formKey),
             cancellationToken);
+
+    public async Task<IReadOnlySet<string>> UnansweredContextsAsync(IReadOnlyCollection<string> contexts, FormPurpose purpose,
+        string userId, CancellationToken cancellationToken = default)
+    {
+        if (contexts.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var wanted = contexts.Distinct(StringComparer.Ordinal).ToList();
+        var unanswered = await (
+                from attachment in db.Set<FormAttachment>()
+                join form in db.Set<Form>() on attachment.FormId equals form.Id
+                where wanted.Contains(attachment.Context) && form.Purpose == purpose
+                      && db.Set<FormQuestion>().Any(q => q.IsRequired && db.Set<FormVersion>()
+                          .Any(v => v.Id == q.FormVersionId && v.FormId == form.Id && v.Number == form.CurrentVersion))
+                      && !db.Set<FormResponseReceipt>()
+                          .Any(r => r.FormId == form.Id && r.Context == attachment.Context && r.UserId == userId)
+                select attachment.Context)
+            .Distinct().ToListAsync(cancellationToken);
+        return unanswered.ToHashSet(StringComparer.Ordinal);
+    }
 
     public string FillUrl(string formKey, string context, string? returnUrl = null)
     {

@@ -14,7 +14,8 @@ namespace LearningHub.Cases.Pages.Author;
 /// recommendations; sending it for review, reviewing it (publish or return with a comment), revising and archiving.
 /// </summary>
 [Authorize(Policy = CasesPermissions.Author)]
-public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, CaseCatalogue catalogue, BoardPermissions permissions) : CasesPageModel
+public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, CaseCatalogue catalogue, BoardPermissions permissions,
+    SectionReflection reflection) : CasesPageModel
 {
     public CaseModule Module { get; private set; } = null!;
 
@@ -30,6 +31,9 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
     public IReadOnlyList<CaseReviewEvent> History { get; private set; } = [];
 
     public IReadOnlyList<int> PublishedNumbers { get; private set; } = [];
+
+    /// <summary>Reflective questions per section id, from the forms attached to the sections.</summary>
+    public IReadOnlyDictionary<Guid, int> QuestionCounts { get; private set; } = new Dictionary<Guid, int>();
 
     [BindProperty]
     [Display(Name = "Comment for the author")]
@@ -96,17 +100,12 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
             var version = await workflow.EditableAsync(id, cancellationToken);
             object? item = part switch
             {
-                "section" => await db.Set<CaseSection>().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
+                "section" => await db.Set<CaseSection>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
                 "chronology" => await db.Set<CaseChronologyEntry>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
                 "finding" => await db.Set<CaseFinding>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
                 "recommendation" => await db.Set<CaseRecommendation>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
                 _ => null,
             };
-            if (item is CaseSection section)
-            {
-                db.RemoveRange(section.Questions);
-            }
-
             if (item is not null)
             {
                 db.Remove(item);
@@ -150,6 +149,7 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
             && await CaseVersions.LoadAsync(db, versionId, tracking: false, cancellationToken) is { } version)
         {
             Shown = await catalogue.WithNamesAsync(module, version, cancellationToken);
+            QuestionCounts = await reflection.QuestionCountsAsync(module.Slug, version.Sections, cancellationToken);
         }
 
         CanReview = await CanReviewAsync();

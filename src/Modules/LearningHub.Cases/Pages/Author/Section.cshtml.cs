@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Data;
@@ -11,14 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Cases.Pages.Author;
 
-/// <summary>Add or edit a section of the draft: kind, title, Markdown body with a preview, up to five reflective questions.</summary>
+/// <summary>
+/// Add or edit a section of the draft: kind, title, Markdown body with a preview. Its reflective questions are a
+/// Forms form attached to the section: this page makes one and links to the form builder, where they are edited.
+/// </summary>
 [Authorize(Policy = CasesPermissions.Author)]
-public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary media, LearningHubDbContext db) : CasesPageModel
+public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, LearningHubDbContext db, SectionReflection reflection) : CasesPageModel
 {
     /// <summary>How many library images the "Insert an image" list shows (newest first, or matching the search).</summary>
     public const int PickerLimit = 30;
-
-    public const int MaxQuestions = 5;
 
     [BindProperty]
     public SectionInput Input { get; set; } = new();
@@ -36,6 +36,9 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
 
     /// <summary>Library images the author can insert into the text.</summary>
     public IReadOnlyList<MediaImage> PickerImages { get; private set; } = [];
+
+    /// <summary>The section's reflective questions (Forms forms attached to it); empty for a new section or one without.</summary>
+    public IReadOnlyList<LearningHub.Forms.Services.FormInfo> ReflectionForms { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Kinds { get; } =
         Enum.GetValues<SectionKind>().Select(k => new SelectListItem(CaseText.Of(k), k.ToString())).ToList();
@@ -63,10 +66,9 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
             Kind = section.Kind,
             Title = section.Title,
             Body = section.Body,
-            Questions = section.Questions.OrderBy(q => q.Position).Select(q => new QuestionInput { Text = q.Text, Hint = q.Hint }).ToList(),
         };
-        PadQuestions();
         await LoadPickerAsync(cancellationToken);
+        await LoadReflectionAsync(version, section, cancellationToken);
         return Page();
     }
 
@@ -98,7 +100,7 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
                 Inserted = true;
             }
 
-            return await RedisplayAsync(cancellationToken);
+            return await RedisplayAsync(version, section, cancellationToken);
         }
 
         if (action is "preview" or "search-images")
@@ -110,20 +112,13 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
                 Preview = await RenderAsync(Input.Body, cancellationToken);
             }
 
-            return await RedisplayAsync(cancellationToken);
+            return await RedisplayAsync(version, section, cancellationToken);
         }
 
         await CheckImagesAsync(cancellationToken);
-
-        var questions = Input.Questions.Select((q, i) => (q, i)).Where(x => !string.IsNullOrWhiteSpace(x.q.Text) || !string.IsNullOrWhiteSpace(x.q.Hint)).ToList();
-        foreach (var (q, i) in questions.Where(x => string.IsNullOrWhiteSpace(x.q.Text)))
-        {
-            ModelState.AddModelError($"Input.Questions[{i}].Text", $"Enter the text of question {i + 1}, or clear its hint");
-        }
-
         if (!ModelState.IsValid)
         {
-            return await RedisplayAsync(cancellationToken);
+            return await RedisplayAsync(version, section, cancellationToken);
         }
 
         if (section is null)
@@ -136,7 +131,6 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
         section.Kind = Input.Kind!.Value;
         section.Title = Input.Title!.Trim();
         section.Body = Input.Body!.Trim();
-        await SetQuestionsAsync(version, section, questions.Select(x => x.q).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/{BoardSlug}/author/modules/{id}");
     }
@@ -144,10 +138,10 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
     /// <summary>True after "Insert": the page says where the reference went.</summary>
     public bool Inserted { get; private set; }
 
-    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> RedisplayAsync(CaseModuleVersion version, CaseSection? section, CancellationToken cancellationToken)
     {
-        PadQuestions();
         await LoadPickerAsync(cancellationToken);
+        await LoadReflectionAsync(version, section, cancellationToken);
         return Page();
     }
 
@@ -184,54 +178,34 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
         }
     }
 
-    /// <summary>Questions keep their key (and so their answers' meaning) by position; new ones get a key from their text.</summary>
-    private async Task SetQuestionsAsync(CaseModuleVersion version, CaseSection section, List<QuestionInput> wanted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the section's reflective questions form (or finds the one it has) and opens it in the form builder,
+    /// where the author adds the questions. The form belongs to the section across versions.
+    /// </summary>
+    public async Task<IActionResult> OnPostReflectionAsync(Guid id, string sectionId, CancellationToken cancellationToken)
     {
-        var existing = section.Questions.OrderBy(q => q.Position).ToList();
-        var usedKeys = (await db.Set<ReflectiveQuestion>()
-                .Where(q => db.Set<CaseSection>().Any(s => s.Id == q.SectionId && s.VersionId == version.Id) && q.SectionId != section.Id)
-                .Select(q => q.Key).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < wanted.Count; i++)
+        var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
+        if (version is null)
         {
-            var question = i < existing.Count ? existing[i] : null;
-            if (question is null)
-            {
-                question = new ReflectiveQuestion { SectionId = section.Id, Key = UniqueKey(wanted[i].Text!, usedKeys) };
-                db.Add(question);
-            }
-
-            usedKeys.Add(question.Key);
-            question.Position = i;
-            question.Text = wanted[i].Text!.Trim();
-            question.Hint = string.IsNullOrWhiteSpace(wanted[i].Hint) ? null : wanted[i].Hint!.Trim();
+            return Redirect($"/{BoardSlug}/author/modules/{id}");
         }
 
-        db.RemoveRange(existing.Skip(wanted.Count));
+        if (section is null)
+        {
+            return NotFound();
+        }
+
+        var form = await reflection.EnsureFormAsync(version.Module.Slug, version.Title, section, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/{BoardSlug}/admin/forms/{form.Id}");
     }
 
-    private static string UniqueKey(string text, HashSet<string> used)
+    private async Task LoadReflectionAsync(CaseModuleVersion version, CaseSection? section, CancellationToken cancellationToken)
     {
-        var words = NonWord().Replace(text.ToLowerInvariant(), "-").Trim('-');
-        var key = string.Join('-', words.Split('-', StringSplitOptions.RemoveEmptyEntries).Take(5));
-        key = key.Length == 0 ? "question" : key[..Math.Min(key.Length, 80)].TrimEnd('-');
-        var candidate = key;
-        for (var n = 2; used.Contains(candidate); n++)
+        if (section is not null)
         {
-            candidate = $"{key}-{n}";
+            ReflectionForms = await reflection.FormsAsync(version.Module.Slug, section, cancellationToken);
         }
-
-        return candidate;
-    }
-
-    private void PadQuestions()
-    {
-        while (Input.Questions.Count < MaxQuestions)
-        {
-            Input.Questions.Add(new QuestionInput());
-        }
-
-        Input.Questions = Input.Questions.Take(MaxQuestions).ToList();
     }
 
     private async Task<(CaseModuleVersion? Version, CaseSection? Section)> LoadAsync(Guid id, string sectionId, CancellationToken cancellationToken)
@@ -249,13 +223,10 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
         }
 
         var section = !IsNew && Guid.TryParse(sectionId, out var sid)
-            ? await db.Set<CaseSection>().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == sid && s.VersionId == version.Id, cancellationToken)
+            ? await db.Set<CaseSection>().SingleOrDefaultAsync(s => s.Id == sid && s.VersionId == version.Id, cancellationToken)
             : null;
         return (version, section);
     }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonWord();
 
     public sealed class SectionInput
     {
@@ -272,19 +243,5 @@ public sealed partial class SectionModel(CaseWorkflow workflow, MediaLibrary med
         [Required(ErrorMessage = "Enter the section's text")]
         [StringLength(20000, ErrorMessage = "The text must be 20,000 characters or fewer")]
         public string? Body { get; set; }
-
-        [Display(Order = 4)]
-        public List<QuestionInput> Questions { get; set; } = [];
-    }
-
-    public sealed class QuestionInput
-    {
-        [Display(Order = 1)]
-        [StringLength(300, ErrorMessage = "A question must be 300 characters or fewer")]
-        public string? Text { get; set; }
-
-        [Display(Order = 2)]
-        [StringLength(300, ErrorMessage = "A hint must be 300 characters or fewer")]
-        public string? Hint { get; set; }
     }
 }

@@ -15,6 +15,9 @@ public sealed class ModuleModel(CaseCatalogue catalogue, CaseLearning learning) 
 
     public string? CertificateCode { get; private set; }
 
+    /// <summary>Keys of the sections whose reflective questions the signed-in person has still to answer.</summary>
+    public IReadOnlySet<Guid> Unanswered { get; private set; } = new HashSet<Guid>();
+
     public bool IsDone(CaseSection section) => Progress?.SectionsDone.Any(d => d.SectionId == section.Id) == true;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -32,6 +35,10 @@ public sealed class ModuleModel(CaseCatalogue catalogue, CaseLearning learning) 
             if (Progress?.CompletedUtc is not null)
             {
                 CertificateCode = await learning.CertificateCodeAsync(Progress.Id, cancellationToken);
+            }
+            else
+            {
+                Unanswered = await learning.UnansweredSectionsAsync(Version, userId, cancellationToken);
             }
         }
 

@@ -2,15 +2,20 @@ using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Data;
 using LearningHub.Media.Services;
+using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Cases.Pages.Modules;
 
-/// <summary>One section of a module: read it, answer its reflective questions, mark it as done.</summary>
+/// <summary>
+/// One section of a module: read it, answer its reflective questions (Forms' question pages, which come back
+/// here), mark it as done. Marking it done asks Forms whether its required reflective questions are answered.
+/// </summary>
 [Authorize]
-public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning, MediaLibrary media, LearningHubDbContext db) : CasesPageModel
+public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning, SectionReflection reflection, IFormFilling forms,
+    MediaLibrary media, LearningHubDbContext db) : CasesPageModel
 {
     /// <summary>The library images the section's text shows (<c>![](media:{id})</c>), loaded in one query.</summary>
     public IReadOnlyDictionary<Guid, MediaImage> Images { get; private set; } = new Dictionary<Guid, MediaImage>();
@@ -25,11 +30,11 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
 
     public bool IsDone { get; private set; }
 
-    /// <summary>One answer per question, in the section's order (long text).</summary>
-    [BindProperty]
-    public List<string?> Answers { get; set; } = [];
+    /// <summary>The section's reflective questions, with where to answer them and whether this person has.</summary>
+    public IReadOnlyList<ReflectionForm> Reflection { get; private set; } = [];
 
-    public IReadOnlyList<ReflectiveQuestion> Questions => Section.Questions.OrderBy(q => q.Position).ToList();
+    /// <summary>The model state key (and element id) of the reflective questions, for the error summary's link.</summary>
+    public const string ReflectionField = "reflection";
 
     public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken cancellationToken)
     {
@@ -40,7 +45,7 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
 
         var progress = await learning.OpenAsync(UserId!, Published.Version, cancellationToken);
         IsDone = progress.SectionsDone.Any(d => d.SectionId == Section.Id);
-        Answers = Questions.Select(q => progress.Answers.FirstOrDefault(a => a.QuestionId == q.Id)?.Text).ToList();
+        await LoadReflectionAsync(cancellationToken);
         return Page();
     }
 
@@ -51,22 +56,13 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
             return NotFound();
         }
 
-        var questions = Questions;
-        var answers = questions.Select((q, i) => (q.Id, Text: i < Answers.Count ? Answers[i] : null))
-            .ToDictionary(a => a.Id, a => a.Text);
         var email = await db.Users.Where(u => u.Id == UserId).Select(u => u.Email).SingleAsync(cancellationToken);
-        var result = await learning.CompleteSectionAsync(UserId!, UserName, email!, Published.Version, Section, answers,
+        var result = await learning.CompleteSectionAsync(UserId!, UserName, email!, Published.Version, Section,
             code => $"{SiteUrl}/{BoardSlug}/certificates/{code}", cancellationToken);
         if (!result.Succeeded)
         {
-            for (var i = 0; i < questions.Count; i++)
-            {
-                if (result.Problems.TryGetValue(questions[i].Id, out var problem))
-                {
-                    ModelState.AddModelError($"Answers[{i}]", problem);
-                }
-            }
-
+            ModelState.AddModelError(ReflectionField, result.Problem!);
+            await LoadReflectionAsync(cancellationToken);
             return Page();
         }
 
@@ -78,6 +74,24 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
         return Redirect(number < SectionCount
             ? $"/{BoardSlug}/modules/{slug}/sections/{number + 1}"
             : $"/{BoardSlug}/modules/{slug}");
+    }
+
+    private async Task LoadReflectionAsync(CancellationToken cancellationToken)
+    {
+        var slug = Published.Version.Module.Slug;
+        var context = CaseReflection.Context(slug, Section.Key);
+        var here = $"/{BoardSlug}/modules/{slug}/sections/{Number}";
+        var list = new List<ReflectionForm>();
+        foreach (var form in await reflection.FormsAsync(slug, Section, cancellationToken))
+        {
+            if (form.QuestionCount > 0)
+            {
+                list.Add(new ReflectionForm(form, forms.FillUrl(form.Key, context, here),
+                    await forms.HasSubmittedAsync(form.Key, context, UserId!, cancellationToken)));
+            }
+        }
+
+        Reflection = list;
     }
 
     private async Task<bool> LoadAsync(string slug, int number, CancellationToken cancellationToken)
@@ -102,3 +116,5 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
         return true;
     }
 }
+
+public sealed record ReflectionForm(FormInfo Form, string FillUrl, bool Answered);
