@@ -27,6 +27,8 @@ public static class EventsModule
         services.AddScoped<BookingMail>();
         services.AddScoped<BookingService>();
         services.AddScoped<EventAdmin>();
+        services.AddScoped<RegisterClosing>();
+        services.AddScoped<AttendanceCredits>();
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();
