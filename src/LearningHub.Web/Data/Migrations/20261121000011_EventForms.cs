@@ -20,6 +20,7 @@ public sealed class EventForms : Migration
         migrationBuilder.AddColumn<string>(name: "EvaluationFormKey", table: "Events", maxLength: 100, nullable: true);
         migrationBuilder.AddColumn<string>(name: "FollowUpFormKey", table: "Events", maxLength: 100, nullable: true);
         migrationBuilder.AddColumn<int>(name: "FollowUpDays", table: "Events", nullable: true);
+        // Existing events get false; the model declares the same default (SQLite cannot drop a column default without a rebuild).
         migrationBuilder.AddColumn<bool>(name: "FollowUpToLineManager", table: "Events", nullable: false, defaultValue: false);
         migrationBuilder.AddColumn<DateTime>(name: "RegisterClosedUtc", table: "Events", nullable: true);
         migrationBuilder.AddColumn<string>(name: "RegisterClosedBy", table: "Events", maxLength: 200, nullable: true);

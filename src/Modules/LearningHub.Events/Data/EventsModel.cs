@@ -76,6 +76,8 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.Property(x => x.EvaluationFormKey).HasMaxLength(100);
         b.Property(x => x.FollowUpFormKey).HasMaxLength(100);
         b.Property(x => x.RegisterClosedBy).HasMaxLength(200);
+        // Added to a table with rows (migration 20261121000011), so the column carries a default; false is also the CLR default.
+        b.Property(x => x.FollowUpToLineManager).HasDefaultValue(false);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Roadshow>().WithMany().HasForeignKey(x => x.RoadshowId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
