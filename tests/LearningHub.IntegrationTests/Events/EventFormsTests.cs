@@ -106,6 +106,103 @@ public sealed class EventFormsTests(EventFormsTests.CreditFactory factory) : ICl
         Assert.All(factory.Credits.SawUnsavedMark.Where(kv => kv.Key.StartsWith("user-90", StringComparison.Ordinal)), kv => Assert.True(kv.Value));
     }
 
+    [Fact]
+    public async Task Recipe_events_ask_the_boards_standard_forms()
+    {
+        var ev = await factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Key == "learning-event-case-a1"));
+        Assert.Equal("event-baseline", ev.BaselineFormKey);
+        Assert.Equal("event-evaluation", ev.EvaluationFormKey);
+        Assert.Equal("event-follow-up-90-days", ev.FollowUpFormKey);
+        Assert.True(ev.AttendanceCountsTowardModules);
+    }
+
+    [Fact]
+    public async Task The_coordinator_form_offers_the_boards_forms_and_keeps_audience_credit_and_follow_up_choices()
+    {
+        await factory.GrantEventsManageAsync("norfolk");
+        var client = factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        // A new event starts with the board's standard forms chosen.
+        var blank = await client.GetDocumentAsync("/norfolk/events/manage/edit");
+        Assert.Equal("event-evaluation", blank.QuerySelector("#Input_EvaluationFormKey option[selected]")!.GetAttribute("value"));
+        Assert.Equal("event-baseline", blank.QuerySelector("#Input_BaselineFormKey option[selected]")!.GetAttribute("value"));
+
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.Title", "Coercive control briefing"),
+            new("Input.Summary", "What the reviews found."),
+            new("Input.Format", "Online"),
+            new("Input.JoiningLink", "https://teams.example/briefing"),
+            new("Input.Date", DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Input.StartTime", "10:00"),
+            new("Input.EndTime", "11:30"),
+            new("Input.Capacity", "50"),
+            new("Input.Audience", "Police"),
+            new("Input.Audience", "EarlyYears"),
+            new("Input.LinkedModules", "case-y"),
+            new("Input.AttendanceCountsTowardModules", "true"),
+            new("Input.BaselineFormKey", ""),
+            new("Input.EvaluationFormKey", "event-evaluation"),
+            new("Input.FollowUpFormKey", "not-a-form"),
+            new("Input.FollowUpDays", "60"),
+            new("Input.FollowUpToLineManager", "true"),
+        };
+
+        // A form key that is not offered is refused with an error linked to its field, keeping what was chosen.
+        var refused = await PostAsync(client, "/norfolk/events/manage/edit", fields);
+        var page = await refused.ParseAsync();
+        Assert.NotNull(page.QuerySelector(".govuk-error-summary a[href='#Input_FollowUpFormKey']"));
+        Assert.NotNull(page.QuerySelector("#Input_Audience_EarlyYears[checked]"));
+
+        fields[14] = new("Input.FollowUpFormKey", "event-follow-up-90-days");
+        var created = await PostAsync(client, "/norfolk/events/manage/edit", fields);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        var eventId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var ev = await factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == eventId));
+        Assert.Equal([LearningHub.Core.Taxonomies.Sector.Police, LearningHub.Core.Taxonomies.Sector.EarlyYears], ev.Audience);
+        Assert.True(ev.AttendanceCountsTowardModules);
+        Assert.Null(ev.BaselineFormKey);
+        Assert.Equal("event-evaluation", ev.EvaluationFormKey);
+        Assert.Equal("event-follow-up-90-days", ev.FollowUpFormKey);
+        Assert.Equal(60, ev.FollowUpDays);
+        Assert.True(ev.FollowUpToLineManager);
+
+        // Opening the event again shows the same choices (saving it unchanged loses none of them).
+        var edit = await client.GetDocumentAsync($"/norfolk/events/manage/edit/{eventId}");
+        Assert.NotNull(edit.QuerySelector("#Input_Audience[checked]"));
+        Assert.NotNull(edit.QuerySelector("#Input_AttendanceCountsTowardModules[checked]"));
+        Assert.Equal("60", edit.QuerySelector("#Input_FollowUpDays")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_public_list_filters_by_audience_sector_keeping_events_for_everyone()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.CreateEventAsync("norfolk", 10, d => d with { Title = "Briefing for police officers", Audience = [LearningHub.Core.Taxonomies.Sector.Police] }, now: now);
+        await factory.CreateEventAsync("norfolk", 10, d => d with { Title = "Briefing for health visitors", Audience = [LearningHub.Core.Taxonomies.Sector.Health] }, now: now);
+        await factory.CreateEventAsync("norfolk", 10, d => d with { Title = "Briefing for everyone" }, now: now);
+        var client = factory.CreateBrowserClient();
+
+        var page = await client.GetDocumentAsync("/norfolk/events?Filter.Sector=Police");
+        var titles = page.QuerySelectorAll(".lh-event-list__item h3").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Contains("Briefing for police officers", titles);
+        Assert.Contains("Briefing for everyone", titles);
+        Assert.DoesNotContain("Briefing for health visitors", titles);
+        Assert.Equal("Police", page.QuerySelector("#Filter_Sector option[selected]")!.GetAttribute("value"));
+
+        // An unknown sector in a hand-edited address is ignored, not an error.
+        var all = await client.GetDocumentAsync("/norfolk/events?Filter.Sector=Pirates");
+        Assert.Contains("Briefing for health visitors", all.QuerySelectorAll(".lh-event-list__item h3").Select(h => h.TextContent.Trim()));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, List<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetDocumentAsync(url);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+    }
+
     /// <summary>Records each credit, and whether the mark that caused it was still waiting for the caller's SaveChanges.</summary>
     public sealed class RecordingCredit(LearningHubDbContext db, RecordingLog log) : IAttendanceCredit
     {
