@@ -117,6 +117,42 @@ public sealed class EventFormsTests(EventFormsTests.CreditFactory factory) : ICl
     }
 
     [Fact]
+    public async Task A_recipe_event_may_name_its_forms_and_an_unknown_form_is_refused_naming_the_field()
+    {
+        var board = await factory.WithBoardAsync("norfolk", db => db.Boards.AsNoTracking().SingleAsync(b => b.Slug == "norfolk"));
+        System.Text.Json.Nodes.JsonObject Recipe(string evaluationForm) => new()
+        {
+            ["name"] = "norfolk event forms",
+            ["steps"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject
+                {
+                    ["step"] = "board", ["slug"] = "norfolk", ["name"] = board.Name, ["shortName"] = board.ShortName, ["contactEmail"] = board.ContactEmail,
+                },
+                new System.Text.Json.Nodes.JsonObject
+                {
+                    ["step"] = "events",
+                    ["events"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["key"] = "recipe-forms-event", ["title"] = "Recipe forms event", ["start"] = "+30d 10:00", ["capacity"] = 20,
+                        ["venue"] = "County Hall", ["evaluationForm"] = evaluationForm, ["followUpDays"] = 30, ["followUpToLineManager"] = true,
+                    }),
+                }),
+        };
+        var executor = factory.Services.GetRequiredService<LearningHub.Recipes.Services.RecipeExecutor>();
+
+        var error = await Assert.ThrowsAsync<LearningHub.Core.Recipes.RecipeException>(() => executor.ApplyAsync("forms.recipe.json", Recipe("no-such-form").ToJsonString()));
+        Assert.Contains("events[0].evaluationForm", error.Message);
+        Assert.False(await factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().AnyAsync(e => e.Key == "recipe-forms-event")));
+
+        await executor.ApplyAsync("forms.recipe.json", Recipe("event-evaluation").ToJsonString());
+        var ev = await factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Key == "recipe-forms-event"));
+        Assert.Equal("event-evaluation", ev.EvaluationFormKey);
+        Assert.Equal("event-baseline", ev.BaselineFormKey);
+        Assert.Equal(30, ev.FollowUpDays);
+        Assert.True(ev.FollowUpToLineManager);
+    }
+
+    [Fact]
     public async Task The_coordinator_form_offers_the_boards_forms_and_keeps_audience_credit_and_follow_up_choices()
     {
         await factory.GrantEventsManageAsync("norfolk");
