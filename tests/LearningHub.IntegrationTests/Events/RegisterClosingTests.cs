@@ -184,6 +184,7 @@ public sealed class RegisterClosingTests(RegisterClosingTests.ClosingFactory fac
         Assert.Null(page.QuerySelector($"select[name='Marks[{booking.Id}]']"));
         Assert.Null(page.QuerySelector("#close-register"));
         Assert.Single(await factory.MailsAsync("norfolk", "forms.evaluation-request", booking.Email));
+        Assert.Contains("closed by coordinator@norfolk.demo", (await client.GetDocumentAsync($"/norfolk/events/manage/{eventId}")).QuerySelector("#register-state")!.TextContent);
 
         // A second click of the button (or a stale page) sends nothing more.
         var again = await client.SubmitFormAsync($"/norfolk/events/manage/{eventId}", new Dictionary<string, string>(), $"{register}?handler=Close");
