@@ -30,6 +30,8 @@ public static class EventsModule
         services.AddScoped<BookingMail>();
         services.AddScoped<BookingService>();
         services.AddScoped<EventAdmin>();
+        services.AddScoped<RegisterClosing>();
+        services.AddScoped<AttendanceCredits>();
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();
@@ -49,7 +51,7 @@ public static class EventsModule
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<EventsOptions>>((cache, events) =>
             cache.AddPolicy(EventQueries.PublicListCachePolicy, policy => policy.Expire(events.Value.PublicListCacheTime)
                 // Only the filter's fields: other query values do not change the page, so they must not multiply its copies.
-                .SetVaryByQuery("Filter.Locality", "Filter.Format", "Filter.Theme", "Filter.When")));
+                .SetVaryByQuery("Filter.Locality", "Filter.Format", "Filter.Theme", "Filter.When", "Filter.Sector")));
         return services;
     }
 

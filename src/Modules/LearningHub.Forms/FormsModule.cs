@@ -26,6 +26,7 @@ public static class FormsModule
         services.AddScoped<FormEditor>();
         services.AddScoped<FormResults>();
         services.AddScoped<FormRequests>();
+        services.AddScoped<FormChoices>();
         foreach (var template in FormMailTemplates.All)
         {
             services.AddSingleton(template);

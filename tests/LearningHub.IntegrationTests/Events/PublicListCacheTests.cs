@@ -38,6 +38,8 @@ public sealed class PublicListCacheTests : IClassFixture<PublicListCacheTests.Lo
         // Each filter has its own copy; query values the page does not read share the unfiltered one.
         var filtered = await visitor.GetAsync("/norfolk/events?Filter.When=4w");
         Assert.False(filtered.Headers.Contains("Age"));
+        var bySector = await visitor.GetAsync("/norfolk/events?Filter.Sector=Health");
+        Assert.False(bySector.Headers.Contains("Age"));
         var junk = await visitor.GetAsync("/norfolk/events?utm_source=mail");
         Assert.True(junk.Headers.Contains("Age"));
 

@@ -61,6 +61,7 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.Ignore(x => x.LinkedModules);
         b.Ignore(x => x.BookingClosesAt);
         b.Ignore(x => x.CancellationCutoffAt);
+        b.Ignore(x => x.RegisterClosed);
         b.Property(x => x.Key).HasMaxLength(100);
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Summary).HasMaxLength(8000);
@@ -71,6 +72,12 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.Property(x => x.LinkedModuleKeys).HasMaxLength(1000);
         b.Property(x => x.Facilitators).HasMaxLength(500);
         b.Property(x => x.BookingQuestion).HasMaxLength(300);
+        b.Property(x => x.BaselineFormKey).HasMaxLength(100);
+        b.Property(x => x.EvaluationFormKey).HasMaxLength(100);
+        b.Property(x => x.FollowUpFormKey).HasMaxLength(100);
+        b.Property(x => x.RegisterClosedBy).HasMaxLength(200);
+        // Added to a table with rows (migration 20261121000011), so the column carries a default; false is also the CLR default.
+        b.Property(x => x.FollowUpToLineManager).HasDefaultValue(false);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Roadshow>().WithMany().HasForeignKey(x => x.RoadshowId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();

@@ -90,6 +90,32 @@ public class LearningEvent : IBoardOwned
     /// <summary>One question the board asks everyone who books (access needs, what they hope to learn); none when null.</summary>
     public string? BookingQuestion { get; set; }
 
+    /// <summary>Key of the Forms module's form asked of people with a confirmed place before the event; none when null.</summary>
+    public string? BaselineFormKey { get; set; }
+
+    /// <summary>Key of the form sent to those who attended when the register closes; none when null.</summary>
+    public string? EvaluationFormKey { get; set; }
+
+    /// <summary>Key of the form sent to those who attended, <see cref="FollowUpDays"/> after the event; none when null.</summary>
+    public string? FollowUpFormKey { get; set; }
+
+    /// <summary>Days after the event the follow-up is sent; the board's default (90) when null.</summary>
+    public int? FollowUpDays { get; set; }
+
+    /// <summary>The follow-up is copied to the line manager the person gave when booking.</summary>
+    public bool FollowUpToLineManager { get; set; }
+
+    /// <summary>
+    /// When the coordinator closed the register: evaluations, no-show notices and follow-ups went out then,
+    /// and the marks no longer change (so nobody is asked twice or asked after being marked absent).
+    /// </summary>
+    public DateTime? RegisterClosedUtc { get; set; }
+
+    /// <summary>Who closed the register.</summary>
+    public string? RegisterClosedBy { get; set; }
+
+    public bool RegisterClosed => RegisterClosedUtc is not null;
+
     public EventStatus Status { get; set; } = EventStatus.Draft;
 
     /// <summary>Raised each time the time or place changes, so calendar updates carry a newer SEQUENCE.</summary>

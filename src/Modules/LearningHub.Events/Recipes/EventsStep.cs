@@ -3,6 +3,8 @@ using LearningHub.Core.Recipes;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
+using LearningHub.Forms.Domain;
+using LearningHub.Forms.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +14,9 @@ namespace LearningHub.Events.Recipes;
 /// <c>{ "step": "events", "roadshows": [ { "key", "title", "summary", "theme", "status", "sessions": [ event... ] } ], "events": [ event... ] }</c>
 /// where an event is <c>{ "key", "title", "summary", "format", "venue", "joiningLink", "locality", "theme", "start": "+21d 09:30",
 /// "durationMinutes", "capacity", "requiresApproval", "waitingList", "audience": ["Police"], "linkedModules": ["case-y"],
-/// "facilitators", "bookingQuestion", "status" }</c>. Times are UK time, relative to the day the recipe is applied.
+/// "facilitators", "bookingQuestion", "status", "baselineForm", "evaluationForm", "followUpForm": "form-key", "followUpDays": 90,
+/// "followUpToLineManager" }</c>. Times are UK time, relative to the day the recipe is applied. An event that names no
+/// baseline, evaluation or follow-up form asks the board's form of that purpose (from the forms step), if it has one.
 /// Items are matched by key: an existing one gets its wording and settings updated but keeps its dates
 /// (they were fixed when it was first applied), so applying again changes nothing.
 /// </summary>
@@ -31,6 +35,12 @@ public sealed class EventsStep : IRecipeStepHandler
         var roadshows = await db.Set<Roadshow>().Where(r => r.Key != null).ToDictionaryAsync(r => r.Key!, cancellationToken);
         var events = await db.Set<LearningEvent>().Where(e => e.Key != null).ToDictionaryAsync(e => e.Key!, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var formChoices = context.Services.GetRequiredService<FormChoices>();
+        var forms = new EventFormDefaults(
+            (await formChoices.ListAsync(Enum.GetValues<FormPurpose>(), cancellationToken)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal),
+            await formChoices.DefaultAsync(FormPurpose.EventBaseline, cancellationToken),
+            await formChoices.DefaultAsync(FormPurpose.EventEvaluation, cancellationToken),
+            await formChoices.DefaultAsync(FormPurpose.FollowUp, cancellationToken));
 
         foreach (var item in context.Step.Objects("roadshows"))
         {
@@ -48,18 +58,19 @@ public sealed class EventsStep : IRecipeStepHandler
             roadshow.Status = item.Has("status") ? item.Enum<EventStatus>("status") : EventStatus.Published;
             foreach (var session in item.Objects("sessions", required: true))
             {
-                ApplyEvent(session, Key(session, seen), roadshow, events, localities, themes, today, now, db);
+                ApplyEvent(session, Key(session, seen), roadshow, events, localities, themes, forms, today, now, db);
             }
         }
 
         foreach (var item in context.Step.Objects("events"))
         {
-            ApplyEvent(item, Key(item, seen), null, events, localities, themes, today, now, db);
+            ApplyEvent(item, Key(item, seen), null, events, localities, themes, forms, today, now, db);
         }
     }
 
     private static void ApplyEvent(RecipeElement item, string key, Roadshow? roadshow, Dictionary<string, LearningEvent> events,
-        Dictionary<string, Guid> localities, Dictionary<string, Guid> themes, DateOnly today, DateTime now, Microsoft.EntityFrameworkCore.DbContext db)
+        Dictionary<string, Guid> localities, Dictionary<string, Guid> themes, EventFormDefaults forms, DateOnly today, DateTime now,
+        Microsoft.EntityFrameworkCore.DbContext db)
     {
         var isNew = !events.TryGetValue(key, out var ev);
         if (ev is null)
@@ -99,6 +110,11 @@ public sealed class EventsStep : IRecipeStepHandler
         ev.Facilitators = item.OptionalString("facilitators", 500);
         ev.BookingQuestion = item.OptionalString("bookingQuestion", 300);
         ev.Status = item.Has("status") ? item.Enum<EventStatus>("status") : EventStatus.Published;
+        ev.BaselineFormKey = FormKey(item, "baselineForm", forms) ?? ev.BaselineFormKey ?? forms.Baseline;
+        ev.EvaluationFormKey = FormKey(item, "evaluationForm", forms) ?? ev.EvaluationFormKey ?? forms.Evaluation;
+        ev.FollowUpFormKey = FormKey(item, "followUpForm", forms) ?? ev.FollowUpFormKey ?? forms.FollowUp;
+        ev.FollowUpDays = item.OptionalInt("followUpDays", 1, 730);
+        ev.FollowUpToLineManager = Bool(item, "followUpToLineManager") ?? false;
         if (isNew)
         {
             // Dates are fixed when an item is first applied, so applying the recipe again another day changes nothing.
@@ -112,6 +128,17 @@ public sealed class EventsStep : IRecipeStepHandler
             ev.StartUtc = LondonTime.ToUtc(startLondon);
             ev.EndUtc = LondonTime.ToUtc(startLondon.AddMinutes(minutes));
         }
+    }
+
+    /// <summary>The board's form keys, and the form of each purpose an event asks when its recipe names none.</summary>
+    private sealed record EventFormDefaults(HashSet<string> Keys, string? Baseline, string? Evaluation, string? FollowUp);
+
+    private static string? FormKey(RecipeElement item, string field, EventFormDefaults forms)
+    {
+        var key = item.OptionalString(field, 100);
+        return key is null || forms.Keys.Contains(key)
+            ? key
+            : throw item.Fail(field, $"'{key}' is not a form of this board (add it in the forms step first).");
     }
 
     private static string Key(RecipeElement item, HashSet<string> seen)

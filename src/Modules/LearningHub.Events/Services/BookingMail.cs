@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Events.Domain;
+using LearningHub.Forms.Services;
 using LearningHub.Notifications.Calendar;
 using LearningHub.Notifications.Services;
 
@@ -9,7 +10,8 @@ namespace LearningHub.Events.Services;
 /// Queues the mail a booking's changes cause, in the caller's unit of work (saved with the change).
 /// Dedupe keys name the booking and what happened, so a retried request cannot mail twice.
 /// </summary>
-public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock)
+public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock,
+    IFormFilling forms)
 {
     /// <summary>A booking's signed check-in link and its QR code image.</summary>
     public sealed record CheckInCode(Guid BookingId, string Link, string QrDataUri);
@@ -29,12 +31,29 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         var code = checkIn is not null && checkIn.BookingId == booking.Id ? checkIn : CheckInFor(booking.Id);
         values[EventMailTemplates.CheckInLink] = code.Link;
         values[EventMailTemplates.QrCode] = code.QrDataUri;
-        await mail.QueueAsync(EventMailTemplates.Confirmed.Key, booking.Email, booking.FullName, values,
+        var template = EventMailTemplates.Confirmed.Key;
+        if (BaselineUrl(ev, booking) is { } baseline)
+        {
+            template = EventMailTemplates.ConfirmedWithBaseline.Key;
+            values[EventMailTemplates.BaselineLink] = links.BaseUrl + baseline;
+        }
+
+        await mail.QueueAsync(template, booking.Email, booking.FullName, values,
             $"events.confirmed:{booking.Id}:{booking.CalendarSequence}",
             attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", IcsWriter.Invite(Calendar(ev, booking))),
             cancellationToken: ct, keyIsNew: newBooking);
         await ScheduleReminderAsync(ev, booking, reminderDaysBefore, ct, newBooking);
     }
+
+    /// <summary>
+    /// Where a person with a place answers the event's baseline form (context <c>event:{id}</c>, so its answers
+    /// compare with the evaluation and follow-up of the same event), coming back to their booking; null when the
+    /// event asks none.
+    /// </summary>
+    public string? BaselineUrl(LearningEvent ev, Booking booking) =>
+        string.IsNullOrEmpty(ev.BaselineFormKey)
+            ? null
+            : forms.FillUrl(ev.BaselineFormKey, EventFormContext.For(ev.Id), $"/{boards.Required.Slug}/events/bookings/{booking.Reference}");
 
     /// <summary>Always a new booking: the waiting-list mail is sent once, when the booking is made.</summary>
     public Task WaitlistedAsync(LearningEvent ev, Booking booking, int position, CancellationToken ct)

@@ -10,7 +10,22 @@ public sealed record EventDetails(
     string Title, string Summary, EventFormat Format, string? Venue, string? JoiningLink, Guid? LocalityId, Guid? ThemeId,
     DateTime StartUtc, DateTime EndUtc, int Capacity, DateTime? BookingOpensUtc, DateTime? BookingClosesUtc,
     DateTime? CancellationCutoffUtc, bool RequiresApproval, bool WaitingListEnabled, IReadOnlyList<Sector> Audience,
-    IReadOnlyList<string> LinkedModules, bool AttendanceCountsTowardModules, string? Facilitators, string? BookingQuestion, Guid? RoadshowId);
+    IReadOnlyList<string> LinkedModules, bool AttendanceCountsTowardModules, string? Facilitators, string? BookingQuestion, Guid? RoadshowId)
+{
+    /// <summary>The Forms module's form asked before the event, of people with a confirmed place; none when null.</summary>
+    public string? BaselineFormKey { get; init; }
+
+    /// <summary>The form sent to those who attended when the register closes; none when null.</summary>
+    public string? EvaluationFormKey { get; init; }
+
+    /// <summary>The form sent to those who attended <see cref="FollowUpDays"/> after the event; none when null.</summary>
+    public string? FollowUpFormKey { get; init; }
+
+    /// <summary>Days after the event for the follow-up; the board's default when null.</summary>
+    public int? FollowUpDays { get; init; }
+
+    public bool FollowUpToLineManager { get; init; }
+}
 
 public enum CheckInOutcome
 {
@@ -18,10 +33,13 @@ public enum CheckInOutcome
     AlreadyCheckedIn,
     NotFound,
     NotBooked,
+    /// <summary>The register is closed: the evaluation has gone out, so marks no longer change.</summary>
+    RegisterClosed,
 }
 
 /// <summary>The coordinator's operations on events: each saves its change and everybody's mail together.</summary>
-public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, BookingService bookings, BookingMail mail, TimeProvider clock)
+public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, BookingService bookings, BookingMail mail, TimeProvider clock,
+    AttendanceCredits credits, RegisterClosing closing)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -89,6 +107,15 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
 
             ev.Status = EventStatus.Cancelled;
             ev.UpdatedUtc = now;
+            // An event cancelled after its register closed (held in error): nobody is followed up about it.
+            if (ev.RegisterClosed)
+            {
+                foreach (var held in await db.Set<Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed).ToListAsync(ct))
+                {
+                    await closing.CallOffFollowUpAsync(ev, held, ct);
+                }
+            }
+
             foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null).ToListAsync(ct))
             {
                 var wasConfirmed = booking.Status == BookingStatus.Confirmed;
@@ -133,9 +160,19 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         return attendees.Count;
     }
 
-    public async Task MarkAttendanceAsync(Guid eventId, IReadOnlyDictionary<Guid, AttendanceMark?> marks, string recordedBy, CancellationToken ct = default)
+    /// <summary>
+    /// Records the register's marks; false (nothing changed) once the register is closed. A mark of Attended on an event
+    /// whose attendance counts toward its case modules credits them in the same save.
+    /// </summary>
+    public async Task<bool> MarkAttendanceAsync(Guid eventId, IReadOnlyDictionary<Guid, AttendanceMark?> marks, string recordedBy, CancellationToken ct = default)
     {
         var now = Now;
+        var ev = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+        if (ev.RegisterClosed)
+        {
+            return false;
+        }
+
         var ids = marks.Keys.ToList();
         foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && ids.Contains(b.Id)).ToListAsync(ct))
         {
@@ -150,16 +187,24 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
             if (booking.Attendance != mark)
             {
                 booking.MarkAttendance(mark.Value, AttendanceSource.Register, recordedBy, now);
+                await credits.CreditAsync(ev, booking, now, ct);
             }
         }
 
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
-    public async Task<Booking> AddWalkInAsync(Guid eventId, string fullName, string email, string? agencyName, Sector? sector, string? jobRole,
+    /// <summary>Adds someone who came without a booking, marked Walk-in; null once the register is closed.</summary>
+    public async Task<Booking?> AddWalkInAsync(Guid eventId, string fullName, string email, string? agencyName, Sector? sector, string? jobRole,
         string boardShortName, string recordedBy, CancellationToken ct = default)
     {
         var now = Now;
+        if (await db.Set<LearningEvent>().AnyAsync(e => e.Id == eventId && e.RegisterClosedUtc != null, ct))
+        {
+            return null;
+        }
+
         var booking = new Booking
         {
             EventId = eventId,
@@ -199,7 +244,19 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
             return (CheckInOutcome.AlreadyCheckedIn, booking);
         }
 
+        var ev = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId, ct);
+        if (ev.RegisterClosed)
+        {
+            return (CheckInOutcome.RegisterClosed, booking);
+        }
+
+        var previous = booking.Attendance;
         booking.MarkAttendance(AttendanceMark.Attended, AttendanceSource.QrCode, recordedBy, Now);
+        if (previous != AttendanceMark.Attended)
+        {
+            await credits.CreditAsync(ev, booking, Now, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return (CheckInOutcome.CheckedIn, booking);
     }
@@ -207,7 +264,14 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
     public static EventDetails DetailsOf(LearningEvent ev) => new(
         ev.Title, ev.Summary, ev.Format, ev.Venue, ev.JoiningLink, ev.LocalityId, ev.ThemeId, ev.StartUtc, ev.EndUtc, ev.Capacity,
         ev.BookingOpensUtc, ev.BookingClosesUtc, ev.CancellationCutoffUtc, ev.RequiresApproval, ev.WaitingListEnabled, ev.Audience,
-        ev.LinkedModules, ev.AttendanceCountsTowardModules, ev.Facilitators, ev.BookingQuestion, ev.RoadshowId);
+        ev.LinkedModules, ev.AttendanceCountsTowardModules, ev.Facilitators, ev.BookingQuestion, ev.RoadshowId)
+    {
+        BaselineFormKey = ev.BaselineFormKey,
+        EvaluationFormKey = ev.EvaluationFormKey,
+        FollowUpFormKey = ev.FollowUpFormKey,
+        FollowUpDays = ev.FollowUpDays,
+        FollowUpToLineManager = ev.FollowUpToLineManager,
+    };
 
     internal static void Apply(LearningEvent ev, EventDetails d)
     {
@@ -232,5 +296,10 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         ev.Facilitators = d.Facilitators;
         ev.BookingQuestion = d.BookingQuestion;
         ev.RoadshowId = d.RoadshowId;
+        ev.BaselineFormKey = d.BaselineFormKey;
+        ev.EvaluationFormKey = d.EvaluationFormKey;
+        ev.FollowUpFormKey = d.FollowUpFormKey;
+        ev.FollowUpDays = d.FollowUpDays;
+        ev.FollowUpToLineManager = d.FollowUpToLineManager;
     }
 }

@@ -17,6 +17,7 @@ public static class EventMailTemplates
     public const string CheckInLink = "checkin.link";
     public const string Practitioner = "practitioner.name";
     public const string Message = "message";
+    public const string BaselineLink = "baseline.link";
 
     private static readonly MailPlaceholder[] EventPlaceholders =
     [
@@ -277,6 +278,65 @@ public static class EventMailTemplates
 
         """ + DefaultMailTemplates.HtmlSignOff);
 
+    public static MailTemplateDefinition NoShow { get; } = new(
+        "events.no-show", "Missed event", "Sent when the register closes to people with a place who were marked as not attending (a no-show).",
+        EventPlaceholders,
+        "{{ board.shortName }}: We missed you at {{ event.title }}",
+        """
+        Dear {{ recipient.name }},
+
+        You had a place at {{ event.title }} ({{ event.when }}), booking {{ booking.reference }}, but the register shows you did not attend.
+
+        Places are limited and others were waiting for them. If you cannot come to an event in future, please cancel your booking so the place can go to someone else.
+
+        If you think the register is wrong, or you would like to book another session, reply to the contact below or see our events: {{ link }}
+
+        """ + DefaultMailTemplates.TextSignOff,
+        """
+        <p>Dear {{ recipient.name }},</p>
+        <p>You had a place at <strong>{{ event.title }}</strong> ({{ event.when }}), booking {{ booking.reference }}, but the register shows you did not attend.</p>
+        <p>Places are limited and others were waiting for them. If you cannot come to an event in future, please cancel your booking so the place can go to someone else.</p>
+        <p>If you think the register is wrong, contact us below, or <a href="{{ link }}">see our events</a> to book another session.</p>
+
+        """ + DefaultMailTemplates.HtmlSignOff);
+
+    /// <summary>The confirmation when the event asks a baseline form: the same, with the link to the questions before the event.</summary>
+    public static MailTemplateDefinition ConfirmedWithBaseline { get; } = new(
+        "events.booking-confirmed-baseline", "Booking confirmed (with questions before the event)",
+        "Sent instead of \"Booking confirmed\" when the event asks a few questions before it (its baseline form), with a link to them.",
+        [.. Confirmed.Placeholders,
+            new(BaselineLink, "The address of the questions to answer before the event", "https://learning.example.org/esp/forms/event-baseline?context=event:42")],
+        "{{ board.shortName }}: Your place at {{ event.title }} is confirmed ({{ booking.reference }})",
+        """
+        Dear {{ recipient.name }},
+
+        Your place is confirmed.
+
+        Event: {{ event.title }}
+        When: {{ event.when }}
+        Where: {{ event.where }}
+        Booking reference: {{ booking.reference }}
+
+        Before the event, please answer a few short questions about where you are now, so we can see what the event changed:
+        {{ baseline.link }}
+
+        A calendar invite is attached. Show the QR code in this email (the HTML version) at the door to check in;
+        staff without a scanner can open this check-in address: {{ checkin.link }}
+
+        See or cancel your booking: {{ link }}
+
+        """ + DefaultMailTemplates.TextSignOff,
+        """
+        <p>Dear {{ recipient.name }},</p>
+        <p>Your place is confirmed.</p>
+        <p><strong>{{ event.title }}</strong><br>When: {{ event.when }}<br>Where: {{ event.where }}<br>Booking reference: <strong>{{ booking.reference }}</strong></p>
+        <p>Before the event, please <a href="{{ baseline.link }}">answer a few short questions about where you are now</a>, so we can see what the event changed.</p>
+        <p>A calendar invite is attached. Show this QR code at the door to check in:</p>
+        <p><img src="{{ checkin.qrCode }}" alt="Check-in QR code for booking {{ booking.reference }}" width="180" height="180"></p>
+        <p><a href="{{ link }}">See or cancel your booking</a></p>
+
+        """ + DefaultMailTemplates.HtmlSignOff);
+
     public static IReadOnlyList<MailTemplateDefinition> All { get; } =
-        [Confirmed, Waitlisted, Offered, OfferExpired, Cancelled, Reminder, Changed, EventCancelled, ApprovalRequest, ApprovalDeclined, AttendeeMessage];
+        [Confirmed, ConfirmedWithBaseline, NoShow, Waitlisted, Offered, OfferExpired, Cancelled, Reminder, Changed, EventCancelled, ApprovalRequest, ApprovalDeclined, AttendeeMessage];
 }

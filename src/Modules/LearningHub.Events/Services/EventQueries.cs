@@ -12,7 +12,9 @@ public sealed record EventSummary(
     Guid Id, string Title, EventFormat Format, string? LocalityName, string? ThemeName, DateTime StartUtc, DateTime EndUtc,
     int Capacity, int PlacesLeft, int Waiting, EventStatus Status, Guid? RoadshowId, string? RoadshowTitle, bool WaitingListEnabled);
 
-public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc);
+/// <param name="Audience">Events for this sector: those that name it, and those for everyone (no sectors named).</param>
+public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc,
+    LearningHub.Core.Taxonomies.Sector? Audience = null);
 
 /// <summary>Reads for the pages: lists and counts, no tracking.</summary>
 public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards, IOptions<EventsOptions> options)
@@ -46,6 +48,13 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
         if (filter.LocalityId is { } locality)
         {
             events = events.Where(e => e.LocalityId == locality);
+        }
+
+        if (filter.Audience is { } sector)
+        {
+            // Sector names are stored comma-separated, and no name is part of another, so a substring test is exact.
+            var name = sector.ToString();
+            events = events.Where(e => e.AudienceSectors == "" || e.AudienceSectors.Contains(name));
         }
 
         if (filter.Format is { } format)

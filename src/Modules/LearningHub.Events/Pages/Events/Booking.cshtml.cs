@@ -4,6 +4,7 @@ using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Notifications.Calendar;
+using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>One of my bookings: the confirmation page after booking, and where to cancel or add it to a calendar.</summary>
 [Authorize]
-public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, BookingMail mail, TimeProvider clock) : PageModel
+public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, BookingMail mail, IFormFilling forms, TimeProvider clock) : PageModel
 {
     public Booking Booking { get; private set; } = default!;
 
@@ -24,6 +25,11 @@ public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, B
     public int? QueuePosition { get; private set; }
 
     public bool CanCancel { get; private set; }
+
+    /// <summary>Where to answer the event's questions before it (the baseline), for a confirmed place before the event; else null.</summary>
+    public string? BaselineUrl { get; private set; }
+
+    public bool BaselineAnswered { get; private set; }
 
     public string BoardSlug => boards.Required.Slug;
 
@@ -41,6 +47,13 @@ public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, B
         {
             QueuePosition = 1 + await db.Set<Booking>().CountAsync(b => b.EventId == Booking.EventId
                 && b.Status == BookingStatus.Waitlisted && b.WaitlistPosition < Booking.WaitlistPosition);
+        }
+
+        if (Booking.Status == BookingStatus.Confirmed && Booking.UserId is { } userId && clock.GetUtcNow().UtcDateTime < Event.EndUtc
+            && mail.BaselineUrl(Event, Booking) is { } baseline && await forms.FindAsync(Event.BaselineFormKey!) is not null)
+        {
+            BaselineUrl = baseline;
+            BaselineAnswered = await forms.HasSubmittedAsync(Event.BaselineFormKey!, EventFormContext.For(Event.Id), userId);
         }
 
         CanCancel = Booking.IsActive && (Booking.Status != BookingStatus.Confirmed || clock.GetUtcNow().UtcDateTime < Event.CancellationCutoffAt);

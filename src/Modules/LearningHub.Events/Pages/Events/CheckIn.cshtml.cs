@@ -46,6 +46,10 @@ public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, Ev
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
+        else if (outcome == CheckInOutcome.RegisterClosed)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
 
         return Page();
     }

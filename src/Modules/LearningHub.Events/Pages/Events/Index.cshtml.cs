@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,9 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
         new("Hybrid (in person or online)", nameof(EventFormat.Hybrid)),
     ];
 
+    public List<SelectListItem> Sectors { get; } =
+        Enum.GetValues<Sector>().Select(s => new SelectListItem(s.DisplayName(), s.ToString())).ToList();
+
     public List<SelectListItem> Periods { get; } =
     [
         new("In the next 4 weeks", "4w"),
@@ -39,7 +43,7 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
 
     public string BoardSlug => boards.Required.Slug;
 
-    public bool Filtered => Filter.Locality is not null || Filter.Format is not null || Filter.Theme is not null || Filter.When is not null;
+    public bool Filtered => Filter.Locality is not null || Filter.Format is not null || Filter.Theme is not null || Filter.When is not null || Filter.Sector is not null;
 
     public async Task OnGetAsync()
     {
@@ -59,7 +63,8 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
             Guid.TryParse(Filter.Locality, out var locality) ? locality : null,
             format,
             Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
-            from, to));
+            from, to,
+            Enum.TryParse<Sector>(Filter.Sector, out var sector) && Enum.IsDefined(sector) && !int.TryParse(Filter.Sector, out _) ? sector : null));
     }
 
     public sealed class FilterInput
@@ -71,5 +76,8 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
         public string? Theme { get; set; }
 
         public string? When { get; set; }
+
+        /// <summary>Events meant for this sector (and those for everyone).</summary>
+        public string? Sector { get; set; }
     }
 }

@@ -5,6 +5,8 @@ using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
+using LearningHub.Forms.Domain;
+using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +17,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>Create or change an event. Changing the time or place tells everyone booked, with an updated invite.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardContext boards) : PageModel
+public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormChoices forms, BoardContext boards) : PageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -27,6 +29,16 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
     public List<SelectListItem> Themes { get; private set; } = [];
 
     public List<SelectListItem> Roadshows { get; private set; } = [];
+
+    public List<SelectListItem> BaselineForms { get; private set; } = [];
+
+    public List<SelectListItem> EvaluationForms { get; private set; } = [];
+
+    public List<SelectListItem> FollowUpForms { get; private set; } = [];
+
+    public int BoardFollowUpDays { get; private set; }
+
+    public IReadOnlyList<Sector> Sectors { get; } = Enum.GetValues<Sector>();
 
     public List<SelectListItem> Formats { get; } =
         Enum.GetValues<EventFormat>().Select(f => new SelectListItem(EventText.Format(f), f.ToString())).ToList();
@@ -47,6 +59,13 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
 
             Input = EventInput.From(ev);
         }
+        else
+        {
+            // A new event asks the board's standard forms unless the coordinator chooses otherwise.
+            Input.BaselineFormKey = await forms.DefaultAsync(FormPurpose.EventBaseline);
+            Input.EvaluationFormKey = await forms.DefaultAsync(FormPurpose.EventEvaluation);
+            Input.FollowUpFormKey = await forms.DefaultAsync(FormPurpose.FollowUp);
+        }
 
         return Page();
     }
@@ -56,6 +75,9 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
         IsNew = id is null;
         await LoadChoicesAsync();
         var details = Input.ToDetails(ModelState);
+        CheckFormChoice(Input.BaselineFormKey, BaselineForms, "Input.BaselineFormKey");
+        CheckFormChoice(Input.EvaluationFormKey, EvaluationForms, "Input.EvaluationFormKey");
+        CheckFormChoice(Input.FollowUpFormKey, FollowUpForms, "Input.FollowUpFormKey");
         if (!ModelState.IsValid || details is null)
         {
             return Page();
@@ -76,8 +98,24 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
         return Redirect($"/{BoardSlug}/events/manage/{created.Id}");
     }
 
+    /// <summary>A posted form key must be one offered (a form of this board with the right purpose).</summary>
+    private void CheckFormChoice(string? key, List<SelectListItem> offered, string field)
+    {
+        if (!string.IsNullOrEmpty(key) && !offered.Any(o => o.Value == key))
+        {
+            ModelState.AddModelError(field, "Choose one of the forms listed, or none");
+        }
+    }
+
     private async Task LoadChoicesAsync()
     {
+        var choices = await forms.ListAsync([FormPurpose.EventBaseline, FormPurpose.EventEvaluation, FormPurpose.FollowUp]);
+        List<SelectListItem> Of(FormPurpose purpose) => choices.Where(c => c.Purpose == purpose).Select(c => new SelectListItem(c.Title, c.Key)).ToList();
+        BaselineForms = Of(FormPurpose.EventBaseline);
+        EvaluationForms = Of(FormPurpose.EventEvaluation);
+        FollowUpForms = Of(FormPurpose.FollowUp);
+        var boardId = boards.Required.Id;
+        BoardFollowUpDays = await db.Boards.AsNoTracking().Where(b => b.Id == boardId).Select(b => b.FollowUpDays).SingleAsync();
         Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
         Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
         Roadshows = await db.Set<Roadshow>().AsNoTracking().OrderBy(r => r.Title).Select(r => new SelectListItem(r.Title, r.Id.ToString())).ToListAsync();
@@ -141,6 +179,22 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
         [StringLength(1000, ErrorMessage = "Linked modules must be 1,000 characters or fewer")]
         public string? LinkedModules { get; set; }
 
+        public bool AttendanceCountsTowardModules { get; set; }
+
+        /// <summary>The sectors the event is for (<see cref="Sector"/> names); none means everyone.</summary>
+        public List<string> Audience { get; set; } = [];
+
+        public string? BaselineFormKey { get; set; }
+
+        public string? EvaluationFormKey { get; set; }
+
+        public string? FollowUpFormKey { get; set; }
+
+        [Range(1, 730, ErrorMessage = "The follow-up is sent between 1 and 730 days after the event")]
+        public int? FollowUpDays { get; set; }
+
+        public bool FollowUpToLineManager { get; set; }
+
         public static EventInput From(LearningEvent ev)
         {
             var start = LondonTime.ToLondon(ev.StartUtc);
@@ -165,6 +219,13 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
                 Facilitators = ev.Facilitators,
                 BookingQuestion = ev.BookingQuestion,
                 LinkedModules = ev.LinkedModuleKeys.Replace(",", ", "),
+                AttendanceCountsTowardModules = ev.AttendanceCountsTowardModules,
+                Audience = ev.Audience.Select(a => a.ToString()).ToList(),
+                BaselineFormKey = ev.BaselineFormKey,
+                EvaluationFormKey = ev.EvaluationFormKey,
+                FollowUpFormKey = ev.FollowUpFormKey,
+                FollowUpDays = ev.FollowUpDays,
+                FollowUpToLineManager = ev.FollowUpToLineManager,
             };
         }
 
@@ -205,6 +266,19 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
                 errors.AddModelError("Input.JoiningLink", "Enter the joining link for an online or hybrid event");
             }
 
+            var audience = new List<Sector>();
+            foreach (var name in Audience.Where(a => !string.IsNullOrEmpty(a)).Distinct())
+            {
+                if (Enum.TryParse<Sector>(name, out var sector) && Enum.IsDefined(sector) && !int.TryParse(name, out _))
+                {
+                    audience.Add(sector);
+                }
+                else
+                {
+                    errors.AddModelError("Input.Audience", "Select sectors from the list");
+                }
+            }
+
             if (!errors.IsValid)
             {
                 return null;
@@ -219,10 +293,17 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, BoardCo
                 null,
                 BookingClosesDaysBefore is { } closes ? start.AddDays(-closes) : null,
                 CancellationCutoffDaysBefore is { } cutoff ? start.AddDays(-cutoff) : null,
-                RequiresApproval, WaitingListEnabled, Array.Empty<Sector>(),
+                RequiresApproval, WaitingListEnabled, audience.Order().ToList(),
                 (LinkedModules ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                false, Blank(Facilitators), Blank(BookingQuestion),
-                Guid.TryParse(RoadshowId, out var roadshow) ? roadshow : null);
+                AttendanceCountsTowardModules, Blank(Facilitators), Blank(BookingQuestion),
+                Guid.TryParse(RoadshowId, out var roadshow) ? roadshow : null)
+            {
+                BaselineFormKey = Blank(BaselineFormKey),
+                EvaluationFormKey = Blank(EvaluationFormKey),
+                FollowUpFormKey = Blank(FollowUpFormKey),
+                FollowUpDays = FollowUpDays,
+                FollowUpToLineManager = FollowUpToLineManager,
+            };
         }
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -3,17 +3,28 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
+using LearningHub.Forms.Domain;
+using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Events.Pages.Events.Manage;
 
-/// <summary>The register: mark each person Attended, Partly attended or No-show, and add walk-ins on the spot.</summary>
+/// <summary>
+/// The register: mark each person Attended, Partly attended or No-show, add walk-ins on the spot, and once the
+/// event has started close it, which sends the evaluation, no-show notices and follow-ups (and fixes the marks).
+/// </summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, BoardContext boards) : PageModel
+public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, RegisterClosing closing, FormChoices forms, BoardContext boards, TimeProvider clock)
+    : PageModel
 {
+    private const string ClosedNotice = "register.closed";
+
+    public const string ClosedMessage = "The register is closed, so attendance can no longer be changed or added";
+
     [BindProperty]
     public Dictionary<Guid, string?> Marks { get; set; } = [];
 
@@ -26,11 +37,60 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Boa
 
     public string BoardSlug => boards.Required.Slug;
 
+    /// <summary>What closing sent, shown once after closing.</summary>
+    public string? Notice { get; private set; }
+
+    public bool HasStarted => clock.GetUtcNow().UtcDateTime >= Event.StartUtc;
+
+    public string? EvaluationFormTitle { get; private set; }
+
+    public string? FollowUpFormTitle { get; private set; }
+
+    public int FollowUpDays { get; private set; }
+
+    public int AttendedCount => People.Count(p => RegisterClosing.Attended(p.Attendance));
+
+    public int NoShowCount => People.Count(p => p.Attendance == AttendanceMark.NoShow);
+
+    public int UnmarkedCount => People.Count(p => p.Attendance is null);
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         ModelState.Clear();
+        Notice = TempData[ClosedNotice] as string;
         return await LoadAsync(id) ? Page() : NotFound();
     }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var result = await closing.CloseAsync(id, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted);
+        switch (result.Outcome)
+        {
+            case RegisterCloseOutcome.NotFound:
+                return NotFound();
+            case RegisterCloseOutcome.Closed:
+                TempData[ClosedNotice] = $"The register is closed. {Count(result.EvaluationRequests, "evaluation request")}, "
+                                         + $"{Count(result.NoShowNotices, "no-show notice")} and {Count(result.FollowUps, "follow-up")} (due later) are queued.";
+                return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+            case RegisterCloseOutcome.AlreadyClosed:
+                // A second click, or a colleague closed it first: nothing more is sent; the page says who closed it.
+                return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+            default:
+                ModelState.AddModelError(string.Empty, result.Outcome == RegisterCloseOutcome.NotStarted
+                    ? "You can close the register once the event has started"
+                    : "The event is cancelled, so its register cannot be closed");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+        }
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     public async Task<IActionResult> OnPostMarksAsync(Guid id)
     {
@@ -39,8 +99,14 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Boa
             return NotFound();
         }
 
-        var marks = Marks.ToDictionary(m => m.Key, m => Enum.TryParse<AttendanceMark>(m.Value, out var mark) ? mark : (AttendanceMark?)null);
-        await admin.MarkAttendanceAsync(id, marks, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted);
+        // Only defined marks are recorded: anything else posted (a tampered value) leaves the mark as "Not recorded".
+        var marks = Marks.ToDictionary(m => m.Key,
+            m => Enum.TryParse<AttendanceMark>(m.Value, out var mark) && Enum.IsDefined(mark) && mark != AttendanceMark.WalkIn ? mark : (AttendanceMark?)null);
+        if (!await admin.MarkAttendanceAsync(id, marks, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted))
+        {
+            return Closed();
+        }
+
         return Redirect($"/{BoardSlug}/events/manage/{id}/register");
     }
 
@@ -62,9 +128,21 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Boa
             return Page();
         }
 
-        await admin.AddWalkInAsync(id, WalkIn.FullName!.Trim(), WalkIn.Email!.Trim(), WalkIn.Agency?.Trim(), null, WalkIn.JobRole?.Trim(),
-            boards.Required.ShortName, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted);
+        if (await admin.AddWalkInAsync(id, WalkIn.FullName!.Trim(), WalkIn.Email!.Trim(), WalkIn.Agency?.Trim(), null, WalkIn.JobRole?.Trim(),
+                boards.Required.ShortName, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted) is null)
+        {
+            return Closed();
+        }
+
         return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+    }
+
+    private PageResult Closed()
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, ClosedMessage);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id)
@@ -78,6 +156,11 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Boa
         Event = ev;
         People = await db.Set<Booking>().AsNoTracking().Where(b => b.EventId == id && b.Status == BookingStatus.Confirmed)
             .OrderBy(b => b.FullName).ToListAsync();
+        var titles = (await forms.ListAsync(Enum.GetValues<FormPurpose>()))
+            .ToDictionary(f => f.Key, f => f.Title);
+        EvaluationFormTitle = ev.EvaluationFormKey is { } evaluation ? titles.GetValueOrDefault(evaluation) : null;
+        FollowUpFormTitle = ev.FollowUpFormKey is { } followUp ? titles.GetValueOrDefault(followUp) : null;
+        FollowUpDays = ev.FollowUpDays ?? await db.Boards.AsNoTracking().Where(b => b.Id == ev.BoardId).Select(b => b.FollowUpDays).SingleAsync();
         return true;
     }
 

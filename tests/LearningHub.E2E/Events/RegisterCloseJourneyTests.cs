@@ -1,0 +1,91 @@
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Security;
+using LearningHub.E2E.Infrastructure;
+using LearningHub.Events;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearningHub.E2E.Events;
+
+/// <summary>
+/// The coordinator marks the register of an event under way, reads what closing will send, closes it and sees it
+/// closed; axe finds no WCAG 2.2 AA violation on the register before, during and after.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class RegisterCloseJourneyTests(SiteFixture site)
+{
+    [Fact]
+    public async Task The_coordinator_marks_and_closes_the_register_of_an_event_under_way()
+    {
+        var (eventId, reference) = await EventUnderWayAsync();
+        await using var session = await site.OpenSessionAsync();
+        var page = session.Page;
+        await page.GotoAsync("/norfolk/account/sign-in");
+        await page.FillAsync("#Input_Email", "coordinator@norfolk.demo");
+        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/norfolk/events/manage/{eventId}/register");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Close the register" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("2 people have no attendance recorded");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Locator($"tr[data-reference='{reference}'] select").SelectOptionAsync("Attended");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the register" }).ClickAsync();
+        await Expect(page.Locator($"tr[data-reference='{reference}'] .attendance")).ToContainTextAsync("Attended");
+        await Expect(page.Locator("#close-effects")).ToContainTextAsync("goes to the 1 person marked Attended");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the register" }).ClickAsync();
+        await Expect(page.Locator("#register-notice")).ToContainTextAsync("1 evaluation request");
+        await Expect(page.Locator("#register-closed")).ToContainTextAsync("closed by coordinator@norfolk.demo");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save the register" })).ToHaveCountAsync(0);
+        await Accessibility.AssertNoViolationsAsync(page);
+        session.AssertNoBrowserErrors();
+    }
+
+    /// <summary>A published event that started an hour ago, with the board's evaluation form and one confirmed place.</summary>
+    private async Task<(Guid EventId, string Reference)> EventUnderWayAsync()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var board = await services.GetRequiredService<BoardDirectory>().FindAsync("norfolk") ?? throw new InvalidOperationException("No norfolk");
+        services.GetRequiredService<BoardContext>().Use(board);
+        var db = services.GetRequiredService<LearningHubDbContext>();
+        if (!await db.BoardRolePermissions.AnyAsync(g => g.Role == "Coordinator" && g.Permission == EventsPermissions.ManageEvents))
+        {
+            db.BoardRolePermissions.Add(new BoardRolePermission { Role = "Coordinator", Permission = EventsPermissions.ManageEvents });
+            await db.SaveChangesAsync();
+            services.GetRequiredService<IMemoryCache>().Remove(BoardPermissions.CacheKey(board.Id));
+        }
+
+        var start = DateTime.UtcNow.AddHours(-1);
+        var admin = services.GetRequiredService<EventAdmin>();
+        var ev = await admin.CreateAsync(new EventDetails("Register closing session", "A session under way.", EventFormat.InPerson, "County Hall, Norwich",
+            null, null, null, start, start.AddHours(3), 20, null, null, null, false, true, [], [], false, null, null, null)
+        {
+            EvaluationFormKey = "event-evaluation",
+        });
+        await admin.PublishAsync(ev.Id);
+        // Booked before it started: added as the booking service leaves a confirmed place.
+        var booking = new Booking
+        {
+            EventId = ev.Id, Reference = BookingReference.New("NSCB"), UserId = "e2e-register-user", ActiveUserId = "e2e-register-user",
+            FullName = "Rita Register", Email = "rita@school.example", Status = BookingStatus.Confirmed, CreatedUtc = start.AddDays(-3), ConfirmedUtc = start.AddDays(-3),
+        };
+        db.Add(booking);
+        db.Add(new Booking
+        {
+            EventId = ev.Id, Reference = BookingReference.New("NSCB"), UserId = "e2e-register-other", ActiveUserId = "e2e-register-other",
+            FullName = "Una Unmarked", Email = "una@school.example", Status = BookingStatus.Confirmed, CreatedUtc = start.AddDays(-3), ConfirmedUtc = start.AddDays(-3),
+        });
+        await db.SaveChangesAsync();
+        return (ev.Id, booking.Reference);
+    }
+}
