@@ -65,7 +65,11 @@ public static class HostSetup
             });
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // /health (liveness) runs only the cheap checks; /health/ready also those tagged Readiness.Tag.
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Readiness.Tag])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [Readiness.Tag])
+            .AddCheck<MailTransportHealthCheck>("mail", tags: [Readiness.Tag]);
         return builder;
     }
 
@@ -91,7 +95,25 @@ public static class HostSetup
 
     public static WebApplication MapLearningHubPages(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        // Liveness: is the process up? No database or network, so a slow database never gets a node restarted.
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => !check.Tags.Contains(Readiness.Tag),
+            ResponseWriter = WriteHealthAsync,
+        });
+
+        // Readiness: can this node serve? Database, migrations, mail, libvips. Degraded (e.g. no libvips)
+        // is not ready either: a load balancer should send traffic to a node that has everything.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            ResponseWriter = WriteHealthAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         app.MapRazorPages();
         return app;
     }
