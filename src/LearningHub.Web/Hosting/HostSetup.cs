@@ -23,6 +23,7 @@ public static class HostSetup
     public static WebApplicationBuilder AddLearningHubHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddLearningHubLogging();
         services.AddLearningHubCore(builder.Configuration, builder.Environment, typeof(HostSetup).Assembly.GetName().Name!);
 
         services.AddSingleton<IBoardTheme, BaseTheme>();
@@ -75,6 +76,8 @@ public static class HostSetup
 
     public static WebApplication UseLearningHubHost(this WebApplication app)
     {
+        // First, so everything the request logs (errors included) carries its board and request id.
+        app.UseMiddleware<RequestLogScopeMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500");
