@@ -34,12 +34,7 @@ public static class HostSetup
 
         services.AddLearningHubAccounts();
 
-        // Keys that protect sign-in cookies and tokens live in the data folder, so they survive restarts
-        // and container rebuilds with the volume.
-        var dataPath = LearningHubOptions.ResolveDataPath(builder.Configuration, builder.Environment);
-        services.AddDataProtection()
-            .SetApplicationName("LearningHub")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        services.AddLearningHubDataProtection(builder.Configuration, builder.Environment);
 
         services.AddRazorPages(options =>
         {

@@ -6,7 +6,7 @@ using LearningHub.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LearningHub.IntegrationTests.Hosting;
+namespace LearningHub.IntegrationTests.Operations;
 
 /// <summary>
 /// Issue 8 acceptance 4: <c>backup</c> taken while bookings keep arriving gives a database that opens,
