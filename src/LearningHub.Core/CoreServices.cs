@@ -1,3 +1,4 @@
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
@@ -34,6 +35,9 @@ public static class CoreServices
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<BoardPermissions>();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
         return services;
     }
 }
@@ -81,6 +85,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly));
             options.AddInterceptors(SqlitePragmas.Instance);
         }
+
+        options.AddInterceptors(AuditEntryGuard.Instance);
 
         // Migrations are hand-written and carry no model snapshot (the design-time package cannot be
         // restored here), so EF cannot compare them with the model itself; SchemaMatchesModelTests does.

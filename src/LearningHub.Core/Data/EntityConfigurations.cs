@@ -113,3 +113,11 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         b.HasIndex(x => new { x.BoardId, x.NormalizedEmail }).HasDatabaseName("EmailIndex");
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

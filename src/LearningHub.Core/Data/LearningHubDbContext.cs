@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using LearningHub.Core.Accounts;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
@@ -25,6 +26,8 @@ public class LearningHubDbContext(
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<BoardRolePermission> BoardRolePermissions => Set<BoardRolePermission>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the board query filter on every query; null (no board) matches no row.</summary>
     public Guid? CurrentBoardId => boardContext.BoardId;

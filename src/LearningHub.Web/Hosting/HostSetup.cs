@@ -23,6 +23,7 @@ public static class HostSetup
     public static WebApplicationBuilder AddLearningHubHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddLearningHubLogging();
         services.AddLearningHubCore(builder.Configuration, builder.Environment, typeof(HostSetup).Assembly.GetName().Name!);
 
         services.AddSingleton<IBoardTheme, BaseTheme>();
@@ -33,12 +34,7 @@ public static class HostSetup
 
         services.AddLearningHubAccounts();
 
-        // Keys that protect sign-in cookies and tokens live in the data folder, so they survive restarts
-        // and container rebuilds with the volume.
-        var dataPath = LearningHubOptions.ResolveDataPath(builder.Configuration, builder.Environment);
-        services.AddDataProtection()
-            .SetApplicationName("LearningHub")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        services.AddLearningHubDataProtection(builder.Configuration, builder.Environment);
 
         services.AddRazorPages(options =>
         {
@@ -65,7 +61,11 @@ public static class HostSetup
             });
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // /health (liveness) runs only the cheap checks; /health/ready also those tagged Readiness.Tag.
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Readiness.Tag])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [Readiness.Tag])
+            .AddCheck<MailTransportHealthCheck>("mail", tags: [Readiness.Tag]);
 
         // Modules opt pages in with [OutputCache(PolicyName = ...)]; the default policy never caches a
         // signed-in person's page or a response that sets a cookie.
@@ -75,6 +75,8 @@ public static class HostSetup
 
     public static WebApplication UseLearningHubHost(this WebApplication app)
     {
+        // First, so everything the request logs (errors included) carries its board and request id.
+        app.UseMiddleware<RequestLogScopeMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500");
@@ -96,7 +98,25 @@ public static class HostSetup
 
     public static WebApplication MapLearningHubPages(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        // Liveness: is the process up? No database or network, so a slow database never gets a node restarted.
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => !check.Tags.Contains(Readiness.Tag),
+            ResponseWriter = WriteHealthAsync,
+        });
+
+        // Readiness: can this node serve? Database, migrations, mail, libvips. Degraded (e.g. no libvips)
+        // is not ready either: a load balancer should send traffic to a node that has everything.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            ResponseWriter = WriteHealthAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         app.MapRazorPages();
         return app;
     }

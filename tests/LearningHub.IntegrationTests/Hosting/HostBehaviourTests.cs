@@ -61,15 +61,17 @@ public sealed class UnreachableDatabaseTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public async Task Health_answers_503_when_the_database_is_gone()
+    public async Task Ready_answers_503_when_the_database_is_gone_while_liveness_stays_200()
     {
         var client = _factory.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
         SqliteConnection.ClearAllPools();
         File.Delete(Path.Combine(_factory.DataPath, "learninghub.db"));
 
-        var response = await client.GetAsync("/health");
+        // Liveness does not touch the database: the process is alive, restarting it would not help.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        var response = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Unhealthy", json.RootElement.GetProperty("status").GetString());

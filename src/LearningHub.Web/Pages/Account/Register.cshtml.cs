@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Web.Accounts;
@@ -19,7 +20,8 @@ public sealed class RegisterModel(
     LearningHubDbContext db,
     ProfileChoices choices,
     UserManager<ApplicationUser> users,
-    AccountMail mail) : PageModel
+    AccountMail mail,
+    AuditLog audit) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -80,6 +82,9 @@ public sealed class RegisterModel(
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
         await mail.QueueConfirmationAsync(user, link);
+        audit.Record("accounts.account.created", new AuditTarget("Account", user.Id, user.FullName),
+            new { user.Email, user.AgencyId, user.JobRole, user.LocalityId, how = "registered" },
+            new AuditActor(user.Id, user.FullName));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return RedirectToPage("/Account/CheckEmail", new { board = Board.Slug });

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
@@ -13,7 +14,7 @@ namespace LearningHub.Web.Pages.Admin.Agencies;
 
 /// <summary>Renames an agency or moves it to another sector. The board filter makes another board's agency a 404.</summary>
 [Authorize(Policy = CorePermissions.ManageTaxonomies)]
-public sealed class EditModel(LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class EditModel(LearningHubDbContext db, BoardContext boards, AuditLog audit) : PageModel
 {
     [BindProperty]
     public AgencyInput Input { get; set; } = new();
@@ -48,8 +49,15 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards) : Pa
             return Page();
         }
 
+        var before = new { agency.Name, Sector = agency.Sector.ToString() };
         agency.Name = Input.Name!.Trim();
         agency.Sector = Input.Sector!.Value;
+        if (before.Name != agency.Name || before.Sector != agency.Sector.ToString())
+        {
+            audit.Record("taxonomies.agency.updated", new AuditTarget("Agency", agency.Id.ToString(), agency.Name),
+                new { before, after = new { agency.Name, Sector = agency.Sector.ToString() } });
+        }
+
         await db.SaveChangesAsync();
         return Redirect($"/{BoardSlug}/admin/agencies");
     }

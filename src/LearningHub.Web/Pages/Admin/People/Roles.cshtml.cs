@@ -1,4 +1,5 @@
 using LearningHub.Core.Accounts;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
@@ -11,7 +12,7 @@ namespace LearningHub.Web.Pages.Admin.People;
 
 /// <summary>Gives or takes away a person's staff roles on the board.</summary>
 [Authorize(Policy = CorePermissions.ManageAccounts)]
-public sealed class RolesModel(UserManager<ApplicationUser> users, BoardContext boards, LearningHubDbContext db) : PageModel
+public sealed class RolesModel(UserManager<ApplicationUser> users, BoardContext boards, LearningHubDbContext db, AuditLog audit) : PageModel
 {
     public sealed record RoleOption(string Role, string Name, string Description);
 
@@ -73,7 +74,19 @@ public sealed class RolesModel(UserManager<ApplicationUser> users, BoardContext 
             throw new InvalidOperationException($"Could not change roles: {string.Join(" ", added.Errors.Select(e => e.Description))}");
         }
 
-        // Their browser picks up the change at its next security-stamp check (within a minute).
+        var target = new AuditTarget("Account", person.Id, person.FullName);
+        foreach (var role in wanted.Except(current).Order(StringComparer.Ordinal))
+        {
+            audit.Record("accounts.role.granted", target, new { role });
+        }
+
+        foreach (var role in current.Except(wanted).Order(StringComparer.Ordinal))
+        {
+            audit.Record("accounts.role.revoked", target, new { role });
+        }
+
+        // Their browser picks up the change at its next security-stamp check (within a minute). This
+        // save also writes the audit entries, inside the same transaction as the role change.
         await users.UpdateSecurityStampAsync(person);
         await transaction.CommitAsync();
         return Redirect($"/{BoardSlug}/admin/people");

@@ -1,0 +1,10 @@
+namespace LearningHub.Core.Audit;
+
+/// <summary>What an audit entry is about: its type, id and a readable label as it is now.</summary>
+public sealed record AuditTarget(string Type, string Id, string? Label = null);
+
+/// <summary>Who did it, when the signed-in user is not the actor (a new account registering itself).</summary>
+public sealed record AuditActor(string? UserId, string Name)
+{
+    public static readonly AuditActor System = new(null, "System");
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using LearningHub.Core.Audit;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Web.Pages.Admin.Audit;
+
+/// <summary>
+/// Searches the board's audit log (read only: the page has no way to change an entry, and the
+/// database context refuses it anyway). The board filter keeps it to this board's entries.
+/// </summary>
+[Authorize(Policy = CorePermissions.ViewAudit)]
+public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+{
+    public const int PageSize = 50;
+
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly string[] DateFormats = ["d/M/yyyy", "d M yyyy", "d-M-yyyy", "yyyy-M-d"];
+
+    [BindProperty(SupportsGet = true)]
+    public AuditFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public string BoardSlug => boards.Required.Slug;
+
+    public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool Filtered { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        // Errors in the filter are shown in the error summary; the log is then listed unfiltered by date.
+        ModelState.Clear();
+        var from = ParseDate(Filter.From, nameof(AuditFilter.From), "from");
+        var to = ParseDate(Filter.To, nameof(AuditFilter.To), "to");
+        if (from is not null && to is not null && to < from)
+        {
+            ModelState.AddModelError($"{nameof(Filter)}.{nameof(AuditFilter.To)}", "The ‘to’ date must be the same as or after the ‘from’ date");
+            from = to = null;
+        }
+
+        var entries = db.AuditEntries.AsNoTracking();
+        if (Clean(Filter.Action) is { } action)
+        {
+            var lowered = action.ToLowerInvariant();
+            entries = entries.Where(e => e.Action.Contains(lowered));
+        }
+
+        if (Clean(Filter.Person) is { } person)
+        {
+            var upper = person.ToUpperInvariant();
+            entries = entries.Where(e => e.ActorName.ToUpper().Contains(upper) || e.ActorUserId == person);
+        }
+
+        if (Clean(Filter.Target) is { } target)
+        {
+            var upper = target.ToUpperInvariant();
+            entries = entries.Where(e => e.TargetId == target || (e.TargetLabel != null && e.TargetLabel.ToUpper().Contains(upper)));
+        }
+
+        if (from is { } start)
+        {
+            var startUtc = TimeZoneInfo.ConvertTimeToUtc(start.ToDateTime(TimeOnly.MinValue), London);
+            entries = entries.Where(e => e.OccurredUtc >= startUtc);
+        }
+
+        if (to is { } end)
+        {
+            var endUtc = TimeZoneInfo.ConvertTimeToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue), London);
+            entries = entries.Where(e => e.OccurredUtc < endUtc);
+        }
+
+        Filtered = Clean(Filter.Action) is not null || Clean(Filter.Person) is not null || Clean(Filter.Target) is not null || from is not null || to is not null;
+        Total = await entries.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var rows = await entries.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .ToListAsync();
+        Entries = rows.Select(e => new AuditRow(
+                TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.OccurredUtc, DateTimeKind.Utc), London),
+                e.Action, e.ActorName, e.TargetType, e.TargetLabel ?? e.TargetId, e.ChangesJson))
+            .ToList();
+    }
+
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["Filter.Action"] = Clean(Filter.Action),
+            ["Filter.Person"] = Clean(Filter.Person),
+            ["Filter.Target"] = Clean(Filter.Target),
+            ["Filter.From"] = Clean(Filter.From),
+            ["Filter.To"] = Clean(Filter.To),
+            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/{BoardSlug}/admin/audit",
+            query.Where(p => p.Value is not null));
+    }
+
+    private DateOnly? ParseDate(string? text, string field, string which)
+    {
+        if (Clean(text) is not { } value)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError($"{nameof(Filter)}.{field}", $"Enter the ‘{which}’ date as a real date, for example 21/11/2026");
+        return null;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public sealed class AuditFilter
+    {
+        public string? Action { get; set; }
+
+        public string? Person { get; set; }
+
+        public string? Target { get; set; }
+
+        public string? From { get; set; }
+
+        public string? To { get; set; }
+    }
+
+    public sealed record AuditRow(DateTime OccurredLondon, string Action, string Actor, string TargetType, string Target, string? Changes);
+}

@@ -1,0 +1,33 @@
+using LearningHub.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearningHub.E2E;
+
+/// <summary>The board administrator's audit log search is accessible, errors included.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class AuditLogPageTests(SiteFixture site)
+{
+    [Fact]
+    public async Task BoardAdministratorSearchesTheAuditLogOnAccessiblePages()
+    {
+        await using var session = await site.OpenSessionAsync();
+        var page = session.Page;
+        await page.GotoAsync("/essex/account/sign-in");
+        await page.FillAsync("#Input_Email", "admin@essex.demo");
+        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.FillAsync("#Filter_From", "31/2/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary a[href='#Filter_From']")).ToContainTextAsync("real date");
+        await Expect(page.Locator("#Filter_From")).ToHaveValueAsync("31/2/2026");
+        await Accessibility.AssertNoViolationsAsync(page);
+        session.AssertNoBrowserErrors();
+    }
+}
