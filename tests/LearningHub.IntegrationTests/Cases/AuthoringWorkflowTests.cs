@@ -133,6 +133,13 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
             .OrderBy(v => v.Number).Select(v => new { v.Number, v.State }).ToListAsync());
         Assert.Equal([(1, VersionState.Superseded), (2, VersionState.Published)], versions.Select(v => (v.Number, v.State)));
 
+        // Each publication is in the audit log, by the person who approved it; the refused self-approval is not.
+        var published = await _factory.WithBoardAsync("norfolk", db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "cases.module.published" && e.TargetId == id.ToString()).OrderBy(e => e.OccurredUtc).ToListAsync());
+        Assert.Equal(2, published.Count);
+        Assert.All(published, e => Assert.NotNull(e.ActorUserId));
+        Assert.Contains("\"version\":2", published[1].ChangesJson);
+
         var learning = await practitioner.GetDocumentAsync("/norfolk/my-learning");
         var completedRow = learning.QuerySelectorAll("main table").Last().QuerySelector("tbody tr")!.TextContent;
         Assert.Contains("Child W", completedRow);

@@ -1,4 +1,5 @@
 using LearningHub.Cases.Domain;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class WorkflowException(string message) : Exception(message);
 /// review, then published (becoming the version practitioners see, the previous one superseded) or returned
 /// with a comment. A reviewer is a board administrator or an author other than the one who sent it.
 /// </summary>
-public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
+public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock, AuditLog audit)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -122,6 +123,8 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock)
         module.Title = version.Title;
         module.ArchivedUtc = null;
         Record(module, version.Id, ReviewAction.Published, actor, null);
+        audit.Record("cases.module.published", new AuditTarget("CaseModule", module.Id.ToString(), module.Title),
+            new { module.Slug, version = version.Number }, new AuditActor(actor.UserId, actor.Name));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
@@ -42,7 +43,8 @@ public sealed class BookingService(
     BookingMail mail,
     BoardContext boards,
     TimeProvider clock,
-    IOptions<EventsOptions> options)
+    IOptions<EventsOptions> options,
+    AuditLog audit)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -236,6 +238,8 @@ public sealed class BookingService(
             }
 
             booking.End(BookingStatus.Cancelled, now, "practitioner");
+            audit.Record("events.booking.cancelled", new AuditTarget("Booking", booking.Id.ToString(), booking.Reference),
+                new { @event = EventAdmin.Target(ev).Label, by = "practitioner", hadPlace = wasConfirmed });
             await mail.CancelledAsync(ev, booking, wasConfirmed, ct);
             await SettleAsync(ev, now, ct);
             return ChangeOutcome.Done;

@@ -1,3 +1,4 @@
+using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
@@ -39,7 +40,7 @@ public enum CheckInOutcome
 
 /// <summary>The coordinator's operations on events: each saves its change and everybody's mail together.</summary>
 public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, BookingService bookings, BookingMail mail, TimeProvider clock,
-    AttendanceCredits credits, RegisterClosing closing)
+    AttendanceCredits credits, RegisterClosing closing, AuditLog audit)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -90,6 +91,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         {
             ev.Status = EventStatus.Published;
             ev.UpdatedUtc = Now;
+            audit.Record("events.event.published", Target(ev), new { start = ev.StartUtc, ev.Capacity });
             await db.SaveChangesAsync(ct);
         }
     }
@@ -107,6 +109,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
 
             ev.Status = EventStatus.Cancelled;
             ev.UpdatedUtc = now;
+            audit.Record("events.event.cancelled", Target(ev), new { start = ev.StartUtc });
             // An event cancelled after its register closed (held in error): nobody is followed up about it.
             if (ev.RegisterClosed)
             {
@@ -302,4 +305,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         ev.FollowUpDays = d.FollowUpDays;
         ev.FollowUpToLineManager = d.FollowUpToLineManager;
     }
+
+    /// <summary>How audit entries name an event.</summary>
+    public static AuditTarget Target(LearningEvent ev) => new("Event", ev.Id.ToString(), $"{ev.Title}, {LondonTime.Date(ev.StartUtc)}");
 }

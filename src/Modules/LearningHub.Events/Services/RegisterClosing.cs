@@ -1,3 +1,4 @@
+using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using LearningHub.Forms.Services;
@@ -32,7 +33,8 @@ public sealed record RegisterCloseResult(RegisterCloseOutcome Outcome, int Evalu
 /// every mail also has a dedupe key, so even a retried request cannot send one twice.
 /// </summary>
 public sealed class RegisterClosing(
-    LearningHubDbContext db, EventLock eventLock, FormRequests requests, IFormFilling forms, TemplatedMail mail, EventLinks links, TimeProvider clock)
+    LearningHubDbContext db, EventLock eventLock, FormRequests requests, IFormFilling forms, TemplatedMail mail, EventLinks links, TimeProvider clock,
+    AuditLog audit)
 {
     /// <summary>The marks that count as having been there: they are asked the evaluation and the follow-up.</summary>
     public static bool Attended(AttendanceMark? mark) => mark is AttendanceMark.Attended or AttendanceMark.PartlyAttended or AttendanceMark.WalkIn;
@@ -65,6 +67,7 @@ public sealed class RegisterClosing(
 
             ev.RegisterClosedUtc = now;
             ev.RegisterClosedBy = closedBy;
+            audit.Record("events.register.closed", EventAdmin.Target(ev));
             var context = EventFormContext.For(ev.Id);
             var site = new Uri(links.BaseUrl);
             var about = $"{ev.Title}, {LondonTime.Date(ev.StartUtc)}";
