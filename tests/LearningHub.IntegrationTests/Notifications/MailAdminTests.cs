@@ -100,6 +100,14 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
         var kept = await factory.WithBoardAsync("essex", db => db.Set<BoardMailSettings>().AsNoTracking().SingleAsync());
         Assert.Equal(stored.ProtectedPassword, kept.ProtectedPassword);
         Assert.Equal(2525, kept.Port);
+
+        // Each save is audited with what the settings became, never the password; the refused save is not.
+        var audited = await factory.WithBoardAsync("essex", db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "mail.settings.changed").OrderBy(e => e.OccurredUtc).ToListAsync());
+        Assert.Equal(2, audited.Count);
+        Assert.Single(audited, e => e.ChangesJson!.Contains("\"Port\":587", StringComparison.Ordinal) && e.ChangesJson.Contains("\"signInReplaced\":true", StringComparison.Ordinal));
+        Assert.Single(audited, e => e.ChangesJson!.Contains("\"Port\":2525", StringComparison.Ordinal) && e.ChangesJson.Contains("\"signInReplaced\":false", StringComparison.Ordinal));
+        Assert.All(audited, e => Assert.DoesNotContain("s3cret", e.ChangesJson));
     }
 
     /// <summary>No dispatcher: the messages these tests make stay as they are put.</summary>

@@ -75,6 +75,12 @@ public sealed class MailTemplateAdminTests(LearningHubFactory factory) : IClassF
         var restored = await admin.SubmitFormAsync(Url, Form("x", "x", "x"), Url + "?handler=Restore");
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         Assert.Equal(0, await factory.WithBoardAsync("essex", db => db.Set<BoardMailTemplate>().CountAsync()));
+
+        // Both are in the audit log, naming the template.
+        var audited = await factory.WithBoardAsync("essex", db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.TargetType == "MailTemplate" && e.TargetId == DefaultMailTemplates.ResetPassword.Key).Select(e => e.Action).ToListAsync());
+        Assert.Contains("mail.template.changed", audited);
+        Assert.Contains("mail.template.restored", audited);
     }
 
     [Fact]

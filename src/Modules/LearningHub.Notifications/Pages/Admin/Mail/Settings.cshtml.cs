@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Notifications.Domain;
@@ -13,7 +14,7 @@ namespace LearningHub.Notifications.Pages.Admin.Mail;
 
 /// <summary>A board's SMTP server and sender. The password is stored encrypted and never shown back.</summary>
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
-public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, MailTransports transports) : PageModel
+public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, MailTransports transports, AuditLog audit) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -91,6 +92,13 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
             settings.ProtectedPassword = transports.ProtectPassword(Input.Password);
         }
 
+        // What the settings are now, never the password: only whether a new one was given (named so the
+        // audit log's secret filter, which drops any property named like a password, keeps it).
+        audit.Record("mail.settings.changed", new AuditTarget("MailSettings", boards.Required.Slug, boards.Required.Name), new
+        {
+            transport = settings.Transport.ToString(), settings.Host, settings.Port, security = settings.Security.ToString(),
+            settings.UserName, settings.FromAddress, settings.FromName, signInReplaced = !string.IsNullOrEmpty(Input.Password),
+        });
         await db.SaveChangesAsync();
         return Redirect($"/{BoardSlug}/admin/mail");
     }

@@ -1,3 +1,4 @@
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Notifications.Domain;
@@ -14,7 +15,8 @@ namespace LearningHub.Notifications.Pages.Admin.Mail.Templates;
 /// refused when saving (and previewing), naming it and the ones that can be used.
 /// </summary>
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
-public sealed class EditModel(LearningHubDbContext db, BoardContext boards, MailTemplateCatalog catalog, MailTemplateRenderer renderer, TimeProvider clock) : PageModel
+public sealed class EditModel(LearningHubDbContext db, BoardContext boards, MailTemplateCatalog catalog, MailTemplateRenderer renderer, TimeProvider clock,
+    AuditLog audit) : PageModel
 {
     [BindProperty]
     public TemplateInput Input { get; set; } = new();
@@ -80,6 +82,7 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards, Mail
         custom.TextBody = Input.TextBody!;
         custom.HtmlBody = Input.HtmlBody!;
         custom.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Record("mail.template.changed", new AuditTarget("MailTemplate", key, Definition.DisplayName), new { subject = custom.Subject });
         await db.SaveChangesAsync();
         return Redirect($"/{BoardSlug}/admin/mail/templates");
     }
@@ -91,7 +94,14 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards, Mail
             return NotFound();
         }
 
-        await db.Set<BoardMailTemplate>().Where(t => t.Key == key).ExecuteDeleteAsync();
+        // Removed and audited in one save, so the log never records a restore that did not happen.
+        if (await db.Set<BoardMailTemplate>().SingleOrDefaultAsync(t => t.Key == key) is { } custom)
+        {
+            db.Remove(custom);
+            audit.Record("mail.template.restored", new AuditTarget("MailTemplate", key, Definition.DisplayName));
+            await db.SaveChangesAsync();
+        }
+
         return Redirect($"/{BoardSlug}/admin/mail/templates");
     }
 
