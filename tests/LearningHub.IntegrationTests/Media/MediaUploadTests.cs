@@ -208,6 +208,11 @@ public sealed class MediaUploadTests(MediaFactory factory) : IClassFixture<Media
         Assert.Contains("‘cover.jpg’ was deleted", library.QuerySelector(".govuk-notification-banner")!.TextContent);
         Assert.Empty(Directory.GetFiles(factory.MediaFolder("norfolk"), $"{hash}*"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/norfolk/media/{hash}-320.webp")).StatusCode);
+
+        // The upload and the delete are in the audit log; the refused delete is not.
+        var audited = await factory.WithBoardAsync("norfolk", db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.TargetType == "MediaAsset" && e.TargetId == id.ToString()).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["media.asset.deleted", "media.asset.uploaded"], audited.Order());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Media.Domain;
@@ -38,6 +39,7 @@ public sealed class MediaLibrary(
     IEnumerable<IMediaUsageSource> usageSources,
     IOptions<MediaOptions> options,
     TimeProvider clock,
+    AuditLog audit,
     ILogger<MediaLibrary> logger)
 {
     private readonly MediaOptions _options = options.Value;
@@ -142,6 +144,8 @@ public sealed class MediaLibrary(
         };
         Apply(asset, image, file, keepOriginal);
         db.Add(asset);
+        audit.Record("media.asset.uploaded", Target(asset), new { asset.Width, asset.Height, kind = asset.Kind.ToString(), asset.Decorative },
+            new AuditActor(actor.UserId, actor.Name));
         await SaveWithFilesAsync(image, file, keepOriginal, cancellationToken);
         logger.LogInformation("Media {AssetId} uploaded on {Board}: {Width}x{Height} {Kind}", asset.Id, boards.Required.Slug, asset.Width, asset.Height, asset.Kind);
         return new MediaUploadResult(asset, null);
@@ -203,6 +207,7 @@ public sealed class MediaLibrary(
 
         var paths = files.FilesOf(boards.Required.Slug, asset.ContentHash);
         db.Remove(asset);
+        audit.Record("media.asset.deleted", Target(asset), new { asset.AltText });
         await db.SaveChangesAsync(cancellationToken);
         files.Delete(paths);
         return new MediaDeleteResult(true, []);
@@ -306,4 +311,6 @@ public sealed class MediaLibrary(
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static AuditTarget Target(MediaAsset asset) => new("MediaAsset", asset.Id.ToString(), asset.OriginalName);
 }
