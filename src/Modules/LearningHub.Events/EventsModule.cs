@@ -36,6 +36,7 @@ public static class EventsModule
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();
         services.AddScoped<ICalendarFeedSource, EventsCalendarFeedSource>();
+        services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, EventMediaUsage>();
         foreach (var template in EventMailTemplates.All)
         {
             services.AddSingleton(template);

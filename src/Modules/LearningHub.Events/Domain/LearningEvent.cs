@@ -121,6 +121,9 @@ public class LearningEvent : IBoardOwned
     /// <summary>Raised each time the time or place changes, so calendar updates carry a newer SEQUENCE.</summary>
     public int Revision { get; set; }
 
+    /// <summary>An image of the board's media library shown on the events list and the event page, or none.</summary>
+    public Guid? CoverImageId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

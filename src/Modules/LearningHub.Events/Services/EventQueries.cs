@@ -10,7 +10,8 @@ namespace LearningHub.Events.Services;
 /// <summary>An event as a list shows it, with its places left counted from bookings and holds.</summary>
 public sealed record EventSummary(
     Guid Id, string Title, EventFormat Format, string? LocalityName, string? ThemeName, DateTime StartUtc, DateTime EndUtc,
-    int Capacity, int PlacesLeft, int Waiting, EventStatus Status, Guid? RoadshowId, string? RoadshowTitle, bool WaitingListEnabled);
+    int Capacity, int PlacesLeft, int Waiting, EventStatus Status, Guid? RoadshowId, string? RoadshowTitle, bool WaitingListEnabled,
+    Guid? CoverImageId = null);
 
 /// <param name="Audience">Events for this sector: those that name it, and those for everyone (no sectors named).</param>
 public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc,
@@ -112,6 +113,6 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
             .ToListAsync(ct);
         return rows.Select(r => new EventSummary(r.Event.Id, r.Event.Title, r.Event.Format, r.Locality, r.Theme, r.Event.StartUtc, r.Event.EndUtc,
             r.Event.Capacity, r.Waiting > 0 ? 0 : Math.Max(0, r.Event.Capacity - r.Held), r.Waiting, r.Event.Status,
-            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled)).ToList();
+            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled, r.Event.CoverImageId)).ToList();
     }
 }

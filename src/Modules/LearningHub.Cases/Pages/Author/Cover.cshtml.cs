@@ -37,17 +37,11 @@ public sealed class CoverModel(LearningHubDbContext db, MediaLibrary library) : 
             return NotFound();
         }
 
-        Guid? chosen = null;
-        if (!string.IsNullOrEmpty(CoverImage))
+        var (chosen, valid) = MediaImageChoice.Read(CoverImage, Images);
+        if (!valid)
         {
-            // Only an image of this board's library: the library's queries are scoped to the board.
-            if (!Guid.TryParse(CoverImage, out var imageId) || Images.All(i => i.Id != imageId))
-            {
-                ModelState.AddModelError(nameof(CoverImage), "Choose one of the images in the list, or no cover image");
-                return Page();
-            }
-
-            chosen = imageId;
+            ModelState.AddModelError(nameof(CoverImage), MediaImageChoice.NotOffered);
+            return Page();
         }
 
         module.CoverImageId = chosen;

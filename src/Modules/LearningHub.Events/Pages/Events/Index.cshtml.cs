@@ -3,6 +3,7 @@ using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
+using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -13,7 +14,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Upcoming events, filtered by locality, format, theme and when.</summary>
 [OutputCache(PolicyName = EventQueries.PublicListCachePolicy)]
-public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards, TimeProvider clock, MediaLibrary library) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -65,7 +66,11 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
             Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
             from, to,
             Enum.TryParse<Sector>(Filter.Sector, out var sector) && Enum.IsDefined(sector) && !int.TryParse(Filter.Sector, out _) ? sector : null));
+        Covers = await library.FindImagesAsync(Events.Where(e => e.CoverImageId is not null).Select(e => e.CoverImageId!.Value));
     }
+
+    /// <summary>The listed events' cover images, loaded in one query.</summary>
+    public IReadOnlyDictionary<Guid, MediaImage> Covers { get; private set; } = new Dictionary<Guid, MediaImage>();
 
     public sealed class FilterInput
     {
