@@ -28,16 +28,7 @@ public sealed class TwoInstanceBookingTests
         {
             var connection = TestPostgres.ConnectionTo(database, maxPoolSize: 60);
             await using var first = new InstanceFactory(connection);
-            await first.WithBoardAsync("norfolk", async db =>
-            {
-                var settings = await db.Set<BoardMailSettings>().SingleAsync();
-                settings.Transport = MailTransportKind.Smtp;
-                settings.Host = "127.0.0.1";
-                settings.Port = smtp.Port;
-                settings.Security = SmtpSecurity.None;
-                settings.FromAddress = "learning@norfolk.example";
-                return await db.SaveChangesAsync();
-            });
+            await first.UseSmtpAsync("norfolk", smtp.Port);
             await using var second = new InstanceFactory(connection);
             var eventId = await first.CreateEventAsync("norfolk", Places);
 

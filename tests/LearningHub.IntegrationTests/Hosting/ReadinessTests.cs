@@ -30,21 +30,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private Task UseSmtpAsync(string board, int port) => _factory.WithBoardAsync(board, async db =>
-    {
-        var settings = await db.Set<BoardMailSettings>().SingleOrDefaultAsync();
-        if (settings is null)
-        {
-            settings = new BoardMailSettings();
-            db.Add(settings);
-        }
-
-        settings.Transport = MailTransportKind.Smtp;
-        settings.Host = "127.0.0.1";
-        settings.Port = port;
-        settings.Security = SmtpSecurity.None;
-        return await db.SaveChangesAsync();
-    });
+    private Task UseSmtpAsync(string board, int port) => _factory.UseSmtpAsync(board, port);
 
     [Fact]
     public async Task Ready_lists_each_check_and_liveness_runs_none_that_touch_the_database()

@@ -38,16 +38,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var factory = new MailFactory(_dataPath ??= Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N")), dispatcher, maxAttempts) { KeepData = true };
         _factories.Add(factory);
-        await factory.WithBoardAsync("norfolk", async db =>
-        {
-            var settings = await db.Set<BoardMailSettings>().SingleAsync();
-            settings.Transport = MailTransportKind.Smtp;
-            settings.Host = "127.0.0.1";
-            settings.Port = _smtp.Port;
-            settings.Security = SmtpSecurity.None;
-            settings.FromAddress = "learning@norfolk.example";
-            return await db.SaveChangesAsync();
-        });
+        await factory.UseSmtpAsync("norfolk", _smtp.Port);
         return factory;
     }
 

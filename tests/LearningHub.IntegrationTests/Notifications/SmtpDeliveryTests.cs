@@ -61,16 +61,8 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     {
         var factory = new TlsFactory(trustCertificate ? CertificateFile : null);
         _cleanup.Add(factory);
-        await factory.WithBoardAsync("norfolk", async db =>
-        {
-            var settings = await db.Set<BoardMailSettings>().SingleAsync();
-            settings.Transport = MailTransportKind.Smtp;
-            settings.Host = "localhost";
-            settings.Port = port;
-            settings.Security = security;
-            settings.FromAddress = "learning@norfolk.example";
-            return await db.SaveChangesAsync();
-        });
+        // "localhost": the test certificate is issued to that name.
+        await factory.UseSmtpAsync("norfolk", port, security, host: "localhost");
         if (userName is not null)
         {
             // As the settings page stores it: the password encrypted with data protection.

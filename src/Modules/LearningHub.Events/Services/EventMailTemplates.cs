@@ -28,13 +28,10 @@ public static class EventMailTemplates
         new(Link, "The address of the booking's page", "https://learning.example.org/esp/events/bookings/NSCB-7Q4K2"),
     ];
 
-    public static MailTemplateDefinition Confirmed { get; } = new(
-        "events.booking-confirmed", "Booking confirmed", "Sent when someone gets a place at an event (with a calendar invite and a check-in QR code).",
-        [.. EventPlaceholders,
-            new(QrCode, "An image address (data URI) of the check-in QR code; use it in an img src", "data:image/png;base64,iVBORw0KGgo="),
-            new(CheckInLink, "The check-in address held in the QR code, for staff at the door", "https://learning.example.org/esp/events/check-in/SAMPLE")],
-        "{{ board.shortName }}: Your place at {{ event.title }} is confirmed ({{ booking.reference }})",
-        """
+    // The confirmation's wording, in the parts the plain one and the one with a baseline link share.
+    private const string ConfirmedSubject = "{{ board.shortName }}: Your place at {{ event.title }} is confirmed ({{ booking.reference }})";
+
+    private const string ConfirmedTextOpening = """
         Dear {{ recipient.name }},
 
         Your place is confirmed.
@@ -44,21 +41,39 @@ public static class EventMailTemplates
         Where: {{ event.where }}
         Booking reference: {{ booking.reference }}
 
+
+        """;
+
+    private const string ConfirmedTextClosing = """
         A calendar invite is attached. Show the QR code in this email (the HTML version) at the door to check in;
         staff without a scanner can open this check-in address: {{ checkin.link }}
 
         See or cancel your booking: {{ link }}
 
-        """ + DefaultMailTemplates.TextSignOff,
-        """
+        """;
+
+    private const string ConfirmedHtmlOpening = """
         <p>Dear {{ recipient.name }},</p>
         <p>Your place is confirmed.</p>
         <p><strong>{{ event.title }}</strong><br>When: {{ event.when }}<br>Where: {{ event.where }}<br>Booking reference: <strong>{{ booking.reference }}</strong></p>
+
+        """;
+
+    private const string ConfirmedHtmlClosing = """
         <p>A calendar invite is attached. Show this QR code at the door to check in:</p>
         <p><img src="{{ checkin.qrCode }}" alt="Check-in QR code for booking {{ booking.reference }}" width="180" height="180"></p>
         <p><a href="{{ link }}">See or cancel your booking</a></p>
 
-        """ + DefaultMailTemplates.HtmlSignOff);
+        """;
+
+    public static MailTemplateDefinition Confirmed { get; } = new(
+        "events.booking-confirmed", "Booking confirmed", "Sent when someone gets a place at an event (with a calendar invite and a check-in QR code).",
+        [.. EventPlaceholders,
+            new(QrCode, "An image address (data URI) of the check-in QR code; use it in an img src", "data:image/png;base64,iVBORw0KGgo="),
+            new(CheckInLink, "The check-in address held in the QR code, for staff at the door", "https://learning.example.org/esp/events/check-in/SAMPLE")],
+        ConfirmedSubject,
+        ConfirmedTextOpening + ConfirmedTextClosing + DefaultMailTemplates.TextSignOff,
+        ConfirmedHtmlOpening + ConfirmedHtmlClosing + DefaultMailTemplates.HtmlSignOff);
 
     public static MailTemplateDefinition Waitlisted { get; } = new(
         "events.booking-waitlisted", "On the waiting list", "Sent when someone joins the waiting list of a full event.",
@@ -306,36 +321,17 @@ public static class EventMailTemplates
         "Sent instead of \"Booking confirmed\" when the event asks a few questions before it (its baseline form), with a link to them.",
         [.. Confirmed.Placeholders,
             new(BaselineLink, "The address of the questions to answer before the event", "https://learning.example.org/esp/forms/event-baseline?context=event:42")],
-        "{{ board.shortName }}: Your place at {{ event.title }} is confirmed ({{ booking.reference }})",
-        """
-        Dear {{ recipient.name }},
+        ConfirmedSubject,
+        ConfirmedTextOpening + """
+            Before the event, please answer a few short questions about where you are now, so we can see what the event changed:
+            {{ baseline.link }}
 
-        Your place is confirmed.
 
-        Event: {{ event.title }}
-        When: {{ event.when }}
-        Where: {{ event.where }}
-        Booking reference: {{ booking.reference }}
+            """ + ConfirmedTextClosing + DefaultMailTemplates.TextSignOff,
+        ConfirmedHtmlOpening + """
+            <p>Before the event, please <a href="{{ baseline.link }}">answer a few short questions about where you are now</a>, so we can see what the event changed.</p>
 
-        Before the event, please answer a few short questions about where you are now, so we can see what the event changed:
-        {{ baseline.link }}
-
-        A calendar invite is attached. Show the QR code in this email (the HTML version) at the door to check in;
-        staff without a scanner can open this check-in address: {{ checkin.link }}
-
-        See or cancel your booking: {{ link }}
-
-        """ + DefaultMailTemplates.TextSignOff,
-        """
-        <p>Dear {{ recipient.name }},</p>
-        <p>Your place is confirmed.</p>
-        <p><strong>{{ event.title }}</strong><br>When: {{ event.when }}<br>Where: {{ event.where }}<br>Booking reference: <strong>{{ booking.reference }}</strong></p>
-        <p>Before the event, please <a href="{{ baseline.link }}">answer a few short questions about where you are now</a>, so we can see what the event changed.</p>
-        <p>A calendar invite is attached. Show this QR code at the door to check in:</p>
-        <p><img src="{{ checkin.qrCode }}" alt="Check-in QR code for booking {{ booking.reference }}" width="180" height="180"></p>
-        <p><a href="{{ link }}">See or cancel your booking</a></p>
-
-        """ + DefaultMailTemplates.HtmlSignOff);
+            """ + ConfirmedHtmlClosing + DefaultMailTemplates.HtmlSignOff);
 
     public static IReadOnlyList<MailTemplateDefinition> All { get; } =
         [Confirmed, ConfirmedWithBaseline, NoShow, Waitlisted, Offered, OfferExpired, Cancelled, Reminder, Changed, EventCancelled, ApprovalRequest, ApprovalDeclined, AttendeeMessage];
