@@ -121,50 +121,43 @@ internal static class EventsBench
             }
         }
 
-        // Warm-up, not measured: the same work on the other 29 sessions (1,160 places, so both confirmations
-        // and waiting-list entries), long enough for the JIT to finish tiering the booking path, so the figures
-        // below are those of a site that has been running, not of its first minute.
-        var warmUpEvents = await site.WithBoardAsync("norfolk", async services =>
-            (await services.GetRequiredService<EventQueries>().UpcomingAsync(new EventFilter(null, null, null, null, null)))
-                .Where(e => e.Id != contended && e.Title.StartsWith("Bench session", StringComparison.Ordinal)).Select(e => e.Id).ToList());
-        var warmed = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        // Warm-up, not measured: rounds of the same work as the measured run (a fresh 40-place session, 200
+        // people, `concurrency` at a time: confirmations, then the waiting list) until the JIT has settled, so
+        // the figures below are those of a site that has been running, not of its first minute. Settled means
+        // a round compiled (almost) no new methods: .NET's tiered compilation keeps re-compiling hot methods
+        // in the background for a while, and an earlier fixed warm-up of 2,000 bookings measured that instead
+        // (a quarter of the CPU in the JIT's thread during the run).
+        var rounds = 0;
+        long compiledInRound;
+        var warmUp = Stopwatch.StartNew();
+        do
         {
-            int n;
-            while ((n = Interlocked.Increment(ref warmed)) < 2000)
+            var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            // On the other board, so the measured session's board and its events list stay as they were.
+            var session = await site.WithBoardAsync("essex", async services =>
             {
-                await site.WithBoardAsync("norfolk", services => services.GetRequiredService<BookingService>().BookAsync(warmUpEvents[n % warmUpEvents.Count],
-                    new Booker($"warm-{n}", $"Warm {n}", $"warm{n}@school.example", "Schools and colleges", Sector.Education, "Teacher", "Norwich"), null, null));
-            }
-        })));
+                var admin = services.GetRequiredService<EventAdmin>();
+                var start = DateTime.UtcNow.Date.AddDays(60 + rounds).AddHours(9);
+                var ev = await admin.CreateAsync(new EventDetails($"Warm-up session {rounds}", "Learning from Case Y.", EventFormat.InPerson, "County Hall", null, null, null,
+                    start, start.AddHours(3), 40, null, null, null, false, true, [], [], false, null, null, null));
+                await admin.PublishAsync(ev.Id);
+                return ev.Id;
+            });
+            await BookAllAsync(site, "essex", session, 200, concurrency, $"warm-{rounds}");
+            compiledInRound = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
+            rounds++;
+        }
+        while ((rounds < 5 || compiledInRound > 10) && rounds < 60);
+
+        Console.WriteLine($"warm-up: {rounds} rounds of 200 bookings in {warmUp.Elapsed.TotalSeconds:F0} s; the last compiled {compiledInRound} methods");
 
         // 1. Bookings under contention: `bookings` people, `concurrency` at a time, all for one 200-place session.
-        var latencies = new double[bookings];
-        var outcomes = new BookingOutcome[bookings];
-        var errors = 0;
-        var next = -1;
+        var jitBefore = (Count: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int n;
-            while ((n = Interlocked.Increment(ref next)) < bookings)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    outcomes[n] = (await site.WithBoardAsync("norfolk", services => services.GetRequiredService<BookingService>().BookAsync(contended,
-                        new Booker($"bench-{n}", $"Person {n}", $"person{n}@school.example", "Schools and colleges", Sector.Education, "Teacher", "Norwich"), null, null))).Outcome;
-                }
-                catch (Exception e)
-                {
-                    Interlocked.Increment(ref errors);
-                    Console.Error.WriteLine(e.Message);
-                }
-
-                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        })));
+        var (latencies, outcomes, errors) = await BookAllAsync(site, "norfolk", contended, bookings, concurrency, "bench");
         clock.Stop();
+        Console.WriteLine($"JIT during the run: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Count} methods, " +
+                          $"{(System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time).TotalMilliseconds:F0} ms");
         foreach (var outcome in outcomes.Distinct())
         {
             var mine = latencies.Where((_, i) => outcomes[i] == outcome).Order().ToList();
@@ -255,6 +248,35 @@ internal static class EventsBench
         catch (IOException)
         {
         }
+    }
+    /// <summary>`count` different people book one session, `concurrency` at a time; each booking's latency and outcome.</summary>
+    private static async Task<(double[] Latencies, BookingOutcome[] Outcomes, int Errors)> BookAllAsync(BenchSite site, string board, Guid eventId, int count, int concurrency, string people)
+    {
+        var latencies = new double[count];
+        var outcomes = new BookingOutcome[count];
+        var errors = 0;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    outcomes[n] = (await site.WithBoardAsync(board, services => services.GetRequiredService<BookingService>().BookAsync(eventId,
+                        new Booker($"{people}-{n}", $"Person {n}", $"{people}{n}@school.example", "Schools and colleges", Sector.Education, "Teacher", "Norwich"), null, null))).Outcome;
+                }
+                catch (Exception e)
+                {
+                    Interlocked.Increment(ref errors);
+                    Console.Error.WriteLine(e.Message);
+                }
+
+                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })));
+        return (latencies, outcomes, errors);
     }
 }
 
