@@ -113,6 +113,44 @@ public sealed partial class ApprovalAndBadInputTests : IClassFixture<EventsFacto
     }
 
     [Fact]
+    public async Task An_event_that_starts_asking_for_approval_after_the_questions_were_answered_sends_the_practitioner_back_for_their_line_manager()
+    {
+        var eventId = await _factory.CreateEventAsync("norfolk", 5, d => d with { BookingQuestion = "Any access needs?", Title = "Approval added later" }, now: Now);
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", Practitioner);
+        var questions = await client.SubmitFormAsync($"/norfolk/events/{eventId}/book", new Dictionary<string, string> { ["Input.Answer"] = "None" });
+        Assert.Equal(HttpStatusCode.Redirect, questions.StatusCode);
+        var check = await client.GetDocumentAsync($"/norfolk/events/{eventId}/book/check");
+        var token = check.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await _factory.WithBoardAsync("norfolk", async db =>
+        {
+            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId);
+            ev.RequiresApproval = true;
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await client.PostAsync($"/norfolk/events/{eventId}/book/check",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith($"/norfolk/events/{eventId}/book", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.False(await _factory.WithBoardAsync("norfolk", db => db.Set<Booking>().AnyAsync(b => b.EventId == eventId)));
+    }
+
+    [Fact]
+    public async Task A_held_place_is_never_made_without_a_line_manager_to_ask()
+    {
+        var eventId = await _factory.CreateEventAsync("norfolk", 5, d => d with { RequiresApproval = true, Title = "No manager given" }, now: Now);
+
+        var result = await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(451), lineManager: null);
+
+        Assert.Equal(BookingOutcome.Refused, result.Outcome);
+        Assert.Equal(BookingRefusal.LineManagerNeeded, result.Refusal);
+        Assert.Contains("line manager", EventText.Refusal(BookingRefusal.LineManagerNeeded), StringComparison.Ordinal);
+        Assert.False(await _factory.WithBoardAsync("norfolk", db => db.Set<Booking>().AnyAsync(b => b.EventId == eventId)));
+    }
+
+    [Fact]
     public async Task Booking_after_the_window_closed_gives_a_clear_page()
     {
         var eventId = await _factory.CreateEventAsync("norfolk", 10, d => d with { BookingClosesUtc = Now.AddHours(1), Title = "Closing soon" }, now: Now);

@@ -173,4 +173,7 @@ public enum BookingRefusal
     NotOpenYet,
     Closed,
     FullNoWaitingList,
+
+    /// <summary>The event needs a line manager's approval and no line manager's address was given.</summary>
+    LineManagerNeeded,
 }

@@ -161,6 +161,13 @@ public sealed class BookingService(
                 continue;
             }
 
+            if (placeFree && ev.RequiresApproval && request.LineManagerEmail is null)
+            {
+                // The booking page asks for it, but the event may have started asking for approval since the questions were answered.
+                pending.Result = new BookingResult(BookingOutcome.Refused, Refusal: BookingRefusal.LineManagerNeeded);
+                continue;
+            }
+
             var booker = request.Booker;
             var booking = new Booking
             {

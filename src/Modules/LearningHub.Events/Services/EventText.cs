@@ -50,6 +50,7 @@ public static class EventText
         BookingRefusal.NotOpenYet => "Booking for this event has not opened yet.",
         BookingRefusal.Closed => "Booking for this event has closed.",
         BookingRefusal.FullNoWaitingList => "This event is full and has no waiting list.",
+        BookingRefusal.LineManagerNeeded => "This event needs your line manager's approval. Go back to the booking questions and enter their email address.",
         _ => "This event cannot be booked.",
     };
 }

@@ -78,9 +78,9 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
         Event = ev;
         Booker = booker.Value.Booker;
         var draft = BookingDraft.Load(TempData, id);
-        if (draft is null && (ev.BookingQuestion is not null || ev.RequiresApproval))
+        if ((draft is null && ev.BookingQuestion is not null) || (ev.RequiresApproval && string.IsNullOrWhiteSpace(draft?.LineManagerEmail)))
         {
-            // Questions not answered yet (or the answers expired): back to the question page.
+            // Questions not answered yet (or the answers expired, or the event has asked for approval since): back to the question page.
             return Redirect($"/{BoardSlug}/events/{id}/book");
         }
 
