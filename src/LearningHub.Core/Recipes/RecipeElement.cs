@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace LearningHub.Core.Recipes;
 
@@ -6,7 +7,7 @@ namespace LearningHub.Core.Recipes;
 /// Reads one JSON object of a recipe step, keeping the path to it so every error names the field
 /// (<c>agencies[2].sector</c>). Step handlers read their input only through this.
 /// </summary>
-public sealed class RecipeElement(JsonElement element, string path, Func<string, string, RecipeException> fail)
+public sealed partial class RecipeElement(JsonElement element, string path, Func<string, string, RecipeException> fail)
 {
     public JsonElement Json => element;
 
@@ -23,6 +24,21 @@ public sealed class RecipeElement(JsonElement element, string path, Func<string,
     {
         return OptionalString(field, maxLength) ?? throw Fail(field, "is required and must be text.");
     }
+
+    /// <summary>
+    /// A stable key other content refers to (and that may end up in URLs and CSV exports): lowercase
+    /// letters and digits in hyphen-separated words, like <c>district-borough-and-city-councils</c>.
+    /// </summary>
+    public string Key(string field = "key", int maxLength = 80)
+    {
+        var key = String(field, maxLength);
+        return KeyPattern().IsMatch(key)
+            ? key
+            : throw Fail(field, $"'{key}' must be lowercase letters and digits in words joined by hyphens, like 'district-borough-and-city-councils'.");
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPattern();
 
     public string? OptionalString(string field, int maxLength = 1000)
     {

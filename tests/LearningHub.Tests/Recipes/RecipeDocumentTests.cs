@@ -69,4 +69,20 @@ public sealed class RecipeDocumentTests
         Assert.Equal("defaults.waitlistOfferHours", error.Field);
         Assert.Contains("from 1 to 336", error.Message);
     }
+
+    [Theory]
+    [InlineData("district,-borough-and-city-councils")]
+    [InlineData("Essex-Police")]
+    [InlineData("two  spaces")]
+    [InlineData("-leading")]
+    public void A_key_that_is_not_lowercase_words_joined_by_hyphens_is_refused_naming_the_item(string key)
+    {
+        using var document = RecipeDocument.Parse("x.recipe.json", $$"""{ "name": "X", "steps": [ { "step": "taxonomies", "agencies": [ { "key": "ok", "name": "A" }, { "key": "{{key}}", "name": "B" } ] } ] }""");
+        var agencies = document.Steps(Known).Single().Element.Objects("agencies");
+
+        Assert.Equal("ok", agencies[0].Key());
+        var error = Assert.Throws<RecipeException>(() => agencies[1].Key());
+        Assert.Equal("agencies[1].key", error.Field);
+        Assert.Contains("lowercase letters and digits in words joined by hyphens", error.Message);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class TaxonomiesStep : IRecipeStepHandler
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var key = item.String("key", 80);
+            var key = item.Key();
             if (!seen.Add(key))
             {
                 throw item.Fail("key", $"'{key}' appears more than once in this list.");
