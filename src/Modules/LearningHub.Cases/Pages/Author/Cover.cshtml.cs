@@ -1,6 +1,6 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Data;
-using LearningHub.Media.Services;
+using LearningHub.Media.Pages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
-using LearningHub.Media.Services;
+using LearningHub.Media.Pages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,10 @@
 using LearningHub.Core.Boards;
+using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LearningHub.Media.Services;
+namespace LearningHub.Media.Pages;
 
 /// <summary>
 /// The "choose a cover image" page every module with covers has (case modules, events, roadshows): the board's
