@@ -86,6 +86,29 @@ public sealed class MediaRecipeKeyTests(LearningHubFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_event_with_its_own_cover_shows_it_on_the_list_and_its_roadshow_sessions_without_one_show_the_roadshows()
+    {
+        var recipe = Recipe("essex");
+        var sessions = Step(recipe, "events")["roadshows"]![0]!["sessions"]!.AsArray();
+        sessions[0]!["cover"] = "media:diagram-agencies";
+
+        await Executor.ApplyAsync("essex-event-cover.recipe.json", recipe.ToJsonString());
+
+        var keys = new[] { sessions[0]!["key"]!.GetValue<string>(), sessions[1]!["key"]!.GetValue<string>() };
+        var ids = await factory.WithBoardAsync("essex", db => db.Set<LearningEvent>().Where(e => keys.Contains(e.Key))
+            .ToDictionaryAsync(e => e.Key!, e => e.Id));
+        var list = await factory.CreateBrowserClient().GetDocumentAsync("/essex/events");
+        string? AltBeside(Guid id) => list.QuerySelectorAll("li.lh-event-list__item")
+            .Single(li => li.QuerySelector($"h3 a[href='/essex/events/{id}']") is not null).QuerySelector("picture img")?.GetAttribute("alt");
+        Assert.StartsWith("Diagram: a child at the centre", AltBeside(ids[keys[0]]));
+        Assert.Equal("", AltBeside(ids[keys[1]]));
+
+        sessions[1]!["cover"] = "media:not-brought";
+        var error = await Assert.ThrowsAsync<RecipeException>(() => Executor.ApplyAsync("essex-event-cover.recipe.json", recipe.ToJsonString()));
+        Assert.Equal("roadshows[0].sessions[1].cover", error.Field);
+    }
+
+    [Fact]
     public async Task A_bad_entry_after_a_good_one_fails_the_recipe_and_the_good_one_is_not_stored_either()
     {
         var name = $"test-{Guid.NewGuid():N}.png";
