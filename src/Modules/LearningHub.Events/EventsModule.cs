@@ -37,6 +37,7 @@ public static class EventsModule
         services.AddScoped<ReachReport>();
         services.AddScoped<ICalendarFeedSource, EventsCalendarFeedSource>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, EventMediaUsage>();
+        services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, RoadshowMediaUsage>();
         foreach (var template in EventMailTemplates.All)
         {
             services.AddSingleton(template);

@@ -27,6 +27,13 @@ public sealed class FixtureCasesFactory : LearningHubFactory
 
             File.WriteAllText(Path.Combine(_recipes, Path.GetFileName(file)), recipe.ToJsonString());
         }
+
+        // The images the recipes' media step brings, next to them as in the real recipes folder.
+        Directory.CreateDirectory(Path.Combine(_recipes, "media"));
+        foreach (var image in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "recipes", "media")))
+        {
+            File.Copy(image, Path.Combine(_recipes, "media", Path.GetFileName(image)));
+        }
     }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>

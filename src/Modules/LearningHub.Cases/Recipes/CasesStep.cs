@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Recipes;
+using LearningHub.Media.Recipes;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,8 @@ namespace LearningHub.Cases.Recipes;
 /// <summary>
 /// <c>{ "step": "cases", "modules": [ { "slug", "title", "reviewType", "publishedOn", "summary", "contentWarning",
 /// "supportSignposting", "themes", "topics", "estimatedMinutes", "sections", "chronology", "findings",
-/// "recommendations", "boardResponse" } ] }</c> (the full format is in the README). Modules are matched by slug:
+/// "recommendations", "boardResponse", "cover": "media:pattern-rings" } ] }</c> (the full format is in the README;
+/// <c>cover</c> names an image a media step brought, and leaves the module's cover as it is when absent). Modules are matched by slug:
 /// a new one is created Published as version 1; the same content again changes nothing; changed content
 /// replaces the published version while nobody has started it, and is published as the next version once
 /// someone has (their record keeps the version they did). A section's <c>reflectiveQuestions</c> become a Forms
@@ -36,6 +38,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
         var now = clock.GetUtcNow().UtcDateTime;
         var editor = context.Services.GetRequiredService<FormEditor>();
         var forms = context.Services.GetRequiredService<IFormFilling>();
+        var images = await MediaRecipeKeys.LoadAsync(context, cancellationToken);
 
         foreach (var item in modules)
         {
@@ -51,9 +54,15 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             }
 
             var (version, reflection) = Read(item, slug, themes, topics);
-            version.SourceHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(item.Json.GetRawText())));
+            version.SourceHash = SourceHash(item);
             version.SearchText = CaseSearch.TextOf(version);
-            var published = await ApplyAsync(context, slug, version, now, cancellationToken);
+            var cover = images.Read(item, "cover");
+            var (module, published) = await ApplyAsync(context, slug, version, now, cancellationToken);
+            if (cover is not null)
+            {
+                module.CoverImageId = cover;
+            }
+
             await DefineReflectionAsync(context, editor, forms, slug, published, reflection, cancellationToken);
         }
     }
@@ -91,8 +100,8 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
         }
     }
 
-    /// <summary>Returns the version published once the module is applied.</summary>
-    private static async Task<CaseModuleVersion> ApplyAsync(RecipeStepContext context, string slug, CaseModuleVersion incoming, DateTime now,
+    /// <summary>Returns the module and the version published once it is applied.</summary>
+    private static async Task<(CaseModule Module, CaseModuleVersion Published)> ApplyAsync(RecipeStepContext context, string slug, CaseModuleVersion incoming, DateTime now,
         CancellationToken cancellationToken)
     {
         var db = context.Db;
@@ -102,7 +111,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             module = new CaseModule { Slug = slug, CreatedUtc = now };
             db.Add(module);
             Publish(db, module, incoming, 1, now);
-            return incoming;
+            return (module, incoming);
         }
 
         var published = module.PublishedVersionId is { } id
@@ -110,7 +119,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             : null;
         if (published is not null && published.SourceHash == incoming.SourceHash)
         {
-            return published;
+            return (module, published);
         }
 
         var started = published is not null
@@ -124,7 +133,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             published.SourceHash = incoming.SourceHash;
             published.SearchText = incoming.SearchText;
             module.Title = published.Title;
-            return published;
+            return (module, published);
         }
 
         if (published is not null)
@@ -136,7 +145,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         Publish(db, module, incoming, next + 1, now);
         module.ArchivedUtc = null;
-        return incoming;
+        return (module, incoming);
     }
 
     private static void Publish(Microsoft.EntityFrameworkCore.DbContext db, CaseModule module, CaseModuleVersion version, int number, DateTime now)
@@ -292,6 +301,20 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
     /// The same key for the recipe's section at a position every time the recipe is read, so a replaced or
     /// republished version keeps asking the reflective questions attached to that section's context.
     /// </summary>
+    /// <summary>
+    /// The hash that tells whether a module's content changed. The cover belongs to the module, not to a version,
+    /// so a <c>cover</c> written last in the module (as the boards' recipes do) is left out: adding or changing
+    /// only the cover publishes no new version, and the hash is the same as before the recipe had covers.
+    /// </summary>
+    internal static string SourceHash(RecipeElement item)
+    {
+        var text = TrailingCover().Replace(item.Json.GetRawText(), "$1");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [GeneratedRegex(@",\s*""cover""\s*:\s*""[^""\\]*""(\s*\})$")]
+    private static partial Regex TrailingCover();
+
     private static Guid StableSectionKey(string slug, int position) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"cases-recipe:{slug}:{position}")).AsSpan(0, 16));
 

@@ -21,5 +21,8 @@ public class Roadshow : IBoardOwned
 
     public EventStatus Status { get; set; } = EventStatus.Draft;
 
+    /// <summary>A media library image shown on the roadshow page and beside its sessions on the events list; null for none.</summary>
+    public Guid? CoverImageId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }

@@ -5,17 +5,19 @@ using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
+using LearningHub.Media.Recipes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Events.Recipes;
 
 /// <summary>
-/// <c>{ "step": "events", "roadshows": [ { "key", "title", "summary", "theme", "status", "sessions": [ event... ] } ], "events": [ event... ] }</c>
+/// <c>{ "step": "events", "roadshows": [ { "key", "title", "summary", "theme", "status", "cover", "sessions": [ event... ] } ], "events": [ event... ] }</c>
 /// where an event is <c>{ "key", "title", "summary", "format", "venue", "joiningLink", "locality", "theme", "start": "+21d 09:30",
 /// "durationMinutes", "capacity", "requiresApproval", "waitingList", "audience": ["Police"], "linkedModules": ["case-y"],
 /// "facilitators", "bookingQuestion", "status", "baselineForm", "evaluationForm", "followUpForm": "form-key", "followUpDays": 90,
-/// "followUpToLineManager" }</c>. Times are UK time, relative to the day the recipe is applied. An event that names no
+/// "followUpToLineManager", "cover" }</c>. A <c>cover</c> (<c>"media:pattern-rings"</c>) names an image a media step
+/// brought; without one, the cover chosen on the coordinator pages is left as it is. Times are UK time, relative to the day the recipe is applied. An event that names no
 /// baseline, evaluation or follow-up form asks the board's form of that purpose (from the forms step), if it has one.
 /// Items are matched by key: an existing one gets its wording and settings updated but keeps its dates
 /// (they were fixed when it was first applied), so applying again changes nothing.
@@ -35,6 +37,7 @@ public sealed class EventsStep : IRecipeStepHandler
         var roadshows = await db.Set<Roadshow>().Where(r => r.Key != null).ToDictionaryAsync(r => r.Key!, cancellationToken);
         var events = await db.Set<LearningEvent>().Where(e => e.Key != null).ToDictionaryAsync(e => e.Key!, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var images = await MediaRecipeKeys.LoadAsync(context, cancellationToken);
         var formChoices = context.Services.GetRequiredService<FormChoices>();
         var forms = new EventFormDefaults(
             (await formChoices.ListAsync(Enum.GetValues<FormPurpose>(), cancellationToken)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal),
@@ -56,20 +59,21 @@ public sealed class EventsStep : IRecipeStepHandler
             roadshow.Summary = item.OptionalString("summary", 8000) ?? "";
             roadshow.ThemeId = Lookup(item, "theme", themes);
             roadshow.Status = item.Has("status") ? item.Enum<EventStatus>("status") : EventStatus.Published;
+            roadshow.CoverImageId = images.Read(item, "cover") ?? roadshow.CoverImageId;
             foreach (var session in item.Objects("sessions", required: true))
             {
-                ApplyEvent(session, Key(session, seen), roadshow, events, localities, themes, forms, today, now, db);
+                ApplyEvent(session, Key(session, seen), roadshow, events, localities, themes, forms, images, today, now, db);
             }
         }
 
         foreach (var item in context.Step.Objects("events"))
         {
-            ApplyEvent(item, Key(item, seen), null, events, localities, themes, forms, today, now, db);
+            ApplyEvent(item, Key(item, seen), null, events, localities, themes, forms, images, today, now, db);
         }
     }
 
     private static void ApplyEvent(RecipeElement item, string key, Roadshow? roadshow, Dictionary<string, LearningEvent> events,
-        Dictionary<string, Guid> localities, Dictionary<string, Guid> themes, EventFormDefaults forms, DateOnly today, DateTime now,
+        Dictionary<string, Guid> localities, Dictionary<string, Guid> themes, EventFormDefaults forms, MediaRecipeKeys images, DateOnly today, DateTime now,
         Microsoft.EntityFrameworkCore.DbContext db)
     {
         var isNew = !events.TryGetValue(key, out var ev);
@@ -115,6 +119,7 @@ public sealed class EventsStep : IRecipeStepHandler
         ev.FollowUpFormKey = FormKey(item, "followUpForm", forms) ?? ev.FollowUpFormKey ?? forms.FollowUp;
         ev.FollowUpDays = item.OptionalInt("followUpDays", 1, 730);
         ev.FollowUpToLineManager = Bool(item, "followUpToLineManager") ?? false;
+        ev.CoverImageId = images.Read(item, "cover") ?? ev.CoverImageId;
         if (isNew)
         {
             // Dates are fixed when an item is first applied, so applying the recipe again another day changes nothing.

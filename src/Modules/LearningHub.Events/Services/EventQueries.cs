@@ -11,7 +11,11 @@ namespace LearningHub.Events.Services;
 public sealed record EventSummary(
     Guid Id, string Title, EventFormat Format, string? LocalityName, string? ThemeName, DateTime StartUtc, DateTime EndUtc,
     int Capacity, int PlacesLeft, int Waiting, EventStatus Status, Guid? RoadshowId, string? RoadshowTitle, bool WaitingListEnabled,
-    Guid? CoverImageId = null);
+    Guid? CoverImageId = null, Guid? RoadshowCoverImageId = null)
+{
+    /// <summary>The image a list shows beside the event: its own cover, else its roadshow's.</summary>
+    public Guid? ListCoverImageId => CoverImageId ?? RoadshowCoverImageId;
+}
 
 /// <param name="Audience">Events for this sector: those that name it, and those for everyone (no sectors named).</param>
 public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? ThemeId, DateTime? FromUtc, DateTime? ToUtc,
@@ -104,6 +108,7 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
                 Locality = db.Localities.Where(l => l.Id == e.LocalityId).Select(l => l.Name).FirstOrDefault(),
                 Theme = db.LearningThemes.Where(t => t.Id == e.ThemeId).Select(t => t.Name).FirstOrDefault(),
                 Roadshow = db.Set<Roadshow>().Where(r => r.Id == e.RoadshowId).Select(r => r.Title).FirstOrDefault(),
+                RoadshowCover = db.Set<Roadshow>().Where(r => r.Id == e.RoadshowId).Select(r => r.CoverImageId).FirstOrDefault(),
                 Held = db.Set<Booking>().Count(b => b.EventId == e.Id && !b.IsWalkIn
                     && (b.Status == BookingStatus.Confirmed
                         || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
@@ -113,6 +118,6 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
             .ToListAsync(ct);
         return rows.Select(r => new EventSummary(r.Event.Id, r.Event.Title, r.Event.Format, r.Locality, r.Theme, r.Event.StartUtc, r.Event.EndUtc,
             r.Event.Capacity, r.Waiting > 0 ? 0 : Math.Max(0, r.Event.Capacity - r.Held), r.Waiting, r.Event.Status,
-            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled, r.Event.CoverImageId)).ToList();
+            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled, r.Event.CoverImageId, r.RoadshowCover)).ToList();
     }
 }

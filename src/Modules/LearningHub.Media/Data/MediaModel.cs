@@ -28,6 +28,9 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         b.Property(x => x.CreatedByName).HasMaxLength(200);
         // The same picture is one asset per board: its files are named by this hash.
         b.HasIndex(x => new { x.BoardId, x.ContentHash }).IsUnique();
+        b.Property(x => x.RecipeKey).HasMaxLength(100);
+        // One image per recipe key and board; images without a key (null) do not collide.
+        b.HasIndex(x => new { x.BoardId, x.RecipeKey }).IsUnique();
     }
 }
 

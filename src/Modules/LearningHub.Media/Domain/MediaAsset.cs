@@ -45,6 +45,12 @@ public class MediaAsset : IBoardOwned
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? ReplacedUtc { get; set; }
+
+    /// <summary>
+    /// The key a recipe's media step gave the image (<c>pattern-blue</c>), which other steps use to refer to it
+    /// (<c>"cover": "media:pattern-blue"</c>); null for images uploaded on the library pages.
+    /// </summary>
+    public string? RecipeKey { get; set; }
 }
 
 /// <summary>A board's media settings: one row per board, absent means the defaults.</summary>

@@ -217,27 +217,36 @@ public sealed class MediaLibrary(
 
     private sealed record Prepared(PreparedImage? Image, string? Error);
 
-    /// <summary>The checks, cheapest first; pixels are decoded only after the header passed the pixel limit.</summary>
-    private async Task<Prepared> PrepareAsync(UploadedFile file, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks an upload gets before any pixel is decoded (libvips available, size, image kind by its bytes,
+    /// readable header, pixel limit): the message the uploader would see, or null if the file passes them. Lets a
+    /// caller with several files (a recipe) refuse them all before storing any.
+    /// </summary>
+    public string? Check(UploadedFile file) => Inspect(file).Error;
+
+    private sealed record Inspection(ImageKind Kind, ImageHeader? Header, string? Error);
+
+    /// <summary>The checks, cheapest first, up to the header's pixel count.</summary>
+    private Inspection Inspect(UploadedFile file)
     {
         if (!processor.Available)
         {
-            return new Prepared(null, MediaMessages.Unavailable);
+            return new Inspection(default, null, MediaMessages.Unavailable);
         }
 
         if (file.Bytes.Length == 0)
         {
-            return new Prepared(null, MediaMessages.NoFile);
+            return new Inspection(default, null, MediaMessages.NoFile);
         }
 
         if (file.Bytes.Length > _options.MaxUploadBytes)
         {
-            return new Prepared(null, MediaMessages.TooLarge(_options.MaxUploadBytes));
+            return new Inspection(default, null, MediaMessages.TooLarge(_options.MaxUploadBytes));
         }
 
         if (ImageSniffer.Sniff(file.Bytes) is not { } kind)
         {
-            return new Prepared(null, MediaMessages.NotAnImage);
+            return new Inspection(default, null, MediaMessages.NotAnImage);
         }
 
         ImageHeader header;
@@ -248,14 +257,24 @@ public sealed class MediaLibrary(
         catch (ImageProcessingException ex)
         {
             logger.LogInformation("Upload {FileName} refused: libvips could not read its header: {Error}", file.FileName, ex.Message);
-            return new Prepared(null, MediaMessages.Unreadable);
+            return new Inspection(kind, null, MediaMessages.Unreadable);
         }
 
-        if (header.Pixels > _options.MaxPixels)
+        return header.Pixels > _options.MaxPixels
+            ? new Inspection(kind, header, MediaMessages.TooManyPixels(header.Width, header.Height, _options.MaxPixels))
+            : new Inspection(kind, header, null);
+    }
+
+    /// <summary>The checks, cheapest first; pixels are decoded only after the header passed the pixel limit.</summary>
+    private async Task<Prepared> PrepareAsync(UploadedFile file, CancellationToken cancellationToken)
+    {
+        var inspection = Inspect(file);
+        if (inspection.Error is not null)
         {
-            return new Prepared(null, MediaMessages.TooManyPixels(header.Width, header.Height, _options.MaxPixels));
+            return new Prepared(null, inspection.Error);
         }
 
+        var (kind, header) = (inspection.Kind, inspection.Header!);
         IReadOnlyList<EncodedRendition> renditions;
         try
         {

@@ -66,10 +66,10 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
             Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
             from, to,
             Enum.TryParse<Sector>(Filter.Sector, out var sector) && Enum.IsDefined(sector) && !int.TryParse(Filter.Sector, out _) ? sector : null));
-        Covers = await library.FindImagesAsync(Events.Where(e => e.CoverImageId is not null).Select(e => e.CoverImageId!.Value));
+        Covers = await library.FindImagesAsync(Events.Where(e => e.ListCoverImageId is not null).Select(e => e.ListCoverImageId!.Value));
     }
 
-    /// <summary>The listed events' cover images, loaded in one query.</summary>
+    /// <summary>The listed events' cover images (or their roadshows'), loaded in one query.</summary>
     public IReadOnlyDictionary<Guid, MediaImage> Covers { get; private set; } = new Dictionary<Guid, MediaImage>();
 
     public sealed class FilterInput

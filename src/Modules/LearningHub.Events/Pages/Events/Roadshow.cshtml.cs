@@ -18,6 +18,9 @@ public sealed class RoadshowModel(LearningHubDbContext db, EventQueries queries,
 
     public DateTime Now { get; private set; }
 
+    /// <summary>Whether to offer the coordinator's links (the cover image).</summary>
+    public bool IsCoordinator { get; private set; }
+
     public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -30,6 +33,7 @@ public sealed class RoadshowModel(LearningHubDbContext db, EventQueries queries,
         }
 
         Roadshow = roadshow;
+        IsCoordinator = isCoordinator;
         Now = clock.GetUtcNow().UtcDateTime;
         Sessions = await queries.SessionsOfAsync(id, includeDrafts: isCoordinator);
         return Page();
