@@ -298,13 +298,10 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
     }
 
     /// <summary>
-    /// The same key for the recipe's section at a position every time the recipe is read, so a replaced or
-    /// republished version keeps asking the reflective questions attached to that section's context.
-    /// </summary>
-    /// <summary>
     /// The hash that tells whether a module's content changed. The cover belongs to the module, not to a version,
     /// so a <c>cover</c> written last in the module (as the boards' recipes do) is left out: adding or changing
     /// only the cover publishes no new version, and the hash is the same as before the recipe had covers.
+    /// (A cover written elsewhere stays in the hash: at worst, one extra version with the same content.)
     /// </summary>
     internal static string SourceHash(RecipeElement item)
     {
@@ -315,6 +312,10 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
     [GeneratedRegex(@",\s*""cover""\s*:\s*""[^""\\]*""(\s*\})$")]
     private static partial Regex TrailingCover();
 
+    /// <summary>
+    /// The same key for the recipe's section at a position every time the recipe is read, so a replaced or
+    /// republished version keeps asking the reflective questions attached to that section's context.
+    /// </summary>
     private static Guid StableSectionKey(string slug, int position) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"cases-recipe:{slug}:{position}")).AsSpan(0, 16));
 
