@@ -21,13 +21,25 @@ public readonly record struct RetentionPeriod(int Amount, RetentionUnit Unit)
         _ => nowUtc.AddYears(-Amount),
     };
 
-    /// <summary>Roughly how many days, only to check a period against its bounds.</summary>
-    public int ApproximateDays => Unit switch
+    /// <summary>A fixed day to measure periods back from, so 12 months and 1 year compare as equal.</summary>
+    private static readonly DateTime Reference = new(2002, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>How many days the period spans, measured back from a fixed day; only to compare periods with bounds.</summary>
+    public int Days
     {
-        RetentionUnit.Days => Amount,
-        RetentionUnit.Months => Amount * 30,
-        _ => Amount * 365,
-    };
+        get
+        {
+            try
+            {
+                return (int)(Reference - CutoffBefore(Reference)).TotalDays;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // Further back than the calendar goes (someone typed 99999 years): longer than any bound.
+                return int.MaxValue;
+            }
+        }
+    }
 
     public override string ToString() => $"{Amount} {(Amount == 1 ? Unit.ToString().TrimEnd('s') : Unit.ToString()).ToLowerInvariant()}";
 }
@@ -48,7 +60,7 @@ public sealed record RetentionRule(string Key, string Label, RetentionPeriod Def
         new(6, RetentionUnit.Years), new(1, RetentionUnit.Years), new(10, RetentionUnit.Years));
 
     public bool Allows(RetentionPeriod period) =>
-        period.Amount > 0 && period.ApproximateDays >= Shortest.ApproximateDays && period.ApproximateDays <= Longest.ApproximateDays;
+        period.Amount > 0 && period.Days >= Shortest.Days && period.Days <= Longest.Days;
 }
 
 /// <summary>
