@@ -98,7 +98,19 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, Aud
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators saved the board's first settings at the same moment: one row per board wins.
+            ModelState.AddModelError(string.Empty, "Someone else saved the retention settings at the same time. Check them and save again.");
+            db.ChangeTracker.Clear();
+            await LoadLastRunAsync(cancellationToken);
+            return Page();
+        }
+
         Done = changed.Count > 0 ? "Retention settings saved" : "No settings were changed";
         return Redirect($"/{BoardSlug}/admin/retention");
     }
