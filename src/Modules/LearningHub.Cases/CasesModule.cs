@@ -19,6 +19,7 @@ public static class CasesModule
     {
         services.Configure<CasesOptions>(configuration.GetSection(CasesOptions.Section));
         services.AddSingleton<IModelContributor, CasesModel>();
+        services.AddScoped<LearningHub.Core.Privacy.IRetentionAccountUse, Privacy.CasesRetention>();
         services.AddSingleton<IPermissionProvider, CasesPermissions>();
         services.AddSingleton<INavigationProvider, CasesNavigation>();
         services.AddSingleton<CaseMarkdown>();

@@ -21,6 +21,9 @@ public static class EventsModule
         services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
         services.AddHttpContextAccessor();
         services.AddSingleton<IModelContributor, EventsModel>();
+        services.AddScoped<Privacy.EventsRetention>();
+        services.AddScoped<LearningHub.Core.Privacy.IRetentionSource>(sp => sp.GetRequiredService<Privacy.EventsRetention>());
+        services.AddScoped<LearningHub.Core.Privacy.IRetentionAccountUse>(sp => sp.GetRequiredService<Privacy.EventsRetention>());
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, EventsPermissions>();
         services.AddSingleton<INavigationProvider, EventsNavigation>();
         services.AddSingleton<EventTokens>();

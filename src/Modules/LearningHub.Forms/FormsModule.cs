@@ -20,6 +20,9 @@ public static class FormsModule
     public static IServiceCollection AddFormsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModelContributor, FormsModel>();
+        services.AddScoped<Privacy.FormsRetention>();
+        services.AddScoped<LearningHub.Core.Privacy.IRetentionSource>(sp => sp.GetRequiredService<Privacy.FormsRetention>());
+        services.AddScoped<LearningHub.Core.Privacy.IRetentionAccountUse>(sp => sp.GetRequiredService<Privacy.FormsRetention>());
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, FormsPermissions>();
         services.AddScoped<IFormFilling, FormFilling>();
         services.AddScoped<FormResponses>();

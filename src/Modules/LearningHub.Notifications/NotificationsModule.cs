@@ -24,6 +24,7 @@ public static class NotificationsModule
         services.AddSingleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidation>();
         services.AddOptions<NotificationsOptions>().ValidateOnStart();
         services.AddSingleton<IModelContributor, NotificationsModel>();
+        services.AddScoped<LearningHub.Core.Privacy.IRetentionSource, Privacy.NotificationsRetention>();
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, NotificationsPermissions>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransports>();
