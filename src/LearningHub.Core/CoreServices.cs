@@ -1,6 +1,7 @@
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public static class CoreServices
 
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddPersonalDataRights();
         return services;
     }
 }
