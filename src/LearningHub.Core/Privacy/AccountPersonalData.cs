@@ -58,6 +58,17 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
             entry.RemovePersonalData(subject.Redact);
         }
 
+        // Someone who named them as line manager keeps their account, without the erased person's address in it.
+        var email = subject.EmailLower;
+        if (email != "")
+        {
+            foreach (var managed in await db.Users.Where(u => u.Id != subject.UserId && u.LineManagerEmail != null && u.LineManagerEmail.ToLower() == email)
+                         .ToListAsync(cancellationToken))
+            {
+                managed.LineManagerEmail = null;
+            }
+        }
+
         db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == subject.UserId).ToListAsync(cancellationToken));
         db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == subject.UserId).ToListAsync(cancellationToken));
         db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == subject.UserId).ToListAsync(cancellationToken));

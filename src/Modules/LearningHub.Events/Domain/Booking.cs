@@ -165,4 +165,23 @@ public class Booking : IBoardOwned
             CheckedInUtc = nowUtc;
         }
     }
+
+    /// <summary>What the snapshot of an anonymised booking shows in place of the person's name.</summary>
+    public const string RemovedName = "Removed";
+
+    /// <summary>
+    /// Anonymises the booking: no name, email, job role, line manager, answer or link to an account, while the
+    /// agency, sector, locality, status and attendance stay, so the board's reach report still counts it.
+    /// </summary>
+    public void RemovePersonalData()
+    {
+        UserId = null;
+        ActiveUserId = null;
+        FullName = RemovedName;
+        Email = "";
+        JobRole = null;
+        LineManagerEmail = null;
+        Answer = null;
+        ApprovalNonce = null;
+    }
 }

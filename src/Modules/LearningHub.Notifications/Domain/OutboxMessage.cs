@@ -67,4 +67,28 @@ public class OutboxMessage : IBoardOwned
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? SentUtc { get; set; }
+
+    /// <summary>
+    /// Takes out everything that says who the mail was to or what it said (address, name, subject, bodies,
+    /// attachment, the last error, which may quote the address) and keeps what the board counts: the kind of
+    /// mail, its status, attempts and times. A mail not yet sent is called off: there is no one to send it to.
+    /// </summary>
+    public void RemovePersonalData()
+    {
+        ToAddress = "";
+        ToName = "";
+        Subject = "(removed)";
+        TextBody = "";
+        HtmlBody = "";
+        AttachmentName = null;
+        AttachmentContentType = null;
+        AttachmentContent = null;
+        LastError = null;
+        if (Status is OutboxStatus.Pending or OutboxStatus.Sending)
+        {
+            Status = OutboxStatus.Cancelled;
+            LockedUntilUtc = null;
+            ClaimToken = null;
+        }
+    }
 }
