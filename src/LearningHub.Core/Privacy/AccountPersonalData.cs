@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
@@ -85,12 +84,13 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     {
         var email = subject.EmailLower;
         var name = subject.NameIsSearchable ? subject.FullName.Trim().ToLowerInvariant() : null;
-        var jsonName = name is null ? null : JsonEncodedText.Encode(name).ToString();
+        var jsonName = name is null ? null : DataSubject.AsJson(name).ToLowerInvariant();
+        var jsonEmail = DataSubject.AsJson(email).ToLowerInvariant();
         return db.AuditEntries.Where(e =>
             e.TargetId == subject.UserId
             || e.ActorUserId == subject.UserId
             || (email != "" && ((e.TargetLabel != null && e.TargetLabel.ToLower().Contains(email))
-                                || (e.ChangesJson != null && e.ChangesJson.ToLower().Contains(email))))
+                                || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(email) || e.ChangesJson.ToLower().Contains(jsonEmail)))))
             || (name != null && (e.ActorName.ToLower().Contains(name)
                                  || (e.TargetLabel != null && e.TargetLabel.ToLower().Contains(name))
                                  || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(name) || e.ChangesJson.ToLower().Contains(jsonName!))))));

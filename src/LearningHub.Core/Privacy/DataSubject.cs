@@ -21,6 +21,12 @@ public sealed record DataSubject(string UserId, Guid BoardId, string Email, stri
     /// </summary>
     public bool NameIsSearchable => FullName.Trim().Length >= 5;
 
+    /// <summary>
+    /// <paramref name="value"/> as JSON writes it inside a string (an apostrophe or a non-ASCII letter escaped:
+    /// <c>O\u0027Neill</c>), the form a name or address takes in an audit entry's changes.
+    /// </summary>
+    public static string AsJson(string value) => System.Text.Json.JsonEncodedText.Encode(value).ToString();
+
     public bool IsTheirEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && string.Equals(email.Trim(), Email.Trim(), StringComparison.OrdinalIgnoreCase);
 
@@ -35,15 +41,14 @@ public sealed record DataSubject(string UserId, Guid BoardId, string Email, stri
         var result = text;
         if (!string.IsNullOrWhiteSpace(Email))
         {
-            result = result.Replace(Email.Trim(), RemovedLabel, StringComparison.OrdinalIgnoreCase);
+            result = result.Replace(Email.Trim(), RemovedLabel, StringComparison.OrdinalIgnoreCase)
+                .Replace(AsJson(Email.Trim()), RemovedLabel, StringComparison.OrdinalIgnoreCase);
         }
 
         if (NameIsSearchable)
         {
-            result = result.Replace(FullName.Trim(), RemovedLabel, StringComparison.OrdinalIgnoreCase);
-            // The same name as JSON writes it (an apostrophe or a non-ASCII letter escaped), for audit changes.
-            var escaped = System.Text.Json.JsonEncodedText.Encode(FullName.Trim()).ToString();
-            result = result.Replace(escaped, RemovedLabel, StringComparison.OrdinalIgnoreCase);
+            result = result.Replace(FullName.Trim(), RemovedLabel, StringComparison.OrdinalIgnoreCase)
+                .Replace(AsJson(FullName.Trim()), RemovedLabel, StringComparison.OrdinalIgnoreCase);
         }
 
         return result;

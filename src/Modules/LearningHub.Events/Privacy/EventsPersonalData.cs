@@ -1,5 +1,6 @@
 using LearningHub.Core.Data;
 using LearningHub.Core.Privacy;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
             ["Reference", "Event", "Starts", "Status", "Name", "Email address", "Agency", "Sector", "Job role", "Locality",
              "Line manager's email address", "Your answer", "Booked", "Cancelled", "Walk-in"],
             rows.Select(x => (IReadOnlyList<string?>)[x.Booking.Reference, x.Title, PersonalDataText.Time(x.StartUtc), x.Booking.Status.ToString(),
-                x.Booking.FullName, x.Booking.Email, x.Booking.AgencyName, x.Booking.Sector?.ToString(), x.Booking.JobRole, x.Booking.LocalityName,
+                x.Booking.FullName, x.Booking.Email, x.Booking.AgencyName, x.Booking.Sector?.DisplayName(), x.Booking.JobRole, x.Booking.LocalityName,
                 x.Booking.LineManagerEmail, x.Booking.Answer, PersonalDataText.Time(x.Booking.CreatedUtc), PersonalDataText.Time(x.Booking.CancelledUtc),
                 PersonalDataText.YesNo(x.Booking.IsWalkIn)]).ToList());
         var waiting = new PersonalDataSection("Waiting lists", ["Reference", "Event", "Position", "Place offered until"],
