@@ -173,4 +173,24 @@ public sealed class PrivacyAuditTests(LearningHubFactory factory) : IClassFixtur
         Assert.Equal("Gideon Guarded", unchanged.TargetLabel);
         Assert.Equal("accounts.role.granted", unchanged.Action);
     }
+
+    [Fact]
+    public async Task The_only_board_administrator_cannot_delete_their_account_or_erase_it_from_the_people_pages()
+    {
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync("essex", "admin@essex.demo");
+        var adminId = await UserIdAsync("essex", "admin@essex.demo");
+
+        var erase = await admin.SubmitFormAsync($"/essex/admin/people/{adminId}/erase", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        Assert.NotNull((await erase.ParseAsync()).QuerySelector(".govuk-error-summary"));
+
+        var delete = await admin.SubmitFormAsync("/essex/account/delete", new Dictionary<string, string> { ["Input.Password"] = LearningHubFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        Assert.Contains("only board administrator", (await delete.ParseAsync()).QuerySelector(".govuk-error-summary")!.TextContent);
+
+        Assert.True(await factory.AccountExistsAsync("essex", adminId));
+        Assert.Empty(await EntriesAsync("essex", PersonalDataRights.AccountDeleted, adminId));
+        Assert.Empty(await EntriesAsync("essex", PersonalDataRights.AccountErased, adminId));
+    }
 }

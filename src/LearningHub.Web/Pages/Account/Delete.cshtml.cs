@@ -48,6 +48,15 @@ public sealed class DeleteModel(UserManager<ApplicationUser> users, SignInManage
             return Page();
         }
 
+        // A board must keep someone who can manage its people; the board query filter keeps the count to this board.
+        if (await users.IsInRoleAsync(user, BoardRoles.BoardAdmin)
+            && (await users.GetUsersInRoleAsync(BoardRoles.BoardAdmin)).Count(u => u.Id != user.Id) == 0)
+        {
+            ModelState.AddModelError(string.Empty,
+                "You are the board's only board administrator. Give another person that role before you delete your account");
+            return Page();
+        }
+
         await rights.EraseAsync(subject, byThemselves: true, cancellationToken);
         await signIn.SignOutAsync();
         return Redirect($"/{BoardSlug}/account/deleted");
