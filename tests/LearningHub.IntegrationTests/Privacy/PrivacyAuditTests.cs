@@ -193,4 +193,36 @@ public sealed class PrivacyAuditTests(LearningHubFactory factory) : IClassFixtur
         Assert.Empty(await EntriesAsync("essex", PersonalDataRights.AccountDeleted, adminId));
         Assert.Empty(await EntriesAsync("essex", PersonalDataRights.AccountErased, adminId));
     }
+
+    [Fact]
+    public async Task Erasure_blanks_mail_naming_the_person_to_others_but_not_a_namesakes_own_mail()
+    {
+        var person = await factory.CreatePractitionerAsync("norfolk", "Marigold Sharedname", "marigold.one@council.example");
+        await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var queue = services.GetRequiredService<LearningHub.Notifications.Services.MailQueue>();
+            await queue.EnqueueAsync("test:manager-copy", "events.approval-request", new LearningHub.Notifications.Services.OutgoingMail(
+                "boss@council.example", "", "Approve a place", "Marigold Sharedname asked for a place.", "<p>Marigold Sharedname asked for a place.</p>"),
+                DateTime.UtcNow.AddDays(3));
+            await queue.EnqueueAsync("test:namesake", "events.booking-confirmed", new LearningHub.Notifications.Services.OutgoingMail(
+                "marigold.two@school.example", "Marigold Sharedname", "Your place", "Dear Marigold Sharedname", "<p>Dear Marigold Sharedname</p>"),
+                DateTime.UtcNow.AddDays(3));
+            await services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().SaveChangesAsync();
+            return true;
+        });
+
+        await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var rights = services.GetRequiredService<PersonalDataRights>();
+            await rights.EraseAsync((await rights.SubjectAsync(person.Id))!, byThemselves: false);
+            return true;
+        });
+
+        var mails = await factory.WithBoardAsync("norfolk", db => db.Set<LearningHub.Notifications.Domain.OutboxMessage>().AsNoTracking()
+            .Where(m => m.DedupeKey.StartsWith("test:")).ToDictionaryAsync(m => m.DedupeKey));
+        Assert.Equal(("", "", LearningHub.Notifications.Domain.OutboxStatus.Cancelled),
+            (mails["test:manager-copy"].ToAddress, mails["test:manager-copy"].TextBody, mails["test:manager-copy"].Status));
+        Assert.Equal(("marigold.two@school.example", "Dear Marigold Sharedname", LearningHub.Notifications.Domain.OutboxStatus.Pending),
+            (mails["test:namesake"].ToAddress, mails["test:namesake"].TextBody, mails["test:namesake"].Status));
+    }
 }

@@ -50,7 +50,7 @@ public sealed class NotificationsPersonalData(LearningHubDbContext db) : IPerson
 
     /// <summary>
     /// Mail to their address, and mail that names them (their address or full name in the subject or body:
-    /// an approval request or a no-show notice to their line manager). Lower-cased on both sides: LIKE is
+    /// an approval request or a no-show notice to their line manager), unless the mail is to a namesake. Lower-cased on both sides: LIKE is
     /// case-sensitive on PostgreSQL. Rare enough (an erasure) that scanning the bodies is acceptable.
     /// </summary>
     private IQueryable<OutboxMessage> AboutThem(DataSubject subject)
@@ -60,7 +60,8 @@ public sealed class NotificationsPersonalData(LearningHubDbContext db) : IPerson
         return db.Set<OutboxMessage>().Where(m =>
             (email != "" && (m.ToAddress.ToLower() == email || m.Subject.ToLower().Contains(email)
                              || m.TextBody.ToLower().Contains(email) || m.HtmlBody.ToLower().Contains(email)))
-            || (name != null && (m.ToName.ToLower().Contains(name) || m.Subject.ToLower().Contains(name)
-                                 || m.TextBody.ToLower().Contains(name) || m.HtmlBody.ToLower().Contains(name))));
+            // By name only in mail to someone not of that name: a namesake's own mail ("Dear Jane Smith") is theirs, not this person's.
+            || (name != null && !m.ToName.ToLower().Contains(name)
+                             && (m.Subject.ToLower().Contains(name) || m.TextBody.ToLower().Contains(name) || m.HtmlBody.ToLower().Contains(name))));
     }
 }
