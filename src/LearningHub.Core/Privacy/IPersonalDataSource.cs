@@ -25,4 +25,10 @@ public interface IPersonalDataSource
     /// module's changes and the audit entry in one transaction, so an erasure is whole or does not happen.
     /// </summary>
     Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Follow-up work once the erasure has committed, in its own saves (e.g. offering a place the person gave
+    /// up to the waiting list, which takes the event's lock). Most modules have none.
+    /// </summary>
+    Task AfterErasedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -105,6 +105,11 @@ public sealed class PersonalDataRights(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        foreach (var source in sources)
+        {
+            await source.AfterErasedAsync(cancellationToken);
+        }
     }
 }
 

@@ -192,6 +192,23 @@ public sealed class PersonalDataRightsTests(EventsFactory factory) : IClassFixtu
         Assert.Empty(await EntriesAsync(Board, PersonalDataRights.AccountDeleted, person.Id));
     }
 
+    [Fact]
+    public async Task A_place_given_up_by_an_erased_account_is_offered_to_the_next_person_waiting()
+    {
+        var person = await factory.CreatePractitionerAsync(Board, "Felix Placeholder", "felix.placeholder@police.example");
+        var eventId = await factory.CreateEventAsync(Board, capacity: 1, startsIn: TimeSpan.FromDays(30), now: factory.Clock.GetUtcNow().UtcDateTime);
+        var booker = new Booker(person.Id, person.FullName, person.Email, "Police", LearningHub.Core.Taxonomies.Sector.Police, "Officer", "Norwich");
+        Assert.Equal(BookingStatus.Confirmed, (await factory.BookAsync(Board, eventId, booker)).Booking!.Status);
+        var waiting = (await factory.BookAsync(Board, eventId, EventsTestData.Person(901))).Booking!;
+        Assert.Equal(BookingStatus.Waitlisted, waiting.Status);
+
+        var client = await factory.SignedInAsync(Board, person);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/{Board}/account/delete",
+            new Dictionary<string, string> { ["Input.Password"] = person.Password })).StatusCode);
+
+        Assert.Equal(BookingStatus.Offered, (await factory.BookingAsync(Board, waiting.Reference)).Status);
+    }
+
     private Task<ReachRow> ReachAsync(Records records) =>
         factory.WithBoardServicesAsync(Board, async services =>
             (await services.GetRequiredService<ReachReport>().ForAsync(records.From, records.To, factory.Clock.GetUtcNow().UtcDateTime)).Totals.All);

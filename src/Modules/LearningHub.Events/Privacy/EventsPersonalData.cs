@@ -2,6 +2,7 @@ using LearningHub.Core.Data;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Events.Privacy;
@@ -10,8 +11,11 @@ namespace LearningHub.Events.Privacy;
 /// Bookings made by the person, and walk-ins a coordinator added with their email address: the snapshot
 /// taken at booking, the answer, the line manager, waiting-list places, attendance and check-in.
 /// </summary>
-public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clock) : IPersonalDataSource
+public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clock, BookingService bookings) : IPersonalDataSource
 {
+    // Events whose places the erased person gave up: their waiting lists are settled once the erasure commits.
+    private readonly HashSet<Guid> _freedEvents = [];
+
     /// <summary>Recorded as who cancelled a future booking when its holder's account is erased.</summary>
     public const string CancelledByErasure = "account erased";
 
@@ -54,6 +58,7 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
             if (row.Booking.IsActive && row.StartUtc > now)
             {
                 row.Booking.End(BookingStatus.Cancelled, now, CancelledByErasure);
+                _freedEvents.Add(row.Booking.EventId);
             }
 
             row.Booking.RemovePersonalData();
@@ -69,6 +74,17 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
                 managed.LineManagerEmail = null;
             }
         }
+    }
+
+    /// <summary>Offers the places they gave up to the next people waiting, as a cancellation does (under each event's lock).</summary>
+    public async Task AfterErasedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var eventId in _freedEvents)
+        {
+            await bookings.SettleEventAsync(eventId, cancellationToken);
+        }
+
+        _freedEvents.Clear();
     }
 
     /// <summary>Their bookings, and any booking with their email address (a walk-in has no account), case-insensitively.</summary>
