@@ -40,6 +40,7 @@ public static class CoreServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddRetention(configuration);
+        services.AddPersonalDataRights();
         return services;
     }
 }

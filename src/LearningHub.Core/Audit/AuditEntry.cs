@@ -38,4 +38,18 @@ public class AuditEntry : IBoardOwned
 
     /// <summary>The request that made the change, to join the entry to the logs of that request.</summary>
     public string? RequestId { get; set; }
+
+    /// <summary>
+    /// Takes a person's name and email address out of the entry (the right to erasure) while keeping the entry
+    /// itself: the action, the time, the ids. The only change <see cref="AuditEntryGuard"/> lets through, and only
+    /// to the three text fields that can name a person.
+    /// </summary>
+    public void RemovePersonalData(Func<string?, string?> redact)
+    {
+        ArgumentNullException.ThrowIfNull(redact);
+        ActorName = redact(ActorName) ?? "";
+        TargetLabel = redact(TargetLabel);
+        ChangesJson = redact(ChangesJson);
+        AuditEntryGuard.AllowRedaction(this);
+    }
 }

@@ -37,8 +37,3 @@ public interface IRetentionAccountUse
     Task<IReadOnlyCollection<string>> InUseAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
 }
 
-/// <summary>What replaces a person's name in records kept after retention (and what marks them as done).</summary>
-public static class RetentionText
-{
-    public const string Removed = "Removed";
-}

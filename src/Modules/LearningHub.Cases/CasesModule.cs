@@ -28,6 +28,7 @@ public static class CasesModule
         services.AddScoped<SectionReflection>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseCertificates>();
+        services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();
         services.AddHttpContextAccessor();
         services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();

@@ -38,6 +38,7 @@ public static class EventsModule
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();
+        services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.EventsPersonalData>();
         services.AddScoped<ICalendarFeedSource, EventsCalendarFeedSource>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, EventMediaUsage>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, RoadshowMediaUsage>();

@@ -30,6 +30,7 @@ public static class FormsModule
         services.AddScoped<FormResults>();
         services.AddScoped<FormRequests>();
         services.AddScoped<FormChoices>();
+        services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.FormsPersonalData>();
         foreach (var template in FormMailTemplates.All)
         {
             services.AddSingleton(template);

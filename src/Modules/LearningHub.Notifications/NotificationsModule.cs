@@ -32,6 +32,7 @@ public static class NotificationsModule
         services.AddScoped<MailQueue>();
         services.AddScoped<TemplatedMail>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.NotificationsPersonalData>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddSingleton<MailTemplateCatalog>();
         foreach (var definition in DefaultMailTemplates.All)

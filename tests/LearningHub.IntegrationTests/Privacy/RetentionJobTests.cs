@@ -63,7 +63,7 @@ public sealed class RetentionJobTests : IClassFixture<RetentionFactory>
         foreach (var id in new[] { oldAttended, oldNoShow, oldWalkIn })
         {
             var b = await _factory.DbAsync(db => db.Set<Booking>().AsNoTracking().SingleAsync(x => x.Id == id));
-            Assert.Equal(RetentionText.Removed, b.FullName);
+            Assert.Equal(Booking.RemovedName, b.FullName);
             Assert.Equal("", b.Email);
             Assert.Null(b.UserId);
             Assert.Null(b.ActiveUserId);
@@ -101,7 +101,7 @@ public sealed class RetentionJobTests : IClassFixture<RetentionFactory>
         var blanked = await _factory.DbAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == oldMail));
         Assert.Equal("", blanked.ToAddress);
         Assert.Equal("", blanked.ToName);
-        Assert.Equal(RetentionText.Removed, blanked.Subject);
+        Assert.Equal(OutboxMessage.RemovedSubject, blanked.Subject);
         Assert.Equal("", blanked.TextBody);
         Assert.Equal("", blanked.HtmlBody);
         Assert.Null(blanked.AttachmentContent);
@@ -156,7 +156,7 @@ public sealed class RetentionJobTests : IClassFixture<RetentionFactory>
             ["forms.submissionsDetached"] = 1,
             ["notifications.mailsBlanked"] = 1,
         }, nextDay.Counts());
-        Assert.Equal(RetentionText.Removed, (await _factory.DbAsync(db => db.Set<Booking>().AsNoTracking().SingleAsync(x => x.Id == newBooking))).FullName);
+        Assert.Equal(Booking.RemovedName, (await _factory.DbAsync(db => db.Set<Booking>().AsNoTracking().SingleAsync(x => x.Id == newBooking))).FullName);
     }
 
     private async Task<int> RunDailyAsync()

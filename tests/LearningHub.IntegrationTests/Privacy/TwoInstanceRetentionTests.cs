@@ -48,7 +48,7 @@ public sealed class TwoInstanceRetentionTests
             Assert.Equal(1, entry.Counts()["accounts.unconfirmedDeleted"]);
             Assert.Equal(1, entry.Counts()["notifications.mailsBlanked"]);
             Assert.Single(await second.RetentionEntriesAsync("essex"));
-            Assert.Equal(RetentionText.Removed, (await second.WithBoardAsync("norfolk", db => db.Set<Booking>().AsNoTracking().SingleAsync(b => b.Id == booking))).FullName);
+            Assert.Equal(Booking.RemovedName, (await second.WithBoardAsync("norfolk", db => db.Set<Booking>().AsNoTracking().SingleAsync(b => b.Id == booking))).FullName);
         }
         finally
         {

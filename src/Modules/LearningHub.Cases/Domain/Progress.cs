@@ -37,6 +37,19 @@ public class CaseProgress : IBoardOwned
     /// <summary>The longest gap between two pages that counts as reading.</summary>
     public static readonly TimeSpan MaxCountedGap = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Cuts the progress loose from the person: the account link becomes a random "removed:" id (the unique
+    /// index on person and version still holds), while the version, times and completion stay, so the board's
+    /// completion counts do not change.
+    /// </summary>
+    public void RemovePersonalData()
+    {
+        UserId = $"{RemovedUserPrefix}{Guid.NewGuid():N}";
+    }
+
+    /// <summary>Starts the account id of progress whose person was erased.</summary>
+    public const string RemovedUserPrefix = "removed:";
+
     public void Touch(DateTime nowUtc)
     {
         var gap = nowUtc - LastActivityUtc;
@@ -93,4 +106,18 @@ public class CaseCertificate : IBoardOwned
 
     /// <summary>How it was completed when not by working through the sections ("attended: Case Y roadshow, Norwich").</summary>
     public string? CompletedBy { get; set; }
+
+    /// <summary>
+    /// True once the holder's data was erased: the code stays so the verify page can say the record was
+    /// removed, rather than that the code never existed.
+    /// </summary>
+    public bool HolderRemoved => UserId.Length == 0 && HolderName.Length == 0;
+
+    /// <summary>Removes who held it (name, account, how they completed); keeps the code, module and date.</summary>
+    public void RemovePersonalData()
+    {
+        UserId = "";
+        HolderName = "";
+        CompletedBy = null;
+    }
 }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Taxonomies;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace LearningHub.Events.Domain;
 
@@ -165,4 +167,41 @@ public class Booking : IBoardOwned
             CheckedInUtc = nowUtc;
         }
     }
+
+    /// <summary>What the snapshot of an anonymised booking shows in place of the person's name.</summary>
+    public const string RemovedName = "Removed";
+
+    /// <summary>
+    /// Anonymises the booking: no name, email, job role, line manager, answer or link to an account, while the
+    /// agency, sector, locality, status and attendance stay, so the board's reach report still counts it.
+    /// </summary>
+    public void RemovePersonalData()
+    {
+        UserId = null;
+        ActiveUserId = null;
+        FullName = RemovedName;
+        Email = "";
+        JobRole = null;
+        LineManagerEmail = null;
+        Answer = null;
+        ApprovalNonce = null;
+    }
+
+    // The two below are RemovePersonalData for many rows in one UPDATE (the retention job); keep the three together.
+
+    /// <summary>Whether any field <see cref="RemovePersonalData()"/> blanks still holds something.</summary>
+    public static readonly Expression<Func<Booking, bool>> HoldsPersonalData = b =>
+        b.FullName != RemovedName || b.Email != "" || b.UserId != null || b.ActiveUserId != null
+        || b.JobRole != null || b.LineManagerEmail != null || b.Answer != null || b.ApprovalNonce != null;
+
+    /// <summary>The setters of <see cref="RemovePersonalData()"/>, for <c>ExecuteUpdateAsync</c>.</summary>
+    public static void RemovePersonalData(UpdateSettersBuilder<Booking> set) => set
+        .SetProperty(b => b.UserId, (string?)null)
+        .SetProperty(b => b.ActiveUserId, (string?)null)
+        .SetProperty(b => b.FullName, RemovedName)
+        .SetProperty(b => b.Email, "")
+        .SetProperty(b => b.JobRole, (string?)null)
+        .SetProperty(b => b.LineManagerEmail, (string?)null)
+        .SetProperty(b => b.Answer, (string?)null)
+        .SetProperty(b => b.ApprovalNonce, (string?)null);
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using LearningHub.Core.Boards;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace LearningHub.Notifications.Domain;
 
@@ -67,4 +69,51 @@ public class OutboxMessage : IBoardOwned
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? SentUtc { get; set; }
+
+    /// <summary>
+    /// Takes out everything that says who the mail was to or what it said (address, name, subject, bodies,
+    /// attachment, the last error, which may quote the address) and keeps what the board counts: the kind of
+    /// mail, its status, attempts and times. A mail not yet sent is called off: there is no one to send it to.
+    /// </summary>
+    public void RemovePersonalData()
+    {
+        ToAddress = "";
+        ToName = "";
+        Subject = RemovedSubject;
+        TextBody = "";
+        HtmlBody = "";
+        AttachmentName = null;
+        AttachmentContentType = null;
+        AttachmentContent = null;
+        LastError = null;
+        if (Status is OutboxStatus.Pending or OutboxStatus.Sending)
+        {
+            Status = OutboxStatus.Cancelled;
+            LockedUntilUtc = null;
+            ClaimToken = null;
+        }
+    }
+
+    /// <summary>What an anonymised mail's subject shows.</summary>
+    public const string RemovedSubject = "(removed)";
+
+    // The two below are RemovePersonalData for many mails that have gone (or will never go) in one UPDATE
+    // (the retention job); keep the three together.
+
+    /// <summary>Whether any field <see cref="RemovePersonalData()"/> blanks still holds something.</summary>
+    public static readonly Expression<Func<OutboxMessage, bool>> HoldsPersonalData = m =>
+        m.ToAddress != "" || m.ToName != "" || m.Subject != RemovedSubject || m.TextBody != "" || m.HtmlBody != ""
+        || m.AttachmentName != null || m.AttachmentContentType != null || m.AttachmentContent != null || m.LastError != null;
+
+    /// <summary>The setters of <see cref="RemovePersonalData()"/> for mail no longer pending, for <c>ExecuteUpdateAsync</c>.</summary>
+    public static void RemovePersonalData(UpdateSettersBuilder<OutboxMessage> set) => set
+        .SetProperty(m => m.ToAddress, "")
+        .SetProperty(m => m.ToName, "")
+        .SetProperty(m => m.Subject, RemovedSubject)
+        .SetProperty(m => m.TextBody, "")
+        .SetProperty(m => m.HtmlBody, "")
+        .SetProperty(m => m.AttachmentName, (string?)null)
+        .SetProperty(m => m.AttachmentContentType, (string?)null)
+        .SetProperty(m => m.AttachmentContent, (string?)null)
+        .SetProperty(m => m.LastError, (string?)null);
 }

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Notifications.Privacy;
 
 /// <summary>
-/// Mail older than the cutoff loses who it went to and what it said: recipient address and name,
-/// subject, both bodies, the attachment (an .ics carries the attendee's address) and the last error
-/// (SMTP errors quote the address). Status, category, attempts and the created and sent times stay, so
+/// Mail older than the cutoff loses who it went to and what it said, as <see cref="OutboxMessage.RemovePersonalData()"/>
+/// says: recipient address and name, subject, both bodies, the attachment (an .ics carries the attendee's
+/// address) and the last error (SMTP errors quote the address). Status, category, attempts and the created and sent times stay, so
 /// delivery statistics still work. Sent mail counts from when it was sent; mail that will never go
 /// (failed, cancelled) from when it was written. Pending and sending mail is never touched.
 /// </summary>
@@ -21,18 +21,9 @@ public sealed class NotificationsRetention(LearningHubDbContext db) : IRetention
         var blanked = await db.Set<OutboxMessage>()
             .Where(m => m.BoardId == board.Id
                 && ((m.Status == OutboxStatus.Sent && m.SentUtc < cutoff)
-                    || ((m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Cancelled) && m.CreatedUtc < cutoff))
-                && (m.ToAddress != "" || m.ToName != "" || m.TextBody != "" || m.HtmlBody != "" || m.AttachmentContent != null))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.ToAddress, "")
-                .SetProperty(m => m.ToName, "")
-                .SetProperty(m => m.Subject, RetentionText.Removed)
-                .SetProperty(m => m.TextBody, "")
-                .SetProperty(m => m.HtmlBody, "")
-                .SetProperty(m => m.AttachmentName, (string?)null)
-                .SetProperty(m => m.AttachmentContentType, (string?)null)
-                .SetProperty(m => m.AttachmentContent, (string?)null)
-                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+                    || ((m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Cancelled) && m.CreatedUtc < cutoff)))
+            .Where(OutboxMessage.HoldsPersonalData)
+            .ExecuteUpdateAsync(OutboxMessage.RemovePersonalData, cancellationToken);
 
         return new Dictionary<string, int> { ["notifications.mailsBlanked"] = blanked };
     }

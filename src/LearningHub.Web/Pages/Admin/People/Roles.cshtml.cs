@@ -92,8 +92,11 @@ public sealed class RolesModel(UserManager<ApplicationUser> users, BoardContext 
         return Redirect($"/{BoardSlug}/admin/people");
     }
 
+    public string PersonId { get; private set; } = "";
+
     private void Show(ApplicationUser person)
     {
+        PersonId = person.Id;
         PersonName = person.FullName;
         PersonEmail = person.Email ?? "";
     }

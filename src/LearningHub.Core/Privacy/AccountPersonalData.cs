@@ -1,0 +1,98 @@
+using LearningHub.Core.Audit;
+using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Core.Privacy;
+
+/// <summary>
+/// The account itself: the profile, the roles and the audit entries about the person. Erasing deletes the
+/// Identity user with its roles, claims, logins and tokens, and keeps the audit entries (they are the board's
+/// record of what was done) with the person's name and email replaced by "removed person #…".
+/// It is not one of the registered <see cref="IPersonalDataSource"/>s: <see cref="PersonalDataRights"/> runs it
+/// first in an export and last in an erasure, after every module has let go of the person.
+/// </summary>
+public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalDataSource
+{
+    public string Name => "Your account";
+
+    public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == subject.UserId, cancellationToken);
+        var agency = user.AgencyId is { } agencyId
+            ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken)
+            : null;
+        var locality = user.LocalityId is { } localityId
+            ? await db.Localities.AsNoTracking().Where(l => l.Id == localityId).Select(l => l.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var profile = new PersonalDataSection("Profile", ["Field", "Value"],
+        [
+            ["Full name", user.FullName],
+            ["Email address", user.Email],
+            ["Email address confirmed", PersonalDataText.YesNo(user.EmailConfirmed)],
+            ["Agency", agency?.Name],
+            ["Sector", agency?.Sector.DisplayName()],
+            ["Job role", user.JobRole],
+            ["Locality", locality],
+            ["Line manager's email address", user.LineManagerEmail],
+            ["Account created", PersonalDataText.Time(user.CreatedUtc)],
+        ]);
+
+        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == subject.UserId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+            .ToListAsync(cancellationToken);
+        var roleSection = new PersonalDataSection("Roles", ["Role"],
+            roles.Where(r => r is not null).Order(StringComparer.Ordinal).Select(r => (IReadOnlyList<string?>)[Accounts.BoardRoles.DisplayName(r!)]).ToList());
+
+        var entries = await AboutThem(subject).AsNoTracking().OrderBy(e => e.OccurredUtc).ToListAsync(cancellationToken);
+        var audit = new PersonalDataSection("Audit log entries about you", ["When", "Action", "By", "About", "What changed"],
+            entries.Select(e => (IReadOnlyList<string?>)[PersonalDataText.Time(e.OccurredUtc), e.Action, e.ActorName, e.TargetLabel, e.ChangesJson]).ToList());
+        return [profile, roleSection, audit];
+    }
+
+    public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in await AboutThem(subject).ToListAsync(cancellationToken))
+        {
+            entry.RemovePersonalData(subject.Redact);
+        }
+
+        // Someone who named them as line manager keeps their account, without the erased person's address in it.
+        var email = subject.EmailLower;
+        if (email != "")
+        {
+            foreach (var managed in await db.Users.Where(u => u.Id != subject.UserId && u.LineManagerEmail != null && u.LineManagerEmail.ToLower() == email)
+                         .ToListAsync(cancellationToken))
+            {
+                managed.LineManagerEmail = null;
+            }
+        }
+
+        db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == subject.UserId).ToListAsync(cancellationToken));
+        db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == subject.UserId).ToListAsync(cancellationToken));
+        db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == subject.UserId).ToListAsync(cancellationToken));
+        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == subject.UserId).ToListAsync(cancellationToken));
+        db.Users.Remove(await db.Users.SingleAsync(u => u.Id == subject.UserId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Entries on this board that are about the person or name them: they acted, they were the target, or
+    /// their name or email address appears in a label or in what changed (JSON escapes some characters, so
+    /// the escaped name is looked for too). Lower-cased on both sides: LIKE is case-sensitive on PostgreSQL.
+    /// </summary>
+    private IQueryable<AuditEntry> AboutThem(DataSubject subject)
+    {
+        var email = subject.EmailLower;
+        var name = subject.NameIsSearchable ? subject.FullName.Trim().ToLowerInvariant() : null;
+        var jsonName = name is null ? null : DataSubject.AsJson(name).ToLowerInvariant();
+        var jsonEmail = DataSubject.AsJson(email).ToLowerInvariant();
+        return db.AuditEntries.Where(e =>
+            e.TargetId == subject.UserId
+            || e.ActorUserId == subject.UserId
+            || (email != "" && ((e.TargetLabel != null && e.TargetLabel.ToLower().Contains(email))
+                                || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(email) || e.ChangesJson.ToLower().Contains(jsonEmail)))))
+            || (name != null && (e.ActorName.ToLower().Contains(name)
+                                 || (e.TargetLabel != null && e.TargetLabel.ToLower().Contains(name))
+                                 || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(name) || e.ChangesJson.ToLower().Contains(jsonName!))))));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using LearningHub.Core.Audit;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.Core.Privacy;
+
+/// <summary>What one module holds about the person.</summary>
+public sealed record PersonalDataModule(string Name, IReadOnlyList<PersonalDataSection> Sections);
+
+/// <summary>Everything the board holds about one person, gathered from every module.</summary>
+public sealed record PersonalDataExport(string BoardName, string PersonName, DateTime GeneratedUtc, IReadOnlyList<PersonalDataModule> Modules)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>
+    /// The machine-readable copy (UK GDPR article 20): each section's rows as objects keyed by column, so the
+    /// file reads without the page that explains it.
+    /// </summary>
+    public byte[] ToJson()
+    {
+        var document = new
+        {
+            board = BoardName,
+            generatedUtc = GeneratedUtc,
+            modules = Modules.Select(m => new
+            {
+                name = m.Name,
+                sections = m.Sections.Select(s => new
+                {
+                    title = s.Title,
+                    rows = s.Rows.Select(row => s.Columns.Select((column, i) => (column, value: i < row.Count ? row[i] : null))
+                        .ToDictionary(c => c.column, c => c.value)).ToList(),
+                }),
+            }),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(document, Indented);
+    }
+}
+
+/// <summary>
+/// A person's rights over their data on one board: a copy of it all (access, portability) and the erasure of
+/// their account. Both are audited (<c>privacy.export.downloaded</c>, <c>privacy.account.deleted</c> when they
+/// delete it themselves, <c>privacy.account.erased</c> when a board administrator does it on their request).
+/// </summary>
+public sealed class PersonalDataRights(
+    LearningHubDbContext db, BoardContext boards, IEnumerable<IPersonalDataSource> sources, AccountPersonalData account,
+    AuditLog audit, TimeProvider clock)
+{
+    public const string ExportDownloaded = "privacy.export.downloaded";
+    public const string AccountDeleted = "privacy.account.deleted";
+    public const string AccountErased = "privacy.account.erased";
+
+    /// <summary>The person with this account id on the current board, or null (another board's account is not found).</summary>
+    public async Task<DataSubject?> SubjectAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        return user is null ? null : new DataSubject(user.Id, user.BoardId, user.Email ?? "", user.FullName);
+    }
+
+    public async Task<PersonalDataExport> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var modules = new List<PersonalDataModule> { new(account.Name, await account.ExportAsync(subject, cancellationToken)) };
+        foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            modules.Add(new PersonalDataModule(source.Name, await source.ExportAsync(subject, cancellationToken)));
+        }
+
+        return new PersonalDataExport(boards.Required.Name, subject.FullName, clock.GetUtcNow().UtcDateTime, modules);
+    }
+
+    /// <summary>Records that a copy was downloaded or viewed (by the person, or by an administrator for them) and saves.</summary>
+    public async Task RecordExportAsync(DataSubject subject, string format, CancellationToken cancellationToken = default)
+    {
+        audit.Record(ExportDownloaded, new AuditTarget("Account", subject.UserId, subject.FullName), new { format });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases the person's account: every module erases or anonymises what it holds, then the account goes, and
+    /// the audit entry is written, all in one transaction. <paramref name="byThemselves"/> says which action is
+    /// recorded; when the person acts for themselves the entry names them only as "removed person #…".
+    /// </summary>
+    public async Task EraseAsync(DataSubject subject, bool byThemselves, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var source in sources)
+        {
+            await source.EraseAsync(subject, cancellationToken);
+        }
+
+        await account.EraseAsync(subject, cancellationToken);
+        var target = new AuditTarget("Account", subject.UserId, subject.RemovedLabel);
+        var modules = sources.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        if (byThemselves)
+        {
+            audit.Record(AccountDeleted, target, new { modules }, new AuditActor(subject.UserId, subject.RemovedLabel));
+        }
+        else
+        {
+            audit.Record(AccountErased, target, new { modules });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var source in sources)
+        {
+            await source.AfterErasedAsync(cancellationToken);
+        }
+    }
+}
+
+public static class PrivacyServices
+{
+    /// <summary>The rights service and the account's own source; each module registers its <see cref="IPersonalDataSource"/>.</summary>
+    public static IServiceCollection AddPersonalDataRights(
+        this IServiceCollection services)
+    {
+        services.AddScoped<AccountPersonalData>();
+        services.AddScoped<PersonalDataRights>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Privacy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningHub.Web.Pages.Account;
+
+/// <summary>The signed-in person's rights over their data: a copy (page or JSON file) and deleting the account.</summary>
+[Authorize]
+public sealed class YourDataModel(UserManager<ApplicationUser> users, PersonalDataRights rights, BoardContext boards) : PageModel
+{
+    public string BoardSlug => boards.Required.Slug;
+
+    public string BoardName => boards.Required.Name;
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>A POST, so a link prefetch cannot download personal data or write an audit entry.</summary>
+    public async Task<IActionResult> OnPostDownloadAsync(CancellationToken cancellationToken)
+    {
+        if (users.GetUserId(User) is not { } id || await rights.SubjectAsync(id, cancellationToken) is not { } subject)
+        {
+            return Challenge();
+        }
+
+        var export = await rights.ExportAsync(subject, cancellationToken);
+        await rights.RecordExportAsync(subject, "json", cancellationToken);
+        return PersonalDataFile.For(Response, export, boards.Required.Slug);
+    }
+}
+
+/// <summary>The JSON copy as a file download that no cache keeps.</summary>
+public static class PersonalDataFile
+{
+    public static FileContentResult For(HttpResponse response, PersonalDataExport export, string boardSlug)
+    {
+        response.Headers.CacheControl = "private, no-store";
+        return new FileContentResult(export.ToJson(), "application/json")
+        {
+            FileDownloadName = $"{boardSlug}-personal-data-{export.GeneratedUtc:yyyy-MM-dd}.json",
+        };
+    }
+}

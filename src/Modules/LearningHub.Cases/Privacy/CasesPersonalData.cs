@@ -1,0 +1,61 @@
+using System.Globalization;
+using LearningHub.Cases.Domain;
+using LearningHub.Core.Data;
+using LearningHub.Core.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Cases.Privacy;
+
+/// <summary>
+/// The person's case learning: progress through each module version, completions (their CPD record, including
+/// modules completed by attending an event) and certificates. Reflective answers are form submissions and
+/// come from the forms module.
+/// </summary>
+public sealed class CasesPersonalData(LearningHubDbContext db) : IPersonalDataSource
+{
+    public string Name => "Case learning";
+
+    public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var progress = await db.Set<CaseProgress>().AsNoTracking()
+            .Where(p => p.UserId == subject.UserId)
+            .OrderBy(p => p.StartedUtc)
+            .Select(p => new
+            {
+                p.Version.Title, p.Version.Number, p.StartedUtc, p.LastActivityUtc, p.SecondsSpent, p.CompletedUtc, p.CompletedBy,
+                Done = p.SectionsDone.Count, Sections = p.Version.Sections.Count,
+            })
+            .ToListAsync(cancellationToken);
+        var certificates = await db.Set<CaseCertificate>().AsNoTracking()
+            .Where(c => c.UserId == subject.UserId)
+            .OrderBy(c => c.CompletedUtc)
+            .ToListAsync(cancellationToken);
+        var invariant = CultureInfo.InvariantCulture;
+        return
+        [
+            new PersonalDataSection("Progress", ["Module", "Version", "Started", "Last activity", "Sections done", "Minutes spent"],
+                progress.Select(p => (IReadOnlyList<string?>)[p.Title, p.Number.ToString(invariant), PersonalDataText.Time(p.StartedUtc),
+                    PersonalDataText.Time(p.LastActivityUtc), $"{p.Done} of {p.Sections}", (p.SecondsSpent / 60).ToString(invariant)]).ToList()),
+            new PersonalDataSection("Completions (CPD record)", ["Module", "Version", "Completed", "How"],
+                progress.Where(p => p.CompletedUtc is not null)
+                    .Select(p => (IReadOnlyList<string?>)[p.Title, p.Number.ToString(invariant), PersonalDataText.Time(p.CompletedUtc),
+                        p.CompletedBy ?? "worked through the sections"]).ToList()),
+            new PersonalDataSection("Certificates", ["Code", "Name on certificate", "Module", "Version", "Completed", "Minutes"],
+                certificates.Select(c => (IReadOnlyList<string?>)[c.Code, c.HolderName, c.ModuleTitle, c.VersionNumber.ToString(invariant),
+                    PersonalDataText.Time(c.CompletedUtc), c.MinutesSpent.ToString(invariant)]).ToList()),
+        ];
+    }
+
+    public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        foreach (var certificate in await db.Set<CaseCertificate>().Where(c => c.UserId == subject.UserId).ToListAsync(cancellationToken))
+        {
+            certificate.RemovePersonalData();
+        }
+
+        foreach (var progress in await db.Set<CaseProgress>().Where(p => p.UserId == subject.UserId).ToListAsync(cancellationToken))
+        {
+            progress.RemovePersonalData();
+        }
+    }
+}

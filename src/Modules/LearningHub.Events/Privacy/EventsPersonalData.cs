@@ -1,0 +1,96 @@
+using LearningHub.Core.Data;
+using LearningHub.Core.Privacy;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Events.Privacy;
+
+/// <summary>
+/// Bookings made by the person, and walk-ins a coordinator added with their email address: the snapshot
+/// taken at booking, the answer, the line manager, waiting-list places, attendance and check-in.
+/// </summary>
+public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clock, BookingService bookings) : IPersonalDataSource
+{
+    // Events whose places the erased person gave up: their waiting lists are settled once the erasure commits.
+    private readonly HashSet<Guid> _freedEvents = [];
+
+    /// <summary>Recorded as who cancelled a future booking when its holder's account is erased.</summary>
+    public const string CancelledByErasure = "account erased";
+
+    public string Name => "Events";
+
+    public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var rows = await Theirs(subject).AsNoTracking()
+            .Join(db.Set<LearningEvent>(), b => b.EventId, e => e.Id, (b, e) => new { Booking = b, e.Title, e.StartUtc })
+            .OrderBy(x => x.StartUtc)
+            .ToListAsync(cancellationToken);
+        var bookings = new PersonalDataSection("Bookings",
+            ["Reference", "Event", "Starts", "Status", "Name", "Email address", "Agency", "Sector", "Job role", "Locality",
+             "Line manager's email address", "Your answer", "Booked", "Cancelled", "Walk-in"],
+            rows.Select(x => (IReadOnlyList<string?>)[x.Booking.Reference, x.Title, PersonalDataText.Time(x.StartUtc), x.Booking.Status.ToString(),
+                x.Booking.FullName, x.Booking.Email, x.Booking.AgencyName, x.Booking.Sector?.DisplayName(), x.Booking.JobRole, x.Booking.LocalityName,
+                x.Booking.LineManagerEmail, x.Booking.Answer, PersonalDataText.Time(x.Booking.CreatedUtc), PersonalDataText.Time(x.Booking.CancelledUtc),
+                PersonalDataText.YesNo(x.Booking.IsWalkIn)]).ToList());
+        var waiting = new PersonalDataSection("Waiting lists", ["Reference", "Event", "Position", "Place offered until"],
+            rows.Where(x => x.Booking.WaitlistPosition is not null || x.Booking.Status is BookingStatus.Waitlisted or BookingStatus.Offered)
+                .Select(x => (IReadOnlyList<string?>)[x.Booking.Reference, x.Title, x.Booking.WaitlistPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    PersonalDataText.Time(x.Booking.OfferExpiresUtc)]).ToList());
+        var attendance = new PersonalDataSection("Attendance", ["Reference", "Event", "Attendance", "Recorded by", "Recorded", "Checked in"],
+            rows.Where(x => x.Booking.Attendance is not null)
+                .Select(x => (IReadOnlyList<string?>)[x.Booking.Reference, x.Title, x.Booking.Attendance.ToString(), x.Booking.AttendanceSource?.ToString(),
+                    PersonalDataText.Time(x.Booking.AttendanceRecordedUtc), PersonalDataText.Time(x.Booking.CheckedInUtc)]).ToList());
+        return [bookings, waiting, attendance];
+    }
+
+    public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await Theirs(subject)
+            .Join(db.Set<LearningEvent>(), b => b.EventId, e => e.Id, (b, e) => new { Booking = b, e.StartUtc })
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            // A place at an event still to come is given up: no one will come to it. Past bookings keep their
+            // status and attendance, which the reach report counts.
+            if (row.Booking.IsActive && row.StartUtc > now)
+            {
+                row.Booking.End(BookingStatus.Cancelled, now, CancelledByErasure);
+                _freedEvents.Add(row.Booking.EventId);
+            }
+
+            row.Booking.RemovePersonalData();
+        }
+
+        // They may also be someone else's line manager: that booking's copy of their address goes too.
+        var email = subject.EmailLower;
+        if (email != "")
+        {
+            foreach (var managed in await db.Set<Booking>().Where(b => b.LineManagerEmail != null && b.LineManagerEmail.ToLower() == email)
+                         .ToListAsync(cancellationToken))
+            {
+                managed.LineManagerEmail = null;
+            }
+        }
+    }
+
+    /// <summary>Offers the places they gave up to the next people waiting, as a cancellation does (under each event's lock).</summary>
+    public async Task AfterErasedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var eventId in _freedEvents)
+        {
+            await bookings.SettleEventAsync(eventId, cancellationToken);
+        }
+
+        _freedEvents.Clear();
+    }
+
+    /// <summary>Their bookings, and any booking with their email address (a walk-in has no account), case-insensitively.</summary>
+    private IQueryable<Booking> Theirs(DataSubject subject)
+    {
+        var email = subject.EmailLower;
+        return db.Set<Booking>().Where(b => b.UserId == subject.UserId || (email != "" && b.Email.ToLower() == email));
+    }
+}

@@ -1,0 +1,64 @@
+using LearningHub.Core.Data;
+using LearningHub.Core.Privacy;
+using LearningHub.Forms.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningHub.Forms.Privacy;
+
+/// <summary>
+/// The person's named form answers (submitted, and drafts they have not sent yet) and the receipts that say
+/// they answered. Submissions to anonymous forms carry no link to anyone once sent, so they are not theirs
+/// and stay in the results.
+/// </summary>
+public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSource
+{
+    public string Name => "Forms";
+
+    public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var answers = await Theirs(subject).AsNoTracking()
+            .SelectMany(s => s.Answers, (s, a) => new { s.FormId, s.Context, s.SubmittedUtc, s.StartedUtc, a.QuestionId, a.Value })
+            .Join(db.Set<Form>(), x => x.FormId, f => f.Id, (x, f) => new { x.Context, x.SubmittedUtc, x.StartedUtc, x.QuestionId, x.Value, Form = f.Title })
+            .Join(db.Set<FormQuestion>(), x => x.QuestionId, q => q.Id, (x, q) => new { x.Form, x.Context, x.SubmittedUtc, x.StartedUtc, q.Position, Question = q.Text, x.Value })
+            .ToListAsync(cancellationToken);
+        var receipts = await db.Set<FormResponseReceipt>().AsNoTracking()
+            .Where(r => r.UserId == subject.UserId)
+            .Join(db.Set<Form>(), r => r.FormId, f => f.Id, (r, f) => new { f.Title, r.Context, r.SubmittedOnUtc })
+            .ToListAsync(cancellationToken);
+        return
+        [
+            new PersonalDataSection("Your answers to named forms", ["Form", "Where", "Question", "Your answer", "Submitted"],
+                answers.OrderBy(a => a.StartedUtc).ThenBy(a => a.Position)
+                    .Select(a => (IReadOnlyList<string?>)[a.Form, a.Context, a.Question, a.Value,
+                        a.SubmittedUtc is null ? "Not yet (a draft)" : PersonalDataText.Time(a.SubmittedUtc)]).ToList()),
+            new PersonalDataSection("Forms you answered", ["Form", "Where", "Day"],
+                receipts.OrderBy(r => r.SubmittedOnUtc)
+                    .Select(r => (IReadOnlyList<string?>)[r.Title, r.Context, r.SubmittedOnUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))]).ToList()),
+        ];
+    }
+
+    /// <summary>
+    /// Named answers are deleted rather than anonymised: free-text answers can say who wrote them, so no part
+    /// of them can be trusted to be anonymous. Anonymous submissions are untouched.
+    /// </summary>
+    public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var submissions = await Theirs(subject).Include(s => s.Answers).ToListAsync(cancellationToken);
+        foreach (var submission in submissions)
+        {
+            db.Set<FormAnswer>().RemoveRange(submission.Answers);
+            db.Set<FormSubmission>().Remove(submission);
+        }
+
+        db.Set<FormResponseReceipt>().RemoveRange(
+            await db.Set<FormResponseReceipt>().Where(r => r.UserId == subject.UserId).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Submissions linked to their account (named, or an anonymous form's unsent draft) or naming their email.</summary>
+    private IQueryable<FormSubmission> Theirs(DataSubject subject)
+    {
+        var email = subject.EmailLower;
+        return db.Set<FormSubmission>().Where(s => s.UserId == subject.UserId
+                                                   || (email != "" && s.RespondentEmail != null && s.RespondentEmail.ToLower() == email));
+    }
+}
