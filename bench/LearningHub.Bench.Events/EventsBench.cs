@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using LearningHub.Bench;
 
 namespace LearningHub.Bench.Events;
 
@@ -19,34 +16,19 @@ internal static class EventsBench
     {
         // Usage: dotnet run -c Release -- [sqlite|postgres] [bookings=1000] [concurrency=50] [seconds=10]
         // postgres reads the server's connection string from LEARNINGHUB_TEST_POSTGRES and makes a throwaway database.
-        // WebApplicationFactory finds the web project's content root through MvcTestingAppManifest.json
-        // in the current directory, which the build puts beside this program.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var provider = args.ElementAtOrDefault(0) ?? "sqlite";
         var bookings = int.Parse(args.ElementAtOrDefault(1) ?? "1000");
         var concurrency = int.Parse(args.ElementAtOrDefault(2) ?? "50");
         var seconds = int.Parse(args.ElementAtOrDefault(3) ?? "10");
-        var dataPath = Path.Combine(Path.GetTempPath(), "learninghub-bench-events-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataPath);
         var settings = new Dictionary<string, string?>
         {
-            ["LearningHub:DataPath"] = dataPath,
-            ["LearningHub:SeedDemoUsers"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
             // Mail is queued (that is part of a booking's transaction) but not sent: the benchmark is about booking.
             ["Notifications:DispatcherEnabled"] = "false",
         };
-        string? pgDatabase = null;
-        if (provider == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES") ?? throw new InvalidOperationException("Set LEARNINGHUB_TEST_POSTGRES");
-            pgDatabase = $"lh_bench_{Guid.NewGuid():N}"[..20];
-            settings["Database:Provider"] = "Postgres";
-            settings["ConnectionStrings:LearningHub"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase, MaxPoolSize = 100 }.ConnectionString;
-        }
 
-        await using var site = new BenchSite(settings);
+        await using var site = new BenchSite("events", provider, settings, maxPoolSize: 100);
         site.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         site.StartServer();
         var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -230,25 +212,8 @@ internal static class EventsBench
         var staticRate = await RequestsPerSecondAsync("/_content/LearningHub.Theme.Base/favicon.svg");
         var listRate = await RequestsPerSecondAsync("/norfolk/events");
         Console.WriteLine($"events list / static file = {listRate / staticRate:P0} (target at least 25%)");
-
-        await site.DisposeAsync();
-        if (pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var adminConnection = new NpgsqlConnection(Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES"));
-            await adminConnection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)", adminConnection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        try
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
+
     /// <summary>`count` different people book one session, `concurrency` at a time; each booking's latency and outcome.</summary>
     private static async Task<(double[] Latencies, BookingOutcome[] Outcomes, int Errors)> BookAllAsync(BenchSite site, string board, Guid eventId, int count, int concurrency, string people)
     {
@@ -277,34 +242,5 @@ internal static class EventsBench
             }
         })));
         return (latencies, outcomes, errors);
-    }
-}
-
-/// <summary>The real app (LearningHub.Web's Program) in Production, over its own data folder.</summary>
-internal sealed class BenchSite(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        // Theme assets (/_content/...) come from the build output's static web assets, as in Development.
-        builder.UseStaticWebAssets();
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
-    public async Task<T> WithBoardAsync<T>(string slug, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var board = await scope.ServiceProvider.GetRequiredService<BoardDirectory>().FindAsync(slug) ?? throw new InvalidOperationException(slug);
-        scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
-        return await action(scope.ServiceProvider);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

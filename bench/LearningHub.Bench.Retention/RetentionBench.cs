@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Notifications.Domain;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using LearningHub.Bench;
 
 namespace LearningHub.Bench.Retention;
 
@@ -19,61 +16,32 @@ internal static class RetentionBench
     {
         // Usage: dotnet run -c Release -- [sqlite|postgres] [bookings=20000] [mails=20000] [accounts=2000]
         // postgres reads the server's connection string from LEARNINGHUB_TEST_POSTGRES and makes a throwaway database.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var provider = args.ElementAtOrDefault(0) ?? "sqlite";
         var bookings = int.Parse(args.ElementAtOrDefault(1) ?? "20000");
         var mails = int.Parse(args.ElementAtOrDefault(2) ?? "20000");
         var accounts = int.Parse(args.ElementAtOrDefault(3) ?? "2000");
-        var dataPath = Path.Combine(Path.GetTempPath(), "learninghub-bench-retention-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataPath);
         var settings = new Dictionary<string, string?>
         {
-            ["LearningHub:DataPath"] = dataPath,
-            ["LearningHub:SeedDemoUsers"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Notifications:DispatcherEnabled"] = "false",
             ["Events:WaitlistJobEnabled"] = "false",
             ["Retention:JobEnabled"] = "false",
         };
-        string? pgDatabase = null;
-        if (provider == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES") ?? throw new InvalidOperationException("Set LEARNINGHUB_TEST_POSTGRES");
-            pgDatabase = $"lh_bench_{Guid.NewGuid():N}"[..20];
-            settings["Database:Provider"] = "Postgres";
-            settings["ConnectionStrings:LearningHub"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ConnectionString;
-        }
 
-        try
-        {
-            await using var site = new BenchSite(settings);
-            var old = DateTime.UtcNow.AddYears(-7);
-            await SeedAsync(site, old, bookings, mails, accounts);
+        await using var site = new BenchSite("retention", provider, settings);
+        var old = DateTime.UtcNow.AddYears(-7);
+        await SeedAsync(site, old, bookings, mails, accounts);
 
-            var clock = Stopwatch.StartNew();
-            var first = await site.WithBoardAsync("norfolk", s => s.GetRequiredService<RetentionApplier>().ApplyAsync(RetentionTrigger.Manual));
-            var firstMs = clock.ElapsedMilliseconds;
-            clock.Restart();
-            var second = await site.WithBoardAsync("norfolk", s => s.GetRequiredService<RetentionApplier>().ApplyAsync(RetentionTrigger.Manual));
-            var secondMs = clock.ElapsedMilliseconds;
+        var clock = Stopwatch.StartNew();
+        var first = await site.WithBoardAsync("norfolk", s => s.GetRequiredService<RetentionApplier>().ApplyAsync(RetentionTrigger.Manual));
+        var firstMs = clock.ElapsedMilliseconds;
+        clock.Restart();
+        var second = await site.WithBoardAsync("norfolk", s => s.GetRequiredService<RetentionApplier>().ApplyAsync(RetentionTrigger.Manual));
+        var secondMs = clock.ElapsedMilliseconds;
 
-            Console.WriteLine($"provider {provider}, {Environment.ProcessorCount} cores");
-            Console.WriteLine($"first run: {firstMs} ms, {string.Join(", ", first!.Counts.Select(c => $"{c.Key}={c.Value}"))}");
-            Console.WriteLine($"second run (nothing left): {secondMs} ms, {string.Join(", ", second!.Counts.Select(c => $"{c.Key}={c.Value}"))}");
-        }
-        finally
-        {
-            if (pgDatabase is not null)
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES"));
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            }
-
-            Directory.Delete(dataPath, recursive: true);
-        }
+        Console.WriteLine($"provider {provider}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"first run: {firstMs} ms, {string.Join(", ", first!.Counts.Select(c => $"{c.Key}={c.Value}"))}");
+        Console.WriteLine($"second run (nothing left): {secondMs} ms, {string.Join(", ", second!.Counts.Select(c => $"{c.Key}={c.Value}"))}");
     }
 
     /// <summary>Expired rows for Norfolk: bookings of events that ended seven years ago, old sent mail, old unconfirmed accounts.</summary>
@@ -137,31 +105,5 @@ internal static class RetentionBench
 
             return await db.SaveChangesAsync();
         });
-    }
-}
-
-internal sealed class BenchSite(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
-    public async Task<T> WithBoardAsync<T>(string slug, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var board = await scope.ServiceProvider.GetRequiredService<BoardDirectory>().FindAsync(slug) ?? throw new InvalidOperationException(slug);
-        scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
-        return await action(scope.ServiceProvider);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }
