@@ -13,11 +13,7 @@ public sealed class AuditLogPageTests(SiteFixture site)
     {
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/essex/account/sign-in");
-        await page.FillAsync("#Input_Email", "admin@essex.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("essex", "admin@essex.demo");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();

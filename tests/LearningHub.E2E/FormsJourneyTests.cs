@@ -23,15 +23,6 @@ namespace LearningHub.E2E;
 [Collection(SiteCollection.Name)]
 public sealed class FormsJourneyTests(SiteFixture site)
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/essex/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
-    }
-
     /// <summary>The form, made with the module's editor, and the forms permissions the merged recipes will grant.</summary>
     private async Task<Guid> SetUpAsync()
     {
@@ -75,7 +66,7 @@ public sealed class FormsJourneyTests(SiteFixture site)
         await using (var practitioner = await site.OpenSessionAsync())
         {
             var page = practitioner.Page;
-            await SignInAsync(page, "practitioner@essex.demo");
+            await page.SignInAsDemoAsync("essex", "practitioner@essex.demo");
             await page.GotoAsync($"/essex/forms/{key}?context=general&returnUrl=%2Fessex%2F");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reflecting on the learning", Level = 1 })).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);
@@ -123,7 +114,7 @@ public sealed class FormsJourneyTests(SiteFixture site)
         await using (var coordinator = await site.OpenSessionAsync())
         {
             var page = coordinator.Page;
-            await SignInAsync(page, "coordinator@essex.demo");
+            await page.SignInAsDemoAsync("essex", "coordinator@essex.demo");
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Forms" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forms", Level = 1 })).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);

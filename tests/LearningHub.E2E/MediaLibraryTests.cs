@@ -38,11 +38,7 @@ public sealed class MediaLibraryTests(SiteFixture site)
         await GrantAuthorsAsync();
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "author@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "author@norfolk.demo");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Images" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Images", Level = 1 })).ToBeVisibleAsync();

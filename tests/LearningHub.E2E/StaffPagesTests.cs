@@ -8,21 +8,12 @@ namespace LearningHub.E2E;
 [Collection(SiteCollection.Name)]
 public sealed class StaffPagesTests(SiteFixture site)
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/essex/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
-    }
-
     [Fact]
     public async Task BoardAdministratorManagesPeopleAndAgenciesOnAccessiblePages()
     {
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await SignInAsync(page, "admin@essex.demo");
+        await page.SignInAsDemoAsync("essex", "admin@essex.demo");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Level = 1 })).ToBeVisibleAsync();
@@ -71,7 +62,7 @@ public sealed class StaffPagesTests(SiteFixture site)
     {
         await using (var coordinator = await site.OpenSessionAsync())
         {
-            await SignInAsync(coordinator.Page, "coordinator@essex.demo");
+            await coordinator.Page.SignInAsDemoAsync("essex", "coordinator@essex.demo");
             await coordinator.Page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
             await Expect(coordinator.Page.GetByRole(AriaRole.Heading, new() { Name = "Reach by agency" })).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(coordinator.Page);
@@ -80,7 +71,7 @@ public sealed class StaffPagesTests(SiteFixture site)
 
         await using var practitioner = await site.OpenSessionAsync();
         var page = practitioner.Page;
-        await SignInAsync(page, "practitioner@essex.demo");
+        await page.SignInAsDemoAsync("essex", "practitioner@essex.demo");
         var refused = await page.GotoAsync("/essex/manage");
         Assert.Equal(403, refused!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have permission to see this page" })).ToBeVisibleAsync();

@@ -10,15 +10,6 @@ namespace LearningHub.E2E.Cases;
 [Collection(SiteCollection.Name)]
 public sealed class CaseAuthoringPagesTests(SiteFixture site)
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
-    }
-
     [Fact]
     public async Task AuthorWritesAModuleWithAPreviewAndAnAdministratorReturnsIt()
     {
@@ -26,7 +17,7 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         await CaseFixtures.ApplyAsync(site.Services, "norfolk");
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await SignInAsync(page, "author@norfolk.demo");
+        await page.SignInAsDemoAsync("norfolk", "author@norfolk.demo");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Author modules", Exact = true }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
@@ -87,7 +78,7 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         // The administrator reviews and returns it with a comment.
         await using var adminSession = await site.OpenSessionAsync();
         var admin = adminSession.Page;
-        await SignInAsync(admin, "admin@norfolk.demo");
+        await admin.SignInAsDemoAsync("norfolk", "admin@norfolk.demo");
         await admin.GotoAsync(moduleUrl);
         await Expect(admin.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Review version 1") })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(admin);

@@ -16,11 +16,7 @@ public sealed class CaseCoverImageTests(SiteFixture site)
     {
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "author@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "author@norfolk.demo");
 
         // The image goes into the board's library with its alt text.
         await page.GotoAsync("/norfolk/manage/media/upload");

@@ -40,11 +40,7 @@ public sealed partial class CaseModuleJourneyTests(SiteFixture site)
         var page = session.Page;
         var moduleAddress = await ChildVAddressAsync(page);
 
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "practitioner@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "practitioner@norfolk.demo");
 
         // Search.
         await page.GetByRole(AriaRole.Link, new() { Name = "Learning modules", Exact = true }).ClickAsync();

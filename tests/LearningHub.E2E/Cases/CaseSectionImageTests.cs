@@ -27,11 +27,7 @@ public sealed class CaseSectionImageTests(SiteFixture site)
         await CaseFixtures.ApplyAsync(site.Services, "norfolk", CaseFixtures.ChildV("child-img-e2e", "Child Image E2E"));
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "author@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "author@norfolk.demo");
 
         await page.GotoAsync("/norfolk/manage/media/upload");
         await page.FillAsync("#Input_AltText", Alt);

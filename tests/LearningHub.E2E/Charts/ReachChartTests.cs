@@ -16,11 +16,7 @@ public sealed class ReachChartTests(SiteFixture site)
     {
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "coordinator@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "coordinator@norfolk.demo");
 
         await page.GotoAsync("/norfolk/events/manage/reach?From=2000-01-01&To=2100-12-31");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reach of events", Level = 1 })).ToBeVisibleAsync();

@@ -29,21 +29,12 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
         await _smtp.DisposeAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
-    }
-
     [Fact]
     public async Task A_practitioner_books_gets_the_invite_and_QR_code_by_mail_and_the_coordinator_checks_them_in()
     {
         await using (var admin = await _site.OpenSessionAsync())
         {
-            await SignInAsync(admin.Page, "admin@norfolk.demo");
+            await admin.Page.SignInAsDemoAsync("norfolk", "admin@norfolk.demo");
             await admin.Page.GotoAsync("/norfolk/admin/mail/settings");
             await admin.Page.SelectOptionAsync("#Input_Transport", "Smtp");
             await admin.Page.FillAsync("#Input_Host", "127.0.0.1");
@@ -55,7 +46,7 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
 
         await using var coordinator = await _site.OpenSessionAsync();
         var c = coordinator.Page;
-        await SignInAsync(c, "coordinator@norfolk.demo");
+        await c.SignInAsDemoAsync("norfolk", "coordinator@norfolk.demo");
         await c.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Manage events" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(c);
         await c.GetByRole(AriaRole.Link, new() { Name = "Create an event" }).ClickAsync();
@@ -78,7 +69,7 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
 
         await using var practitioner = await _site.OpenSessionAsync();
         var p = practitioner.Page;
-        await SignInAsync(p, "practitioner@norfolk.demo");
+        await p.SignInAsDemoAsync("norfolk", "practitioner@norfolk.demo");
         await p.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Events", Exact = true }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(p);
         await p.GetByRole(AriaRole.Link, new() { Name = "Learning from Case Y: Norwich session" }).ClickAsync();

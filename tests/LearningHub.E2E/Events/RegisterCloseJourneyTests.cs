@@ -26,11 +26,7 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
         var (eventId, reference) = await EventUnderWayAsync();
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "coordinator@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "coordinator@norfolk.demo");
 
         await page.GotoAsync($"/norfolk/events/manage/{eventId}/register");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Close the register" })).ToBeVisibleAsync();

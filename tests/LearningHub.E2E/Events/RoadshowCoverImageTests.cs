@@ -16,11 +16,7 @@ public sealed class RoadshowCoverImageTests(SiteFixture site)
     {
         await using var session = await site.OpenSessionAsync();
         var page = session.Page;
-        await page.GotoAsync("/norfolk/account/sign-in");
-        await page.FillAsync("#Input_Email", "coordinator@norfolk.demo");
-        await page.FillAsync("#Input_Password", SiteFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".lh-header__signed-in")).ToBeVisibleAsync();
+        await page.SignInAsDemoAsync("norfolk", "coordinator@norfolk.demo");
 
         // A size other tests do not use, so the library does not refuse it as a picture it already has.
         await page.GotoAsync("/norfolk/manage/media/upload");
