@@ -66,6 +66,21 @@ public sealed partial class RecipeElement(JsonElement element, string path, Func
         return text;
     }
 
+    public bool? OptionalBool(string field)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Fail(field, "must be true or false."),
+        };
+    }
+
     public int? OptionalInt(string field, int min, int max)
     {
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)

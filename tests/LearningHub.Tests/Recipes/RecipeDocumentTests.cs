@@ -85,4 +85,18 @@ public sealed class RecipeDocumentTests
         Assert.Equal("agencies[1].key", error.Field);
         Assert.Contains("lowercase letters and digits in words joined by hyphens", error.Message);
     }
+
+    [Fact]
+    public void A_flag_must_be_true_or_false_and_may_be_left_out()
+    {
+        using var document = RecipeDocument.Parse("x.recipe.json", """{ "name": "X", "steps": [ { "step": "board", "on": true, "off": false, "bad": "yes" } ] }""");
+        var step = document.Steps(Known).Single().Element;
+
+        Assert.True(step.OptionalBool("on"));
+        Assert.False(step.OptionalBool("off"));
+        Assert.Null(step.OptionalBool("missing"));
+        var error = Assert.Throws<RecipeException>(() => step.OptionalBool("bad"));
+        Assert.Equal("bad", error.Field);
+        Assert.Contains("must be true or false", error.Message);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LearningHub.Core.Recipes;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
@@ -98,9 +97,9 @@ public sealed class EventsStep : IRecipeStepHandler
         ev.LocalityId = Lookup(item, "locality", localities);
         ev.ThemeId = Lookup(item, "theme", themes) ?? roadshow?.ThemeId;
         ev.Capacity = item.OptionalInt("capacity", 1, 10000) ?? throw item.Fail("capacity", "is required: a whole number of places.");
-        ev.RequiresApproval = Bool(item, "requiresApproval") ?? false;
-        ev.WaitingListEnabled = Bool(item, "waitingList") ?? true;
-        ev.AttendanceCountsTowardModules = Bool(item, "attendanceCountsTowardModules") ?? false;
+        ev.RequiresApproval = item.OptionalBool("requiresApproval") ?? false;
+        ev.WaitingListEnabled = item.OptionalBool("waitingList") ?? true;
+        ev.AttendanceCountsTowardModules = item.OptionalBool("attendanceCountsTowardModules") ?? false;
         var audience = new List<Sector>();
         foreach (var name in item.Strings("audience"))
         {
@@ -118,7 +117,7 @@ public sealed class EventsStep : IRecipeStepHandler
         ev.EvaluationFormKey = FormKey(item, "evaluationForm", forms) ?? ev.EvaluationFormKey ?? forms.Evaluation;
         ev.FollowUpFormKey = FormKey(item, "followUpForm", forms) ?? ev.FollowUpFormKey ?? forms.FollowUp;
         ev.FollowUpDays = item.OptionalInt("followUpDays", 1, 730);
-        ev.FollowUpToLineManager = Bool(item, "followUpToLineManager") ?? false;
+        ev.FollowUpToLineManager = item.OptionalBool("followUpToLineManager") ?? false;
         ev.CoverImageId = images.Read(item, "cover") ?? ev.CoverImageId;
         if (isNew)
         {
@@ -161,20 +160,5 @@ public sealed class EventsStep : IRecipeStepHandler
         }
 
         return terms.TryGetValue(key, out var id) ? id : throw item.Fail(field, $"'{key}' is not a {field} of this board (add it in the taxonomies step first).");
-    }
-
-    private static bool? Bool(RecipeElement item, string field)
-    {
-        if (!item.Json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw item.Fail(field, "must be true or false."),
-        };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LearningHub.Core.Recipes;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
@@ -37,7 +36,7 @@ public sealed class FormsStep : IRecipeStepHandler
             }
 
             var definition = new FormDefinition(key, item.String("title", 200), item.OptionalString("description", 2000),
-                item.Enum<FormPurpose>("purpose"), Bool(item, "anonymous", false), ReadQuestions(item));
+                item.Enum<FormPurpose>("purpose"), item.OptionalBool("anonymous") ?? false, ReadQuestions(item));
             try
             {
                 await editor.DefineAsync(definition, cancellationToken);
@@ -68,7 +67,7 @@ public sealed class FormsStep : IRecipeStepHandler
             item.String("text", 500),
             item.OptionalString("key", 100),
             item.OptionalString("hint", 1000),
-            Bool(item, "required", true),
+            item.OptionalBool("required") ?? true,
             item.Strings("options"),
             item.OptionalInt("maxLength", 1, FormQuestion.LongTextCeiling),
             item.OptionalString("scaleLow", 100),
@@ -80,19 +79,4 @@ public sealed class FormsStep : IRecipeStepHandler
         "ScaleHighLabel" => "scaleHigh",
         _ => char.ToLowerInvariant(field[0]) + field[1..],
     };
-
-    private static bool Bool(RecipeElement element, string field, bool fallback)
-    {
-        if (!element.Json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return fallback;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw element.Fail(field, "must be true or false."),
-        };
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using LearningHub.Core;
 using LearningHub.Core.Recipes;
@@ -37,7 +36,7 @@ public sealed partial class MediaStep : IRecipeStepHandler
     {
         var step = context.Step;
         var library = context.Services.GetRequiredService<MediaLibrary>();
-        var keepOriginals = Bool(step, "keepOriginals");
+        var keepOriginals = step.OptionalBool("keepOriginals");
         var entries = await ReadAsync(step, RecipesFolder(context.Services.GetRequiredService<IConfiguration>()), library, cancellationToken);
         if (!library.CanProcessImages)
         {
@@ -132,7 +131,7 @@ public sealed partial class MediaStep : IRecipeStepHandler
                 throw item.Fail("file", $"'{relative}' was not found in the recipes folder.");
             }
 
-            var decorative = Bool(item, "decorative") ?? false;
+            var decorative = item.OptionalBool("decorative") ?? false;
             var alt = item.OptionalString("alt", 1000);
             if (!decorative && alt is null)
             {
@@ -155,21 +154,6 @@ public sealed partial class MediaStep : IRecipeStepHandler
         }
 
         return entries;
-    }
-
-    private static bool? Bool(RecipeElement item, string field)
-    {
-        if (!item.Json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw item.Fail(field, "must be true or false."),
-        };
     }
 
     private static string RecipesFolder(IConfiguration configuration)
