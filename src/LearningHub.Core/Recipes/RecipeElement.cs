@@ -27,14 +27,14 @@ public sealed partial class RecipeElement(JsonElement element, string path, Func
 
     /// <summary>
     /// A stable key other content refers to (and that may end up in URLs and CSV exports): lowercase
-    /// letters and digits in hyphen-separated words, like <c>district-borough-and-city-councils</c>.
+    /// letters and digits in hyphen-separated words, like <paramref name="example"/>.
     /// </summary>
-    public string Key(string field = "key", int maxLength = 80)
+    public string Key(string field = "key", int maxLength = 80, string example = "district-borough-and-city-councils")
     {
         var key = String(field, maxLength);
         return KeyPattern().IsMatch(key)
             ? key
-            : throw Fail(field, $"'{key}' must be lowercase letters and digits in words joined by hyphens, like 'district-borough-and-city-councils'.");
+            : throw Fail(field, $"'{key}' must be lowercase letters and digits in words joined by hyphens, like '{example}'.");
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

@@ -42,12 +42,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
 
         foreach (var item in modules)
         {
-            var slug = item.String("slug", 100);
-            if (!SlugPattern().IsMatch(slug))
-            {
-                throw item.Fail("slug", $"'{slug}' must be lower-case letters, digits and single hyphens, like 'child-v'.");
-            }
-
+            var slug = item.Key("slug", 100, example: "child-v");
             if (!slugs.Add(slug))
             {
                 throw item.Fail("slug", $"'{slug}' appears more than once in this step.");
@@ -225,11 +220,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             var drafts = new List<QuestionDraft>();
             foreach (var questionItem in questions)
             {
-                var key = questionItem.String("key", 100);
-                if (!SlugPattern().IsMatch(key))
-                {
-                    throw questionItem.Fail("key", $"'{key}' must be lower-case letters, digits and single hyphens.");
-                }
+                var key = questionItem.Key("key", 100, example: "what-would-you-do");
 
                 if (!questionKeys.Add(key))
                 {
@@ -359,7 +350,4 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
     }
 
     private static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
 }
