@@ -174,7 +174,7 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
                 {
                     ModelState.AddModelError("Input.OAuthTokenEndpoint", "Enter the token endpoint, the address the identity provider issues tokens at");
                 }
-                else if (!IsTokenEndpoint(Input.OAuthTokenEndpoint.Trim()))
+                else if (!MailSettingsRules.IsTokenEndpoint(Input.OAuthTokenEndpoint.Trim()))
                 {
                     ModelState.AddModelError("Input.OAuthTokenEndpoint", "Enter the token endpoint as a full https address, like https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token");
                 }
@@ -197,15 +197,6 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
                 break;
         }
     }
-
-    /// <summary>
-    /// An absolute https address: the client secret goes there. Plain http only to this machine
-    /// (loopback), where nothing crosses a network: a local identity provider, or the tests'.
-    /// </summary>
-    internal static bool IsTokenEndpoint(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && string.IsNullOrEmpty(uri.UserInfo)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     private void SetSecretHints(BoardMailSettings? settings)
     {
