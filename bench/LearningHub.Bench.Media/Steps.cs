@@ -65,8 +65,9 @@ internal static class Steps
 
     private static Image Largest(byte[] jpeg, DecodeWay way, int width, int height)
     {
-        using var source = VipsImaging.Open(jpeg, way, VipsImaging.ReadHeader(jpeg), width);
-        return VipsImaging.Thumbnail(source, width, height);
+        using var source = Source.NewFromMemory(jpeg);
+        using var opened = VipsImaging.Open(source, jpeg, way, VipsImaging.ReadHeader(jpeg), width);
+        return VipsImaging.Thumbnail(opened, width, height);
     }
 
     private static void Time(string step, int runs, Action action)

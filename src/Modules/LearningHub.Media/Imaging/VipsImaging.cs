@@ -164,7 +164,8 @@ public static class VipsImaging
         return Vipsing(() =>
         {
             // Loaders read only the header when opening; sequential access decodes nothing until pixels are asked for.
-            using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
+            using var source = Source.NewFromMemory(bytes);
+            using var image = Image.NewFromSource(source, access: Enums.Access.Sequential);
             return new ImageHeader(image.Width, image.Height, image.Bands, IntField(image, "n-pages", 1), IntField(image, "orientation", 1));
         });
     }
@@ -206,9 +207,13 @@ public static class VipsImaging
         var images = new Image?[ordered.Count];
         try
         {
-            using (var source = Open(bytes, way, header, sizes[0].Width))
+            // The upload is read in place (pinned, never copied: Image.NewFromBuffer would copy it into
+            // libvips' memory on every open, 29 MB for a large PNG); the source must outlive the image
+            // that reads it, and nothing reads it after the thumbnail's pixels are copied out.
+            using (var source = Source.NewFromMemory(bytes))
+            using (var opened = Open(source, bytes, way, header, sizes[0].Width))
             {
-                images[0] = Thumbnail(source, sizes[0].Width, sizes[0].Height);
+                images[0] = Thumbnail(opened, sizes[0].Width, sizes[0].Height);
             }
 
             var webp = new byte[ordered.Count][];
@@ -262,12 +267,12 @@ public static class VipsImaging
     /// header, read first); the benchmark's full-size ways decode every pixel.
     /// Truncated files fail rather than being filled with grey.
     /// </summary>
-    internal static Image Open(byte[] bytes, DecodeWay way, ImageHeader header, int largestWidth)
+    internal static Image Open(Source source, byte[] bytes, DecodeWay way, ImageHeader header, int largestWidth)
     {
         var shrink = way == DecodeWay.ShrinkOnLoad ? LoadShrink(ImageSniffer.Sniff(bytes), header.UprightWidth, largestWidth) : "";
         return Vipsing(() =>
         {
-            var image = Image.NewFromBuffer(bytes, shrink.TrimStart(','), Enums.Access.Sequential, Enums.FailOn.Truncated);
+            var image = Image.NewFromSource(source, shrink.TrimStart(','), Enums.Access.Sequential, Enums.FailOn.Truncated);
             if (way != DecodeWay.FullSizeInMemory)
             {
                 return image;
