@@ -58,8 +58,11 @@ public sealed partial class MailFile
     public static MailFile Load(string path) => new(MimeMessage.Load(path), path);
 
     /// <summary>A message from its bytes, given one char per byte (Latin-1).</summary>
-    public static MailFile Parse(string raw, string path = "") =>
-        new(MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(raw))), path);
+    public static MailFile Parse(string raw, string path = "")
+    {
+        using var bytes = new MemoryStream(Encoding.Latin1.GetBytes(raw));
+        return new MailFile(MimeMessage.Load(bytes), path);
+    }
 
     /// <summary>
     /// The attachment's bytes after the transfer decoding, read in its charset: byte for byte what a

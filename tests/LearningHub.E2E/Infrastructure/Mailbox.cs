@@ -42,7 +42,7 @@ public sealed class Mailbox(string dataPath, string board)
                     mails.Add(mail);
                 }
             }
-            catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
+            catch (Exception e) when (e is IOException or FormatException)
             {
                 // Unreadable for now (held open by the writer): read it on the next poll (and say so if it never reads).
                 _lastUnreadable = $"{Path.GetFileName(file)}: {e.Message}";

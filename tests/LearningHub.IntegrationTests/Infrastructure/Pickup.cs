@@ -31,7 +31,7 @@ public static partial class Pickup
         {
             return MailFile.Load(path);
         }
-        catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is IOException or FormatException)
         {
             return null;
         }

@@ -184,7 +184,7 @@ public static class IcsWriter
     /// Unfolding by removing every CRLF + space is safe here: a content line never starts with a space,
     /// and TEXT values, names and addresses reach the serializer without raw line breaks.
     /// </remarks>
-    internal static string Refold(string text)
+    private static string Refold(string text)
     {
         var output = new StringBuilder(text.Length + 16);
         foreach (var line in text.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
