@@ -26,7 +26,7 @@ public sealed partial class MimeWriterTests
                    + new string('x', 200) + " end\ttab and trailing spaces   \n= signs = and 100% café\r\nlast line";
         var html = "<p>Łukasz — <a href=\"https://example.org/?a=1&b=2\">link</a></p>\n<p>" + new string('y', 300) + "</p>";
 
-        var message = EmlMessage.Parse(Raw(Mail(text: text, html: html)));
+        var message = MailFile.Parse(Raw(Mail(text: text, html: html)));
 
         Assert.Equal(text.ReplaceLineEndings("\n"), message.TextBody!.ReplaceLineEndings("\n"));
         Assert.Equal(html, message.HtmlBody!.ReplaceLineEndings("\n"));
@@ -50,7 +50,7 @@ public sealed partial class MimeWriterTests
     {
         const string subject = "Réservation confirmée: Łukasz Żółć 👩‍⚕️ at the Case R roadshow in King's Lynn";
 
-        var message = EmlMessage.Parse(Raw(Mail(subject: subject)));
+        var message = MailFile.Parse(Raw(Mail(subject: subject)));
 
         Assert.StartsWith("=?utf-8?B?", message.Headers["Subject"]);
         Assert.Equal(subject, DecodeWords(message.Headers["Subject"]));
@@ -59,7 +59,7 @@ public sealed partial class MimeWriterTests
     [Fact]
     public void A_plain_subject_and_sender_are_written_as_they_are()
     {
-        var message = EmlMessage.Parse(Raw(Mail(subject: "Booking NSCB-7Q4K2 confirmed", fromName: "Norfolk \"NSCB\" Board")));
+        var message = MailFile.Parse(Raw(Mail(subject: "Booking NSCB-7Q4K2 confirmed", fromName: "Norfolk \"NSCB\" Board")));
 
         Assert.Equal("Booking NSCB-7Q4K2 confirmed", message.Headers["Subject"]);
         Assert.Equal("\"Norfolk \\\"NSCB\\\" Board\" <nscb@norfolk.example>", message.Headers["From"]);
@@ -74,7 +74,7 @@ public sealed partial class MimeWriterTests
     {
         const string ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:Łukasz's session\r\nEND:VCALENDAR\r\n";
 
-        var message = EmlMessage.Parse(Raw(Mail(attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", ics))));
+        var message = MailFile.Parse(Raw(Mail(attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", ics))));
 
         var attachment = Assert.Single(message.Attachments);
         Assert.Equal("text/calendar", attachment.MediaType);
