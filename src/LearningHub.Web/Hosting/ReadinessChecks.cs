@@ -102,11 +102,11 @@ public sealed class MailTransportHealthCheck(
     private async Task<string?> SmtpProblemAsync((string Host, int Port, SmtpSecurity Security) server, CancellationToken cancellationToken)
     {
         var certificateFile = options.Value.SmtpTrustedCertificateFile;
-        var endpoint = new SmtpEndpoint(server.Host, server.Port, server.Security, Credentials: null, Readiness.SmtpTimeout,
+        var endpoint = new SmtpEndpoint(server.Host, server.Port, server.Security, SignIn: null, Readiness.SmtpTimeout,
             string.IsNullOrWhiteSpace(certificateFile) ? null : MailTransports.LoadCertificate(certificateFile));
         try
         {
-            await using var connection = await SmtpConnection.OpenAsync(endpoint, cancellationToken);
+            await SmtpMailTransport.ProbeAsync(endpoint, cancellationToken);
             return null;
         }
         catch (SmtpException ex)

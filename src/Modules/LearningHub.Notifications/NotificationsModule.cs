@@ -28,6 +28,8 @@ public static class NotificationsModule
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, NotificationsPermissions>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<MailTransports>();
+        services.AddHttpClient(Smtp.OAuthTokens.HttpClientName);
+        services.AddSingleton<Smtp.OAuthTokens>();
         services.AddSingleton<OutboxProcessor>();
         services.AddScoped<MailQueue>();
         services.AddScoped<TemplatedMail>();

@@ -113,6 +113,11 @@ public sealed class UpgradeTests
             .SingleAsync();
         var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(SmtpPasswordPurpose);
         Assert.Equal("smtp-password-before-the-ef-store", protector.Unprotect(stored));
+        // MailOAuth's data step: a board that had a user name keeps signing in with its password.
+        var authentication = await db.Database.SqlQueryRaw<string>(
+                """SELECT "Authentication" AS "Value" FROM "BoardMailSettings" WHERE "BoardId" = {0}""", BoardId)
+            .SingleAsync();
+        Assert.Equal("Password", authentication);
 
         // An antiforgery cookie and token issued before the change: the form post passes antiforgery (a 400
         // otherwise) and reaches the sign-in check, which refuses the unknown account with its own message.

@@ -19,13 +19,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public SmtpTestServer(params string[] options)
     {
         _options = options;
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        Port = FreePort();
+        TokenPort = FreePort();
     }
 
     public int Port { get; }
+
+    /// <summary>With <see cref="RequireOAuth"/>: the port of the token endpoint, http on 127.0.0.1.</summary>
+    public int TokenPort { get; }
+
+    public Uri TokenEndpoint => new($"http://127.0.0.1:{TokenPort}/token");
 
     /// <summary>
     /// The aiosmtpd handler class: its Mailbox, or <c>refusing_mailbox.RefusingMailbox</c> (beside the
@@ -39,15 +42,27 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// </summary>
     public (string CertificateFile, string KeyFile, string UserName, string Password)? RequireAuthentication { get; init; }
 
+    /// <summary>
+    /// Instead of aiosmtpd's command line, <c>oauth_smtpd.py</c> (beside the tests): STARTTLS with this
+    /// certificate and key, then XOAUTH2 with a token for this user from its own token endpoint
+    /// (<see cref="TokenEndpoint"/>), which issues tokens for this client ID, secret and scope.
+    /// </summary>
+    public (string CertificateFile, string KeyFile, string UserName, string ClientId, string ClientSecret, string Scope)? RequireOAuth { get; init; }
+
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "learninghub-smtp", Guid.NewGuid().ToString("N"));
 
     public async Task StartAsync()
     {
         // aiosmtpd makes the Maildir itself, but not the folders above it.
         Directory.CreateDirectory(Path.GetDirectoryName(Maildir)!);
-        string[] arguments = RequireAuthentication is var (certificate, key, user, password)
-            ? [Path.Combine(AppContext.BaseDirectory, "auth_smtpd.py"), $"127.0.0.1:{Port}", certificate, key, user, password, Maildir]
-            : ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", .. _options, "-c", Handler, Maildir];
+        string[] arguments = (RequireAuthentication, RequireOAuth) switch
+        {
+            ((var certificate, var key, var user, var password), _) =>
+                [Path.Combine(AppContext.BaseDirectory, "auth_smtpd.py"), $"127.0.0.1:{Port}", certificate, key, user, password, Maildir],
+            (_, (var certificate, var key, var user, var clientId, var secret, var scope)) =>
+                [Path.Combine(AppContext.BaseDirectory, "oauth_smtpd.py"), $"127.0.0.1:{Port}", TokenPort.ToString(), certificate, key, user, clientId, secret, scope, Maildir],
+            _ => ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", .. _options, "-c", Handler, Maildir],
+        };
         _process = Process.Start(new ProcessStartInfo("/usr/bin/python3", arguments)
         {
             Environment = { ["PYTHONPATH"] = AppContext.BaseDirectory },
@@ -62,6 +77,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port);
+                if (RequireOAuth is not null)
+                {
+                    // The token endpoint starts first, in the same process, but is checked all the same.
+                    using var tokens = new TcpClient();
+                    await tokens.ConnectAsync(IPAddress.Loopback, TokenPort);
+                }
+
                 return;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
@@ -106,6 +128,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
             TimeSpan.FromSeconds(20),
             () => $"Expected {count} matching message(s), the SMTP server has {found.Count}.");
         return found;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public async ValueTask DisposeAsync()

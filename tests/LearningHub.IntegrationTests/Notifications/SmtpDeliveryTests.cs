@@ -70,6 +70,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             {
                 var db = services.GetRequiredService<LearningHubDbContext>();
                 var settings = await db.Set<BoardMailSettings>().SingleAsync();
+                settings.Authentication = SmtpAuthentication.Password;
                 settings.UserName = userName;
                 settings.ProtectedPassword = services.GetRequiredService<MailTransports>().ProtectPassword(password!);
                 return await db.SaveChangesAsync();

@@ -48,6 +48,12 @@ internal sealed class BoardMailSettingsConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Host).HasMaxLength(255);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.ProtectedPassword).HasMaxLength(2000);
+        // Added to a table with rows (migration 20261203000018), so the column carries a default; None is also the CLR default.
+        b.Property(x => x.Authentication).HasConversion<string>().HasMaxLength(30).HasDefaultValue(SmtpAuthentication.None);
+        b.Property(x => x.OAuthTokenEndpoint).HasMaxLength(500);
+        b.Property(x => x.OAuthClientId).HasMaxLength(256);
+        b.Property(x => x.ProtectedOAuthClientSecret).HasMaxLength(2000);
+        b.Property(x => x.OAuthScope).HasMaxLength(500);
         b.Property(x => x.FromAddress).HasMaxLength(256);
         b.Property(x => x.FromName).HasMaxLength(200);
         b.HasIndex(x => x.BoardId).IsUnique();

@@ -21,6 +21,21 @@ public enum SmtpSecurity
     SslOnConnect,
 }
 
+/// <summary>How the SMTP transport signs in (SMTP AUTH), always over an encrypted connection.</summary>
+public enum SmtpAuthentication
+{
+    None,
+
+    /// <summary>A user name and password.</summary>
+    Password,
+
+    /// <summary>
+    /// OAuth 2.0 with the client-credentials grant and XOAUTH2: what Microsoft 365 asks for now that it
+    /// ends password sign-in for SMTP AUTH.
+    /// </summary>
+    OAuthClientCredentials,
+}
+
 /// <summary>How a board's mail leaves: its transport, server and sender. One row per board, or none for the defaults.</summary>
 public class BoardMailSettings : IBoardOwned
 {
@@ -36,10 +51,24 @@ public class BoardMailSettings : IBoardOwned
 
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
+    public SmtpAuthentication Authentication { get; set; } = SmtpAuthentication.None;
+
+    /// <summary>The user name to sign in with; with OAuth, the mailbox to send as.</summary>
     public string? UserName { get; set; }
 
     /// <summary>The SMTP password, encrypted with ASP.NET Core data protection; never shown back.</summary>
     public string? ProtectedPassword { get; set; }
+
+    /// <summary>OAuth 2.0: where to get tokens (https, or http on loopback for tests).</summary>
+    public string? OAuthTokenEndpoint { get; set; }
+
+    public string? OAuthClientId { get; set; }
+
+    /// <summary>OAuth 2.0 client secret, encrypted with ASP.NET Core data protection like the password; never shown back.</summary>
+    public string? ProtectedOAuthClientSecret { get; set; }
+
+    /// <summary>OAuth 2.0 scope, e.g. <c>https://outlook.office365.com/.default</c> for Microsoft 365.</summary>
+    public string? OAuthScope { get; set; }
 
     /// <summary>Sender address; the board's contact email when empty.</summary>
     public string? FromAddress { get; set; }

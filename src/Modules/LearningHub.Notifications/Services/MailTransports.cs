@@ -19,37 +19,6 @@ public interface IMailTransport : IAsyncDisposable
     Task SendAsync(ComposedMail mail, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Sends over one SMTP session, opened at the first message and reused for the rest of the pass. After a
-/// failure that leaves the session's state unknown, the next message opens a new one.
-/// </summary>
-public sealed class SmtpMailTransport(SmtpEndpoint endpoint) : IMailTransport
-{
-    private SmtpConnection? _connection;
-
-    public async Task SendAsync(ComposedMail mail, CancellationToken cancellationToken)
-    {
-        var bytes = MimeWriter.Write(mail);
-        if (_connection is { IsUsable: false })
-        {
-            await _connection.DisposeAsync();
-            _connection = null;
-        }
-
-        _connection ??= await SmtpConnection.OpenAsync(endpoint, cancellationToken);
-        await _connection.SendAsync(mail.From.Address, mail.To.Address, bytes, cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-            _connection = null;
-        }
-    }
-}
-
 /// <summary>Writes <c>.eml</c> files to a folder (the embedded default: nothing is lost, nothing needs a server).</summary>
 public sealed class PickupFolderMailTransport(string folder) : IMailTransport
 {
@@ -58,8 +27,9 @@ public sealed class PickupFolderMailTransport(string folder) : IMailTransport
         Directory.CreateDirectory(folder);
         var name = Guid.NewGuid().ToString("N");
         var partial = Path.Combine(folder, name + ".tmp");
+        var message = MailMessageBuilder.Build(mail);
         // Written under another name and then renamed, so a reader never sees half a message.
-        await File.WriteAllBytesAsync(partial, MimeWriter.Write(mail), cancellationToken);
+        await message.WriteToAsync(MailMessageBuilder.WireFormat, partial, cancellationToken);
         File.Move(partial, Path.Combine(folder, name + ".eml"));
     }
 
@@ -67,14 +37,18 @@ public sealed class PickupFolderMailTransport(string folder) : IMailTransport
 }
 
 /// <summary>Builds the transport for a board from its settings, and the message from an outbox row.</summary>
-public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOptions<NotificationsOptions> options, IDataProtectionProvider protection)
+public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOptions<NotificationsOptions> options, IDataProtectionProvider protection,
+    OAuthTokens oauthTokens)
 {
     private readonly IDataProtector _passwords = protection.CreateProtector("LearningHub.Notifications.SmtpPassword");
+    private readonly IDataProtector _clientSecrets = protection.CreateProtector("LearningHub.Notifications.OAuthClientSecret");
     private readonly Lock _trustedLock = new();
     private X509Certificate2? _trusted;
     private string? _trustedPath;
 
     public string ProtectPassword(string password) => _passwords.Protect(password);
+
+    public string ProtectClientSecret(string secret) => _clientSecrets.Protect(secret);
 
     public string PickupFolder(BoardInfo board) => Path.Combine(hubOptions.Value.DataPath, "mail-pickup", board.Slug);
 
@@ -86,10 +60,30 @@ public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOpt
             return new PickupFolderMailTransport(PickupFolder(board));
         }
 
-        var credentials = settings.UserName is null
-            ? null
-            : new NetworkCredential(settings.UserName, settings.ProtectedPassword is null ? "" : _passwords.Unprotect(settings.ProtectedPassword));
-        return new SmtpMailTransport(new SmtpEndpoint(settings.Host, settings.Port, settings.Security, credentials, options.Value.SmtpTimeout, TrustedCertificate()));
+        return new SmtpMailTransport(new SmtpEndpoint(settings.Host, settings.Port, settings.Security, SignIn(board, settings),
+            options.Value.SmtpTimeout, TrustedCertificate()));
+    }
+
+    private SmtpSignIn? SignIn(BoardInfo board, BoardMailSettings settings)
+    {
+        switch (settings.Authentication)
+        {
+            case SmtpAuthentication.Password when settings.UserName is not null:
+                return new PasswordSignIn(new NetworkCredential(settings.UserName,
+                    settings.ProtectedPassword is null ? "" : _passwords.Unprotect(settings.ProtectedPassword)));
+            case SmtpAuthentication.OAuthClientCredentials:
+                // The settings page and the recipe step refuse incomplete OAuth settings; this guards a row edited by hand.
+                if (settings.UserName is null || !Uri.TryCreate(settings.OAuthTokenEndpoint, UriKind.Absolute, out var endpoint)
+                    || settings.OAuthClientId is null || settings.ProtectedOAuthClientSecret is null || settings.OAuthScope is null)
+                {
+                    throw new SmtpException("The OAuth 2.0 settings are incomplete: enter the token endpoint, client ID, client secret, scope and user name on the mail settings page.");
+                }
+
+                var credentials = new OAuthClientCredentials(endpoint, settings.OAuthClientId, _clientSecrets.Unprotect(settings.ProtectedOAuthClientSecret), settings.OAuthScope);
+                return new OAuthSignIn(settings.UserName, oauthTokens.For(board.Id.ToString(), credentials));
+            default:
+                return null;
+        }
     }
 
     /// <summary>The certificate named by <c>Notifications:SmtpTrustedCertificateFile</c>, read once.</summary>

@@ -6,7 +6,7 @@ namespace LearningHub.Notifications.Smtp;
 public sealed record MailboxAddress(string Address, string? Name = null);
 
 /// <summary>
-/// One message as it leaves LearningHub: what <see cref="MimeWriter"/> turns into RFC 5322 bytes for
+/// One message as it leaves LearningHub: what <see cref="MailMessageBuilder"/> turns into a MIME message for
 /// either transport. Every mail has a plain-text and an HTML body.
 /// </summary>
 public sealed record ComposedMail(

@@ -12,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Notifications.Pages.Admin.Mail;
 
-/// <summary>A board's SMTP server and sender. The password is stored encrypted and never shown back.</summary>
+/// <summary>
+/// A board's SMTP server, sign-in and sender. The password and the OAuth client secret are stored
+/// encrypted and never shown back.
+/// </summary>
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
 public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, MailTransports transports, AuditLog audit) : PageModel
 {
@@ -26,6 +29,15 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
     public string ContactEmail => boards.Required.ContactEmail;
 
     public string PasswordHint { get; private set; } = "";
+
+    public string ClientSecretHint { get; private set; } = "";
+
+    public IReadOnlyList<SelectListItem> SignIns { get; } =
+    [
+        new("No sign-in", nameof(SmtpAuthentication.None)),
+        new("User name and password", nameof(SmtpAuthentication.Password)),
+        new("OAuth 2.0 (client credentials), for example Microsoft 365", nameof(SmtpAuthentication.OAuthClientCredentials)),
+    ];
 
     public IReadOnlyList<SelectListItem> Transports { get; } =
     [
@@ -49,20 +61,29 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
             Host = settings.Host,
             Port = settings.Port,
             Security = settings.Security,
+            Authentication = settings.Authentication,
             UserName = settings.UserName,
+            OAuthTokenEndpoint = settings.OAuthTokenEndpoint,
+            OAuthClientId = settings.OAuthClientId,
+            OAuthScope = settings.OAuthScope,
             FromAddress = settings.FromAddress,
             FromName = settings.FromName,
         };
-        SetPasswordHint(settings);
+        SetSecretHints(settings);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var settings = await db.Set<BoardMailSettings>().SingleOrDefaultAsync();
-        SetPasswordHint(settings);
+        SetSecretHints(settings);
         if (Input.Transport == MailTransportKind.Smtp && string.IsNullOrWhiteSpace(Input.Host))
         {
             ModelState.AddModelError("Input.Host", "Enter the SMTP server's name to send through an SMTP server");
+        }
+
+        if (Input.Transport == MailTransportKind.Smtp)
+        {
+            CheckSignIn(settings);
         }
 
         if (!ModelState.IsValid)
@@ -80,33 +101,121 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
         settings.Host = Input.Host?.Trim();
         settings.Port = Input.Port!.Value;
         settings.Security = Input.Security!.Value;
-        settings.UserName = string.IsNullOrWhiteSpace(Input.UserName) ? null : Input.UserName.Trim();
+        settings.Authentication = Input.Authentication!.Value;
+        settings.UserName = settings.Authentication == SmtpAuthentication.None || string.IsNullOrWhiteSpace(Input.UserName) ? null : Input.UserName.Trim();
         settings.FromAddress = string.IsNullOrWhiteSpace(Input.FromAddress) ? null : Input.FromAddress.Trim();
         settings.FromName = string.IsNullOrWhiteSpace(Input.FromName) ? null : Input.FromName.Trim();
-        if (settings.UserName is null)
+        var newSecret = false;
+        // A secret the chosen sign-in does not use is removed, not kept lying about.
+        if (settings.Authentication != SmtpAuthentication.Password || settings.UserName is null)
         {
             settings.ProtectedPassword = null;
         }
         else if (!string.IsNullOrEmpty(Input.Password))
         {
             settings.ProtectedPassword = transports.ProtectPassword(Input.Password);
+            newSecret = true;
         }
 
-        // What the settings are now, never the password: only whether a new one was given (named so the
-        // audit log's secret filter, which drops any property named like a password, keeps it).
+        if (settings.Authentication == SmtpAuthentication.OAuthClientCredentials)
+        {
+            settings.OAuthTokenEndpoint = Input.OAuthTokenEndpoint?.Trim();
+            settings.OAuthClientId = Input.OAuthClientId?.Trim();
+            settings.OAuthScope = Input.OAuthScope?.Trim();
+            if (!string.IsNullOrEmpty(Input.OAuthClientSecret))
+            {
+                settings.ProtectedOAuthClientSecret = transports.ProtectClientSecret(Input.OAuthClientSecret);
+                newSecret = true;
+            }
+        }
+        else
+        {
+            settings.OAuthTokenEndpoint = settings.OAuthClientId = settings.OAuthScope = settings.ProtectedOAuthClientSecret = null;
+        }
+
+        // What the settings are now, never the password or client secret: only whether a new one was given
+        // (named so the audit log's secret filter, which drops any property named like a password, secret
+        // or token, keeps it).
         audit.Record("mail.settings.changed", new AuditTarget("MailSettings", boards.Required.Slug, boards.Required.Name), new
         {
             transport = settings.Transport.ToString(), settings.Host, settings.Port, security = settings.Security.ToString(),
-            settings.UserName, settings.FromAddress, settings.FromName, signInReplaced = !string.IsNullOrEmpty(Input.Password),
+            signIn = settings.Authentication.ToString(), settings.UserName, oauthEndpoint = settings.OAuthTokenEndpoint,
+            oauthClient = settings.OAuthClientId, oauthScope = settings.OAuthScope,
+            settings.FromAddress, settings.FromName, signInReplaced = newSecret,
         });
         await db.SaveChangesAsync();
         return Redirect($"/{BoardSlug}/admin/mail");
     }
 
-    private void SetPasswordHint(BoardMailSettings? settings) =>
+    /// <summary>Each sign-in's required fields; a stored secret counts as given, as the page never shows it back.</summary>
+    private void CheckSignIn(BoardMailSettings? settings)
+    {
+        switch (Input.Authentication)
+        {
+            case SmtpAuthentication.Password:
+                if (string.IsNullOrWhiteSpace(Input.UserName))
+                {
+                    ModelState.AddModelError("Input.UserName", "Enter the user name to sign in with");
+                }
+
+                if (string.IsNullOrEmpty(Input.Password) && settings?.ProtectedPassword is null)
+                {
+                    ModelState.AddModelError("Input.Password", "Enter the password to sign in with");
+                }
+
+                break;
+            case SmtpAuthentication.OAuthClientCredentials:
+                if (string.IsNullOrWhiteSpace(Input.UserName))
+                {
+                    ModelState.AddModelError("Input.UserName", "Enter the user name: the mailbox to send as, like learning@example.org");
+                }
+
+                if (string.IsNullOrWhiteSpace(Input.OAuthTokenEndpoint))
+                {
+                    ModelState.AddModelError("Input.OAuthTokenEndpoint", "Enter the token endpoint, the address the identity provider issues tokens at");
+                }
+                else if (!IsTokenEndpoint(Input.OAuthTokenEndpoint.Trim()))
+                {
+                    ModelState.AddModelError("Input.OAuthTokenEndpoint", "Enter the token endpoint as a full https address, like https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token");
+                }
+
+                if (string.IsNullOrWhiteSpace(Input.OAuthClientId))
+                {
+                    ModelState.AddModelError("Input.OAuthClientId", "Enter the client ID (the application ID)");
+                }
+
+                if (string.IsNullOrEmpty(Input.OAuthClientSecret) && settings?.ProtectedOAuthClientSecret is null)
+                {
+                    ModelState.AddModelError("Input.OAuthClientSecret", "Enter the client secret");
+                }
+
+                if (string.IsNullOrWhiteSpace(Input.OAuthScope))
+                {
+                    ModelState.AddModelError("Input.OAuthScope", "Enter the scope, for Microsoft 365 https://outlook.office365.com/.default");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// An absolute https address: the client secret goes there. Plain http only to this machine
+    /// (loopback), where nothing crosses a network: a local identity provider, or the tests'.
+    /// </summary>
+    internal static bool IsTokenEndpoint(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
+    private void SetSecretHints(BoardMailSettings? settings)
+    {
         PasswordHint = settings?.ProtectedPassword is null
             ? "No password is set"
-            : "A password is set. Leave blank to keep it; clear the user name to remove it";
+            : "A password is set. Leave blank to keep it, or enter a new one to replace it; choose no sign-in to remove it";
+        ClientSecretHint = settings?.ProtectedOAuthClientSecret is null
+            ? "No client secret is stored"
+            : "A client secret is stored. Leave blank to keep it, or enter a new one to replace it";
+    }
 
     public sealed class SettingsInput
     {
@@ -128,19 +237,39 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
         public SmtpSecurity? Security { get; set; }
 
         [Display(Order = 5)]
+        [Required(ErrorMessage = "Select how LearningHub signs in to the server")]
+        public SmtpAuthentication? Authentication { get; set; } = SmtpAuthentication.None;
+
+        [Display(Order = 6)]
         [StringLength(256, ErrorMessage = "The user name must be 256 characters or fewer")]
         public string? UserName { get; set; }
 
-        [Display(Order = 6)]
+        [Display(Order = 7)]
         [StringLength(500, ErrorMessage = "The password must be 500 characters or fewer")]
         public string? Password { get; set; }
 
-        [Display(Order = 7)]
+        [Display(Order = 8)]
+        [StringLength(500, ErrorMessage = "The token endpoint must be 500 characters or fewer")]
+        public string? OAuthTokenEndpoint { get; set; }
+
+        [Display(Order = 9)]
+        [StringLength(256, ErrorMessage = "The client ID must be 256 characters or fewer")]
+        public string? OAuthClientId { get; set; }
+
+        [Display(Order = 10)]
+        [StringLength(1000, ErrorMessage = "The client secret must be 1000 characters or fewer")]
+        public string? OAuthClientSecret { get; set; }
+
+        [Display(Order = 11)]
+        [StringLength(500, ErrorMessage = "The scope must be 500 characters or fewer")]
+        public string? OAuthScope { get; set; }
+
+        [Display(Order = 12)]
         [EmailAddress(ErrorMessage = "Enter the send-from address in the correct format, like learning@example.org")]
         [StringLength(256, ErrorMessage = "The send-from address must be 256 characters or fewer")]
         public string? FromAddress { get; set; }
 
-        [Display(Order = 8)]
+        [Display(Order = 13)]
         [StringLength(200, ErrorMessage = "The send-from name must be 200 characters or fewer")]
         public string? FromName { get; set; }
     }
