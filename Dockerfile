@@ -44,9 +44,10 @@ COPY . .
 # -a $TARGETARCH (amd64 or arm64, set by BuildKit) publishes for linux-<arch>, framework-dependent, so
 # ReadyToRun can precompile the code: on a 2-core machine that cut cold start (empty database to the
 # first page) from about 2.7-3.4 s to 1.9-2.3 s (bench/README.md), and the output is smaller (only
-# this platform's native SQLite). UseAppHost=false: the app is started with `dotnet
-# LearningHub.Web.dll`, so no native launcher is needed. The web project copies recipes/*.recipe.json
-# into the output (recipes/ beside the dll), where first start looks for them.
+# this platform's native SQLite and libvips, copied beside the dll, where .NET looks first).
+# UseAppHost=false: the app is started with `dotnet LearningHub.Web.dll`, so no native launcher is
+# needed. The web project copies recipes/*.recipe.json into the output (recipes/ beside the dll), where
+# first start looks for them.
 ARG TARGETARCH
 RUN --mount=type=cache,id=learninghub-nuget,target=/root/.nuget/packages \
     --mount=type=cache,id=learninghub-npm,target=/root/.npm \
@@ -57,14 +58,17 @@ RUN --mount=type=cache,id=learninghub-nuget,target=/root/.nuget/packages \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
 # curl is only for the HEALTHCHECK below (the aspnet image has neither curl nor wget).
-# libvips makes the media module's image renditions (P/Invoke to libvips.so.42); on Ubuntu 24.04, the
-# aspnet:10.0 base, the package is libvips42t64 (Debian 12: libvips42).
+# No libvips package: the media module's libvips comes with the app (NuGet NetVips.Native.linux-x64,
+# published into /app as libvips.so.42 with its dependencies built in). It needs glibc 2.28 or later and
+# libstdc++ (GLIBCXX_3.4.22), both already in the aspnet:10.0 base (Ubuntu 24.04: glibc 2.39, libstdc++6,
+# which .NET itself needs). That package is x64 only: an arm64 image (TARGETARCH=arm64) has no libvips,
+# so it runs with image uploads refused and /health "Degraded" until a linux-arm64 native package is added.
 # Certificate PDFs need a Chromium (Cases:ChromiumPath, default /usr/bin/chromium). Ubuntu's `chromium`
 # package is only a stub for the snap, which does not run in a container, so the image has none and the
 # certificate page offers printing instead; to have PDFs, add a Chromium build from another source (or
 # base the runtime on a Debian image and install `chromium fonts-liberation`) and set Cases__ChromiumPath.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl libvips42t64 \
+    && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -75,8 +79,12 @@ COPY --from=build /app .
 # writable by UID 1654.
 RUN mkdir -p /data && chown "$APP_UID:$APP_UID" /data
 
+# MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (libvips' workers, the two encoder threads)
+# an arena of its own, and memory freed there stays resident. Held to two, an upload's peak RSS was
+# about 20% lower at the same CPU time (bench/README.md, Image renditions).
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    LearningHub__DataPath=/data
+    LearningHub__DataPath=/data \
+    MALLOC_ARENA_MAX=2
 VOLUME /data
 EXPOSE 8080
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the tests need, only those missing: what the site needs to run
-# (libvips, through install-run-deps.sh), Chromium (end-to-end tests), fonts for it, PostgreSQL
-# (provider tests) and aiosmtpd (a real SMTP server for the mail tests). Needs root or sudo.
+# (through install-run-deps.sh), Chromium (end-to-end tests), fonts for it, PostgreSQL (provider tests)
+# and aiosmtpd (a real SMTP server for the mail tests). Needs root or sudo. libvips is not among them:
+# the media tests use the copy bundled in the NuGet package NetVips.Native.linux-x64.
 set -euo pipefail
 
 bash "$(dirname "$0")/install-run-deps.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The run command: installs what the site needs (libvips, Chromium for certificate PDFs) if missing, then
+# The run command: installs what the site needs (Chromium for certificate PDFs) if missing, then
 # starts the site in Development on http://localhost:5080 with both boards set up from recipes/.
 # Extra arguments go to the site, e.g. --LearningHub:DataPath=/tmp/learninghub.
 set -euo pipefail

@@ -1,70 +1,99 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using LearningHub.Media.Imaging;
+using NetVips;
 
-// Renditions per second and peak memory for a 12-megapixel JPEG: the media module's own code
-// (VipsImaging.MakeRenditions, which shrinks while decoding) against the identical pipeline decoding
-// at full size, streamed, and decoding at full size into memory first (what a library without
-// shrink-on-load does). Each way runs in its own process so its peak memory is its own.
+// The media module's renditions (VipsImaging.MakeRenditions on NetVips and its bundled libvips) against
+// SixLabors.ImageSharp 2.1.13 making the same renditions, from a camera-size JPEG and a camera-size PNG:
+// CPU time per upload and peak memory. Each library runs in its own child process, so a peak is one
+// library's own, and the children are interleaved over several rounds so load on a shared machine hits
+// both alike.
 //
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media              all three, 12 uploads each
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- -n 30      more uploads
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- --chroma 420   a camera-like JPEG (4:2:0)
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- steps      where one upload's time goes
-//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- shrink 12 FILE  one way only (used by the above)
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media                    NetVips vs ImageSharp, 3 rounds of 5 uploads
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- -r 5 -n 8       more rounds, more uploads per child
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- ways            libvips: shrink-on-load vs full-size decodes
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- steps -n 7      where one upload's time goes
+//   dotnet run -c Release --project bench/LearningHub.Bench.Media -- child netvips 5 FILE   one child (used by the above)
 int[] widths = [320, 640, 1280];
+const int WebpQuality = 80, JpegQuality = 82;
 const int Width = 4000, Height = 3000;
 
 var arguments = args.ToList();
-var ways = new Dictionary<string, (DecodeWay Way, string Label)>
+if (arguments.FirstOrDefault() == "child")
 {
-    ["shrink"] = (DecodeWay.ShrinkOnLoad, "shrink-on-load (the app)"),
-    ["full-streamed"] = (DecodeWay.FullSize, "the same, decoding at full size (streamed)"),
-    ["full"] = (DecodeWay.FullSizeInMemory, "decode at full size into memory, then the same"),
-};
-if (arguments.Count >= 1 && ways.ContainsKey(arguments[0]))
-{
-    return RunOne(arguments[0], int.Parse(arguments[1], CultureInfo.InvariantCulture), arguments[2]);
+    return Child.Run(arguments[1], int.Parse(arguments[2], CultureInfo.InvariantCulture), arguments[3], widths, WebpQuality, JpegQuality);
 }
 
-// 444 (default): the image of the first measurements, no chroma subsampling (libvips' saver turns it off
-// at quality 90 and above). 420: chroma subsampled as cameras and phones write their JPEGs.
-var chroma = Option("--chroma") ?? "444";
-if (chroma is not ("444" or "420"))
-{
-    Console.Error.WriteLine("--chroma is 444 or 420");
-    return 2;
-}
-
-var jpegPath = Path.Combine(Path.GetTempPath(), $"learninghub-bench-12mp-{chroma}.jpg");
-
-if (VipsImaging.Start() is not { Available: true })
+if (VipsImaging.Start() is not { Available: true } status)
 {
     Console.Error.WriteLine(VipsImaging.Start().Problem);
     return 1;
 }
 
-File.WriteAllBytes(jpegPath, PhotoLikeJpeg(chroma == "420"));
+var folder = Path.Combine(Path.GetTempPath(), "learninghub-bench-media");
+Directory.CreateDirectory(folder);
+var jpegPath = Path.Combine(folder, "camera-12mp.jpg");
+var pngPath = Path.Combine(folder, "camera-12mp.png");
+File.WriteAllBytes(jpegPath, Inputs.CameraJpeg(Inputs.PhotoLikePixels(Width, Height, noise: 24), Width, Height));
+File.WriteAllBytes(pngPath, Inputs.Png(Inputs.PhotoLikePixels(Width, Height, noise: 2), Width, Height));
+
 if (arguments.FirstOrDefault() == "steps")
 {
     return Steps.Run(File.ReadAllBytes(jpegPath), widths, int.Parse(Option("-n") ?? "5", CultureInfo.InvariantCulture));
 }
 
-var uploads = int.Parse(Option("-n") ?? "12", CultureInfo.InvariantCulture);
-Console.WriteLine($"{Width} x {Height} JPEG ({Width * Height / 1_000_000.0:0} MP, chroma {chroma[0]}:{chroma[1]}:{chroma[2]}, {new FileInfo(jpegPath).Length / 1024} KB), {uploads} uploads, each making {widths.Length * 2} renditions ({string.Join(", ", widths)} px, WebP and JPEG), {Environment.ProcessorCount} cores");
-var results = ways.Keys.Select(mode => Child(mode, uploads)).ToList();
-Console.WriteLine();
-Console.WriteLine("| way | per upload | CPU per upload | renditions/s | peak RSS | libvips peak pixel memory |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-foreach (var r in results)
+var uploads = int.Parse(Option("-n") ?? "5", CultureInfo.InvariantCulture);
+var rounds = int.Parse(Option("-r") ?? "3", CultureInfo.InvariantCulture);
+var libraries = arguments.FirstOrDefault() == "ways"
+    ? new[] { "shrink", "full-streamed", "full" }
+    : ["netvips", "imagesharp", "netvips-arena2"];
+var inputs = arguments.FirstOrDefault() == "ways" ? new[] { jpegPath } : [jpegPath, pngPath];
+
+Console.WriteLine($"libvips {status.Version} from {status.LoadedFrom}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg")[..14]}");
+Console.WriteLine($"Renditions per upload: {widths.Length * 2} ({string.Join(", ", widths)} px wide, WebP quality {WebpQuality} and JPEG quality {JpegQuality}, metadata removed)");
+Console.WriteLine($"{rounds} rounds; in each, every library's child process makes 1 warm-up upload then {uploads} measured ones, children interleaved");
+var results = new List<Result>();
+foreach (var input in inputs)
 {
-    Console.WriteLine($"| {r.Label} | {r.MsPerUpload:0} ms | {r.CpuMsPerUpload:0} ms | {r.RenditionsPerSecond:0.0} | {r.PeakRssMb:0} MB | {r.VipsPeakMb:0} MB |");
+    var header = VipsImaging.ReadHeader(File.ReadAllBytes(input));
+    Console.WriteLine();
+    Console.WriteLine($"## {Path.GetFileName(input)}: {header.Width} x {header.Height}, {new FileInfo(input).Length / 1024} KB");
+    // What every child's peak holds before any image work: the runtime and the file's bytes.
+    var floor = RunChild("baseline", 1, input).PeakRssMb;
+    Console.WriteLine($"Runtime and the file's bytes alone (no image work): {floor:0} MB peak RSS; with libvips started but idle: {RunChild("netvips-idle", 1, input).PeakRssMb:0} MB");
+    Console.WriteLine("| round | library | CPU per upload | wall per upload | peak RSS | libvips pixel memory |");
+    Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: |");
+    for (var round = 1; round <= rounds; round++)
+    {
+        // Alternate who goes first, so neither always runs after the other.
+        foreach (var library in round % 2 == 1 ? libraries : Enumerable.Reverse(libraries))
+        {
+            var result = RunChild(library, uploads, input) with { Round = round, Input = Path.GetFileName(input) };
+            results.Add(result);
+            Console.WriteLine($"| {round} | {library} | {result.CpuMs:0} ms | {result.WallMs:0} ms | {result.PeakRssMb:0} MB | {result.VipsPeakMb:0} MB |");
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| library | CPU per upload, min / median | peak RSS, min / median | peak RSS over the runtime's, median |");
+    Console.WriteLine("| --- | ---: | ---: | ---: |");
+    foreach (var library in libraries)
+    {
+        var mine = results.Where(r => r.Input == Path.GetFileName(input) && r.Library == library).ToList();
+        Console.WriteLine($"| {library} | {mine.Min(r => r.CpuMs):0} / {Median(mine.Select(r => r.CpuMs)):0} ms | {mine.Min(r => r.PeakRssMb):0} / {Median(mine.Select(r => r.PeakRssMb)):0} MB | {Median(mine.Select(r => r.PeakRssMb)) - floor:0} MB |");
+    }
+
+    var baseline = results.Where(r => r.Input == Path.GetFileName(input) && r.Library == libraries[0]).ToList();
+    foreach (var library in libraries.Skip(1))
+    {
+        var other = results.Where(r => r.Input == Path.GetFileName(input) && r.Library == library).ToList();
+        Console.WriteLine(FormattableString.Invariant(
+            $"{library} / {libraries[0]}: CPU {Median(other.Select(r => r.CpuMs)) / Median(baseline.Select(r => r.CpuMs)):0.00}x (medians), {other.Min(r => r.CpuMs) / baseline.Min(r => r.CpuMs):0.00}x (minimums); peak RSS {Median(other.Select(r => r.PeakRssMb)) / Median(baseline.Select(r => r.PeakRssMb)):0.00}x (medians), over the runtime's {(Median(other.Select(r => r.PeakRssMb)) - floor) / (Median(baseline.Select(r => r.PeakRssMb)) - floor):0.00}x"));
+    }
 }
 
-Console.WriteLine();
-Console.WriteLine($"CPU time: shrink-on-load uses {results[2].CpuMsPerUpload / results[0].CpuMsPerUpload:0.0}x less than decoding at full size into memory, {results[1].CpuMsPerUpload / results[0].CpuMsPerUpload:0.0}x less than streamed");
-Console.WriteLine($"shrink-on-load is {results[2].MsPerUpload / results[0].MsPerUpload:0.0}x faster than decoding at full size into memory and peaks at {results[0].PeakRssMb / results[2].PeakRssMb * 100:0}% of the memory; {results[1].MsPerUpload / results[0].MsPerUpload:0.0}x faster than the same streamed pipeline without shrink-on-load");
 return 0;
 
 string? Option(string name)
@@ -73,89 +102,167 @@ string? Option(string name)
     return at >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
 }
 
-Result Child(string mode, int count)
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static Result RunChild(string library, int count, string input)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (library == "netvips-arena2")
+    {
+        // The app's pipeline with glibc's malloc held to two arenas: libvips' worker threads otherwise
+        // each get an arena of their own, whose freed memory stays resident.
+        start.Environment["MALLOC_ARENA_MAX"] = "2";
+    }
+
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
     {
         start.ArgumentList.Add(typeof(Result).Assembly.Location);
     }
 
-    start.ArgumentList.Add(mode);
-    start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-    start.ArgumentList.Add(jpegPath);
+    foreach (var argument in new[] { "child", library, count.ToString(CultureInfo.InvariantCulture), input })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
-    Console.Write(output);
-    var line = output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
-    var parts = line.Split(' ');
-    return new Result(ways[mode].Label,
-        double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
-        double.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture),
-        double.Parse(parts[5], CultureInfo.InvariantCulture));
-}
-
-int RunOne(string mode, int count, string jpegPath)
-{
-    var status = VipsImaging.Start();
-    if (!status.Available)
+    if (process.ExitCode != 0)
     {
-        Console.Error.WriteLine(status.Problem);
-        return 1;
+        throw new InvalidOperationException($"{library} child failed ({process.ExitCode}): {output}");
     }
 
-    // Read from the file the parent wrote, so generating it (a 36 MB pixel array) is not in this process's peak.
-    var jpeg = File.ReadAllBytes(jpegPath);
-    // The app's own code path; only the decode differs between the ways. Quality as the app's defaults.
-    var way = ways[mode].Way;
-    Func<IReadOnlyList<EncodedRendition>> work = () => VipsImaging.MakeRenditions(jpeg, widths, 80, 82, way);
-    var made = work(); // warm-up: JIT, libvips start-up, first decode
-    // CPU time (all threads) as well as wall time: on a shared machine the wall time depends on what
-    // else runs, the CPU time much less.
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var stopwatch = Stopwatch.StartNew();
-    var renditions = 0;
-    for (var i = 0; i < count; i++)
+    var parts = output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal)).Split(' ');
+    double Part(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
+    foreach (var line in output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)))
     {
-        renditions += work().Count * 2;
+        Console.WriteLine($"<!-- {library}: {line.Trim()} -->");
     }
 
-    stopwatch.Stop();
-    var cpuMsPerUpload = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / count;
-    var msPerUpload = stopwatch.Elapsed.TotalMilliseconds / count;
-    Console.WriteLine($"{mode}: {count} uploads in {stopwatch.Elapsed.TotalSeconds:0.00} s; JPEG {jpeg.Length / 1024} KB; renditions {string.Join(", ", made.Select(r => $"{r.ActualWidth}x{r.ActualHeight} ({r.Webp.Length / 1024}+{r.Jpeg.Length / 1024} KB)"))}");
-    Console.WriteLine(FormattableString.Invariant($"RESULT {msPerUpload:0.0} {renditions / stopwatch.Elapsed.TotalSeconds:0.00} {PeakRssMb():0.0} {VipsImaging.PeakTrackedMemory / 1048576.0:0.0} {cpuMsPerUpload:0.0}"));
-    return 0;
+    return new Result(library, Part(1), Part(2), Part(3), Part(4));
 }
 
-// Gradients with fine noise, so the JPEG is about as costly to decode as a photo of the same size.
-byte[] PhotoLikeJpeg(bool subsampleChroma)
+/// <summary>One child's figures: per measured upload, and peaks over the whole child.</summary>
+internal sealed record Result(string Library, double CpuMs, double WallMs, double PeakRssMb, double VipsPeakMb, int Round = 0, string Input = "");
+
+/// <summary>
+/// What runs in a child process. Each library's work is in its own non-inlined method, so the other
+/// library's assembly is never loaded into the process and its peak memory is this library's alone.
+/// </summary>
+internal static class Child
 {
-    var pixels = new byte[Width * Height * 3];
-    var random = new Random(12);
-    for (var y = 0; y < Height; y++)
+    public static int Run(string library, int count, string path, int[] widths, int webpQuality, int jpegQuality)
     {
-        for (var x = 0; x < Width; x++)
+        // Read from the file the parent wrote, so drawing the picture is not in this process's peak.
+        var bytes = File.ReadAllBytes(path);
+        Func<string> upload = library switch
         {
-            var i = (y * Width + x) * 3;
-            var noise = random.Next(-24, 24);
-            pixels[i] = (byte)Math.Clamp(x * 255 / Width + noise, 0, 255);
-            pixels[i + 1] = (byte)Math.Clamp(y * 255 / Height + noise, 0, 255);
-            pixels[i + 2] = (byte)Math.Clamp(128 + (int)(90 * Math.Sin((x + y) / 60.0)) + noise, 0, 255);
+            "netvips" or "netvips-arena2" => () => NetVipsUpload(bytes, widths, webpQuality, jpegQuality, DecodeWay.ShrinkOnLoad),
+            "shrink" => () => NetVipsUpload(bytes, widths, webpQuality, jpegQuality, DecodeWay.ShrinkOnLoad),
+            "full-streamed" => () => NetVipsUpload(bytes, widths, webpQuality, jpegQuality, DecodeWay.FullSize),
+            "full" => () => NetVipsUpload(bytes, widths, webpQuality, jpegQuality, DecodeWay.FullSizeInMemory),
+            "imagesharp" => () => ImageSharpUpload(bytes, widths, webpQuality, jpegQuality),
+            // The runtime and the upload's bytes alone: what every child's peak includes before any image work.
+            "baseline" => () => $"none ({bytes.Length / 1024} KB read)",
+            // libvips started, nothing made: its fixed cost (library pages, threads) over the baseline.
+            "netvips-idle" => () => VipsStarted(),
+            _ => throw new ArgumentException($"Unknown library {library}"),
+        };
+        var made = upload(); // warm-up: JIT, library start-up, first decode
+        // CPU time of all threads, not only wall time: on a shared machine the wall time depends on what
+        // else runs, the CPU time much less.
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            upload();
         }
+
+        stopwatch.Stop();
+        process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / count;
+        var maps = File.ReadAllText("/proc/self/maps");
+        Console.WriteLine($"  renditions {made}");
+        var status = File.ReadAllLines("/proc/self/status");
+        Console.WriteLine($"  memory at the end: {string.Join(", ", status.Where(l => l.StartsWith("RssAnon", StringComparison.Ordinal) || l.StartsWith("RssFile", StringComparison.Ordinal) || l.StartsWith("Threads", StringComparison.Ordinal)).Select(l => Regex.Replace(l, @"\s+", " ")))}");
+        Console.WriteLine($"  libvips mapped: {(maps.Contains("libvips.so.42", StringComparison.Ordinal) ? "yes" : "no")}; ImageSharp loaded: {(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "SixLabors.ImageSharp") ? "yes" : "no")}");
+        Console.WriteLine(FormattableString.Invariant($"RESULT {cpuMs:0.0} {stopwatch.Elapsed.TotalMilliseconds / count:0.0} {PeakRssMb():0.0} {VipsPeakMb():0.0}"));
+        return 0;
     }
 
-    return subsampleChroma
-        ? CameraJpeg.Encode(pixels, Width, Height, quality: 90)
-        : VipsImaging.EncodePixels(pixels, Width, Height, 3, ImageKind.Jpeg, jpegQuality: 90);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string NetVipsUpload(byte[] bytes, int[] widths, int webpQuality, int jpegQuality, DecodeWay way) =>
+        Describe(VipsImaging.MakeRenditions(bytes, widths, webpQuality, jpegQuality, way)
+            .Select(r => (r.ActualWidth, r.ActualHeight, r.Webp.Length, r.Jpeg.Length)));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string VipsStarted() => $"none (libvips {VipsImaging.Start().Version} started)";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string ImageSharpUpload(byte[] bytes, int[] widths, int webpQuality, int jpegQuality) =>
+        Describe(ImageSharpRenditions.Make(bytes, widths, webpQuality, jpegQuality));
+
+    private static string Describe(IEnumerable<(int Width, int Height, int WebpBytes, int JpegBytes)> renditions) =>
+        string.Join(", ", renditions.Select(r => $"{r.Width}x{r.Height} WebP {r.WebpBytes / 1024} KB, JPEG {r.JpegBytes / 1024} KB"));
+
+    /// <summary>Only asked when libvips was used, so the ImageSharp child never loads it.</summary>
+    private static double VipsPeakMb() =>
+        File.ReadAllText("/proc/self/maps").Contains("libvips.so.42", StringComparison.Ordinal) ? VipsMemory() : 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double VipsMemory() => VipsImaging.PeakTrackedMemory / 1048576.0;
+
+    /// <summary>The process's peak resident memory (VmHWM): runtime, the upload's bytes, decoded pixels, renditions.</summary>
+    private static double PeakRssMb()
+    {
+        var match = Regex.Match(File.ReadAllText("/proc/self/status"), @"VmHWM:\s+(\d+) kB");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0;
+    }
 }
 
-// The process's peak resident memory (VmHWM): runtime, the JPEG bytes, libvips' buffers and the renditions.
-static double PeakRssMb()
+/// <summary>The benchmark's pictures, drawn here (never downloaded) and encoded by libvips.</summary>
+internal static class Inputs
 {
-    var match = Regex.Match(File.ReadAllText("/proc/self/status"), @"VmHWM:\s+(\d+) kB");
-    return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1024.0;
-}
+    /// <summary>Gradients with fine noise, so the files cost about what a photograph of that size does to decode.</summary>
+    public static byte[] PhotoLikePixels(int width, int height, int noise)
+    {
+        var pixels = new byte[width * height * 3];
+        var random = new Random(12);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var i = (y * width + x) * 3;
+                var grain = random.Next(-noise, noise + 1);
+                pixels[i] = (byte)Math.Clamp(x * 255 / width + grain, 0, 255);
+                pixels[i + 1] = (byte)Math.Clamp(y * 255 / height + grain, 0, 255);
+                pixels[i + 2] = (byte)Math.Clamp(128 + (int)(90 * Math.Sin((x + y) / 60.0)) + grain, 0, 255);
+            }
+        }
 
-record Result(string Label, double MsPerUpload, double RenditionsPerSecond, double PeakRssMb, double VipsPeakMb, double CpuMsPerUpload);
+        return pixels;
+    }
+
+    /// <summary>A JPEG as cameras and phones write it: quality 90, chroma subsampled 4:2:0.</summary>
+    public static byte[] CameraJpeg(byte[] pixels, int width, int height)
+    {
+        using var image = Image.NewFromMemory(pixels, width, height, 3, Enums.BandFormat.Uchar);
+        return image.JpegsaveBuffer(q: 90, subsampleMode: Enums.ForeignSubsample.On, keep: Enums.ForeignKeep.None);
+    }
+
+    /// <summary>
+    /// A PNG of the same size. Drawn with finer grain than the JPEG: the JPEG's picture as PNG is about
+    /// 29 MB, far over the 10 MB upload limit, so it could never be uploaded.
+    /// </summary>
+    public static byte[] Png(byte[] pixels, int width, int height)
+    {
+        using var image = Image.NewFromMemory(pixels, width, height, 3, Enums.BandFormat.Uchar);
+        // Adaptive row filters, as image editors write PNGs (libvips' default is none, which compresses worse).
+        return image.PngsaveBuffer(compression: 6, filter: Enums.ForeignPngFilter.All, keep: Enums.ForeignKeep.None);
+    }
+}

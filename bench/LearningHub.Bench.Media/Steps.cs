@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using LearningHub.Media.Imaging;
+using NetVips;
 
 /// <summary>
 /// Times each step of one upload on its own, the median of several runs: the header read, the decode
 /// (with each shrink factor, and at full size), each resize and each encode. Steps run one after the
 /// other here; the app encodes in parallel.
 /// </summary>
-internal static unsafe class Steps
+internal static class Steps
 {
     public static int Run(byte[] jpeg, int[] widths, int runs)
     {
@@ -17,20 +18,20 @@ internal static unsafe class Steps
         Time("header read (lazy open, no pixels)", runs, () => VipsImaging.ReadHeader(jpeg));
         foreach (var shrink in new[] { 1, 2, 4, 8 })
         {
-            Time($"decode into memory, shrink={shrink}", runs, () => Release(Decode(jpeg, $"access=sequential,shrink={shrink}")));
+            Time($"decode into memory, shrink={shrink}", runs, () => Decode(jpeg, $"shrink={shrink}").Dispose());
         }
 
-        Time($"whole pipeline to the {ordered[0]} px pixels, shrink-on-load", runs, () => Release(Largest(jpeg, DecodeWay.ShrinkOnLoad, ordered[0], HeightAt(ordered[0]))));
-        Time($"whole pipeline to the {ordered[0]} px pixels, full size streamed", runs, () => Release(Largest(jpeg, DecodeWay.FullSize, ordered[0], HeightAt(ordered[0]))));
-        Time($"whole pipeline to the {ordered[0]} px pixels, full size in memory", runs, () => Release(Largest(jpeg, DecodeWay.FullSizeInMemory, ordered[0], HeightAt(ordered[0]))));
+        Time($"whole pipeline to the {ordered[0]} px pixels, shrink-on-load", runs, () => Largest(jpeg, DecodeWay.ShrinkOnLoad, ordered[0], HeightAt(ordered[0])).Dispose());
+        Time($"whole pipeline to the {ordered[0]} px pixels, full size streamed", runs, () => Largest(jpeg, DecodeWay.FullSize, ordered[0], HeightAt(ordered[0])).Dispose());
+        Time($"whole pipeline to the {ordered[0]} px pixels, full size in memory", runs, () => Largest(jpeg, DecodeWay.FullSizeInMemory, ordered[0], HeightAt(ordered[0])).Dispose());
         var largest = Largest(jpeg, DecodeWay.ShrinkOnLoad, ordered[0], HeightAt(ordered[0]));
-        var images = new List<nint> { largest };
+        var images = new List<Image> { largest };
         foreach (var width in ordered.Skip(1))
         {
-            Time($"resize {ordered[0]} -> {width} (in memory, one step)", runs, () => Release(VipsImaging.Thumbnail(largest, width, HeightAt(width))));
+            Time($"resize {ordered[0]} -> {width} (in memory, one step)", runs, () => VipsImaging.Thumbnail(largest, width, HeightAt(width)).Dispose());
             var larger = images[^1];
-            Time($"resize {VipsNative.vips_image_get_width(larger)} -> {width} (in memory, from the next larger: the app)", runs,
-                () => Release(VipsImaging.Thumbnail(larger, width, HeightAt(width))));
+            Time($"resize {larger.Width} -> {width} (in memory, from the next larger: the app)", runs,
+                () => VipsImaging.Thumbnail(larger, width, HeightAt(width)).Dispose());
             images.Add(VipsImaging.Thumbnail(larger, width, HeightAt(width)));
         }
 
@@ -46,46 +47,28 @@ internal static unsafe class Steps
             var length = 0;
             Time($"  WebP {ordered[0]} px at effort {effort} (comparison)", runs, () =>
             {
-                VipsNative.vips_webpsave_buffer(largest, out var buffer, out var size, "Q", 80, "strip", 1, "effort", effort, 0);
-                length = (int)size;
-                VipsNative.g_free(buffer);
+                length = largest.WebpsaveBuffer(q: 80, effort: effort, keep: Enums.ForeignKeep.None).Length;
             });
             Console.WriteLine($"|   {length / 1024} KB | |");
         }
 
         Time("MakeRenditions (the app: all of the above, encodes in parallel)", runs, () => VipsImaging.MakeRenditions(jpeg, widths));
-        images.ForEach(VipsNative.g_object_unref);
+        images.ForEach(image => image.Dispose());
         return 0;
     }
 
-    private static nint Decode(byte[] jpeg, string options)
+    private static Image Decode(byte[] jpeg, string options)
     {
-        fixed (byte* data = jpeg)
-        {
-            var image = VipsNative.vips_image_new_from_buffer(data, (nuint)jpeg.Length, options, 0);
-            var decoded = VipsNative.vips_image_copy_memory(image);
-            VipsNative.g_object_unref(image);
-            return decoded;
-        }
+        using var image = Image.NewFromBuffer(jpeg, options, Enums.Access.Sequential);
+        return image.CopyMemory();
     }
 
-    private static nint Largest(byte[] jpeg, DecodeWay way, int width, int height)
+    private static Image Largest(byte[] jpeg, DecodeWay way, int width, int height)
     {
-        fixed (byte* data = jpeg)
-        {
-            var source = VipsImaging.Open(data, jpeg, way, VipsImaging.ReadHeader(jpeg), width);
-            try
-            {
-                return VipsImaging.Thumbnail(source, width, height);
-            }
-            finally
-            {
-                VipsNative.g_object_unref(source);
-            }
-        }
+        using var source = Source.NewFromMemory(jpeg);
+        using var opened = VipsImaging.Open(source, jpeg, way, VipsImaging.ReadHeader(jpeg), width);
+        return VipsImaging.Thumbnail(opened, width, height);
     }
-
-    private static void Release(nint image) => VipsNative.g_object_unref(image);
 
     private static void Time(string step, int runs, Action action)
     {

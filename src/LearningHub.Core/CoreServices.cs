@@ -5,7 +5,6 @@ using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +15,7 @@ public static class CoreServices
 {
     /// <summary>The shared kernel: options, boards, the database and permissions.</summary>
     public static IServiceCollection AddLearningHubCore(this IServiceCollection services, IConfiguration configuration,
-        IHostEnvironment environment, string migrationsAssembly)
+        IHostEnvironment environment)
     {
         services.AddOptions<LearningHubOptions>()
             .Bind(configuration.GetSection(LearningHubOptions.Section))
@@ -29,7 +28,7 @@ public static class CoreServices
 
         var database = DatabaseSettings.From(configuration, environment);
         services.AddSingleton(database);
-        services.AddDbContext<LearningHubDbContext>(options => database.Configure(options, migrationsAssembly));
+        services.AddDbContext<LearningHubDbContext>(options => database.Configure(options));
 
         services.AddSingleton<IPermissionProvider, CorePermissions>();
         services.AddSingleton<PermissionCatalog>();
@@ -77,22 +76,29 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dataPath, "learninghub.db")};Pooling=True");
     }
 
-    public void Configure(DbContextOptionsBuilder options, string migrationsAssembly)
+    /// <summary>
+    /// The assembly holding this provider's migrations and model snapshot. Each provider has its own set
+    /// (column types differ), as EF Core's guidance for several providers recommends; both start from the
+    /// same hand-written history, so a database made before the split upgrades in place.
+    /// </summary>
+    public string MigrationsAssembly => Provider == DatabaseProvider.Postgres
+        ? "LearningHub.Migrations.Postgres"
+        : "LearningHub.Migrations.Sqlite";
+
+    public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly));
+            options.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
         }
         else
         {
-            options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly));
+            options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly));
             options.AddInterceptors(SqlitePragmas.Instance);
         }
 
         options.AddInterceptors(AuditEntryGuard.Instance);
-
-        // Migrations are hand-written and carry no model snapshot (the design-time package cannot be
-        // restored here), so EF cannot compare them with the model itself; SchemaMatchesModelTests does.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // PendingModelChangesWarning stays an error: Migrate refuses to run when the model has changes that
+        // no migration covers (the snapshot differs from the model), and PendingModelChangesTests say so first.
     }
 }

@@ -2,6 +2,7 @@ using LearningHub.Core.Accounts;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -114,10 +115,15 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     }
 }
 
+/// <summary>
+/// ASP.NET Core's key entity, kept in the table shape the project's own key store used before the package
+/// could be restored (a bounded name, the XML never null), so keys stored then are read as they are.
+/// </summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
     {
         b.Property(x => x.FriendlyName).HasMaxLength(200);
+        b.Property(x => x.Xml).IsRequired();
     }
 }

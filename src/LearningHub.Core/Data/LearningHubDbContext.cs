@@ -4,6 +4,7 @@ using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public class LearningHubDbContext(
     DbContextOptions<LearningHubDbContext> options,
     BoardContext boardContext,
     IEnumerable<IModelContributor> contributors)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Name of the global query filter that scopes board-owned rows to the current board.</summary>
     public const string BoardFilter = "Board";
@@ -27,6 +28,10 @@ public class LearningHubDbContext(
     public DbSet<BoardRolePermission> BoardRolePermissions => Set<BoardRolePermission>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>
+    /// The deployment's data-protection key ring (ASP.NET Core's EF Core key store reads and writes it), so
+    /// every node of a scale-out deployment shares it. Not board-owned: keys protect every board's cookies.
+    /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the board query filter on every query; null (no board) matches no row.</summary>

@@ -1,9 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using LearningHub.Core;
-using LearningHub.Core.Security;
+using LearningHub.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 
 namespace LearningHub.Web.Hosting;
 
@@ -23,8 +21,8 @@ public static class DataProtectionSetup
         var dataProtection = services.AddDataProtection().SetApplicationName("LearningHub");
         if (KeysInDatabase(configuration, environment))
         {
-            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
-                options => options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
+            // ASP.NET Core's EF Core key store: a scope and a LearningHubDbContext per read or write.
+            dataProtection.PersistKeysToDbContext<LearningHubDbContext>();
         }
         else
         {

@@ -24,7 +24,7 @@ public static class HostSetup
     {
         var services = builder.Services;
         builder.AddLearningHubLogging();
-        services.AddLearningHubCore(builder.Configuration, builder.Environment, typeof(HostSetup).Assembly.GetName().Name!);
+        services.AddLearningHubCore(builder.Configuration, builder.Environment);
 
         services.AddSingleton<IBoardTheme, BaseTheme>();
         services.AddSingleton<IBoardTheme, NorfolkTheme>();

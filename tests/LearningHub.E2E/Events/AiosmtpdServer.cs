@@ -47,13 +47,13 @@ public sealed class AiosmtpdServer : IAsyncDisposable
     }
 
     /// <summary>The one message delivered to <paramref name="address"/> whose subject contains <paramref name="subject"/>.</summary>
-    public Task<EmlMessage> MessageAsync(string address, string subject) =>
+    public Task<MailFile> MessageAsync(string address, string subject) =>
         Poll.ForAsync(
             () =>
             {
                 var folder = Path.Combine(Maildir, "new");
                 return Directory.Exists(folder)
-                    ? Directory.EnumerateFiles(folder).Select(EmlMessage.Load)
+                    ? Directory.EnumerateFiles(folder).Select(MailFile.Load)
                         .FirstOrDefault(m => m.IsAddressedTo(address) && m.Headers.GetValueOrDefault("Subject", "").Contains(subject, StringComparison.Ordinal))
                     : null;
             },

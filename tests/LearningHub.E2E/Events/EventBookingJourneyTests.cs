@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using LearningHub.E2E.Infrastructure;
-using LearningHub.Notifications.Calendar;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -97,13 +96,14 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
         Assert.Contains("County Hall", mail.TextBody);
         Assert.Matches("<img src=\"data:image/png;base64,[^\"]+\" alt=\"Check-in QR code", System.Net.WebUtility.HtmlDecode(mail.HtmlBody!));
         var invite = Assert.Single(mail.Attachments, a => a.MediaType == "text/calendar");
-        var calendar = Assert.Single(IcsReader.Parse(invite.Content));
-        Assert.Equal("REQUEST", calendar.Text("METHOD"));
+        var calendar = Ical.Net.Calendar.Load(invite.Content);
+        Assert.NotNull(calendar);
+        Assert.Equal("REQUEST", calendar.Method);
         var vevent = Assert.Single(calendar.Events);
-        Assert.Equal($"booking-{reference}@learninghub", vevent.Text("UID"));
-        Assert.Equal(0, vevent.Property("SEQUENCE")!.AsInteger());
-        var start = vevent.Property("DTSTART")!.AsUtcDateTime();
-        Assert.Equal(TimeSpan.FromHours(3), vevent.Property("DTEND")!.AsUtcDateTime() - start);
+        Assert.Equal($"booking-{reference}@learninghub", vevent.Uid);
+        Assert.Equal(0, vevent.Sequence);
+        Assert.True(vevent.DtStart!.IsUtc && vevent.DtEnd!.IsUtc, "times are written in UTC");
+        Assert.Equal(TimeSpan.FromHours(3), vevent.DtEnd.AsUtc - vevent.DtStart.AsUtc);
 
         var checkIn = new Uri(CheckInLink().Match(mail.TextBody!).Value).PathAndQuery;
         await c.GotoAsync(checkIn);

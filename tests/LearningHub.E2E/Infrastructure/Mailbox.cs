@@ -13,7 +13,7 @@ public sealed class Mailbox(string dataPath, string board)
     /// The one mail addressed to <paramref name="address"/>, polling the folder until it appears.
     /// Fails if none arrives before the deadline, or if more than one is there.
     /// </summary>
-    public async Task<EmlMessage> SingleMailToAsync(string address)
+    public async Task<MailFile> SingleMailToAsync(string address)
     {
         var found = await Poll.ForAsync(
             () =>
@@ -29,22 +29,22 @@ public sealed class Mailbox(string dataPath, string board)
         return found[0];
     }
 
-    private List<EmlMessage> MailsTo(string address)
+    private List<MailFile> MailsTo(string address)
     {
-        var mails = new List<EmlMessage>();
+        var mails = new List<MailFile>();
         foreach (var file in Files())
         {
             try
             {
-                var mail = EmlMessage.Load(file);
+                var mail = MailFile.Load(file);
                 if (mail.IsAddressedTo(address))
                 {
                     mails.Add(mail);
                 }
             }
-            catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
+            catch (Exception e) when (e is IOException or FormatException)
             {
-                // Still being written by SmtpClient: read it on the next poll (and say so if it never reads).
+                // Unreadable for now (held open by the writer): read it on the next poll (and say so if it never reads).
                 _lastUnreadable = $"{Path.GetFileName(file)}: {e.Message}";
             }
         }

@@ -16,15 +16,13 @@ namespace LearningHub.IntegrationTests.Data;
 /// </summary>
 public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
-    private const string MigrationsAssembly = "LearningHub.Web";
-
     /// <summary>The Cases module's full-text index (an expression index the migration adds; EF cannot model it).</summary>
     private const string FullTextIndex = "IX_CaseModuleVersions_SearchText_FullText";
 
     private LearningHubDbContext CreateContext(DatabaseSettings settings)
     {
         var options = new DbContextOptionsBuilder<LearningHubDbContext>();
-        settings.Configure(options, MigrationsAssembly);
+        settings.Configure(options);
         return new LearningHubDbContext(options.Options, new BoardContext(), factory.Services.GetServices<IModelContributor>());
     }
 

@@ -2,7 +2,6 @@ using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.IntegrationTests.Infrastructure;
-using LearningHub.Notifications.Calendar;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +33,9 @@ public sealed class EventChangesTests : IClassFixture<EventsFactory>
         });
 
         var changed = Assert.Single(await _factory.MailsAsync("norfolk", EventMailTemplates.Changed.Key, booking.Email));
-        var invite = Assert.Single(Assert.Single(IcsReader.Parse(changed.AttachmentContent!)).Events);
-        Assert.Equal($"booking-{booking.Reference}@learninghub", invite.Text("UID"));
-        Assert.Equal(1, invite.Property("SEQUENCE")!.AsInteger());
+        var invite = Assert.Single(Ical.Net.Calendar.Load(changed.AttachmentContent!)!.Events);
+        Assert.Equal($"booking-{booking.Reference}@learninghub", invite.Uid);
+        Assert.Equal(1, invite.Sequence);
         Assert.Equal(OutboxStatus.Cancelled, await _factory.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().Where(m => m.DedupeKey == reminderKey).Select(m => m.Status).SingleAsync()));
         var newReminder = await _factory.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().SingleAsync(m => m.DedupeKey == BookingMail.ReminderKey(booking, 1)));
         var moved = await _factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId));
@@ -60,9 +59,10 @@ public sealed class EventChangesTests : IClassFixture<EventsFactory>
         Assert.Equal(BookingStatus.Cancelled, (await _factory.BookingAsync("norfolk", holder.Reference)).Status);
         Assert.Equal(BookingStatus.Cancelled, (await _factory.BookingAsync("norfolk", waiting.Reference)).Status);
         var toHolder = Assert.Single(await _factory.MailsAsync("norfolk", EventMailTemplates.EventCancelled.Key, holder.Email));
-        var calendar = Assert.Single(IcsReader.Parse(toHolder.AttachmentContent!));
-        Assert.Equal("CANCEL", calendar.Text("METHOD"));
-        Assert.Equal(1, Assert.Single(calendar.Events).Property("SEQUENCE")!.AsInteger());
+        var calendar = Ical.Net.Calendar.Load(toHolder.AttachmentContent!);
+        Assert.NotNull(calendar);
+        Assert.Equal("CANCEL", calendar.Method);
+        Assert.Equal(1, Assert.Single(calendar.Events).Sequence);
         var toWaiting = Assert.Single(await _factory.MailsAsync("norfolk", EventMailTemplates.EventCancelled.Key, waiting.Email));
         Assert.Null(toWaiting.AttachmentContent);
         Assert.Equal(OutboxStatus.Cancelled, await _factory.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().Where(m => m.DedupeKey == BookingMail.ReminderKey(holder, 0)).Select(m => m.Status).SingleAsync()));
@@ -78,8 +78,8 @@ public sealed class EventChangesTests : IClassFixture<EventsFactory>
 
         var feed = await _factory.CreateClient().GetStringAsync($"/norfolk/calendar/{token}.ics");
 
-        var entry = Assert.Single(Assert.Single(IcsReader.Parse(feed)).Events);
-        Assert.Equal("In my feed", entry.Text("SUMMARY"));
-        Assert.Equal($"booking-{booking.Reference}@learninghub", entry.Text("UID"));
+        var entry = Assert.Single(Ical.Net.Calendar.Load(feed)!.Events);
+        Assert.Equal("In my feed", entry.Summary);
+        Assert.Equal($"booking-{booking.Reference}@learninghub", entry.Uid);
     }
 }

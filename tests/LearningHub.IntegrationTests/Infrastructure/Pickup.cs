@@ -21,17 +21,17 @@ public static partial class Pickup
                 : null,
             TimeSpan.FromSeconds(15),
             () => $"No mail to {to} in {folder}");
-        return $"{mail.Headers.GetValueOrDefault("Subject")}\n{mail.TextBody}\n{mail.HtmlBody}";
+        return $"{mail.Subject}\n{mail.TextBody}\n{mail.HtmlBody}";
     }
 
     // A file the dispatcher is still writing is read again on the next poll.
-    private static EmlMessage? TryLoad(string path)
+    private static MailFile? TryLoad(string path)
     {
         try
         {
-            return EmlMessage.Load(path);
+            return MailFile.Load(path);
         }
-        catch (Exception e) when (e is IOException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is IOException or FormatException)
         {
             return null;
         }

@@ -111,18 +111,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 
     /// <summary>Everything the server has received so far.</summary>
-    public IReadOnlyList<EmlMessage> Messages() =>
+    public IReadOnlyList<MailFile> Messages() =>
         new[] { "new", "cur" }
             .Select(folder => Path.Combine(Maildir, folder))
             .Where(Directory.Exists)
             .SelectMany(Directory.EnumerateFiles)
-            .Select(EmlMessage.Load)
+            .Select(MailFile.Load)
             .ToList();
 
     /// <summary>Polls until <paramref name="count"/> messages match, or fails at the deadline.</summary>
-    public async Task<IReadOnlyList<EmlMessage>> WaitForAsync(Func<EmlMessage, bool> match, int count = 1)
+    public async Task<IReadOnlyList<MailFile>> WaitForAsync(Func<MailFile, bool> match, int count = 1)
     {
-        List<EmlMessage> found = [];
+        List<MailFile> found = [];
         await Poll.UntilAsync(
             () => Task.FromResult((found = Messages().Where(match).ToList()).Count >= count),
             TimeSpan.FromSeconds(20),

@@ -23,7 +23,7 @@ public sealed class MediaWithoutLibvipsTests(MediaWithoutLibvipsTests.NoLibvipsF
         Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty("images").GetString());
         var detail = json.RootElement.GetProperty("details").GetProperty("images").GetString();
         Assert.Contains("Image uploads are refused: libvips (libvips-not-installed.so.42) is not installed", detail);
-        Assert.Contains("apt-get install libvips42", detail);
+        Assert.Contains("NetVips.Native.linux-x64", detail);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using LearningHub.IntegrationTests.Infrastructure;
-using LearningHub.Notifications.Calendar;
 
 namespace LearningHub.IntegrationTests.Notifications;
 
@@ -25,8 +24,9 @@ public sealed class CalendarFeedTests(LearningHubFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
-        var calendar = Assert.Single(IcsReader.Parse(await response.Content.ReadAsStringAsync()));
-        Assert.Equal("PUBLISH", calendar.Text("METHOD"));
+        var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync());
+        Assert.NotNull(calendar);
+        Assert.Equal("PUBLISH", calendar.Method);
     }
 
     [Fact]

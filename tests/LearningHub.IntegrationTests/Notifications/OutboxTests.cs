@@ -75,12 +75,14 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains("<p>HTML invite-1</p>", mail.HtmlBody);
         var ics = Assert.Single(mail.Attachments);
         Assert.Equal("text/calendar", ics.MediaType);
-        var calendar = Assert.Single(IcsReader.Parse(ics.Content));
-        Assert.Equal("REQUEST", calendar.Text("METHOD"));
+        var calendar = Ical.Net.Calendar.Load(ics.Content);
+        Assert.NotNull(calendar);
+        Assert.Equal("REQUEST", calendar.Method);
         var vevent = Assert.Single(calendar.Events);
-        Assert.Equal("booking-NSCB-7Q4K2@learninghub", vevent.Text("UID"));
-        Assert.Equal(start, vevent.Property("DTSTART")!.AsUtcDateTime());
-        Assert.Equal(start.AddHours(2), vevent.Property("DTEND")!.AsUtcDateTime());
+        Assert.Equal("booking-NSCB-7Q4K2@learninghub", vevent.Uid);
+        Assert.True(vevent.DtStart!.IsUtc && vevent.DtEnd!.IsUtc, "times are written in UTC");
+        Assert.Equal(start, vevent.DtStart.AsUtc);
+        Assert.Equal(start.AddHours(2), vevent.DtEnd.AsUtc);
         // The server has the mail a moment before the dispatcher records its reply, so wait for the record.
         await WaitUntilAsync(async () => Assert.Single(await OutboxAsync(site)).Status == OutboxStatus.Sent, "the message is marked sent");
     }

@@ -101,7 +101,7 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     }
 
     /// <summary>Waits for the mail at the server; on a timeout, says what the dispatcher last saw.</summary>
-    private static async Task<EmlMessage> DeliveredAsync(SmtpTestServer server, LearningHubFactory site)
+    private static async Task<MailFile> DeliveredAsync(SmtpTestServer server, LearningHubFactory site)
     {
         string? lastError = null;
         await Poll.UntilAsync(async () =>

@@ -3,7 +3,7 @@ using LearningHub.Media.Services;
 
 namespace LearningHub.Tests.Media;
 
-/// <summary>The libvips binding against the real libvips 8.14 (scripts/install-run-deps.sh installs it).</summary>
+/// <summary>The imaging code against the real libvips that NetVips.Native.linux-x64 bundles.</summary>
 public sealed class VipsImagingTests
 {
     public VipsImagingTests() => Assert.True(VipsImaging.Start().Available, VipsImaging.Start().Problem);
@@ -24,7 +24,21 @@ public sealed class VipsImagingTests
         var status = VipsImaging.Start("libvips-not-installed.so.42");
 
         Assert.False(status.Available);
-        Assert.Contains("libvips42", status.Problem);
+        Assert.Contains("NetVips.Native.linux-x64", status.Problem);
+    }
+
+    [Fact]
+    public void Only_the_jpeg_png_webp_and_gif_loaders_run_though_the_bundled_libvips_has_more()
+    {
+        // The bundled libvips reads TIFF and SVG (it writes TIFF, as here); its loaders are blocked, so
+        // such a file is refused by libvips itself, not only by the byte sniffing in front of it.
+        using var black = NetVips.Image.Black(8, 8);
+        var tiff = black.TiffsaveBuffer();
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>"u8.ToArray();
+
+        Assert.Throws<ImageProcessingException>(() => VipsImaging.ReadHeader(tiff));
+        Assert.Throws<ImageProcessingException>(() => VipsImaging.ReadHeader(svg));
+        Assert.Equal(8, VipsImaging.ReadHeader(TestImages.Png(8, 8)).Width);
     }
 
     [Fact]
@@ -159,6 +173,20 @@ public sealed class VipsImagingTests
 
 public sealed class VipsModulesTests
 {
+    [Fact]
+    public void The_libvips_in_use_is_the_bundled_copy_in_the_apps_folder_not_a_system_one()
+    {
+        var status = VipsImaging.Start();
+        var mapped = File.ReadLines("/proc/self/maps").Where(line => line.EndsWith("/libvips.so.42", StringComparison.Ordinal))
+            .Select(line => line[(line.LastIndexOf(' ') + 1)..]).Distinct().ToList();
+
+        var only = Assert.Single(mapped);
+        Assert.Equal(only, status.LoadedFrom);
+        Assert.True(status.Bundled);
+        Assert.StartsWith(AppContext.BaseDirectory, only, StringComparison.Ordinal);
+        Assert.DoesNotContain("libglib-2.0.so", File.ReadAllText("/proc/self/maps"));
+    }
+
     [Fact]
     public void No_libvips_module_is_loaded_so_no_system_sqlite_imagemagick_or_pdf_code_enters_the_process()
     {

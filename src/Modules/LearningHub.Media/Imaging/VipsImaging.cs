@@ -1,5 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using NetVips;
+using Vips = NetVips.NetVips;
 
 namespace LearningHub.Media.Imaging;
 
@@ -36,16 +38,28 @@ internal enum DecodeWay
 /// <summary>libvips refused an image (corrupt, truncated, unsupported); the message is libvips' own.</summary>
 public sealed class ImageProcessingException(string message) : Exception(message);
 
-/// <summary>Whether libvips could be loaded and started, and which version it is.</summary>
-public sealed record VipsStatus(bool Available, string? Version, string? Problem);
+/// <summary>Whether libvips could be loaded and started, which version it is and which file was loaded.</summary>
+/// <param name="LoadedFrom">The libvips file mapped into the process (from <c>/proc/self/maps</c>), when known.</param>
+public sealed record VipsStatus(bool Available, string? Version, string? Problem, string? LoadedFrom = null)
+{
+    /// <summary>The copy shipped with the site (NetVips.Native), not one installed on the system.</summary>
+    public bool Bundled => LoadedFrom is not null && LoadedFrom.StartsWith(AppContext.BaseDirectory, StringComparison.Ordinal);
+}
 
 /// <summary>
-/// LearningHub's whole use of libvips: start it once, read a header, make renditions. Every native
-/// handle is released before a method returns, and the caller's bytes stay pinned while libvips may
-/// read them (images are lazy: a thumbnail reads its source while it is being saved).
+/// LearningHub's whole use of libvips, through NetVips and the libvips that NetVips.Native.linux-x64
+/// bundles (one <c>libvips.so.42</c> with its dependencies linked in, needing only glibc and libstdc++):
+/// start it once, read a header, make renditions. Every image is disposed before a method returns.
 /// </summary>
-public static unsafe class VipsImaging
+public static class VipsImaging
 {
+    /// <summary>
+    /// The file name NetVips loads. .NET probes the app's own native folders (the NuGet package's
+    /// <c>runtimes/linux-x64/native</c>, or the publish folder) before the system's, so the bundled copy
+    /// is used even where an apt <c>libvips42</c> is installed.
+    /// </summary>
+    public const string Library = "libvips.so.42";
+
     /// <summary>
     /// libwebp's effort (0-6; libvips' default is 4). Measured on a 1280-pixel rendition of a 12-megapixel
     /// photo-like image: effort 4 took 380-450 ms, 2 115-155 ms, 1 80-95 ms (files 2-3% larger than at 2,
@@ -53,20 +67,30 @@ public static unsafe class VipsImaging
     /// </summary>
     public const int WebpEffort = 1;
 
+    /// <summary>
+    /// The only loaders left unblocked: the four types uploads may be (checked by their bytes first).
+    /// The bundled libvips also reads SVG, PDF-like, TIFF, HEIF, JPEG 2000 and more, all built in; none
+    /// of that code is reachable from an upload.
+    /// </summary>
+    internal static readonly string[] AllowedLoaders =
+        ["VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadNsgif"];
+
     private static readonly Lock StartLock = new();
     private static VipsStatus? _status;
 
     /// <summary>
     /// Loads and starts libvips once per process. <paramref name="library"/> is the file probed for
-    /// (normally <see cref="VipsNative.Library"/>); a missing file gives an unavailable status with a
-    /// message saying what to install, never an exception.
+    /// (normally <see cref="Library"/>, the bundled copy); a missing file gives an unavailable status with
+    /// a message saying what is missing, never an exception.
     /// </summary>
-    public static VipsStatus Start(string library = VipsNative.Library)
+    public static VipsStatus Start(string library = Library)
     {
-        if (!NativeLibrary.TryLoad(library, typeof(VipsImaging).Assembly, null, out var handle))
+        // Probed with NetVips' assembly, so the same folders are searched as for its own calls.
+        if (!NativeLibrary.TryLoad(library, typeof(Image).Assembly, null, out var handle))
         {
             return new VipsStatus(false, null,
-                $"libvips ({library}) is not installed, so images cannot be processed. Install the Debian package libvips42 (apt-get install libvips42).");
+                $"libvips ({library}) is not installed, so images cannot be processed. The site ships it in the NuGet package " +
+                "NetVips.Native.linux-x64 (Linux x64 with glibc 2.28 or later): publish or run the site for linux-x64.");
         }
 
         NativeLibrary.Free(handle);
@@ -79,24 +103,26 @@ public static unsafe class VipsImaging
 
             try
             {
-                // No loadable modules (ImageMagick, PDF, OpenSlide, HEIF, JPEG XL): JPEG, PNG, WebP and GIF
-                // are built into libvips itself. The modules are attack surface we do not need, and they are
-                // loaded into the global symbol scope, where OpenSlide's system libsqlite3 displaced EF Core's
-                // bundled SQLite and crashed the next query. libvips finds modules under $VIPSHOME/lib, so
-                // point it at a folder that has none (overwrite 0: an operator's own VIPSHOME wins).
-                VipsNative.setenv("VIPSHOME", Path.Combine(AppContext.BaseDirectory, "no-vips-modules"), 0);
-                if (VipsNative.vips_init("learninghub") != 0)
+                // NetVips starts libvips in its module initializer, when its assembly is first used.
+                if (!ModuleInitializer.VipsInitialized)
                 {
-                    return _status = new VipsStatus(false, null, $"libvips did not start: {TakeError()}");
+                    return _status = new VipsStatus(false, null,
+                        $"libvips did not start: {ModuleInitializer.Exception?.Message ?? "no reason given"}");
                 }
 
                 // Operation caching helps interactive tools; a server decoding untrusted uploads should not
                 // keep images around between requests.
-                VipsNative.vips_cache_set_max(0);
-                var version = $"{VipsNative.vips_version(0)}.{VipsNative.vips_version(1)}.{VipsNative.vips_version(2)}";
-                return _status = new VipsStatus(true, version, null);
+                Cache.Max = 0;
+                Operation.Block("VipsForeignLoad", true);
+                foreach (var loader in AllowedLoaders)
+                {
+                    Operation.Block(loader, false);
+                }
+
+                var version = $"{Vips.Version(0, false)}.{Vips.Version(1, false)}.{Vips.Version(2, false)}";
+                return _status = new VipsStatus(true, version, null, MappedFile(Library));
             }
-            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
             {
                 return _status = new VipsStatus(false, null, $"libvips could not be used: {ex.Message}");
             }
@@ -104,9 +130,24 @@ public static unsafe class VipsImaging
     }
 
     /// <summary>
-    /// Every entry point starts libvips our way first: any other first call would make libvips start
-    /// itself, with its loadable modules (see <see cref="Start"/>).
+    /// Where a shared library was loaded from, as the kernel lists the process's mappings: the proof that
+    /// the bundled libvips is the one in use (not an apt libvips42 of the same file name).
     /// </summary>
+    internal static string? MappedFile(string fileName)
+    {
+        const string Maps = "/proc/self/maps";
+        if (!File.Exists(Maps))
+        {
+            return null;
+        }
+
+        // Each line: address perms offset dev inode path; the path is the last field and holds no spaces here.
+        return File.ReadLines(Maps)
+            .Select(line => line[(line.LastIndexOf(' ') + 1)..])
+            .FirstOrDefault(path => Path.GetFileName(path) == fileName);
+    }
+
+    /// <summary>Every entry point checks that libvips started and has its loaders blocked (see <see cref="Start"/>).</summary>
     private static void EnsureStarted()
     {
         var status = Start();
@@ -117,34 +158,20 @@ public static unsafe class VipsImaging
     }
 
     /// <summary>Reads width, height, bands and page count from the header only; no pixel is decoded.</summary>
-    public static ImageHeader ReadHeader(ReadOnlySpan<byte> bytes)
+    public static ImageHeader ReadHeader(byte[] bytes)
     {
         EnsureStarted();
-        fixed (byte* data = bytes)
+        return Vipsing(() =>
         {
-            var image = VipsNative.vips_image_new_from_buffer(data, (nuint)bytes.Length, "access=sequential", 0);
-            if (image == 0)
-            {
-                throw new ImageProcessingException(TakeError());
-            }
-
-            try
-            {
-                var orientation = VipsNative.vips_image_get_int(image, "orientation", out var value) == 0 ? value : 1;
-                VipsNative.vips_error_clear();
-                return new ImageHeader(
-                    VipsNative.vips_image_get_width(image),
-                    VipsNative.vips_image_get_height(image),
-                    VipsNative.vips_image_get_bands(image),
-                    VipsNative.vips_image_get_n_pages(image),
-                    orientation);
-            }
-            finally
-            {
-                VipsNative.g_object_unref(image);
-            }
-        }
+            // Loaders read only the header when opening; sequential access decodes nothing until pixels are asked for.
+            using var source = Source.NewFromMemory(bytes);
+            using var image = Image.NewFromSource(source, access: Enums.Access.Sequential);
+            return new ImageHeader(image.Width, image.Height, image.Bands, IntField(image, "n-pages", 1), IntField(image, "orientation", 1));
+        });
     }
+
+    private static int IntField(Image image, string name, int absent) =>
+        image.Contains(name) && image.Get(name) is int value ? value : absent;
 
     /// <summary>
     /// One rendition per width, rotated upright, never enlarged, saved as WebP and as JPEG with no
@@ -152,7 +179,7 @@ public static unsafe class VipsImaging
     /// it decodes (see <see cref="LoadShrink"/>), straight to the largest width; each smaller width is
     /// resized in memory from the one above it, and the files are encoded in parallel.
     /// </summary>
-    public static IReadOnlyList<EncodedRendition> MakeRenditions(ReadOnlySpan<byte> bytes, IEnumerable<int> widths,
+    public static IReadOnlyList<EncodedRendition> MakeRenditions(byte[] bytes, IEnumerable<int> widths,
         int webpQuality = 80, int jpegQuality = 82) =>
         MakeRenditions(bytes, widths, webpQuality, jpegQuality, DecodeWay.ShrinkOnLoad);
 
@@ -160,7 +187,7 @@ public static unsafe class VipsImaging
     /// The same renditions, with the decode chosen: the app always shrinks on load; the benchmark also
     /// runs the identical pipeline decoding at full size, to show what shrink-on-load saves.
     /// </summary>
-    internal static IReadOnlyList<EncodedRendition> MakeRenditions(ReadOnlySpan<byte> bytes, IEnumerable<int> widths,
+    internal static IReadOnlyList<EncodedRendition> MakeRenditions(byte[] bytes, IEnumerable<int> widths,
         int webpQuality, int jpegQuality, DecodeWay way)
     {
         EnsureStarted();
@@ -177,42 +204,37 @@ public static unsafe class VipsImaging
             var actual = Math.Min(width, header.UprightWidth);
             return (Width: actual, Height: Math.Max(1, (int)Math.Round((double)header.UprightHeight * actual / header.UprightWidth)));
         }).ToList();
-        var images = new nint[ordered.Count];
+        var images = new Image?[ordered.Count];
         try
         {
-            fixed (byte* data = bytes)
+            // The upload is read in place (pinned, never copied: Image.NewFromBuffer would copy it into
+            // libvips' memory on every open, 29 MB for a large PNG); the source must outlive the image
+            // that reads it, and nothing reads it after the thumbnail's pixels are copied out.
+            using (var source = Source.NewFromMemory(bytes))
+            using (var opened = Open(source, bytes, way, header, sizes[0].Width))
             {
-                var source = Open(data, bytes, way, header, sizes[0].Width);
-                try
-                {
-                    images[0] = Thumbnail(source, sizes[0].Width, sizes[0].Height);
-                }
-                finally
-                {
-                    VipsNative.g_object_unref(source);
-                }
+                images[0] = Thumbnail(opened, sizes[0].Width, sizes[0].Height);
             }
 
-            // From here on only our in-memory copies are read: the upload need not stay pinned.
             var webp = new byte[ordered.Count][];
             var jpeg = new byte[ordered.Count][];
             // Two cores' worth: the largest WebP (the longest single job, about half of what follows the
             // decode) on one, everything else on the other. libwebp and libjpeg each use one core, and
             // the images are in memory and only read, so they can be shared. Each smaller width is made
-            // from the next larger one: libvips 8.14 takes about 200 ms to make 320 pixels from 1280 in
+            // from the next larger one: libvips 8.14 took about 200 ms to make 320 pixels from 1280 in
             // one step (its integer pre-shrink), but 5 ms from 640.
             try
             {
                 Parallel.Invoke(
-                    () => webp[0] = EncodeWebp(images[0], webpQuality),
+                    () => webp[0] = EncodeWebp(images[0]!, webpQuality),
                     () =>
                     {
-                        jpeg[0] = EncodeJpeg(images[0], jpegQuality);
+                        jpeg[0] = EncodeJpeg(images[0]!, jpegQuality);
                         for (var i = 1; i < ordered.Count; i++)
                         {
-                            images[i] = Thumbnail(images[i - 1], sizes[i].Width, sizes[i].Height);
-                            webp[i] = EncodeWebp(images[i], webpQuality);
-                            jpeg[i] = EncodeJpeg(images[i], jpegQuality);
+                            images[i] = Thumbnail(images[i - 1]!, sizes[i].Width, sizes[i].Height);
+                            webp[i] = EncodeWebp(images[i]!, webpQuality);
+                            jpeg[i] = EncodeJpeg(images[i]!, jpegQuality);
                         }
                     });
             }
@@ -232,9 +254,9 @@ public static unsafe class VipsImaging
         }
         finally
         {
-            foreach (var image in images.Where(image => image != 0))
+            foreach (var image in images)
             {
-                VipsNative.g_object_unref(image);
+                image?.Dispose();
             }
         }
     }
@@ -245,29 +267,23 @@ public static unsafe class VipsImaging
     /// header, read first); the benchmark's full-size ways decode every pixel.
     /// Truncated files fail rather than being filled with grey.
     /// </summary>
-    internal static nint Open(byte* data, ReadOnlySpan<byte> bytes, DecodeWay way, ImageHeader header, int largestWidth)
+    internal static Image Open(Source source, byte[] bytes, DecodeWay way, ImageHeader header, int largestWidth)
     {
-        var options = "access=sequential,fail_on=truncated";
-        if (way == DecodeWay.ShrinkOnLoad)
+        var shrink = way == DecodeWay.ShrinkOnLoad ? LoadShrink(ImageSniffer.Sniff(bytes), header.UprightWidth, largestWidth) : "";
+        return Vipsing(() =>
         {
-            options += LoadShrink(ImageSniffer.Sniff(bytes), header.UprightWidth, largestWidth);
-        }
+            var image = Image.NewFromSource(source, shrink.TrimStart(','), Enums.Access.Sequential, Enums.FailOn.Truncated);
+            if (way != DecodeWay.FullSizeInMemory)
+            {
+                return image;
+            }
 
-        var image = VipsNative.vips_image_new_from_buffer(data, (nuint)bytes.Length, options, 0);
-        if (image == 0)
-        {
-            throw new ImageProcessingException(TakeError());
-        }
-
-        if (way != DecodeWay.FullSizeInMemory)
-        {
-            return image;
-        }
-
-        // What a library without shrink-on-load does: every pixel of the upload in memory at once.
-        var decoded = VipsNative.vips_image_copy_memory(image);
-        VipsNative.g_object_unref(image);
-        return decoded != 0 ? decoded : throw new ImageProcessingException(TakeError());
+            // What a library without shrink-on-load does: every pixel of the upload in memory at once.
+            using (image)
+            {
+                return image.CopyMemory();
+            }
+        });
     }
 
     /// <summary>
@@ -275,7 +291,7 @@ public static unsafe class VipsImaging
     /// the inverse transform, upsampling and colour conversion run on a quarter, a sixteenth or a
     /// sixty-fourth of the pixels) or libwebp's scaled decode. The factor is the largest that still
     /// leaves at least <paramref name="largestWidth"/> pixels, so the final resize only ever reduces.
-    /// <c>vips_thumbnail_buffer</c> would not shrink a 4000-pixel photo for a 1280 rendition at all (it
+    /// <c>Image.ThumbnailBuffer</c> would not shrink a 4000-pixel photo for a 1280 rendition at all (it
     /// keeps a factor of two for its own resize), which is why we open the file ourselves. PNG and GIF
     /// cannot be decoded smaller.
     /// </summary>
@@ -298,158 +314,78 @@ public static unsafe class VipsImaging
 
     /// <summary>
     /// Resizes to exactly this size (the caller never asks for more than the image has), turned upright
-    /// from the EXIF orientation, through <c>vips_thumbnail_image</c> (which also converts to sRGB and
+    /// from the EXIF orientation, through libvips' thumbnail operation (which also converts to sRGB and
     /// premultiplies alpha while it resizes), and keeps only the pixels (<see cref="PixelsOnly"/>).
     /// </summary>
-    internal static nint Thumbnail(nint source, int width, int height)
-    {
-        if (VipsNative.vips_thumbnail_image(source, out var thumbnail, width, "height", height, "size", VipsNative.SizeForce, 0) != 0)
+    internal static Image Thumbnail(Image source, int width, int height) =>
+        Vipsing(() =>
         {
-            throw new ImageProcessingException(TakeError());
-        }
-
-        try
-        {
+            using var thumbnail = source.ThumbnailImage(width, height: height, size: Enums.Size.Force);
             return PixelsOnly(thumbnail);
-        }
-        finally
-        {
-            VipsNative.g_object_unref(thumbnail);
-        }
-    }
+        });
 
     /// <summary>The most memory libvips has held at once since the process started (its own pixel buffers).</summary>
-    public static long PeakTrackedMemory => (long)VipsNative.vips_tracked_get_mem_highwater();
+    public static long PeakTrackedMemory => (long)Stats.MemHighwater;
 
-    /// <summary>Encodes 8-bit pixels (RGB or RGBA, row by row) as PNG or JPEG: for tests, benchmarks and generated patterns.</summary>
+    /// <summary>Encodes 8-bit pixels (RGB or RGBA, row by row) as PNG, JPEG or WebP: for tests, benchmarks and generated patterns.</summary>
     public static byte[] EncodePixels(byte[] pixels, int width, int height, int bands, ImageKind kind, int jpegQuality = 90)
     {
         EnsureStarted();
-        fixed (byte* data = pixels)
+        return Vipsing(() =>
         {
-            var image = VipsNative.vips_image_new_from_memory(data, (nuint)pixels.Length, width, height, bands, VipsNative.FormatUchar);
-            if (image == 0)
+            using var image = Image.NewFromMemory(pixels, width, height, bands, Enums.BandFormat.Uchar);
+            return kind switch
             {
-                throw new ImageProcessingException(TakeError());
-            }
-
-            try
-            {
-                nint buffer;
-                nuint length;
-                var result = kind switch
-                {
-                    ImageKind.Png => VipsNative.vips_pngsave_buffer(image, out buffer, out length, "strip", 1, 0),
-                    ImageKind.Jpeg => VipsNative.vips_jpegsave_buffer(image, out buffer, out length, "Q", jpegQuality, "strip", 1,
-                        "interlace", 0, "optimize_coding", 0, 0),
-                    ImageKind.WebP => VipsNative.vips_webpsave_buffer(image, out buffer, out length, "Q", 90, "strip", 1, "effort", WebpEffort, 0),
-                    _ => throw new ArgumentOutOfRangeException(nameof(kind), "GIF is read, never written."),
-                };
-                return result == 0 ? TakeBuffer(buffer, length) : throw new ImageProcessingException(TakeError());
-            }
-            finally
-            {
-                VipsNative.g_object_unref(image);
-            }
-        }
+                ImageKind.Png => image.PngsaveBuffer(keep: Enums.ForeignKeep.None),
+                ImageKind.Jpeg => image.JpegsaveBuffer(q: jpegQuality, keep: Enums.ForeignKeep.None),
+                ImageKind.WebP => image.WebpsaveBuffer(q: 90, effort: WebpEffort, keep: Enums.ForeignKeep.None),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), "GIF is read, never written."),
+            };
+        });
     }
 
     /// <summary>
     /// Computes the image and copies only its pixels into a new image. The thumbnail is a sequential
     /// pipeline that can be read once, and it is small (one rendition), so holding it lets both formats
     /// be saved from it. Leaving every metadata field behind means no EXIF (GPS position, camera serial),
-    /// XMP or IPTC from the upload can reach a rendition, whatever a saver does with <c>strip</c> (the
-    /// savers rebuild EXIF from <c>exif-ifd*</c> fields; libvips 8.14.1's WebP saver ignores <c>strip</c>).
+    /// XMP or IPTC from the upload can reach a rendition even if a saver ignored <c>keep</c> (libvips
+    /// 8.14.1's WebP saver ignored the <c>strip</c> that came before it).
     /// </summary>
-    private static nint PixelsOnly(nint image)
+    private static Image PixelsOnly(Image image)
     {
-        var pixels = VipsNative.vips_image_write_to_memory(image, out var size);
-        if (pixels == 0)
-        {
-            throw new ImageProcessingException(TakeError());
-        }
-
+        var pixels = image.WriteToMemory(out var size);
         try
         {
-            var copy = VipsNative.vips_image_new_from_memory_copy((void*)pixels, size, VipsNative.vips_image_get_width(image),
-                VipsNative.vips_image_get_height(image), VipsNative.vips_image_get_bands(image), VipsNative.vips_image_get_format(image));
-            return copy != 0 ? copy : throw new ImageProcessingException(TakeError());
+            return Image.NewFromMemoryCopy(pixels, size, image.Width, image.Height, image.Bands, image.Format);
         }
         finally
         {
-            VipsNative.g_free(pixels);
+            Vips.Free(pixels);
         }
     }
 
-    internal static byte[] EncodeWebp(nint image, int quality)
-    {
-        if (VipsNative.vips_webpsave_buffer(image, out var webp, out var length, "Q", quality, "strip", 1, "effort", WebpEffort, 0) != 0)
-        {
-            throw new ImageProcessingException(TakeError());
-        }
+    internal static byte[] EncodeWebp(Image image, int quality) =>
+        Vipsing(() => image.WebpsaveBuffer(q: quality, effort: WebpEffort, keep: Enums.ForeignKeep.None));
 
-        return WebpMetadata.Strip(TakeBuffer(webp, length));
-    }
+    internal static byte[] EncodeJpeg(Image image, int quality) =>
+        Vipsing(() =>
+        {
+            // JPEG has no transparency; libvips would flatten onto black, which hides dark diagrams. One
+            // value is applied to every band, so grey and colour images alike get white.
+            using var opaque = image.HasAlpha() ? image.Flatten(background: [255]) : image.Copy();
+            return opaque.JpegsaveBuffer(q: quality, interlace: true, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+        });
 
-    internal static byte[] EncodeJpeg(nint image, int quality)
-    {
-        var opaque = FlattenOnWhite(image);
-        try
-        {
-            return VipsNative.vips_jpegsave_buffer(opaque, out var jpeg, out var length, "Q", quality, "strip", 1,
-                    "interlace", 1, "optimize_coding", 1, 0) == 0
-                ? TakeBuffer(jpeg, length)
-                : throw new ImageProcessingException(TakeError());
-        }
-        finally
-        {
-            if (opaque != image)
-            {
-                VipsNative.g_object_unref(opaque);
-            }
-        }
-    }
-
-    /// <summary>JPEG has no transparency; libvips would flatten onto black, which hides dark diagrams.</summary>
-    private static nint FlattenOnWhite(nint image)
-    {
-        if (VipsNative.vips_image_hasalpha(image) == 0)
-        {
-            return image;
-        }
-
-        // One value is applied to every band, so grey and colour images alike get white.
-        var white = stackalloc double[] { 255 };
-        var background = VipsNative.vips_array_double_new(white, 1);
-        try
-        {
-            return VipsNative.vips_flatten(image, out var flattened, "background", background, 0) == 0
-                ? flattened
-                : throw new ImageProcessingException(TakeError());
-        }
-        finally
-        {
-            VipsNative.vips_area_unref(background);
-        }
-    }
-
-    private static byte[] TakeBuffer(nint buffer, nuint length)
+    /// <summary>Runs libvips work, turning its errors into <see cref="ImageProcessingException"/> with libvips' own message.</summary>
+    private static T Vipsing<T>(Func<T> work)
     {
         try
         {
-            return new ReadOnlySpan<byte>((void*)buffer, checked((int)length)).ToArray();
+            return work();
         }
-        finally
+        catch (VipsException ex)
         {
-            VipsNative.g_free(buffer);
+            throw new ImageProcessingException(ex.Message.Trim());
         }
-    }
-
-    /// <summary>libvips' error text for the last failure, cleared so the next failure starts afresh.</summary>
-    internal static string TakeError()
-    {
-        var text = Marshal.PtrToStringUTF8(VipsNative.vips_error_buffer())?.Trim();
-        VipsNative.vips_error_clear();
-        return string.IsNullOrEmpty(text) ? "libvips reported an error without a message." : text;
     }
 }

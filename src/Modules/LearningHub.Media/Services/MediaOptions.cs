@@ -20,8 +20,11 @@ public sealed class MediaOptions
 
     public int JpegQuality { get; set; } = 82;
 
-    /// <summary>The libvips library file looked for at start. Set to a file that does not exist to run without image processing.</summary>
-    public string Library { get; set; } = VipsNative.Library;
+    /// <summary>
+    /// The libvips library file looked for at start: the copy NetVips.Native.linux-x64 bundles. Set to a
+    /// file that does not exist to run without image processing (as on a platform the package does not cover).
+    /// </summary>
+    public string Library { get; set; } = VipsImaging.Library;
 
     /// <summary>The widths in ascending order, without duplicates or nonsense values.</summary>
     public IReadOnlyList<int> SortedWidths => Widths.Where(w => w is > 0 and <= 8000).Distinct().Order().ToList();

@@ -1,17 +1,21 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalCalendar = Ical.Net.Calendar;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace LearningHub.Notifications.Calendar;
 
 /// <summary>
-/// Writes RFC 5545 iCalendar text: invites (METHOD:REQUEST) and cancellations (METHOD:CANCEL) to attach
-/// to booking mail, and feeds (METHOD:PUBLISH) for a person's private calendar URL.
+/// Writes RFC 5545 iCalendar text with Ical.Net: invites (METHOD:REQUEST) and cancellations (METHOD:CANCEL)
+/// to attach to booking mail, and feeds (METHOD:PUBLISH) for a person's private calendar URL.
 /// </summary>
 /// <remarks>
-/// Output uses CRLF line endings, folds content lines at 75 UTF-8 octets without splitting a character,
-/// escapes TEXT values and writes every time in UTC (<c>20261121T093000Z</c>), so no VTIMEZONE is needed.
-/// Encode the returned string as UTF-8 without a byte order mark and send it as
-/// <c>text/calendar; charset=UTF-8; method=REQUEST</c> (or <c>CANCEL</c>, <c>PUBLISH</c>).
+/// Ical.Net's <see cref="CalendarSerializer"/> writes CRLF line endings, escapes TEXT values, quotes CN
+/// parameters that need it and writes every time here in UTC (<c>20261121T093000Z</c>), so no VTIMEZONE
+/// is needed. It orders properties by name. Encode the returned string as UTF-8 without a byte order mark
+/// and send it as <c>text/calendar; charset=UTF-8; method=REQUEST</c> (or <c>CANCEL</c>, <c>PUBLISH</c>).
 /// </remarks>
 public static class IcsWriter
 {
@@ -33,11 +37,9 @@ public static class IcsWriter
             throw new ArgumentException("A cancelled event is sent with IcsWriter.Cancel, not as an invite.", nameof(calendarEvent));
         }
 
-        var builder = new ContentBuilder();
-        BeginCalendar(builder, "REQUEST");
-        WriteEvent(builder, calendarEvent, calendarEvent.Status, withAttendee: true);
-        builder.Line("END:VCALENDAR");
-        return builder.ToString();
+        var calendar = NewCalendar(CalendarMethods.Request);
+        calendar.Events.Add(ToIcal(calendarEvent, calendarEvent.Status, withAttendee: true));
+        return Serialize(calendar);
     }
 
     /// <summary>
@@ -59,11 +61,9 @@ public static class IcsWriter
             throw new ArgumentException("A cancellation needs a SEQUENCE higher than the invite it cancels; 0 never is.", nameof(calendarEvent));
         }
 
-        var builder = new ContentBuilder();
-        BeginCalendar(builder, "CANCEL");
-        WriteEvent(builder, calendarEvent, CalendarEventStatus.Cancelled, withAttendee: true);
-        builder.Line("END:VCALENDAR");
-        return builder.ToString();
+        var calendar = NewCalendar(CalendarMethods.Cancel);
+        calendar.Events.Add(ToIcal(calendarEvent, CalendarEventStatus.Cancelled, withAttendee: true));
+        return Serialize(calendar);
     }
 
     /// <summary>
@@ -79,193 +79,154 @@ public static class IcsWriter
         ArgumentException.ThrowIfNullOrWhiteSpace(calendarName);
         ArgumentNullException.ThrowIfNull(events);
 
-        var builder = new ContentBuilder();
-        BeginCalendar(builder, "PUBLISH");
-        builder.Line("X-WR-CALNAME:" + EscapeText(calendarName));
+        var calendar = NewCalendar(CalendarMethods.Publish);
+        calendar.AddProperty("X-WR-CALNAME", PlainText(calendarName));
         foreach (var calendarEvent in events)
         {
             ArgumentNullException.ThrowIfNull(calendarEvent, nameof(events));
-            WriteEvent(builder, calendarEvent, calendarEvent.Status, withAttendee: false);
+            calendar.Events.Add(ToIcal(calendarEvent, calendarEvent.Status, withAttendee: false));
         }
 
-        builder.Line("END:VCALENDAR");
-        return builder.ToString();
+        return Serialize(calendar);
     }
 
-    private static void BeginCalendar(ContentBuilder builder, string method)
+    private static IcalCalendar NewCalendar(string method) => new()
     {
-        builder.Line("BEGIN:VCALENDAR");
-        builder.Line("PRODID:" + ProductId);
-        builder.Line("VERSION:2.0");
-        builder.Line("CALSCALE:GREGORIAN");
-        builder.Line("METHOD:" + method);
-    }
+        ProductId = ProductId,
+        Version = "2.0",
+        Scale = CalendarScales.Gregorian,
+        Method = method,
+    };
 
-    private static void WriteEvent(ContentBuilder builder, CalendarEvent e, CalendarEventStatus status, bool withAttendee)
+    private static IcalEvent ToIcal(CalendarEvent e, CalendarEventStatus status, bool withAttendee)
     {
-        builder.Line("BEGIN:VEVENT");
-        builder.Line("UID:" + EscapeText(e.Uid));
-        builder.Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-        builder.Line("DTSTAMP:" + FormatUtc(e.DtStampUtc));
+        var result = new IcalEvent
+        {
+            Uid = e.Uid,
+            Sequence = e.Sequence,
+            // A CalDateTime made from a DateTimeKind.Utc value is written in UTC form, with Z.
+            DtStamp = new CalDateTime(e.DtStampUtc),
+            DtStart = new CalDateTime(e.StartUtc),
+            DtEnd = new CalDateTime(e.EndUtc),
+            Summary = PlainText(e.Summary),
+            Organizer = new Organizer("mailto:" + e.OrganizerEmail),
+            Status = status switch
+            {
+                CalendarEventStatus.Confirmed => EventStatus.Confirmed,
+                CalendarEventStatus.Tentative => EventStatus.Tentative,
+                CalendarEventStatus.Cancelled => EventStatus.Cancelled,
+                _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown calendar event status."),
+            },
+        };
+
+        if (CommonName(e.OrganizerName) is { } organizerName)
+        {
+            result.Organizer.CommonName = organizerName;
+        }
+
         if (e.LastModifiedUtc is { } lastModified)
         {
-            builder.Line("LAST-MODIFIED:" + FormatUtc(lastModified));
+            result.LastModified = new CalDateTime(lastModified);
         }
 
-        builder.Line("DTSTART:" + FormatUtc(e.StartUtc));
-        builder.Line("DTEND:" + FormatUtc(e.EndUtc));
-        builder.Line("SUMMARY:" + EscapeText(e.Summary));
         if (!string.IsNullOrEmpty(e.Description))
         {
-            builder.Line("DESCRIPTION:" + EscapeText(e.Description));
+            result.Description = PlainText(e.Description);
         }
 
         if (!string.IsNullOrEmpty(e.Location))
         {
-            builder.Line("LOCATION:" + EscapeText(e.Location));
+            result.Location = PlainText(e.Location);
         }
 
         if (e.Url is not null)
         {
-            // URL is a URI value, not TEXT: it is written as is, and AbsoluteUri has already
-            // percent-encoded anything (spaces, controls) that could break the line.
-            builder.Line("URL:" + e.Url.AbsoluteUri);
+            // Ical.Net writes a Uri as its original string; AbsoluteUri has percent-encoded anything
+            // (spaces, controls) that could break the line.
+            result.Url = new Uri(e.Url.AbsoluteUri);
         }
 
-        builder.Line($"ORGANIZER{CommonName(e.OrganizerName)}:mailto:{e.OrganizerEmail}");
         if (withAttendee && e.AttendeeEmail is not null)
         {
-            builder.Line($"ATTENDEE{CommonName(e.AttendeeName)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:{e.AttendeeEmail}");
+            // Parameters are written in the order they are set: the name first, as clients show it.
+            var attendee = new Attendee("mailto:" + e.AttendeeEmail);
+            if (CommonName(e.AttendeeName) is { } attendeeName)
+            {
+                attendee.CommonName = attendeeName;
+            }
+
+            attendee.Role = ParticipationRole.RequiredParticipant;
+            attendee.ParticipationStatus = EventParticipationStatus.Accepted;
+            attendee.Rsvp = false;
+            result.Attendees.Add(attendee);
         }
 
-        builder.Line("STATUS:" + StatusText(status));
-        builder.Line("END:VEVENT");
+        return result;
     }
 
-    private static string StatusText(CalendarEventStatus status) => status switch
+    private static string Serialize(IcalCalendar calendar)
     {
-        CalendarEventStatus.Confirmed => "CONFIRMED",
-        CalendarEventStatus.Tentative => "TENTATIVE",
-        CalendarEventStatus.Cancelled => "CANCELLED",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown calendar event status."),
-    };
+        var text = new CalendarSerializer().SerializeToString(calendar)
+                   ?? throw new InvalidOperationException("Ical.Net wrote nothing for the calendar.");
 
-    /// <summary>UTC date-time form (RFC 5545 3.3.5, form #2), to the second.</summary>
-    internal static string FormatUtc(DateTime utc) =>
-        utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>Escapes a TEXT value (RFC 5545 3.3.11).</summary>
-    internal static string EscapeText(string value)
-    {
-        var result = new StringBuilder(value.Length + 16);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    result.Append(@"\\");
-                    break;
-                case ';':
-                    result.Append(@"\;");
-                    break;
-                case ',':
-                    result.Append(@"\,");
-                    break;
-                case '\r':
-                    // CRLF is one line break, not two.
-                    if (i + 1 < value.Length && value[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    result.Append(@"\n");
-                    break;
-                case '\n':
-                    result.Append(@"\n");
-                    break;
-                case '\t':
-                    result.Append(c);
-                    break;
-                default:
-                    // TEXT allows no other control characters; dropping them is safer than letting one
-                    // end the content line early.
-                    if (!char.IsControl(c))
-                    {
-                        result.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return result.ToString();
+        // Ical.Net 5.2.4 folds by UTF-16 unit, so it can break a line between the two halves of a
+        // surrogate pair (an emoji in a description), which no client can join back into the character.
+        // Only text outside the Basic Multilingual Plane can meet that; there the lines are folded again.
+        return text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : Refold(text);
     }
 
     /// <summary>
-    /// A CN parameter, with its leading semicolon, or nothing when there is no name. Double quotes
-    /// cannot appear in a parameter value at all, so they are removed; the value is quoted when it
-    /// holds a character (<c>: ; ,</c>) that would otherwise end it.
+    /// Unfolds Ical.Net's output and folds each content line again (RFC 5545 3.1): no physical line longer
+    /// than 75 octets of UTF-8, each continuation starting with one space (which counts towards its 75),
+    /// and a break only between whole characters.
     /// </summary>
-    internal static string CommonName(string? name)
+    /// <remarks>
+    /// Unfolding by removing every CRLF + space is safe here: a content line never starts with a space,
+    /// and TEXT values, names and addresses reach the serializer without raw line breaks.
+    /// </remarks>
+    private static string Refold(string text)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        var output = new StringBuilder(text.Length + 16);
+        foreach (var line in text.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
         {
-            return "";
-        }
-
-        var value = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (c == '"')
+            var octets = 0;
+            foreach (var rune in line.EnumerateRunes())
             {
-                continue;
+                var length = rune.Utf8SequenceLength;
+                if (octets + length > MaxLineOctets)
+                {
+                    output.Append("\r\n ");
+                    octets = 1;
+                }
+
+                output.Append(rune.ToString());
+                octets += length;
             }
 
-            // Controls are not allowed even inside quotes; a line break in a name becomes a space.
-            value.Append(char.IsControl(c) ? ' ' : c);
+            output.Append("\r\n");
         }
 
-        var text = value.ToString().Trim();
-        if (text.Length == 0)
-        {
-            return "";
-        }
-
-        return text.AsSpan().IndexOfAny(":;,") >= 0 ? $";CN=\"{text}\"" : ";CN=" + text;
+        return output.ToString();
     }
 
     /// <summary>
-    /// Folds one content line (RFC 5545 3.1): no physical line longer than 75 octets of UTF-8, each
-    /// continuation starting with one space (which counts towards its 75), and a break only between
-    /// whole characters, so a client never sees half of a multi-byte sequence.
+    /// A TEXT value without control characters other than tab and line breaks. Ical.Net escapes
+    /// backslashes, semicolons, commas and line breaks but writes other controls as they are, and one
+    /// of those could end the content line early; dropping them is safer.
     /// </summary>
-    internal static void AppendFolded(StringBuilder output, string line)
+    private static string PlainText(string value) =>
+        string.Concat(value.Where(c => c is '\t' or '\r' or '\n' || !char.IsControl(c)));
+
+    /// <summary>
+    /// A CN parameter value, or null when there is no name: the parameter is then left out (Ical.Net
+    /// writes an empty <c>CN=</c> for an organiser whose name is set to null). Double quotes, which a
+    /// parameter value cannot hold, are removed before deciding whether a name is left (Ical.Net would
+    /// remove them too, and quotes a value that holds <c>: ; ,</c>); controls are not allowed even inside
+    /// quotes, so a line break in a name becomes a space.
+    /// </summary>
+    private static string? CommonName(string? name)
     {
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var length = rune.Utf8SequenceLength;
-            if (octets + length > MaxLineOctets)
-            {
-                output.Append("\r\n ");
-                octets = 1;
-            }
-
-            output.Append(rune.ToString());
-            octets += length;
-        }
-
-        output.Append("\r\n");
-    }
-
-    /// <summary>Collects content lines, folding each as it is added.</summary>
-    private sealed class ContentBuilder
-    {
-        private readonly StringBuilder _text = new();
-
-        public void Line(string contentLine) => AppendFolded(_text, contentLine);
-
-        public override string ToString() => _text.ToString();
+        var text = string.Concat((name ?? "").Where(c => c != '"').Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+        return text.Length == 0 ? null : text;
     }
 }

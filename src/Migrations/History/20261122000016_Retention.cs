@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>Per-board retention settings and the retention job's per-board last run (its daily claim). Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>Forms, their versions and questions, submissions and answers, receipts and attachments. Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]

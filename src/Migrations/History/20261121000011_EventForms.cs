@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>
 /// An event's baseline, evaluation and follow-up forms (by the Forms module's keys), the follow-up's delay

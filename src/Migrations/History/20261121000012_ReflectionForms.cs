@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>
 /// A case module's reflective questions are Forms forms now (purpose "module reflection", attached to the

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>Media library: images per board and each board's media settings. Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]

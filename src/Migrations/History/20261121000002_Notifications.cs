@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>The notifications module: the mail outbox and each board's mail settings. Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>Private calendar feed secrets (hashed). Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>A case module's cover image (a media asset id). Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]

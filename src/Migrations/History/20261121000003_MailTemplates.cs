@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Web.Data.Migrations;
+namespace LearningHub.Migrations.History;
 
 /// <summary>Each board's own wording of its mail templates. Hand-written, provider-neutral.</summary>
 [DbContext(typeof(LearningHubDbContext))]
