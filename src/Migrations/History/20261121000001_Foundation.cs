@@ -9,7 +9,7 @@ namespace LearningHub.Migrations.History;
 
 /// <summary>
 /// The foundation's schema: boards, their lists (agencies, localities, themes, topics), role
-/// permissions, recipe runs and Identity accounts. Hand-written (no design-time package here) and
+/// permissions, recipe runs and Identity accounts. Hand-written (EF's design-time package could not be restored here until 2026-12-03) and
 /// provider-neutral: column types come from each provider's mapping of the CLR type, and each
 /// provider reads only its own annotations. SchemaMatchesModelTests proves it equals the model.
 /// </summary>

@@ -11,8 +11,9 @@ using Npgsql;
 namespace LearningHub.IntegrationTests.Data;
 
 /// <summary>
-/// The hand-written migrations must build exactly the schema the model describes. A database made by
-/// the migrations is compared, table by table, with one made from the model by EnsureCreated.
+/// Each provider's migrations (the shared hand-written history and the generated ones after it) must
+/// build exactly the schema the model describes. A database made by the migrations is compared, table by
+/// table, with one made from the model by EnsureCreated.
 /// </summary>
 public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
