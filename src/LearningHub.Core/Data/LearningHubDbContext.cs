@@ -28,6 +28,7 @@ public class LearningHubDbContext(
     public DbSet<BoardRolePermission> BoardRolePermissions => Set<BoardRolePermission>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>
     /// The deployment's data-protection key ring (ASP.NET Core's EF Core key store reads and writes it), so
     /// every node of a scale-out deployment shares it. Not board-owned: keys protect every board's cookies.
