@@ -111,12 +111,12 @@ public sealed class VipsImagingTests
     }
 
     [Theory]
-    [InlineData(ImageKind.Jpeg, 4000, 1280, ",shrink=2")]
-    [InlineData(ImageKind.Jpeg, 2560, 1280, ",shrink=2")]
+    [InlineData(ImageKind.Jpeg, 4000, 1280, "shrink=2")]
+    [InlineData(ImageKind.Jpeg, 2560, 1280, "shrink=2")]
     [InlineData(ImageKind.Jpeg, 2559, 1280, "")]
-    [InlineData(ImageKind.Jpeg, 5120, 1280, ",shrink=4")]
-    [InlineData(ImageKind.Jpeg, 40000, 1280, ",shrink=8")]
-    [InlineData(ImageKind.WebP, 4000, 1280, ",scale=0.5")]
+    [InlineData(ImageKind.Jpeg, 5120, 1280, "shrink=4")]
+    [InlineData(ImageKind.Jpeg, 40000, 1280, "shrink=8")]
+    [InlineData(ImageKind.WebP, 4000, 1280, "scale=0.5")]
     [InlineData(ImageKind.Png, 4000, 1280, "")]
     [InlineData(ImageKind.Gif, 4000, 1280, "")]
     public void The_decoder_shrinks_by_the_largest_power_of_two_that_leaves_the_largest_width(ImageKind kind, int width, int largest, string option)

@@ -272,7 +272,7 @@ public static class VipsImaging
         var shrink = way == DecodeWay.ShrinkOnLoad ? LoadShrink(ImageSniffer.Sniff(bytes), header.UprightWidth, largestWidth) : "";
         return Vipsing(() =>
         {
-            var image = Image.NewFromSource(source, shrink.TrimStart(','), Enums.Access.Sequential, Enums.FailOn.Truncated);
+            var image = Image.NewFromSource(source, shrink, Enums.Access.Sequential, Enums.FailOn.Truncated);
             if (way != DecodeWay.FullSizeInMemory)
             {
                 return image;
@@ -306,8 +306,8 @@ public static class VipsImaging
         return (kind, shrink) switch
         {
             (_, 1) => "",
-            (ImageKind.Jpeg, _) => $",shrink={shrink}",
-            (ImageKind.WebP, _) => FormattableString.Invariant($",scale={1.0 / shrink}"),
+            (ImageKind.Jpeg, _) => $"shrink={shrink}",
+            (ImageKind.WebP, _) => FormattableString.Invariant($"scale={1.0 / shrink}"),
             _ => "",
         };
     }

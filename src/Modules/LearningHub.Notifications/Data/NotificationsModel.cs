@@ -48,7 +48,7 @@ internal sealed class BoardMailSettingsConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Host).HasMaxLength(255);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.ProtectedPassword).HasMaxLength(2000);
-        // Added to a table with rows (migration 20261203000018), so the column carries a default; None is also the CLR default.
+        // Added to a table with rows (migration MailOAuth), so the column carries a default; None is also the CLR default.
         b.Property(x => x.Authentication).HasConversion<string>().HasMaxLength(30).HasDefaultValue(SmtpAuthentication.None);
         b.Property(x => x.OAuthTokenEndpoint).HasMaxLength(500);
         b.Property(x => x.OAuthClientId).HasMaxLength(256);

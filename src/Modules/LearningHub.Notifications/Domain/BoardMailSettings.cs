@@ -70,6 +70,30 @@ public class BoardMailSettings : IBoardOwned
     /// <summary>OAuth 2.0 scope, e.g. <c>https://outlook.office365.com/.default</c> for Microsoft 365.</summary>
     public string? OAuthScope { get; set; }
 
+    /// <summary>
+    /// Chooses how the transport signs in and removes what that choice does not use (the user name
+    /// without any sign-in, a password or OAuth client kept for a sign-in no longer chosen): a secret
+    /// lying about unused is one more to leak. The settings page and the recipe step both come here.
+    /// </summary>
+    public void SignInWith(SmtpAuthentication authentication)
+    {
+        Authentication = authentication;
+        if (authentication == SmtpAuthentication.None)
+        {
+            UserName = null;
+        }
+
+        if (authentication != SmtpAuthentication.Password)
+        {
+            ProtectedPassword = null;
+        }
+
+        if (authentication != SmtpAuthentication.OAuthClientCredentials)
+        {
+            OAuthTokenEndpoint = OAuthClientId = OAuthScope = ProtectedOAuthClientSecret = null;
+        }
+    }
+
     /// <summary>Sender address; the board's contact email when empty.</summary>
     public string? FromAddress { get; set; }
 

@@ -52,20 +52,11 @@ public sealed class MailStep : IRecipeStepHandler
             throw step.Fail("fromAddress", $"'{settings.FromAddress}' is not an email address.");
         }
 
-        settings.Authentication = step.Has("authentication")
+        settings.SignInWith(step.Has("authentication")
             ? step.Enum<SmtpAuthentication>("authentication")
-            : settings.UserName is null ? SmtpAuthentication.None : SmtpAuthentication.Password;
+            : settings.UserName is null ? SmtpAuthentication.None : SmtpAuthentication.Password);
         var transports = context.Services.GetRequiredService<MailTransports>();
-        if (settings.Authentication == SmtpAuthentication.None)
-        {
-            settings.UserName = null;
-        }
-
-        if (settings.Authentication != SmtpAuthentication.Password)
-        {
-            settings.ProtectedPassword = null;
-        }
-        else if (step.OptionalString("password", 500) is { } password)
+        if (settings.Authentication == SmtpAuthentication.Password && step.OptionalString("password", 500) is { } password)
         {
             settings.ProtectedPassword = transports.ProtectPassword(password);
         }
@@ -73,10 +64,6 @@ public sealed class MailStep : IRecipeStepHandler
         if (settings.Authentication == SmtpAuthentication.OAuthClientCredentials)
         {
             OAuth(step, settings, transports, context.Services.GetRequiredService<IConfiguration>());
-        }
-        else
-        {
-            settings.OAuthTokenEndpoint = settings.OAuthClientId = settings.OAuthScope = settings.ProtectedOAuthClientSecret = null;
         }
     }
 

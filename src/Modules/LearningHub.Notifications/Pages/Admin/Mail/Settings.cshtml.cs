@@ -101,20 +101,23 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
         settings.Host = Input.Host?.Trim();
         settings.Port = Input.Port!.Value;
         settings.Security = Input.Security!.Value;
-        settings.Authentication = Input.Authentication!.Value;
-        settings.UserName = settings.Authentication == SmtpAuthentication.None || string.IsNullOrWhiteSpace(Input.UserName) ? null : Input.UserName.Trim();
+        settings.UserName = string.IsNullOrWhiteSpace(Input.UserName) ? null : Input.UserName.Trim();
+        settings.SignInWith(Input.Authentication!.Value);
         settings.FromAddress = string.IsNullOrWhiteSpace(Input.FromAddress) ? null : Input.FromAddress.Trim();
         settings.FromName = string.IsNullOrWhiteSpace(Input.FromName) ? null : Input.FromName.Trim();
         var newSecret = false;
-        // A secret the chosen sign-in does not use is removed, not kept lying about.
-        if (settings.Authentication != SmtpAuthentication.Password || settings.UserName is null)
+        if (settings.Authentication == SmtpAuthentication.Password)
         {
-            settings.ProtectedPassword = null;
-        }
-        else if (!string.IsNullOrEmpty(Input.Password))
-        {
-            settings.ProtectedPassword = transports.ProtectPassword(Input.Password);
-            newSecret = true;
+            // Only the pickup folder saves without the sign-in checks, and a password needs its user name.
+            if (settings.UserName is null)
+            {
+                settings.ProtectedPassword = null;
+            }
+            else if (!string.IsNullOrEmpty(Input.Password))
+            {
+                settings.ProtectedPassword = transports.ProtectPassword(Input.Password);
+                newSecret = true;
+            }
         }
 
         if (settings.Authentication == SmtpAuthentication.OAuthClientCredentials)
@@ -127,10 +130,6 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
                 settings.ProtectedOAuthClientSecret = transports.ProtectClientSecret(Input.OAuthClientSecret);
                 newSecret = true;
             }
-        }
-        else
-        {
-            settings.OAuthTokenEndpoint = settings.OAuthClientId = settings.OAuthScope = settings.ProtectedOAuthClientSecret = null;
         }
 
         // What the settings are now, never the password or client secret: only whether a new one was given
