@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using LearningHub.Core;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Themes;
 using LearningHub.Theme.Base;
 using LearningHub.Theme.Base.Navigation;
@@ -11,6 +12,8 @@ using LearningHub.Web.Boards;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LearningHub.Web.Hosting;
@@ -39,7 +42,9 @@ public static class HostSetup
         services.AddRazorPages(options =>
         {
             options.Conventions.Add(new BoardRouteConvention());
+            options.Conventions.ConfigureFilter(new NotFoundPageFilter());
         }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory>(new BoardUrlHelperFactory(new UrlHelperFactory())));
         services.AddRouting(options => options.LowercaseUrls = true);
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

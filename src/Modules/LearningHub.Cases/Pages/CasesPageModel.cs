@@ -1,23 +1,11 @@
-using System.Security.Claims;
-using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Cases.Pages;
 
-/// <summary>What every Cases page needs: the board and who is signed in.</summary>
-public abstract class CasesPageModel : PageModel
+/// <summary>What every Cases page needs beyond the board and the signed-in person: them as an actor for the services.</summary>
+public abstract class CasesPageModel : BoardPageModel
 {
-    public BoardInfo Board => HttpContext.RequestServices.GetRequiredService<BoardContext>().Required;
-
     public string BoardSlug => Board.Slug;
-
-    protected string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
-
-    protected string UserName => User.FindFirstValue(LearningHubClaimTypes.FullName) ?? User.Identity?.Name ?? "";
-
-    protected bool IsBoardAdmin => User.IsInRole(BoardRoles.BoardAdmin);
 
     protected Services.Actor Actor => new(UserId!, UserName, IsBoardAdmin);
 
