@@ -24,6 +24,8 @@ public static class CoreServices
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<BoardContext>();
+        services.AddScoped<BoardLinks>();
+        services.AddHttpContextAccessor();
         services.AddScoped<BoardDirectory>();
 
         var database = DatabaseSettings.From(configuration, environment);

@@ -18,6 +18,13 @@ public sealed class LearningHubOptions
     /// <summary>Attempts per minute per client address on sign-in, registration and password reset.</summary>
     public int AccountRequestsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// The site's public address (e.g. <c>https://learninghub.example.org</c>) for links in mail, calendar
+    /// files and certificates. Unset, links use the address of the request that sent them, or
+    /// <c>http://localhost:5080</c> for mail a background job sends.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>The data folder as an absolute path, created if missing; read before options are bound.</summary>
     public static string ResolveDataPath(IConfiguration configuration, IHostEnvironment environment)
     {
