@@ -90,7 +90,9 @@ EXPOSE 8080
 
 USER $APP_UID
 
-# /health reports the database check; it answers 200 when healthy and 503 when not (curl -f fails).
+# /health is liveness: it touches neither the database nor the network (only the images check, which
+# is Degraded without libvips and still 200), so a slow database never gets the container restarted.
+# Readiness (database, migrations, mail, libvips) is /health/ready, for a load balancer.
 # start-period leaves room for the first start, which migrates and applies the board recipes.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null http://localhost:8080/health || exit 1

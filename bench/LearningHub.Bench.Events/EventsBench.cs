@@ -36,7 +36,8 @@ internal static class EventsBench
 
         if (provider == "sqlite-wal")
         {
-            // What the host would do with journal_mode=WAL (not set by the app today; see the README).
+            // The host now sets journal_mode=WAL itself after migrating (DatabasePreparation), so this variant
+            // runs as "sqlite" does; it is kept so earlier runs' command lines still work.
             await site.WithBoardAsync("norfolk", async services =>
                 await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
                     services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Database, "PRAGMA journal_mode=WAL;"));

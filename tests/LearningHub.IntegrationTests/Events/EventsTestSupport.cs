@@ -42,9 +42,8 @@ public class EventsFactory : LearningHubFactory
 public static class EventsTestData
 {
     /// <summary>
-    /// The boards' recipes set each role's permissions exactly, and the shipped recipes predate this module
-    /// (recipes/events-steps.proposed.json holds the change for the lead to merge), so tests grant
-    /// events.manage to coordinators the way that recipe change will.
+    /// Grants events.manage to coordinators. Both shipped recipes grant it too (their roles steps); the
+    /// tests grant it themselves so they do not depend on a recipe's list of permissions.
     /// </summary>
     public static Task GrantEventsManageAsync(this LearningHubFactory factory, string board) =>
         factory.WithBoardServicesAsync(board, async services =>

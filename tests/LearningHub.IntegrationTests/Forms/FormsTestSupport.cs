@@ -36,8 +36,8 @@ internal static class FormsTestSupport
         });
 
     /// <summary>
-    /// The recipes' roles step sets each role's permissions exactly and does not list the forms ones
-    /// yet (see recipes/forms-steps.proposed.json), so the tests grant them as the merged recipes will.
+    /// Grants the forms permissions. Both shipped recipes grant them too (their roles steps); the tests
+    /// grant them themselves so they do not depend on a recipe's list of permissions.
     /// </summary>
     public static async Task GrantFormsPermissionsAsync(this LearningHubFactory factory, string board)
     {

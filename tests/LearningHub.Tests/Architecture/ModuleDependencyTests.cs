@@ -3,7 +3,7 @@ using System.Reflection;
 namespace LearningHub.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point one way (ARCHITECTURE.md): Core &lt;- Notifications, Media &lt;- Forms &lt;- Cases,
+/// Dependencies point one way (docs/architecture.md): Core &lt;- Notifications, Media &lt;- Forms &lt;- Cases,
 /// Events; Recipes and Web may see all; themes see only Core and the base theme. Modules render with
 /// the base theme's UI kit (GOV.UK tag helpers, navigation), so they may see it too.
 /// Read from the compiled assemblies' references, so a stray project reference fails here.

@@ -16,7 +16,7 @@ namespace LearningHub.Cases.Recipes;
 /// <summary>
 /// <c>{ "step": "cases", "modules": [ { "slug", "title", "reviewType", "publishedOn", "summary", "contentWarning",
 /// "supportSignposting", "themes", "topics", "estimatedMinutes", "sections", "chronology", "findings",
-/// "recommendations", "boardResponse", "cover": "media:pattern-rings" } ] }</c> (the full format is in the README;
+/// "recommendations", "boardResponse", "cover": "media:pattern-rings" } ] }</c> (the full format is in docs/cases.md;
 /// <c>cover</c> names an image a media step brought, and leaves the module's cover as it is when absent). Modules are matched by slug:
 /// a new one is created Published as version 1; the same content again changes nothing; changed content
 /// replaces the published version while nobody has started it, and is published as the next version once

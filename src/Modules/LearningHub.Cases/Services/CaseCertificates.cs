@@ -60,7 +60,7 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
 
     /// <summary>
     /// The certificate as one self-contained HTML document for printing to PDF: the same markup and
-    /// stylesheet as the certificate page (<c>certificate.css</c>), every value HTML-encoded.
+    /// stylesheet as the certificate page (<c>cases.css</c>), every value HTML-encoded.
     /// </summary>
     public static string Document(CertificateView view, string stylesheet)
     {

@@ -8,7 +8,8 @@ namespace LearningHub.Media.Services;
 /// <summary>
 /// <c>/health</c> and <c>/health/ready</c> entry "images": Healthy with the libvips version NetVips
 /// reports and whether it is the bundled copy, or Degraded (the site works, uploads are refused) with
-/// what is missing. Degraded still answers 200 on <c>/health</c>, so a load balancer keeps the node.
+/// what is missing. Degraded still answers 200 on <c>/health</c> (liveness), so the process is not restarted
+/// for it; <c>/health/ready</c> answers 503, so a load balancer prefers a node that can take uploads.
 /// </summary>
 public sealed class MediaHealthCheck(ImageProcessor processor) : IHealthCheck
 {
