@@ -3,7 +3,7 @@
 #   bash scripts/backup.sh backups/learninghub-$(date -u +%Y%m%dT%H%M%SZ).db
 # Uses the same settings as the site (appsettings, environment variables such as LearningHub__DataPath).
 # Set LEARNINGHUB_DLL to a published LearningHub.Web.dll to use it instead of the source tree.
-# On PostgreSQL it refuses and points at pg_dump (README, "Backup and restore").
+# On PostgreSQL it refuses and points at pg_dump (docs/operations.md, "Backup and restore").
 set -euo pipefail
 if [ $# -ne 1 ]; then
   echo "Usage: bash scripts/backup.sh <file>" >&2

@@ -27,7 +27,7 @@ public static class BackupCommand
         {
             error.WriteLine("The database is PostgreSQL: this command backs up SQLite only. Use pg_dump, for example");
             error.WriteLine("  pg_dump --format=custom --file=learninghub.dump \"<connection>\"");
-            error.WriteLine("and pg_restore to restore (README, \"Backup and restore\").");
+            error.WriteLine("and pg_restore to restore (docs/operations.md, \"Backup and restore\").");
             return Task.FromResult(3);
         }
 

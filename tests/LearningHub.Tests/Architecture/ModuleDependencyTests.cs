@@ -58,7 +58,7 @@ public sealed class ModuleDependencyTests
                 continue;
             }
 
-            Assert.True(Allowed.TryGetValue(name, out var allowed), $"{name} is not in the dependency map: add it to ARCHITECTURE.md and this test.");
+            Assert.True(Allowed.TryGetValue(name, out var allowed), $"{name} is not in the dependency map: add it to docs/architecture.md and this test.");
             var references = assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(r => r.StartsWith("LearningHub.", StringComparison.Ordinal));
             var forbidden = references.Except(allowed).ToList();
             Assert.True(forbidden.Count == 0, $"{name} must not reference {string.Join(", ", forbidden)}");
