@@ -44,6 +44,5 @@ public sealed class IndexModel(MediaLibrary library, BoardContext boards) : Page
         return Redirect($"/{BoardSlug}/manage/media");
     }
 
-
     public sealed record Row(Guid Id, string Name, string? AltText, bool Decorative, int Width, int Height, string Uploaded, string UploadedBy, MediaImage Image);
 }
