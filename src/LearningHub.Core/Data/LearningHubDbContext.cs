@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LearningHub.Core.Data;
 
@@ -37,6 +38,19 @@ public class LearningHubDbContext(
 
     /// <summary>Read by the board query filter on every query; null (no board) matches no row.</summary>
     public Guid? CurrentBoardId => boardContext.BoardId;
+
+    /// <summary>
+    /// Every <see cref="DateTime"/> (and DateTime?) column holds UTC. SQLite hands
+    /// times back without a kind and calendar files insist on UTC, so reads come back as
+    /// <see cref="DateTimeKind.Utc"/> on every provider. Writes pass through unchanged, so the columns
+    /// are the same and no migration follows from this.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Properties<DateTime> covers DateTime? too; EF passes a null past the converter.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,3 +116,6 @@ public class LearningHubDbContext(
         }
     }
 }
+
+/// <summary>Stores a time as it is and reads it back marked as UTC (see <see cref="LearningHubDbContext"/>).</summary>
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

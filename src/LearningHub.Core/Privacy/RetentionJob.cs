@@ -1,9 +1,9 @@
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +29,6 @@ public enum RetentionTrigger
     Manual,
 }
 
-/// <summary>What one retention run did for a board: the cutoffs it used and each source's counts.</summary>
-public sealed record RetentionResult(RetentionTrigger Trigger, DateTime RanUtc, RetentionCutoffs Cutoffs, IReadOnlyDictionary<string, int> Counts);
-
 /// <summary>
 /// Applies a board's retention settings: claims the run, computes the cutoffs from the settings and the
 /// clock, calls every module's <see cref="IRetentionSource"/>, and writes ONE audit entry
@@ -52,10 +49,11 @@ public sealed class RetentionApplier(
         await db.Set<RetentionSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new RetentionSettings();
 
     /// <summary>
-    /// Runs retention for the current board. A daily run returns null when the board's run for today
-    /// has already been claimed (here or by another node); a manual run always runs.
+    /// Runs retention for the current board and returns each source's counts. A daily run returns null
+    /// when the board's run for today has already been claimed (here or by another node); a manual run
+    /// always runs.
     /// </summary>
-    public async Task<RetentionResult?> ApplyAsync(RetentionTrigger trigger, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>?> ApplyAsync(RetentionTrigger trigger, CancellationToken cancellationToken = default)
     {
         var board = boards.Required;
         await EnsureRunRowAsync(board.Id, cancellationToken);
@@ -104,13 +102,9 @@ public sealed class RetentionApplier(
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new RetentionResult(trigger, now, cutoffs, counts);
+            return (IReadOnlyDictionary<string, int>)counts;
         });
     }
-
-    /// <summary>When the job last ran for the current board (daily or manual), if ever.</summary>
-    public Task<DateTime?> LastRunUtcAsync(CancellationToken cancellationToken = default) =>
-        db.Set<RetentionRun>().AsNoTracking().Select(r => r.LastRunUtc).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The row the daily claim updates; two nodes may race to create it, and the loser just uses the winner's.</summary>
     private async Task EnsureRunRowAsync(Guid boardId, CancellationToken cancellationToken)
@@ -158,10 +152,10 @@ public sealed class RetentionScheduler(IServiceScopeFactory scopes, ILogger<Rete
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
-                if (await scope.ServiceProvider.GetRequiredService<RetentionApplier>().ApplyAsync(RetentionTrigger.Daily, cancellationToken) is { } result)
+                if (await scope.ServiceProvider.GetRequiredService<RetentionApplier>().ApplyAsync(RetentionTrigger.Daily, cancellationToken) is { } counts)
                 {
                     ran++;
-                    logger.LogInformation("Retention applied for board {Board}: {Counts}", board.Slug, result.Counts);
+                    logger.LogInformation("Retention applied for board {Board}: {Counts}", board.Slug, counts);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -176,31 +170,15 @@ public sealed class RetentionScheduler(IServiceScopeFactory scopes, ILogger<Rete
 }
 
 /// <summary>Calls <see cref="RetentionScheduler"/> every <see cref="RetentionOptions.PollInterval"/>; the claim keeps it to once a board a day.</summary>
-public sealed class RetentionWorker(RetentionScheduler scheduler, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed class RetentionWorker(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionWorker> logger)
+    : TimedWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.JobEnabled;
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
-        {
-            try
-            {
-                await scheduler.RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Retention pass failed; trying again at the next one");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override string PassName => "Retention pass";
+
+    protected override Task RunPassAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<RetentionScheduler>().RunDueAsync(cancellationToken);
 }

@@ -1,5 +1,5 @@
+using LearningHub.Core.Navigation;
 using LearningHub.Core.Security;
-using LearningHub.Theme.Base.Navigation;
 
 namespace LearningHub.Web.Hosting;
 

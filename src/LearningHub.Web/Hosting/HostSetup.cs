@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using LearningHub.Core;
+using LearningHub.Core.Navigation;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Themes;
 using LearningHub.Theme.Base;
-using LearningHub.Theme.Base.Navigation;
 using LearningHub.Theme.Essex;
 using LearningHub.Theme.Norfolk;
 using LearningHub.Web.Accounts;

@@ -1,10 +1,10 @@
 using LearningHub.Core.Data;
+using LearningHub.Core.Navigation;
 using LearningHub.Core.Recipes;
 using LearningHub.Events.Data;
 using LearningHub.Events.Recipes;
 using LearningHub.Events.Services;
 using LearningHub.Notifications.Calendar;
-using LearningHub.Theme.Base.Navigation;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

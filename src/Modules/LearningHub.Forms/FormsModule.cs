@@ -1,9 +1,9 @@
 using LearningHub.Core.Data;
+using LearningHub.Core.Navigation;
 using LearningHub.Core.Recipes;
 using LearningHub.Forms.Data;
 using LearningHub.Forms.Recipes;
 using LearningHub.Forms.Services;
-using LearningHub.Theme.Base.Navigation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Navigation;
 using LearningHub.Core.Recipes;
 using LearningHub.Core.Security;
 using LearningHub.Media.Data;
 using LearningHub.Media.Recipes;
 using LearningHub.Media.Services;
-using LearningHub.Theme.Base.Navigation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,4 @@
-using LearningHub.Theme.Base.Navigation;
+using LearningHub.Core.Navigation;
 
 namespace LearningHub.Media;
 

@@ -1,10 +1,10 @@
 using LearningHub.Core.Data;
+using LearningHub.Core.Navigation;
 using LearningHub.Core.Recipes;
 using LearningHub.Notifications.Data;
 using LearningHub.Notifications.Recipes;
 using LearningHub.Notifications.Services;
 using LearningHub.Notifications.Templates;
-using LearningHub.Theme.Base.Navigation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

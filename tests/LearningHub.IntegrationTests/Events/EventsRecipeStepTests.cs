@@ -53,8 +53,8 @@ public sealed class EventsRecipeStepTests : IClassFixture<EventsFactory>
         Assert.All(sessions, s => Assert.Equal(["case-y", "case-r"], s.LinkedModules));
         var now = _factory.Clock.GetUtcNow().UtcDateTime;
         var norwich = sessions.Single(s => s.Key == "spring-roadshow-norwich");
-        Assert.Equal(14, (LearningHub.Events.Services.LondonTime.ToLondon(norwich.StartUtc).Date - LearningHub.Events.Services.LondonTime.ToLondon(now).Date).Days);
-        Assert.Equal(new TimeSpan(9, 30, 0), LearningHub.Events.Services.LondonTime.ToLondon(norwich.StartUtc).TimeOfDay);
+        Assert.Equal(14, (LearningHub.Core.Time.LondonTime.ToLondon(norwich.StartUtc).Date - LearningHub.Core.Time.LondonTime.ToLondon(now).Date).Days);
+        Assert.Equal(new TimeSpan(9, 30, 0), LearningHub.Core.Time.LondonTime.ToLondon(norwich.StartUtc).TimeOfDay);
         var a1 = events.Single(e => e.Key == "learning-event-case-a1");
         Assert.True(a1.RequiresApproval);
         Assert.Equal(EventFormat.Hybrid, a1.Format);

@@ -4,8 +4,9 @@ namespace LearningHub.Tests.Architecture;
 
 /// <summary>
 /// Dependencies point one way (docs/architecture.md): Core &lt;- Notifications, Media &lt;- Forms &lt;- Cases,
-/// Events; Recipes and Web may see all; themes see only Core and the base theme. Modules render with
-/// the base theme's UI kit (GOV.UK tag helpers, navigation), so they may see it too.
+/// Events; Recipes and Web may see all; themes see only Core and the base theme. The navigation
+/// contract is Core's; modules still render with the base theme's UI kit (the GOV.UK field tag
+/// helpers, which Media's file upload extends), so they may see the base theme, never a board's theme.
 /// Read from the compiled assemblies' references, so a stray project reference fails here.
 /// </summary>
 public sealed class ModuleDependencyTests

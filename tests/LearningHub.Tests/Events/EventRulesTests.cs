@@ -1,3 +1,4 @@
+using LearningHub.Core.Time;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
@@ -14,9 +15,7 @@ public sealed record CertificateView(
     string Code, string HolderName, string ModuleTitle, int VersionNumber, DateTime CompletedUtc, int MinutesSpent,
     string BoardName, string VerifyUrl, string? CompletedBy = null)
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public string CompletedOn => TimeZoneInfo.ConvertTimeFromUtc(CompletedUtc, London).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public string CompletedOn => LondonTime.ToLondon(CompletedUtc).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     public string TimeSpent => MinutesSpent switch
     {

@@ -2,7 +2,6 @@ using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LearningHub.Events.Data;
 
@@ -14,29 +13,7 @@ public sealed class EventsModel : IModelContributor
         modelBuilder.ApplyConfiguration(new RoadshowConfiguration());
         modelBuilder.ApplyConfiguration(new LearningEventConfiguration());
         modelBuilder.ApplyConfiguration(new BookingConfiguration());
-
-        // SQLite hands times back without a kind; these are all UTC, and calendar files insist on it.
-        foreach (var entity in new[] { typeof(Roadshow), typeof(LearningEvent), typeof(Booking) })
-        {
-            foreach (var property in modelBuilder.Entity(entity).Metadata.GetProperties())
-            {
-                if (property.ClrType == typeof(DateTime))
-                {
-                    property.SetValueConverter(UtcConverter);
-                }
-                else if (property.ClrType == typeof(DateTime?))
-                {
-                    property.SetValueConverter(NullableUtcConverter);
-                }
-            }
-        }
     }
-
-    private static readonly ValueConverter<DateTime, DateTime> UtcConverter =
-        new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-
-    private static readonly ValueConverter<DateTime?, DateTime?> NullableUtcConverter =
-        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 }
 
 internal sealed class RoadshowConfiguration : IEntityTypeConfiguration<Roadshow>

@@ -62,33 +62,3 @@ public sealed class WaitlistProcessor(IServiceScopeFactory scopes, TimeProvider 
         return settled;
     }
 }
-
-/// <summary>Runs <see cref="WaitlistProcessor"/> every <see cref="EventsOptions.WaitlistPollInterval"/>.</summary>
-public sealed class WaitlistJob(WaitlistProcessor processor, IOptions<EventsOptions> options, TimeProvider clock, ILogger<WaitlistJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.WaitlistJobEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.WaitlistPollInterval, clock);
-        do
-        {
-            try
-            {
-                await processor.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Waiting-list pass failed; trying again at the next one");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
-}

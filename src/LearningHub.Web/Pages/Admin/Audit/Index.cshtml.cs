@@ -3,6 +3,7 @@ using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
+using LearningHub.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,6 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : P
 {
     public const int PageSize = 50;
 
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly string[] DateFormats = ["d/M/yyyy", "d M yyyy", "d-M-yyyy", "yyyy-M-d"];
 
     [BindProperty(SupportsGet = true)]
@@ -71,13 +71,13 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : P
 
         if (from is { } start)
         {
-            var startUtc = TimeZoneInfo.ConvertTimeToUtc(start.ToDateTime(TimeOnly.MinValue), London);
+            var startUtc = LondonTime.ToUtc(start.ToDateTime(TimeOnly.MinValue));
             entries = entries.Where(e => e.OccurredUtc >= startUtc);
         }
 
         if (to is { } end)
         {
-            var endUtc = TimeZoneInfo.ConvertTimeToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue), London);
+            var endUtc = LondonTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue));
             entries = entries.Where(e => e.OccurredUtc < endUtc);
         }
 
@@ -88,7 +88,7 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : P
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .ToListAsync();
         Entries = rows.Select(e => new AuditRow(
-                TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.OccurredUtc, DateTimeKind.Utc), London),
+                LondonTime.ToLondon(e.OccurredUtc),
                 e.Action, e.ActorName, e.TargetType, e.TargetLabel ?? e.TargetId, e.ChangesJson))
             .ToList();
     }

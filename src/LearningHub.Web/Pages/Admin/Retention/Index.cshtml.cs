@@ -5,6 +5,7 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
+using LearningHub.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +22,6 @@ namespace LearningHub.Web.Pages.Admin.Retention;
 [Authorize(Policy = CorePermissions.ManageAccounts)]
 public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, AuditLog audit, RetentionApplier retention, TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     [BindProperty]
     public RetentionInput Input { get; set; } = new();
 
@@ -175,7 +174,7 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, Aud
             return;
         }
 
-        var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(entry.OccurredUtc, DateTimeKind.Utc), London);
+        var when = LondonTime.ToLondon(entry.OccurredUtc);
         LastRun = $"{when.ToString("d MMMM yyyy 'at' h:mmtt", CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am").Replace("PM", "pm")} by {entry.ActorName}";
         if (entry.ChangesJson is not null)
         {

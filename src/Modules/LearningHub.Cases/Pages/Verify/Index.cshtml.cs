@@ -1,5 +1,6 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ public sealed class IndexModel(CaseCertificates certificates) : CasesPageModel
     public string Code { get; private set; } = "";
 
     public string CompletedOn => Certificate is null ? "" :
-        TimeZoneInfo.ConvertTimeFromUtc(Certificate.CompletedUtc, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
+        LondonTime.ToLondon(Certificate.CompletedUtc)
             .ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Time;
 using LearningHub.Media.Domain;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +14,6 @@ namespace LearningHub.Media.Pages.Manage.Media;
 [Authorize(Policy = MediaPermissions.ManageMedia)]
 public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -34,7 +33,7 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
 
     public bool CanProcessImages => library.CanProcessImages;
 
-    public string Uploaded => TimeZoneInfo.ConvertTimeFromUtc(Asset.CreatedUtc, London).ToString("d MMMM yyyy 'at' h:mmtt").Replace("AM", "am").Replace("PM", "pm");
+    public string Uploaded => LondonTime.ToLondon(Asset.CreatedUtc).ToString("d MMMM yyyy 'at' h:mmtt").Replace("AM", "am").Replace("PM", "pm");
 
     public string FileSize => Asset.ByteSize >= 1024 * 1024 ? $"{Asset.ByteSize / (1024.0 * 1024.0):0.0}MB" : $"{Math.Max(1, Asset.ByteSize / 1024)}KB";
 

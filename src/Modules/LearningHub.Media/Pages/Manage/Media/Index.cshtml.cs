@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Time;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public sealed class IndexModel(MediaLibrary library, BoardContext boards) : Page
     {
         var assets = await library.SearchAsync(Q, cancellationToken: cancellationToken);
         Assets = assets.Select(a => new Row(a.Id, a.OriginalName, a.AltText, a.Decorative, a.Width, a.Height,
-            TimeZoneInfo.ConvertTimeFromUtc(a.CreatedUtc, London).ToString("d MMMM yyyy"), a.CreatedByName, library.ToImage(a))).ToList();
+            LondonTime.ToLondon(a.CreatedUtc).ToString("d MMMM yyyy"), a.CreatedByName, library.ToImage(a))).ToList();
         KeepOriginals = await library.KeepsOriginalsAsync(cancellationToken);
         Deleted = TempData[DeletedKey] as string;
     }
@@ -42,8 +43,6 @@ public sealed class IndexModel(MediaLibrary library, BoardContext boards) : Page
         await library.SetKeepOriginalsAsync(keepOriginals, cancellationToken);
         return Redirect($"/{BoardSlug}/manage/media");
     }
-
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public sealed record Row(Guid Id, string Name, string? AltText, bool Decorative, int Width, int Height, string Uploaded, string UploadedBy, MediaImage Image);
 }

@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Time;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +14,6 @@ namespace LearningHub.Notifications.Pages.Admin.Mail;
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
 public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, MailQueue queue) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public string BoardName => boards.Required.Name;
 
     public string BoardSlug => boards.Required.Slug;
@@ -36,7 +35,7 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, Mai
             .OrderByDescending(m => m.CreatedUtc).Take(100).ToListAsync();
         Messages = rows.Select(m => new MessageRow(
             m.Id,
-            TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(m.CreatedUtc, DateTimeKind.Utc), London).ToString("d MMM yyyy, HH:mm"),
+            LondonTime.ToLondon(m.CreatedUtc).ToString("d MMM yyyy, HH:mm"),
             m.ToName, m.ToAddress, m.Subject, m.Category, m.Status.ToString(), StatusClass(m.Status), m.Attempts, m.LastError,
             m.Status == OutboxStatus.Failed)).ToList();
     }

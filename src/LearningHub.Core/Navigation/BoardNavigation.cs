@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using LearningHub.Core.Security;
 
-namespace LearningHub.Theme.Base.Navigation;
+namespace LearningHub.Core.Navigation;
 
 /// <summary>The navigation a given user sees on the current board.</summary>
 public sealed class BoardNavigation(IEnumerable<INavigationProvider> providers, BoardPermissions permissions)

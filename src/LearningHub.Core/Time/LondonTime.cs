@@ -1,13 +1,17 @@
 using System.Globalization;
 
-namespace LearningHub.Events.Services;
+namespace LearningHub.Core.Time;
 
-/// <summary>Times are stored in UTC and shown in Europe/London, in the GOV.UK style ("Tuesday 9 December 2026, 9:30am").</summary>
+/// <summary>
+/// UK local time. Times are stored in UTC (the DbContext reads every <see cref="DateTime"/> back as
+/// <see cref="DateTimeKind.Utc"/>) and shown in Europe/London, in the GOV.UK style ("Tuesday 9 December 2026, 9:30am").
+/// </summary>
 public static class LondonTime
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>A UTC time on the London wall clock; an unspecified kind is taken as UTC, as the database hands it back.</summary>
     public static DateTime ToLondon(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     /// <summary>A London wall-clock time as UTC (an hour that does not exist in spring moves forward).</summary>

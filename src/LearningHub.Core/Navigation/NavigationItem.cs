@@ -1,4 +1,4 @@
-namespace LearningHub.Theme.Base.Navigation;
+namespace LearningHub.Core.Navigation;
 
 /// <summary>
 /// A link in a board's navigation bar. <see cref="Path"/> is relative to the board (<c>manage</c> for
