@@ -100,7 +100,9 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
             ["Filter.To"] = Clean(Filter.To),
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         };
-        return Url.Page("/Admin/Audit/Index", new RouteValueDictionary(query.Where(p => p.Value is not null)))!;
+        // Not a route value: Url.Page keeps "page" for the page's name, and the log's page number is a query value.
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Admin/Audit/Index")!,
+            query.Where(p => p.Value is not null));
     }
 
     private DateOnly? ParseDate(string? text, string field, string which)
