@@ -3,6 +3,7 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
+using LearningHub.Core.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,8 @@ public static class CoreServices
 
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AgencyChanges>();
+        services.AddScoped<RetentionSettingsChanges>();
         services.AddRetention(configuration);
         services.AddPersonalDataRights();
         return services;

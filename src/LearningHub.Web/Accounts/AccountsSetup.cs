@@ -52,6 +52,8 @@ public static class AccountsSetup
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddScoped<AccountMail>();
+        services.AddScoped<AccountRegistration>();
+        services.AddScoped<AccountRoles>();
         services.AddScoped<ProfileChoices>();
         services.AddScoped<DemoUsers>();
         return services;

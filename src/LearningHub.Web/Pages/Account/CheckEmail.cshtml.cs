@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Web.Pages.Account;
 
-public sealed class CheckEmailModel : PageModel
+public sealed class CheckEmailModel : BoardPageModel
 {
     public void OnGet()
     {

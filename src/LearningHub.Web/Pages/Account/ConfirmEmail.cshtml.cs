@@ -1,17 +1,14 @@
 using System.Text;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LearningHub.Web.Pages.Account;
 
-public sealed class ConfirmEmailModel(UserManager<ApplicationUser> users, BoardContext boards) : PageModel
+public sealed class ConfirmEmailModel(UserManager<ApplicationUser> users) : BoardPageModel
 {
     public bool Confirmed { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task OnGetAsync(string? userId, string? code)
     {

@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Web.Pages.Account;
 
@@ -14,11 +13,9 @@ namespace LearningHub.Web.Pages.Account;
 /// then every module erases or anonymises their data in one transaction and they are signed out.
 /// </summary>
 [Authorize]
-public sealed class DeleteModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PersonalDataRights rights,
-    BoardContext boards) : PageModel
+public sealed class DeleteModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PersonalDataRights rights)
+    : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
     [BindProperty]
     public DeleteInput Input { get; set; } = new();
 
@@ -59,7 +56,7 @@ public sealed class DeleteModel(UserManager<ApplicationUser> users, SignInManage
 
         await rights.EraseAsync(subject, byThemselves: true, cancellationToken);
         await signIn.SignOutAsync();
-        return Redirect($"/{BoardSlug}/account/deleted");
+        return RedirectToPage("/Account/Deleted");
     }
 
     public sealed class DeleteInput

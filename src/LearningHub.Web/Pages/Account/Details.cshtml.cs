@@ -1,18 +1,17 @@
 using LearningHub.Core.Accounts;
+using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Web.Pages.Account;
 
 /// <summary>A signed-in person's own details: name, agency, job role, locality and line manager.</summary>
 [Authorize]
-public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ProfileChoices choices, LearningHub.Core.Boards.BoardContext boards) : PageModel
+public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ProfileChoices choices)
+    : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 

@@ -1,20 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, BoardContext boards, AccountMail mail, LearningHubDbContext db) : PageModel
+public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountMail mail, LearningHubDbContext db) : BoardPageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -37,7 +36,7 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, Boar
         if (user is { EmailConfirmed: true })
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{Request.Scheme}://{Request.Host}/{boards.Required.Slug}/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+            var link = $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}";
             await mail.QueuePasswordResetAsync(user, link);
             await db.SaveChangesAsync();
         }

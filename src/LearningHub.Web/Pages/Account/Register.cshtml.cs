@@ -1,32 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Audit;
-using LearningHub.Core.Boards;
-using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
-using System.Text;
 
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class RegisterModel(
-    BoardContext boards,
-    LearningHubDbContext db,
-    ProfileChoices choices,
-    UserManager<ApplicationUser> users,
-    AccountMail mail,
-    AuditLog audit) : PageModel
+public sealed class RegisterModel(ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration) : BoardPageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
-
-    public BoardInfo Board => boards.Required;
 
     public ProfileChoices Choices => choices;
 
@@ -60,8 +47,8 @@ public sealed class RegisterModel(
             CreatedUtc = DateTime.UtcNow,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, Input.Password!);
+        var created = await registration.RegisterAsync(user, Input.Password!, (account, code) =>
+            $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/confirm-email?userId={Uri.EscapeDataString(account.Id)}&code={code}");
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
@@ -72,22 +59,7 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        var roles = await users.AddToRoleAsync(user, BoardRoles.Practitioner);
-        if (!roles.Succeeded)
-        {
-            throw new InvalidOperationException("Could not give a new account the Practitioner role.");
-        }
-
-        // The account and its confirmation mail are saved together: both or neither.
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-        await mail.QueueConfirmationAsync(user, link);
-        audit.Record("accounts.account.created", new AuditTarget("Account", user.Id, user.FullName),
-            new { user.Email, user.AgencyId, user.JobRole, user.LocalityId, how = "registered" },
-            new AuditActor(user.Id, user.FullName));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return RedirectToPage("/Account/CheckEmail", new { board = Board.Slug });
+        return RedirectToPage("/Account/CheckEmail");
     }
 
     public sealed class RegisterInput : ProfileInput

@@ -1,21 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, BoardContext boards) : PageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users) : BoardPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? UserId { get; set; }
+    /// <summary>The account the reset link is for (not the signed-in person: nobody is signed in here).</summary>
+    [BindProperty(SupportsGet = true, Name = "userId")]
+    public string? AccountId { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -25,10 +25,8 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, Board
 
     public bool Done { get; private set; }
 
-    public string BoardSlug => boards.Required.Slug;
-
     public IActionResult OnGet() =>
-        string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Code) ? BadRequest() : Page();
+        string.IsNullOrEmpty(AccountId) || string.IsNullOrEmpty(Code) ? BadRequest() : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -37,7 +35,7 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, Board
             return Page();
         }
 
-        var user = string.IsNullOrEmpty(UserId) ? null : await users.FindByIdAsync(UserId);
+        var user = string.IsNullOrEmpty(AccountId) ? null : await users.FindByIdAsync(AccountId);
         string? token = null;
         try
         {

@@ -1,24 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class SignInModel(BoardContext boards, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : BoardPageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public BoardInfo Board => boards.Required;
 
     public void OnGet()
     {
@@ -53,10 +50,11 @@ public sealed class SignInModel(BoardContext boards, SignInManager<ApplicationUs
     }
 
     /// <summary>Only a path on this board is a place to return to; anything else goes to the board's home.</summary>
-    private string SafeReturnUrl() =>
-        ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith($"/{Board.Slug}", StringComparison.OrdinalIgnoreCase)
-            ? url
-            : $"/{Board.Slug}";
+    private string SafeReturnUrl()
+    {
+        var home = Url.Page("/Home/Index")!;
+        return ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(home, StringComparison.OrdinalIgnoreCase) ? url : home;
+    }
 
     public sealed class SignInInput
     {

@@ -1,21 +1,16 @@
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Web.Pages.Account;
 
 /// <summary>The signed-in person's rights over their data: a copy (page or JSON file) and deleting the account.</summary>
 [Authorize]
-public sealed class YourDataModel(UserManager<ApplicationUser> users, PersonalDataRights rights, BoardContext boards) : PageModel
+public sealed class YourDataModel(UserManager<ApplicationUser> users, PersonalDataRights rights) : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
-    public string BoardName => boards.Required.Name;
-
     public void OnGet()
     {
     }
@@ -30,7 +25,7 @@ public sealed class YourDataModel(UserManager<ApplicationUser> users, PersonalDa
 
         var export = await rights.ExportAsync(subject, cancellationToken);
         await rights.RecordExportAsync(subject, "json", cancellationToken);
-        return PersonalDataFile.For(Response, export, boards.Required.Slug);
+        return PersonalDataFile.For(Response, export, Board.Slug);
     }
 }
 

@@ -1,19 +1,16 @@
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Web.Pages.Account;
 
 /// <summary>The readable copy of the signed-in person's data; viewing it is recorded like a download.</summary>
 [Authorize]
-public sealed class YourDataViewModel(UserManager<ApplicationUser> users, PersonalDataRights rights, BoardContext boards) : PageModel
+public sealed class YourDataViewModel(UserManager<ApplicationUser> users, PersonalDataRights rights) : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
     public PersonalDataExport Export { get; private set; } = null!;
 
     public string? GeneratedOn => PersonalDataText.Time(Export.GeneratedUtc);

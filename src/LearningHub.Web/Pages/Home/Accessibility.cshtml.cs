@@ -1,9 +1,7 @@
-using LearningHub.Core.Boards;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Web.Pages.Home;
 
-public sealed class AccessibilityModel(BoardContext boards) : PageModel
+public sealed class AccessibilityModel : BoardPageModel
 {
-    public BoardInfo Board => boards.Required;
 }

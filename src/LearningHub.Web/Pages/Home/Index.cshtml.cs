@@ -1,17 +1,14 @@
 using System.Security.Claims;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using LearningHub.Core.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Web.Pages.Home;
 
 /// <summary>A board's home page.</summary>
-public sealed class IndexModel(BoardContext boards, LearningHubDbContext db) : PageModel
+public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
-    public BoardInfo Board => boards.Required;
-
     public string? SignedInName => User.FindFirstValue(LearningHubClaimTypes.FullName);
 
     public IReadOnlyList<ThemeRow> Themes { get; private set; } = [];

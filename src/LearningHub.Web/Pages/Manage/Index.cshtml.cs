@@ -1,19 +1,16 @@
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Web.Pages.Manage;
 
 /// <summary>Coordinators' view of who the board reaches: confirmed accounts by sector and agency.</summary>
 [Authorize(Policy = CorePermissions.ViewReports)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
-    public string BoardName => boards.Required.Name;
-
     public int Total { get; private set; }
 
     public IReadOnlyList<CountRow> ByAgency { get; private set; } = [];

@@ -1,18 +1,15 @@
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Web.Pages.Admin.Agencies;
 
 [Authorize(Policy = CorePermissions.ManageTaxonomies)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
     public IReadOnlyList<AgencyRow> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync()

@@ -1,12 +1,10 @@
 using System.Globalization;
-using LearningHub.Core.Audit;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Security;
 using LearningHub.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Web.Pages.Admin.Audit;
@@ -16,7 +14,7 @@ namespace LearningHub.Web.Pages.Admin.Audit;
 /// database context refuses it anyway). The board filter keeps it to this board's entries.
 /// </summary>
 [Authorize(Policy = CorePermissions.ViewAudit)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
     public const int PageSize = 50;
 
@@ -27,8 +25,6 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : P
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
 
@@ -104,7 +100,8 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : P
             ["Filter.To"] = Clean(Filter.To),
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/{BoardSlug}/admin/audit",
+        // Not a route value: Url.Page keeps "page" for the page's name, and the log's page number is a query value.
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Admin/Audit/Index")!,
             query.Where(p => p.Value is not null));
     }
 

@@ -1,10 +1,9 @@
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using LearningHub.Web.Pages.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Web.Pages.Admin.People;
 
@@ -13,10 +12,8 @@ namespace LearningHub.Web.Pages.Admin.People;
 /// Viewing and downloading are both audited; another board's account is not found.
 /// </summary>
 [Authorize(Policy = CorePermissions.ManageAccounts)]
-public sealed class DataModel(PersonalDataRights rights, BoardContext boards) : PageModel
+public sealed class DataModel(PersonalDataRights rights) : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
     public string Id { get; private set; } = "";
 
     public PersonalDataExport Export { get; private set; } = null!;
@@ -46,6 +43,6 @@ public sealed class DataModel(PersonalDataRights rights, BoardContext boards) : 
 
         var export = await rights.ExportAsync(subject, cancellationToken);
         await rights.RecordExportAsync(subject, "json", cancellationToken);
-        return PersonalDataFile.For(Response, export, BoardSlug);
+        return PersonalDataFile.For(Response, export, Board.Slug);
     }
 }

@@ -1,10 +1,8 @@
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Web.Pages.Admin.People;
 
@@ -13,10 +11,8 @@ namespace LearningHub.Web.Pages.Admin.People;
 /// <c>privacy.account.erased</c> with the administrator as actor; another board's account is not found.
 /// </summary>
 [Authorize(Policy = CorePermissions.ManageAccounts)]
-public sealed class EraseModel(PersonalDataRights rights, BoardContext boards, UserManager<LearningHub.Core.Accounts.ApplicationUser> users) : PageModel
+public sealed class EraseModel(PersonalDataRights rights) : BoardPageModel
 {
-    public string BoardSlug => boards.Required.Slug;
-
     public string Id { get; private set; } = "";
 
     public string PersonName { get; private set; } = "";
@@ -42,7 +38,7 @@ public sealed class EraseModel(PersonalDataRights rights, BoardContext boards, U
         }
 
         Show(subject);
-        if (subject.UserId == users.GetUserId(User))
+        if (subject.UserId == UserId)
         {
             // Their own account goes through "Delete your account", which asks for their password.
             ModelState.AddModelError(string.Empty, "You cannot erase your own account here. Use Your data in your account to delete it");
@@ -50,7 +46,7 @@ public sealed class EraseModel(PersonalDataRights rights, BoardContext boards, U
         }
 
         await rights.EraseAsync(subject, byThemselves: false, cancellationToken);
-        return Redirect($"/{BoardSlug}/admin/people/erased");
+        return RedirectToPage("/Admin/People/Erased");
     }
 
     private void Show(DataSubject subject)

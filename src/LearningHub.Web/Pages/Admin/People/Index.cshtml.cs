@@ -1,26 +1,21 @@
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Web.Pages.Admin.People;
 
 /// <summary>The board's accounts with their roles, for board administrators (personal data: names and emails).</summary>
 [Authorize(Policy = CorePermissions.ManageAccounts)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
     private const int PageSize = 200;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
-
-    public string BoardName => boards.Required.Name;
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
 

@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using LearningHub.Core.Audit;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using LearningHub.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,15 +18,14 @@ namespace LearningHub.Web.Pages.Admin.Retention;
 /// sits with the permission that already sees them.
 /// </summary>
 [Authorize(Policy = CorePermissions.ManageAccounts)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, AuditLog audit, RetentionApplier retention, TimeProvider clock) : PageModel
+public sealed class IndexModel(LearningHubDbContext db, RetentionApplier retention, RetentionSettingsChanges settingsChanges)
+    : BoardPageModel
 {
     [BindProperty]
     public RetentionInput Input { get; set; } = new();
 
     [TempData]
     public string? Done { get; set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<SelectListItem> Units { get; } =
         Enum.GetValues<RetentionUnit>().Select(u => new SelectListItem(u.ToString(), u.ToString())).ToList();
@@ -72,53 +69,24 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, Aud
             return Page();
         }
 
-        var settings = await db.Set<RetentionSettings>().SingleOrDefaultAsync(cancellationToken);
-        var before = (settings ?? new RetentionSettings()).Describe();
-        if (settings is null)
-        {
-            settings = new RetentionSettings();
-            db.Add(settings);
-        }
-
-        settings.Attendance = periods[RetentionRule.Attendance];
-        settings.UnconfirmedAccounts = periods[RetentionRule.UnconfirmedAccounts];
-        settings.MailBodies = periods[RetentionRule.MailBodies];
-        settings.NamedAnswers = periods[RetentionRule.NamedAnswers];
-        settings.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-
-        var after = settings.Describe();
-        var changed = after.Keys.Where(k => before[k] != after[k]).ToList();
-        if (changed.Count > 0)
-        {
-            audit.Record("privacy.retention.changed", new AuditTarget("Board", boards.Required.Id.ToString(), boards.Required.Name), new
-            {
-                before = changed.ToDictionary(k => k, k => before[k]),
-                after = changed.ToDictionary(k => k, k => after[k]),
-            });
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        var saved = await settingsChanges.SaveAsync(periods, cancellationToken);
+        if (saved == RetentionSettingsSaved.Conflict)
         {
             // Two administrators saved the board's first settings at the same moment: one row per board wins.
             ModelState.AddModelError(string.Empty, "Someone else saved the retention settings at the same time. Check them and save again.");
-            db.ChangeTracker.Clear();
             await LoadLastRunAsync(cancellationToken);
             return Page();
         }
 
-        Done = changed.Count > 0 ? "Retention settings saved" : "No settings were changed";
-        return Redirect($"/{BoardSlug}/admin/retention");
+        Done = saved == RetentionSettingsSaved.Changed ? "Retention settings saved" : "No settings were changed";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
     {
         await retention.ApplyAsync(RetentionTrigger.Manual, cancellationToken);
         Done = "Retention has been applied";
-        return Redirect($"/{BoardSlug}/admin/retention");
+        return RedirectToPage();
     }
 
     /// <summary>Checks one rule's two fields; adds GOV.UK-worded errors to the field that is wrong.</summary>
