@@ -34,6 +34,8 @@ public static class NotificationsModule
         services.AddScoped<MailQueue>();
         services.AddScoped<TemplatedMail>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<MailSettingsEditor>();
+        services.AddScoped<MailTemplateEditor>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.NotificationsPersonalData>();
         services.AddSingleton<MailTemplateRenderer>();
         services.AddSingleton<MailTemplateCatalog>();
@@ -49,6 +51,9 @@ public static class NotificationsModule
         return services;
     }
 
+    /// <summary>The name of the calendar feed's endpoint, for links to it.</summary>
+    public const string CalendarFeedEndpoint = "CalendarFeed";
+
     /// <summary>The private calendar feed: <c>/{board}/calendar/{secret}.ics</c>, no sign-in (the secret is the key).</summary>
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder endpoints)
     {
@@ -63,7 +68,7 @@ public static class NotificationsModule
             // Personal data: not for shared caches.
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.Text(feed, "text/calendar; charset=utf-8");
-        });
+        }).WithName(CalendarFeedEndpoint);
         return endpoints;
     }
 }

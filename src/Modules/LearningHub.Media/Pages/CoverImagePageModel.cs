@@ -1,7 +1,6 @@
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Media.Pages;
@@ -10,9 +9,9 @@ namespace LearningHub.Media.Pages;
 /// The "choose a cover image" page every module with covers has (case modules, events, roadshows): the board's
 /// library images as radios via the shared partial <c>_MediaImageChoice</c>, the posted choice checked against
 /// them, and the owner saved. A page derives from this, carries its own <c>@page</c> route and
-/// <c>[Authorize]</c> policy, and says only how to load its owner, set the cover and where to go next.
+/// <c>[Authorize]</c> policy, and says only how to load its owner, set the cover and which page to go back to.
 /// </summary>
-public abstract class CoverImagePageModel : PageModel
+public abstract class CoverImagePageModel : BoardPageModel
 {
     /// <summary>The chosen image's id, or empty for no cover image.</summary>
     [BindProperty]
@@ -20,7 +19,8 @@ public abstract class CoverImagePageModel : PageModel
 
     public IReadOnlyList<MediaImage> Images { get; private set; } = [];
 
-    public string BoardSlug => HttpContext.RequestServices.GetRequiredService<BoardContext>().Required.Slug;
+    /// <summary>For the Events cover views, which still pass it to <see cref="MediaImageChoice"/>; nothing here needs it.</summary>
+    public string BoardSlug => Board.Slug;
 
     /// <summary>Loads the thing the cover belongs to (tracked, for saving) and returns its current cover, or false if there is no such thing on this board.</summary>
     protected abstract Task<(bool Found, Guid? Current)> LoadOwnerAsync(Guid id, CancellationToken cancellationToken);
@@ -28,8 +28,14 @@ public abstract class CoverImagePageModel : PageModel
     /// <summary>Sets the loaded owner's cover and saves it.</summary>
     protected abstract Task SaveCoverAsync(Guid? imageId, CancellationToken cancellationToken);
 
-    /// <summary>Board-relative address to return to once the cover is saved, e.g. <c>/events/manage/{id}</c>.</summary>
-    protected abstract string ReturnPath(Guid id);
+    /// <summary>The page to go back to once the cover is saved, given the owner's id as <c>id</c>, e.g. <c>/Author/Module</c>.</summary>
+    protected virtual string? ReturnPage => null;
+
+    /// <summary>
+    /// Board-relative address to go back to, for the cover pages that do not name a <see cref="ReturnPage"/> yet
+    /// (the Events ones); it goes once they do.
+    /// </summary>
+    protected virtual string ReturnPath(Guid id) => throw new NotSupportedException($"{GetType().Name} names no ReturnPage.");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -58,7 +64,7 @@ public abstract class CoverImagePageModel : PageModel
         }
 
         await SaveCoverAsync(chosen, cancellationToken);
-        return Redirect($"/{BoardSlug}{ReturnPath(id)}");
+        return ReturnPage is { } page ? RedirectToPage(page, new { id }) : Redirect($"/{Board.Slug}{ReturnPath(id)}");
     }
 
     private async Task<(bool Found, Guid? Current)> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class DetailsModel(CaseWorkflow workflow, CaseCatalogue catalogue,
         var version = await DraftAsync(id, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         Input = ModuleDetailsInput.From(version);
@@ -46,7 +46,7 @@ public sealed class DetailsModel(CaseWorkflow workflow, CaseCatalogue catalogue,
         var version = await DraftAsync(id, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         await LoadAsync(id, version.Number > 1, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class DetailsModel(CaseWorkflow workflow, CaseCatalogue catalogue,
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/{BoardSlug}/author/modules/{id}");
+        return RedirectToPage("/Author/Module", new { id });
     }
 
     private async Task<CaseModuleVersion?> DraftAsync(Guid id, CancellationToken cancellationToken)

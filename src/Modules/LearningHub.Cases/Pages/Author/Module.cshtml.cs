@@ -131,7 +131,7 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        return Redirect($"/{BoardSlug}/author/modules/{id}");
+        return RedirectToPage("/Author/Module", new { id });
     }
 
     private Task<bool> CanReviewAsync() => permissions.HasAsync(User, CasesPermissions.Review);

@@ -35,7 +35,7 @@ public sealed partial class NewModel(CaseWorkflow workflow, CaseCatalogue catalo
                 version.Themes = Input.Themes.Distinct().Select(id => new CaseVersionTheme { VersionId = version.Id, ThemeId = id }).ToList();
                 version.Topics = Input.Topics.Distinct().Select(id => new CaseVersionTopic { VersionId = version.Id, TopicId = id }).ToList();
             }, cancellationToken);
-            return Redirect($"/{BoardSlug}/author/modules/{module.Id}");
+            return RedirectToPage("/Author/Module", new { id = module.Id });
         }
         catch (WorkflowException e)
         {

@@ -44,7 +44,7 @@ public abstract class PartPageModel<TItem>(CaseWorkflow workflow, LearningHubDbC
         var (version, item) = await LoadAsync(id, itemId, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         if (item is null && !IsNew)
@@ -70,7 +70,7 @@ public abstract class PartPageModel<TItem>(CaseWorkflow workflow, LearningHubDbC
         var (version, item) = await LoadAsync(id, itemId, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         if (item is null && !IsNew)
@@ -93,7 +93,7 @@ public abstract class PartPageModel<TItem>(CaseWorkflow workflow, LearningHubDbC
 
         Apply(item);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/{BoardSlug}/author/modules/{id}");
+        return RedirectToPage("/Author/Module", new { id });
     }
 
     protected abstract System.Linq.Expressions.Expression<Func<TItem, int>> PositionOfExpression();

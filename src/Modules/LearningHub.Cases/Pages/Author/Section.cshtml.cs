@@ -53,7 +53,7 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
         var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         if (section is null && !IsNew)
@@ -82,7 +82,7 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
         var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         if (section is null && !IsNew)
@@ -132,7 +132,7 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
         section.Title = Input.Title!.Trim();
         section.Body = Input.Body!.Trim();
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/{BoardSlug}/author/modules/{id}");
+        return RedirectToPage("/Author/Module", new { id });
     }
 
     /// <summary>True after "Insert": the page says where the reference went.</summary>
@@ -187,7 +187,7 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
         var (version, section) = await LoadAsync(id, sectionId, cancellationToken);
         if (version is null)
         {
-            return Redirect($"/{BoardSlug}/author/modules/{id}");
+            return RedirectToPage("/Author/Module", new { id });
         }
 
         if (section is null)
@@ -197,7 +197,7 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
 
         var form = await reflection.EnsureFormAsync(version.Module.Slug, version.Title, section, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/{BoardSlug}/admin/forms/{form.Id}");
+        return RedirectToPage("/Admin/Forms/Edit", new { id = form.Id });
     }
 
     private async Task LoadReflectionAsync(CaseModuleVersion version, CaseSection? section, CancellationToken cancellationToken)

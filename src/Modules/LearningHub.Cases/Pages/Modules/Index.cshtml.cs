@@ -2,6 +2,7 @@ using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LearningHub.Cases.Pages.Modules;
 
@@ -34,21 +35,9 @@ public sealed class IndexModel(CaseCatalogue catalogue, MediaLibrary library) : 
     /// <summary>This list's address with another page number, keeping the search and filters.</summary>
     public string PageUrl(int page)
     {
-        var query = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                query.Add($"{name}={Uri.EscapeDataString(value)}");
-            }
-        }
-
-        Add("q", Query);
-        Add("theme", Theme);
-        Add("topic", Topic);
-        Add("type", Type);
-        Add("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        return $"/{BoardSlug}/modules" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+        var list = Url.Page("/Modules/Index", new { q = Query, theme = Theme, topic = Topic, type = Type })!;
+        // Added by hand: a "page" route value would name the Razor Page, not the page of results.
+        return page > 1 ? QueryHelpers.AddQueryString(list, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)) : list;
     }
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Query) || Theme is not null || Topic is not null || Type is not null;

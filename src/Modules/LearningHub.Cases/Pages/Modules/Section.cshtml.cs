@@ -58,7 +58,7 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
 
         var email = await db.Users.Where(u => u.Id == UserId).Select(u => u.Email).SingleAsync(cancellationToken);
         var result = await learning.CompleteSectionAsync(UserId!, UserName, email!, Published.Version, Section,
-            code => $"{SiteUrl}/{BoardSlug}/certificates/{code}", cancellationToken);
+            code => $"{SiteUrl}/{Board.Slug}/certificates/{code}", cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddModelError(ReflectionField, result.Problem!);
@@ -68,19 +68,19 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
 
         if (result.ModuleCompleted)
         {
-            return Redirect($"/{BoardSlug}/certificates/{result.CertificateCode}?completed=true");
+            return Redirect(CertificatePath(result.CertificateCode!, query: new { completed = "true" }));
         }
 
-        return Redirect(number < SectionCount
-            ? $"/{BoardSlug}/modules/{slug}/sections/{number + 1}"
-            : $"/{BoardSlug}/modules/{slug}");
+        return number < SectionCount
+            ? RedirectToPage("/Modules/Section", new { slug, number = number + 1 })
+            : RedirectToPage("/Modules/Module", new { slug });
     }
 
     private async Task LoadReflectionAsync(CancellationToken cancellationToken)
     {
         var slug = Published.Version.Module.Slug;
         var context = CaseReflection.Context(slug, Section.Key);
-        var here = $"/{BoardSlug}/modules/{slug}/sections/{Number}";
+        var here = Url.Page("/Modules/Section", new { slug, number = Number })!;
         var list = new List<ReflectionForm>();
         foreach (var form in await reflection.FormsAsync(slug, Section, cancellationToken))
         {

@@ -1,4 +1,3 @@
-using LearningHub.Core.Boards;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Forms.Pages.Forms;
 
 /// <summary>Check your answers, then submit. Submitting checks every answer again.</summary>
-public sealed class CheckModel(FormResponses responses, BoardContext boards) : FillingPageModel(responses, boards)
+public sealed class CheckModel(FormResponses responses) : FillingPageModel(responses)
 {
     public IReadOnlyList<AnswerCheck> Problems { get; private set; } = [];
 
@@ -18,7 +17,7 @@ public sealed class CheckModel(FormResponses responses, BoardContext boards) : F
             return NotFound();
         }
 
-        return Session.AlreadySubmitted ? Redirect(JourneyUrl("done")) : Page();
+        return Session.AlreadySubmitted ? RedirectToPage("/Forms/Done", Journey()) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -30,17 +29,17 @@ public sealed class CheckModel(FormResponses responses, BoardContext boards) : F
 
         if (Session.AlreadySubmitted)
         {
-            return Redirect(JourneyUrl("done"));
+            return RedirectToPage("/Forms/Done", Journey());
         }
 
         try
         {
-            Problems = await Responses.SubmitAsync(Session, Context, UserId, HttpContext.RequestAborted);
+            Problems = await Responses.SubmitAsync(Session, Context, UserId!, HttpContext.RequestAborted);
         }
         catch (DbUpdateException)
         {
             // The same person submitted in another tab a moment ago: their receipt is there, so this one is done too.
-            return Redirect(JourneyUrl("done"));
+            return RedirectToPage("/Forms/Done", Journey());
         }
 
         if (Problems.Count > 0)
@@ -53,7 +52,7 @@ public sealed class CheckModel(FormResponses responses, BoardContext boards) : F
             return Page();
         }
 
-        return Redirect(JourneyUrl("done"));
+        return RedirectToPage("/Forms/Done", Journey());
     }
 
     public string Display(FormQuestion question)
@@ -78,5 +77,10 @@ public sealed class CheckModel(FormResponses responses, BoardContext boards) : F
         };
     }
 
-    public string ChangeUrl(FormQuestion question) => JourneyUrl($"page/{Session.PageOf(question)}") + "&change=true#" + AnswerValidator.FirstControlId(question);
+    public string ChangeUrl(FormQuestion question)
+    {
+        var values = Journey(Session.PageOf(question));
+        values["change"] = "true";
+        return Url.Page("/Forms/Question", null, values, protocol: null, host: null, fragment: AnswerValidator.FirstControlId(question))!;
+    }
 }

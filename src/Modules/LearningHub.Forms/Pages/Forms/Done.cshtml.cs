@@ -1,11 +1,10 @@
-using LearningHub.Core.Boards;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningHub.Forms.Pages.Forms;
 
 /// <summary>The confirmation: answers received, and the way back to where the person came from.</summary>
-public sealed class DoneModel(FormResponses responses, BoardContext boards) : FillingPageModel(responses, boards)
+public sealed class DoneModel(FormResponses responses) : FillingPageModel(responses)
 {
     public async Task<IActionResult> OnGetAsync()
     {
@@ -14,6 +13,6 @@ public sealed class DoneModel(FormResponses responses, BoardContext boards) : Fi
             return NotFound();
         }
 
-        return Session.AlreadySubmitted ? Page() : Redirect(JourneyUrl(""));
+        return Session.AlreadySubmitted ? Page() : RedirectToPage("/Forms/Start", Journey());
     }
 }

@@ -1,9 +1,8 @@
-using System.Security.Claims;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 
 namespace LearningHub.Forms.Pages.Forms;
 
@@ -12,7 +11,7 @@ namespace LearningHub.Forms.Pages.Forms;
 /// from the query string (checked), and the signed-in person's draft.
 /// </summary>
 [Authorize]
-public abstract class FillingPageModel(FormResponses responses, BoardContext boards) : PageModel
+public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
 {
     [FromRoute(Name = "key")]
     public string FormKey { get; set; } = "";
@@ -27,16 +26,12 @@ public abstract class FillingPageModel(FormResponses responses, BoardContext boa
 
     public FillingSession Session { get; private set; } = default!;
 
-    public string BoardSlug => boards.Required.Slug;
-
     protected FormResponses Responses => responses;
-
-    protected string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     /// <summary>Loads the form and the person's draft; null (404) for an unknown form, a bad context or a return address elsewhere.</summary>
     protected async Task<bool> LoadAsync()
     {
-        if (!FormContexts.IsValid(Context) || FormKey.Length > 100 || (ReturnUrl is not null && !ReturnUrls.IsLocal(ReturnUrl)) || UserId.Length == 0)
+        if (!FormContexts.IsValid(Context) || FormKey.Length > 100 || (ReturnUrl is not null && !ReturnUrls.IsLocal(ReturnUrl)) || UserId is null)
         {
             return false;
         }
@@ -51,10 +46,12 @@ public abstract class FillingPageModel(FormResponses responses, BoardContext boa
         return true;
     }
 
-    /// <summary>An address in this form's journey, keeping the context and return address.</summary>
-    public string JourneyUrl(string step)
+    /// <summary>The route values every page of this form's journey keeps: the form, the context and the return address.</summary>
+    protected RouteValueDictionary Journey(int? number = null) => new()
     {
-        var url = $"/{BoardSlug}/forms/{Uri.EscapeDataString(FormKey)}{(step.Length > 0 ? "/" + step : "")}?context={Uri.EscapeDataString(Context)}";
-        return ReturnUrl is null ? url : $"{url}&returnUrl={Uri.EscapeDataString(ReturnUrl)}";
-    }
+        ["key"] = FormKey, ["number"] = number, ["context"] = Context, ["returnUrl"] = ReturnUrl,
+    };
+
+    /// <summary>A page of this form's journey (<c>/Forms/Start</c>, <c>/Forms/Question</c> with its number, <c>/Forms/Check</c>), keeping the context and return address.</summary>
+    public string JourneyUrl(string page, int? number = null) => Url.Page(page, Journey(number))!;
 }

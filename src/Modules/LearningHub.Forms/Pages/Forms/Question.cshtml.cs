@@ -1,4 +1,3 @@
-using LearningHub.Core.Boards;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +7,7 @@ namespace LearningHub.Forms.Pages.Forms;
 /// A page of questions. Answers are checked when the page is posted: with any error the page comes
 /// back with an error summary and everything as typed; otherwise they are kept in the draft.
 /// </summary>
-public sealed class QuestionModel(FormResponses responses, BoardContext boards) : FillingPageModel(responses, boards)
+public sealed class QuestionModel(FormResponses responses) : FillingPageModel(responses)
 {
     [FromRoute(Name = "number")]
     public int Number { get; set; }
@@ -28,7 +27,7 @@ public sealed class QuestionModel(FormResponses responses, BoardContext boards) 
 
         if (Session.AlreadySubmitted)
         {
-            return Redirect(JourneyUrl("done"));
+            return RedirectToPage("/Forms/Done", Journey());
         }
 
         Fields = Session.Page(Number).Select(q => QuestionField.FromStored(q, Session.StoredAnswer(q))).ToList();
@@ -44,7 +43,7 @@ public sealed class QuestionModel(FormResponses responses, BoardContext boards) 
 
         if (Session.AlreadySubmitted)
         {
-            return Redirect(JourneyUrl("done"));
+            return RedirectToPage("/Forms/Done", Journey());
         }
 
         var form = Request.HasFormContentType ? Request.Form : null;
@@ -61,9 +60,11 @@ public sealed class QuestionModel(FormResponses responses, BoardContext boards) 
             return Page();
         }
 
-        await Responses.SavePageAsync(Session, Context, UserId, checks, HttpContext.RequestAborted);
-        return Redirect(Changing || Number == Session.PageCount ? JourneyUrl("check") : JourneyUrl($"page/{Number + 1}"));
+        await Responses.SavePageAsync(Session, Context, UserId!, checks, HttpContext.RequestAborted);
+        return Changing || Number == Session.PageCount
+            ? RedirectToPage("/Forms/Check", Journey())
+            : RedirectToPage("/Forms/Question", Journey(Number + 1));
     }
 
-    public string BackUrl => Number == 1 ? JourneyUrl("") : JourneyUrl($"page/{Number - 1}");
+    public string BackUrl => Number == 1 ? JourneyUrl("/Forms/Start") : JourneyUrl("/Forms/Question", Number - 1);
 }

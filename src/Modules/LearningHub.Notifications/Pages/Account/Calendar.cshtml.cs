@@ -1,36 +1,34 @@
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Notifications.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 
 namespace LearningHub.Notifications.Pages.Account;
 
 /// <summary>A person's private calendar feed address: make one, replace it, or stop it.</summary>
 [Authorize]
-public sealed class CalendarModel(CalendarFeeds feeds, BoardContext boards) : PageModel
+public sealed class CalendarModel(CalendarFeeds feeds, LinkGenerator links) : BoardPageModel
 {
-    public string BoardName => boards.Required.Name;
-
     public bool HasFeed { get; private set; }
 
     public string? NewAddress { get; private set; }
 
-    private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-
-    public async Task OnGetAsync() => HasFeed = await feeds.HasFeedAsync(UserId);
+    public async Task OnGetAsync() => HasFeed = await feeds.HasFeedAsync(UserId!);
 
     public async Task<IActionResult> OnPostResetAsync()
     {
-        var token = await feeds.ResetAsync(UserId);
-        NewAddress = $"{Request.Scheme}://{Request.Host}/{boards.Required.Slug}/calendar/{token}.ics";
+        var token = await feeds.ResetAsync(UserId!);
+        // The whole address, for a calendar app; the secret keeps its case, which the site's lower-cased links would not.
+        NewAddress = links.GetUriByName(HttpContext, NotificationsModule.CalendarFeedEndpoint, new { board = Board.Slug, token },
+            options: new LinkOptions { LowercaseUrls = false });
         HasFeed = true;
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        await feeds.RevokeAsync(UserId);
-        return Redirect($"/{boards.Required.Slug}/account/calendar");
+        await feeds.RevokeAsync(UserId!);
+        return RedirectToPage("/Account/Calendar");
     }
 }

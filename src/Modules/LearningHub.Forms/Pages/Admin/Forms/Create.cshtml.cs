@@ -1,23 +1,20 @@
 using System.ComponentModel.DataAnnotations;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
 
 /// <summary>A new form: title, key, purpose, anonymous or named. Questions are added next.</summary>
 [Authorize(Policy = FormsPermissions.Manage)]
-public sealed class CreateModel(LearningHubDbContext db, BoardContext boards, FormEditor editor) : PageModel
+public sealed class CreateModel(LearningHubDbContext db, FormEditor editor) : BoardPageModel
 {
     [BindProperty]
     public FormDetailsInput Input { get; set; } = new();
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<SelectListItem> Purposes => FormDetailsInput.PurposeItems;
 
@@ -47,7 +44,7 @@ public sealed class CreateModel(LearningHubDbContext db, BoardContext boards, Fo
         var form = editor.Create(key, Input.Title!.Trim(), string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
             Input.Purpose!.Value, Input.Anonymous == "anonymous");
         await db.SaveChangesAsync();
-        return Redirect($"/{BoardSlug}/admin/forms/{form.Id}");
+        return RedirectToPage("/Admin/Forms/Edit", new { id = form.Id });
     }
 }
 

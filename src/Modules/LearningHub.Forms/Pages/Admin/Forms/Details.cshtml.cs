@@ -1,10 +1,9 @@
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
@@ -15,14 +14,12 @@ namespace LearningHub.Forms.Pages.Admin.Forms;
 /// answered on the promise they were given.
 /// </summary>
 [Authorize(Policy = FormsPermissions.Manage)]
-public sealed class DetailsModel(LearningHubDbContext db, BoardContext boards, FormEditor editor) : PageModel
+public sealed class DetailsModel(LearningHubDbContext db, FormEditor editor) : BoardPageModel
 {
     [BindProperty]
     public FormDetailsInput Input { get; set; } = new();
 
     public Form Form { get; private set; } = default!;
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<SelectListItem> Purposes => FormDetailsInput.PurposeItems;
 
@@ -71,6 +68,6 @@ public sealed class DetailsModel(LearningHubDbContext db, BoardContext boards, F
         form.IsAnonymous = anonymous;
         form.UpdatedUtc = DateTime.UtcNow;
         await db.SaveChangesAsync();
-        return Redirect($"/{BoardSlug}/admin/forms/{id}");
+        return RedirectToPage("/Admin/Forms/Edit", new { id });
     }
 }

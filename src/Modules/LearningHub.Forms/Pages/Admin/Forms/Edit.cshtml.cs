@@ -1,15 +1,14 @@
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
 
 /// <summary>A form's questions in order, to add, change, move and remove; changes after answers make a new version.</summary>
 [Authorize(Policy = FormsPermissions.Manage)]
-public sealed class EditModel(BoardContext boards, FormEditor editor) : PageModel
+public sealed class EditModel(FormEditor editor) : BoardPageModel
 {
     public Form Form { get; private set; } = default!;
 
@@ -18,8 +17,6 @@ public sealed class EditModel(BoardContext boards, FormEditor editor) : PageMode
     public bool Answered { get; private set; }
 
     public int Submissions { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -44,7 +41,7 @@ public sealed class EditModel(BoardContext boards, FormEditor editor) : PageMode
             return NotFound();
         }
 
-        return Redirect($"/{BoardSlug}/admin/forms/{id}");
+        return RedirectToPage("/Admin/Forms/Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid questionId)
@@ -55,6 +52,6 @@ public sealed class EditModel(BoardContext boards, FormEditor editor) : PageMode
             return NotFound();
         }
 
-        return Redirect($"/{BoardSlug}/admin/forms/{id}");
+        return RedirectToPage("/Admin/Forms/Edit", new { id });
     }
 }

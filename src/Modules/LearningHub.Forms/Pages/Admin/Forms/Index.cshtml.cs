@@ -1,21 +1,18 @@
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Forms.Domain;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
 
 /// <summary>The board's forms, with how many have answered each.</summary>
 [Authorize(Policy = FormsPermissions.Manage)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
     public sealed record Row(Guid Id, string Title, string Key, FormPurpose Purpose, bool IsAnonymous, int Version, int Answers);
 
     public IReadOnlyList<Row> Forms { get; private set; } = [];
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task OnGetAsync()
     {

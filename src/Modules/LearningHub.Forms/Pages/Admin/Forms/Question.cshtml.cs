@@ -1,17 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Forms.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
 
 /// <summary>Add or change one question. The rules are <see cref="FormEditor.Problems"/>, shared with the recipe step.</summary>
 [Authorize(Policy = FormsPermissions.Manage)]
-public sealed class QuestionModel(BoardContext boards, FormEditor editor) : PageModel
+public sealed class QuestionModel(FormEditor editor) : BoardPageModel
 {
     [BindProperty]
     public QuestionInput Input { get; set; } = new();
@@ -19,8 +18,6 @@ public sealed class QuestionModel(BoardContext boards, FormEditor editor) : Page
     public Form Form { get; private set; } = default!;
 
     public bool IsNew { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<SelectListItem> Types { get; } =
         Enum.GetValues<QuestionType>().Select(t => new SelectListItem(t.DisplayName(), t.ToString())).ToList();
@@ -73,7 +70,7 @@ public sealed class QuestionModel(BoardContext boards, FormEditor editor) : Page
         }
 
         await editor.SaveQuestionAsync(Form, question?.Id, draft);
-        return Redirect($"/{BoardSlug}/admin/forms/{id}");
+        return RedirectToPage("/Admin/Forms/Edit", new { id });
     }
 
     private async Task<(bool Found, FormQuestion? Question)> LoadAsync(Guid id, string questionId)

@@ -1,26 +1,24 @@
 using System.Text;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
 
 /// <summary>A form's results: counts, distributions, free text, the before / after / later comparison, and CSV.</summary>
 [Authorize(Policy = FormsPermissions.Results)]
-public sealed class ResultsModel(LearningHubDbContext db, BoardContext boards, FormEditor editor, FormResults results) : PageModel
+public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, FormResults results) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
 
     public FormResultsView View { get; private set; } = default!;
-
-    public string BoardSlug => boards.Required.Slug;
 
     public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
 
@@ -62,7 +60,20 @@ public sealed class ResultsModel(LearningHubDbContext db, BoardContext boards, F
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"{form.Key}-results.csv");
     }
 
-    public string CsvUrl => $"/{BoardSlug}/admin/forms/{View.Form.Id}/results?handler=Csv&{Request.QueryString.Value?.TrimStart('?')}";
+    /// <summary>The answers as CSV, filtered as the page is (the filters are this page's query string).</summary>
+    public string CsvUrl
+    {
+        get
+        {
+            var values = new RouteValueDictionary { ["id"] = View.Form.Id };
+            foreach (var (name, value) in Request.Query)
+            {
+                values.TryAdd(name, value.ToString());
+            }
+
+            return Url.Page("/Admin/Forms/Results", "Csv", values)!;
+        }
+    }
 
     private ResultsFilter ToFilter() => new(
         FormContexts.IsValid(Filter.Context) ? Filter.Context : null,

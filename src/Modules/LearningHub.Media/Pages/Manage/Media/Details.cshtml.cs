@@ -1,18 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Time;
 using LearningHub.Media.Domain;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Media.Pages.Manage.Media;
 
 /// <summary>One image: what it is, where it is used, change its alt text, replace it, delete it (refused while used).</summary>
 [Authorize(Policy = MediaPermissions.ManageMedia)]
-public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : PageModel
+public sealed class DetailsModel(MediaLibrary library) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,8 +27,6 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
     public IReadOnlyList<MediaUsage> Usages { get; private set; } = [];
 
     public string? Notice { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public bool CanProcessImages => library.CanProcessImages;
 
@@ -67,7 +64,7 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
         }
 
         await library.UpdateAltTextAsync(Id, Alt.AltText, Alt.Decorative, cancellationToken);
-        return Redirect($"/{BoardSlug}/manage/media/{Id}?saved=true");
+        return RedirectToPage("/Manage/Media/Details", new { id = Id, saved = "true" });
     }
 
     public async Task<IActionResult> OnPostReplaceAsync(CancellationToken cancellationToken)
@@ -93,7 +90,7 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
             return Page();
         }
 
-        return Redirect($"/{BoardSlug}/manage/media/{Id}?replaced=true");
+        return RedirectToPage("/Manage/Media/Details", new { id = Id, replaced = "true" });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
@@ -112,7 +109,7 @@ public sealed class DetailsModel(MediaLibrary library, BoardContext boards) : Pa
         }
 
         TempData[IndexModel.DeletedKey] = Asset.OriginalName;
-        return Redirect($"/{BoardSlug}/manage/media");
+        return RedirectToPage("/Manage/Media/Index");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

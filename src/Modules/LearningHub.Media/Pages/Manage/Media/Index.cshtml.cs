@@ -1,15 +1,14 @@
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Time;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Media.Pages.Manage.Media;
 
 /// <summary>The board's image library: list, search by name or alt text, and whether originals are kept.</summary>
 [Authorize(Policy = MediaPermissions.ManageMedia)]
-public sealed class IndexModel(MediaLibrary library, BoardContext boards) : PageModel
+public sealed class IndexModel(MediaLibrary library) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -18,10 +17,6 @@ public sealed class IndexModel(MediaLibrary library, BoardContext boards) : Page
     public const string DeletedKey = "media:deleted";
 
     public string? Deleted { get; private set; }
-
-    public string BoardName => boards.Required.Name;
-
-    public string BoardSlug => boards.Required.Slug;
 
     public bool CanProcessImages => library.CanProcessImages;
 
@@ -41,7 +36,7 @@ public sealed class IndexModel(MediaLibrary library, BoardContext boards) : Page
     public async Task<IActionResult> OnPostOriginalsAsync(bool keepOriginals, CancellationToken cancellationToken)
     {
         await library.SetKeepOriginalsAsync(keepOriginals, cancellationToken);
-        return Redirect($"/{BoardSlug}/manage/media");
+        return RedirectToPage("/Manage/Media/Index");
     }
 
     public sealed record Row(Guid Id, string Name, string? AltText, bool Decorative, int Width, int Height, string Uploaded, string UploadedBy, MediaImage Image);

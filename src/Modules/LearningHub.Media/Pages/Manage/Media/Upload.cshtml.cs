@@ -1,21 +1,18 @@
 using System.ComponentModel.DataAnnotations;
-using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningHub.Media.Pages.Manage.Media;
 
 /// <summary>Upload one image with its alt text (or the explicit choice that it is decorative).</summary>
 [Authorize(Policy = MediaPermissions.ManageMedia)]
-public sealed class UploadModel(MediaLibrary library, BoardContext boards) : PageModel
+public sealed class UploadModel(MediaLibrary library) : BoardPageModel
 {
     [BindProperty]
     public UploadInput Input { get; set; } = new();
-
-    public string BoardSlug => boards.Required.Slug;
 
     public bool CanProcessImages => library.CanProcessImages;
 
@@ -45,14 +42,14 @@ public sealed class UploadModel(MediaLibrary library, BoardContext boards) : Pag
             return Page();
         }
 
-        var result = await library.UploadAsync(file!, Input.AltText, Input.Decorative, UploadReader.Actor(User), cancellationToken);
+        var result = await library.UploadAsync(file!, Input.AltText, Input.Decorative, new MediaActor(UserId!, UserName), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("Input.File", result.Error!);
             return Page();
         }
 
-        return Redirect($"/{BoardSlug}/manage/media/{result.Asset!.Id}?uploaded=true");
+        return RedirectToPage("/Manage/Media/Details", new { id = result.Asset!.Id, uploaded = "true" });
     }
 
     public sealed class UploadInput

@@ -22,8 +22,4 @@ internal static class UploadReader
         await file.CopyToAsync(buffer, cancellationToken);
         return (new UploadedFile(file.FileName, buffer.ToArray()), null);
     }
-
-    public static MediaActor Actor(System.Security.Claims.ClaimsPrincipal user) => new(
-        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "unknown",
-        user.FindFirst(LearningHub.Core.Accounts.LearningHubClaimTypes.FullName)?.Value ?? user.Identity?.Name ?? "Unknown");
 }

@@ -1,23 +1,18 @@
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Time;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Notifications.Pages.Admin.Mail;
 
 /// <summary>Recent mail with status, attempts and last error; failed messages can be sent again. Board admins only (personal data).</summary>
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, MailQueue queue) : PageModel
+public sealed class IndexModel(LearningHubDbContext db, MailQueue queue) : BoardPageModel
 {
-    public string BoardName => boards.Required.Name;
-
-    public string BoardSlug => boards.Required.Slug;
-
     public string TransportDescription { get; private set; } = "";
 
     public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
@@ -49,7 +44,7 @@ public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, Mai
 
         await db.SaveChangesAsync();
         Resent = true;
-        return Redirect($"/{BoardSlug}/admin/mail");
+        return RedirectToPage("/Admin/Mail/Index");
     }
 
     private static string StatusClass(OutboxStatus status) => status switch

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using LearningHub.Core.Audit;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,16 +15,10 @@ namespace LearningHub.Notifications.Pages.Admin.Mail;
 /// encrypted and never shown back.
 /// </summary>
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
-public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, MailTransports transports, AuditLog audit) : PageModel
+public sealed class SettingsModel(LearningHubDbContext db, MailSettingsEditor editor) : BoardPageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
-
-    public string BoardName => boards.Required.Name;
-
-    public string BoardSlug => boards.Required.Slug;
-
-    public string ContactEmail => boards.Required.ContactEmail;
 
     public string PasswordHint { get; private set; } = "";
 
@@ -91,59 +83,11 @@ public sealed class SettingsModel(LearningHubDbContext db, BoardContext boards, 
             return Page();
         }
 
-        if (settings is null)
-        {
-            settings = new BoardMailSettings();
-            db.Add(settings);
-        }
-
-        settings.Transport = Input.Transport!.Value;
-        settings.Host = Input.Host?.Trim();
-        settings.Port = Input.Port!.Value;
-        settings.Security = Input.Security!.Value;
-        settings.UserName = string.IsNullOrWhiteSpace(Input.UserName) ? null : Input.UserName.Trim();
-        settings.SignInWith(Input.Authentication!.Value);
-        settings.FromAddress = string.IsNullOrWhiteSpace(Input.FromAddress) ? null : Input.FromAddress.Trim();
-        settings.FromName = string.IsNullOrWhiteSpace(Input.FromName) ? null : Input.FromName.Trim();
-        var newSecret = false;
-        if (settings.Authentication == SmtpAuthentication.Password)
-        {
-            // Only the pickup folder saves without the sign-in checks, and a password needs its user name.
-            if (settings.UserName is null)
-            {
-                settings.ProtectedPassword = null;
-            }
-            else if (!string.IsNullOrEmpty(Input.Password))
-            {
-                settings.ProtectedPassword = transports.ProtectPassword(Input.Password);
-                newSecret = true;
-            }
-        }
-
-        if (settings.Authentication == SmtpAuthentication.OAuthClientCredentials)
-        {
-            settings.OAuthTokenEndpoint = Input.OAuthTokenEndpoint?.Trim();
-            settings.OAuthClientId = Input.OAuthClientId?.Trim();
-            settings.OAuthScope = Input.OAuthScope?.Trim();
-            if (!string.IsNullOrEmpty(Input.OAuthClientSecret))
-            {
-                settings.ProtectedOAuthClientSecret = transports.ProtectClientSecret(Input.OAuthClientSecret);
-                newSecret = true;
-            }
-        }
-
-        // What the settings are now, never the password or client secret: only whether a new one was given
-        // (named so the audit log's secret filter, which drops any property named like a password, secret
-        // or token, keeps it).
-        audit.Record("mail.settings.changed", new AuditTarget("MailSettings", boards.Required.Slug, boards.Required.Name), new
-        {
-            transport = settings.Transport.ToString(), settings.Host, settings.Port, security = settings.Security.ToString(),
-            signIn = settings.Authentication.ToString(), settings.UserName, oauthEndpoint = settings.OAuthTokenEndpoint,
-            oauthClient = settings.OAuthClientId, oauthScope = settings.OAuthScope,
-            settings.FromAddress, settings.FromName, signInReplaced = newSecret,
-        });
-        await db.SaveChangesAsync();
-        return Redirect($"/{BoardSlug}/admin/mail");
+        await editor.SaveAsync(new MailSettingsChange(
+            Input.Transport!.Value, Input.Host, Input.Port!.Value, Input.Security!.Value, Input.Authentication!.Value,
+            Input.UserName, Input.Password, Input.OAuthTokenEndpoint, Input.OAuthClientId, Input.OAuthClientSecret,
+            Input.OAuthScope, Input.FromAddress, Input.FromName));
+        return RedirectToPage("/Admin/Mail/Index");
     }
 
     /// <summary>Each sign-in's required fields; a stored secret counts as given, as the page never shows it back.</summary>

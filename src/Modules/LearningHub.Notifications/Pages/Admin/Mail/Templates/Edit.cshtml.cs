@@ -1,11 +1,9 @@
-using LearningHub.Core.Audit;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Templates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Notifications.Pages.Admin.Mail.Templates;
@@ -15,8 +13,7 @@ namespace LearningHub.Notifications.Pages.Admin.Mail.Templates;
 /// refused when saving (and previewing), naming it and the ones that can be used.
 /// </summary>
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
-public sealed class EditModel(LearningHubDbContext db, BoardContext boards, MailTemplateCatalog catalog, MailTemplateRenderer renderer, TimeProvider clock,
-    AuditLog audit) : PageModel
+public sealed class EditModel(LearningHubDbContext db, MailTemplateCatalog catalog, MailTemplateRenderer renderer, MailTemplateEditor editor) : BoardPageModel
 {
     [BindProperty]
     public TemplateInput Input { get; set; } = new();
@@ -26,8 +23,6 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards, Mail
     public RenderedMail? Preview { get; private set; }
 
     public bool Changed { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
@@ -53,7 +48,7 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards, Mail
         if (Check())
         {
             Preview = renderer.Preview(Definition, Input.Subject!, Input.TextBody!, Input.HtmlBody!,
-                MailPlaceholders.CommonValues(boards.Required, "Sam Example"));
+                MailPlaceholders.CommonValues(Board, "Sam Example"));
         }
 
         return Page();
@@ -71,20 +66,8 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards, Mail
             return Page();
         }
 
-        var custom = await db.Set<BoardMailTemplate>().SingleOrDefaultAsync(t => t.Key == key);
-        if (custom is null)
-        {
-            custom = new BoardMailTemplate { Key = key, Subject = "", TextBody = "", HtmlBody = "" };
-            db.Add(custom);
-        }
-
-        custom.Subject = Input.Subject!;
-        custom.TextBody = Input.TextBody!;
-        custom.HtmlBody = Input.HtmlBody!;
-        custom.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        audit.Record("mail.template.changed", new AuditTarget("MailTemplate", key, Definition.DisplayName), new { subject = custom.Subject });
-        await db.SaveChangesAsync();
-        return Redirect($"/{BoardSlug}/admin/mail/templates");
+        await editor.SaveAsync(Definition, Input.Subject!, Input.TextBody!, Input.HtmlBody!);
+        return RedirectToPage("/Admin/Mail/Templates/Index");
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(string key)
@@ -94,15 +77,8 @@ public sealed class EditModel(LearningHubDbContext db, BoardContext boards, Mail
             return NotFound();
         }
 
-        // Removed and audited in one save, so the log never records a restore that did not happen.
-        if (await db.Set<BoardMailTemplate>().SingleOrDefaultAsync(t => t.Key == key) is { } custom)
-        {
-            db.Remove(custom);
-            audit.Record("mail.template.restored", new AuditTarget("MailTemplate", key, Definition.DisplayName));
-            await db.SaveChangesAsync();
-        }
-
-        return Redirect($"/{BoardSlug}/admin/mail/templates");
+        await editor.RestoreAsync(Definition);
+        return RedirectToPage("/Admin/Mail/Templates/Index");
     }
 
     private async Task<bool> LoadAsync(string key)

@@ -1,20 +1,15 @@
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Templates;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Notifications.Pages.Admin.Mail.Templates;
 
 [Authorize(Policy = NotificationsPermissions.ManageMail)]
-public sealed class IndexModel(LearningHubDbContext db, BoardContext boards, MailTemplateCatalog catalog) : PageModel
+public sealed class IndexModel(LearningHubDbContext db, MailTemplateCatalog catalog) : BoardPageModel
 {
-    public string BoardName => boards.Required.Name;
-
-    public string BoardSlug => boards.Required.Slug;
-
     public IReadOnlyList<TemplateRow> Templates { get; private set; } = [];
 
     public async Task OnGetAsync()
