@@ -273,7 +273,7 @@ public class Booking : IBoardOwned
     /// <summary>A freed place is offered to someone on the waiting list, held for them until <paramref name="expiresUtc"/>.</summary>
     public void Offer(DateTime expiresUtc)
     {
-        Require(Status == BookingStatus.Waitlisted, "offer a place to", "only a booking on the waiting list can be offered a place");
+        Require(Is(BookingStatus.Waitlisted), "offer a place to", "only a booking on the waiting list can be offered a place");
         _status = BookingStatus.Offered;
         _offerExpiresUtc = expiresUtc;
     }
@@ -281,21 +281,21 @@ public class Booking : IBoardOwned
     /// <summary>The holder of an offer takes the place.</summary>
     public void AcceptOffer(DateTime nowUtc)
     {
-        Require(Status == BookingStatus.Offered, "accept an offer for", "only an offered place can be accepted");
+        Require(Is(BookingStatus.Offered), "accept an offer for", "only an offered place can be accepted");
         Place(nowUtc);
     }
 
     /// <summary>The line manager approves: the held place becomes the person's.</summary>
     public void Approve(DateTime nowUtc)
     {
-        Require(Status == BookingStatus.PendingApproval, "approve", "only a booking waiting for approval can be approved");
+        Require(Is(BookingStatus.PendingApproval), "approve", "only a booking waiting for approval can be approved");
         Place(nowUtc);
     }
 
     /// <summary>The line manager declines: the held place is freed.</summary>
     public void Decline(DateTime nowUtc)
     {
-        Require(Status == BookingStatus.PendingApproval, "decline", "only a booking waiting for approval can be declined");
+        Require(Is(BookingStatus.PendingApproval), "decline", "only a booking waiting for approval can be declined");
         End(BookingStatus.Declined);
     }
 
@@ -305,14 +305,14 @@ public class Booking : IBoardOwned
     /// </summary>
     public void Expire(DateTime nowUtc)
     {
-        Require(HoldRunOut(nowUtc), "expire", "only an offer or approval hold that has run out can expire");
+        Require(!_undecided && HoldRunOut(nowUtc), "expire", "only an offer or approval hold that has run out can expire");
         End(Status == BookingStatus.Offered ? BookingStatus.OfferExpired : BookingStatus.Declined);
     }
 
     /// <summary>The booking is cancelled (by the holder, a coordinator, the event's cancellation or an erasure), freeing the person to book again.</summary>
     public void Cancel(DateTime nowUtc, string? by)
     {
-        Require(IsActive, "cancel", "it has already been cancelled or has ended");
+        Require(!_undecided && IsActive, "cancel", "it has already been cancelled or has ended");
         End(BookingStatus.Cancelled);
         CancelledUtc = nowUtc;
         CancelledBy = by;
@@ -320,7 +320,7 @@ public class Booking : IBoardOwned
 
     public void MarkAttendance(AttendanceMark mark, AttendanceSource source, string recordedBy, DateTime nowUtc)
     {
-        Require(Status == BookingStatus.Confirmed, "mark attendance for", "only a confirmed place can be marked on the register");
+        Require(Is(BookingStatus.Confirmed), "mark attendance for", "only a confirmed place can be marked on the register");
         _attendance = mark;
         AttendanceSource = source;
         AttendanceRecordedBy = recordedBy;
@@ -364,6 +364,9 @@ public class Booking : IBoardOwned
         _holdExpiresUtc = null;
         _approvalNonce = null;
     }
+
+    /// <summary>Whether the booking is decided and in <paramref name="status"/> (a new request's status means nothing yet).</summary>
+    private bool Is(BookingStatus status) => !_undecided && Status == status;
 
     private void Require(bool allowed, string action, string why)
     {
