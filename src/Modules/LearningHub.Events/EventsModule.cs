@@ -32,6 +32,8 @@ public static class EventsModule
         services.AddSingleton<BookingQueue>();
         services.AddScoped<BookingMail>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingChanges>();
+        services.AddScoped<MyBookings>();
         services.AddScoped<EventAdmin>();
         services.AddScoped<RegisterClosing>();
         services.AddScoped<AttendanceCredits>();

@@ -25,7 +25,7 @@ public sealed class EventAuditTests : IClassFixture<EventsFactory>
         var kept = await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(9101));
         var leaving = await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(9102));
         Assert.Equal(ChangeOutcome.Done, await _factory.WithBoardServicesAsync("norfolk", services =>
-            services.GetRequiredService<BookingService>().CancelAsync(leaving.Booking!.Reference, "user-9102")));
+            services.GetRequiredService<BookingChanges>().CancelAsync(leaving.Booking!.Reference, "user-9102")));
         var cancelled = Assert.Single(await EntriesAsync("events.booking.cancelled", leaving.Booking!.Id.ToString()));
         Assert.Equal(leaving.Booking.Reference, cancelled.TargetLabel);
         Assert.Contains("\"hadPlace\":true", cancelled.ChangesJson);
@@ -34,7 +34,7 @@ public sealed class EventAuditTests : IClassFixture<EventsFactory>
         // A cancellation refused after the cut-off changes nothing, so it is not audited.
         _factory.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
         Assert.Equal(ChangeOutcome.TooLate, await _factory.WithBoardServicesAsync("norfolk", services =>
-            services.GetRequiredService<BookingService>().CancelAsync(kept.Booking.Reference, "user-9101")));
+            services.GetRequiredService<BookingChanges>().CancelAsync(kept.Booking.Reference, "user-9101")));
         Assert.Empty(await EntriesAsync("events.booking.cancelled", kept.Booking.Id.ToString()));
 
         await _factory.WithBoardServicesAsync("norfolk", services => services.GetRequiredService<RegisterClosing>().CloseAsync(eventId, "Coordinator"));

@@ -40,7 +40,7 @@ public sealed class RegisterClosingTests(RegisterClosingTests.ClosingFactory fac
         var unmarked = (await factory.BookAsync("norfolk", eventId, EventsTestData.Person(804))).Booking!;
         var cancelled = (await factory.BookAsync("norfolk", eventId, EventsTestData.Person(805))).Booking!;
         Assert.Equal(ChangeOutcome.Done, await factory.WithBoardServicesAsync("norfolk",
-            s => s.GetRequiredService<BookingService>().CancelAsync(cancelled.Reference, cancelled.UserId!)));
+            s => s.GetRequiredService<BookingChanges>().CancelAsync(cancelled.Reference, cancelled.UserId!)));
 
         // The register cannot close before the event starts.
         Assert.Equal(RegisterCloseOutcome.NotStarted, (await CloseAsync(eventId)).Outcome);

@@ -25,7 +25,7 @@ public sealed class WaitingListTests : IClassFixture<EventsFactory>
         Assert.Equal(BookingStatus.Waitlisted, second.Status);
         Assert.Single(await _factory.MailsAsync("norfolk", EventMailTemplates.Waitlisted.Key, first.Email));
 
-        var cancelled = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingService>().CancelAsync(holder.Reference, holder.UserId!));
+        var cancelled = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingChanges>().CancelAsync(holder.Reference, holder.UserId!));
 
         Assert.Equal(ChangeOutcome.Done, cancelled);
         var offered = await _factory.BookingAsync("norfolk", first.Reference);
@@ -52,14 +52,14 @@ public sealed class WaitingListTests : IClassFixture<EventsFactory>
         Assert.Single(await _factory.MailsAsync("norfolk", EventMailTemplates.OfferExpired.Key, first.Email));
         Assert.Equal(BookingStatus.Offered, (await _factory.BookingAsync("norfolk", second.Reference)).Status);
 
-        var accepted = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingService>().AnswerOfferAsync(second.Reference, second.UserId!, accept: true));
+        var accepted = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingChanges>().AnswerOfferAsync(second.Reference, second.UserId!, accept: true));
 
         Assert.Equal(ChangeOutcome.Done, accepted);
         Assert.Equal(BookingStatus.Confirmed, (await _factory.BookingAsync("norfolk", second.Reference)).Status);
         var confirmation = Assert.Single(await _factory.MailsAsync("norfolk", EventMailTemplates.Confirmed.Key, second.Email));
         Assert.Contains("METHOD:REQUEST", confirmation.AttachmentContent);
         // The one who let the offer run out cannot take it back.
-        var late = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingService>().AnswerOfferAsync(first.Reference, first.UserId!, accept: true));
+        var late = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingChanges>().AnswerOfferAsync(first.Reference, first.UserId!, accept: true));
         Assert.Equal(ChangeOutcome.NotAllowed, late);
     }
 
@@ -71,7 +71,7 @@ public sealed class WaitingListTests : IClassFixture<EventsFactory>
         var holder = (await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(201))).Booking!;
         var next = (await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(202))).Booking!;
 
-        await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingService>().CancelAsync(holder.Reference, holder.UserId!));
+        await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingChanges>().CancelAsync(holder.Reference, holder.UserId!));
 
         var offered = await _factory.BookingAsync("norfolk", next.Reference);
         Assert.Equal(BookingStatus.Offered, offered.Status);
@@ -91,7 +91,7 @@ public sealed class WaitingListTests : IClassFixture<EventsFactory>
             waiting.Add((await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(n))).Booking!);
         }
 
-        var left = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingService>().CancelAsync(waiting[0].Reference, waiting[0].UserId!));
+        var left = await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<BookingChanges>().CancelAsync(waiting[0].Reference, waiting[0].UserId!));
         Assert.Equal(ChangeOutcome.Done, left);
         Assert.Equal(BookingStatus.Cancelled, (await _factory.BookingAsync("norfolk", waiting[0].Reference)).Status);
 

@@ -57,7 +57,7 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
             // status and attendance, which the reach report counts.
             if (row.Booking.IsActive && row.StartUtc > now)
             {
-                row.Booking.End(BookingStatus.Cancelled, now, CancelledByErasure);
+                row.Booking.Cancel(now, CancelledByErasure);
                 _freedEvents.Add(row.Booking.EventId);
             }
 
@@ -71,7 +71,7 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
             foreach (var managed in await db.Set<Booking>().Where(b => b.LineManagerEmail != null && b.LineManagerEmail.ToLower() == email)
                          .ToListAsync(cancellationToken))
             {
-                managed.LineManagerEmail = null;
+                managed.ForgetLineManager();
             }
         }
     }

@@ -90,7 +90,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         MailAttachment? attachment = null;
         if (wasConfirmed)
         {
-            booking.CalendarSequence++;
+            booking.NextCalendarSequence();
             attachment = new MailAttachment("cancel.ics", "text/calendar; method=CANCEL", IcsWriter.Cancel(Calendar(ev, booking)));
             await CancelReminderAsync(booking, ev, ct);
         }
@@ -102,7 +102,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public async Task EventChangedAsync(LearningEvent ev, Booking booking, int previousRevision, int reminderDaysBefore, CancellationToken ct)
     {
         await queue.CancelAsync(ReminderKey(booking, previousRevision), ct);
-        booking.CalendarSequence++;
+        booking.NextCalendarSequence();
         var values = Values(ev, booking, showWhere: true);
         await mail.QueueAsync(EventMailTemplates.Changed.Key, booking.Email, booking.FullName, values,
             $"events.changed:{booking.Id}:{booking.CalendarSequence}",
@@ -118,7 +118,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         MailAttachment? attachment = null;
         if (wasConfirmed)
         {
-            booking.CalendarSequence++;
+            booking.NextCalendarSequence();
             attachment = new MailAttachment("cancel.ics", "text/calendar; method=CANCEL", IcsWriter.Cancel(Calendar(ev, booking)));
             await CancelReminderAsync(booking, ev, ct);
         }

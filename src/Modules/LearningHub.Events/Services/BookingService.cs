@@ -1,4 +1,3 @@
-using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
@@ -23,18 +22,11 @@ public enum BookingOutcome
 
 public sealed record BookingResult(BookingOutcome Outcome, Booking? Booking = null, BookingRefusal? Refusal = null);
 
-public enum ChangeOutcome
-{
-    Done,
-    NotFound,
-    TooLate,
-    NotAllowed,
-    Expired,
-}
-
 /// <summary>
-/// Every decision about places: booking, cancelling, offers from the waiting list, approvals. Each runs
-/// under <see cref="EventLock"/> and saves its change and its mail in one transaction.
+/// Decides places: a new request gets a place, a hold for approval or a place on the waiting list
+/// (<see cref="BookAsync"/>), and places freed or run out are passed on to the waiting list
+/// (<see cref="SettleEventAsync"/>). Changes to bookings that exist are <see cref="BookingChanges"/>.
+/// Each decision runs under <see cref="EventLock"/> and saves its change and its mail in one transaction.
 /// </summary>
 public sealed class BookingService(
     LearningHubDbContext db,
@@ -43,8 +35,7 @@ public sealed class BookingService(
     BookingMail mail,
     BoardContext boards,
     TimeProvider clock,
-    IOptions<EventsOptions> options,
-    AuditLog audit)
+    IOptions<EventsOptions> options)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -78,6 +69,11 @@ public sealed class BookingService(
                     await DecideAsync(eventId, batch);
                     return true;
                 }, skipped: false, ct);
+            }
+            catch (EventBusyException) when (!mine.TryAbandon())
+            {
+                // The wait ran out, but another holder's batch took this request meanwhile: its commit publishes the
+                // outcome. (When the filter's TryAbandon succeeds, nobody will decide it: the exception goes on up.)
             }
             catch (Exception) when (batch.Count > 0)
             {
@@ -169,32 +165,16 @@ public sealed class BookingService(
             }
 
             var booker = request.Booker;
-            var booking = new Booking
-            {
-                Id = request.BookingId,
-                EventId = eventId,
-                // Drawn before the lock, so another booking made since may have drawn the same one.
-                Reference = takenReferences.Add(request.Reference) ? request.Reference : await NewReferenceAsync(CancellationToken.None),
-                UserId = booker.UserId,
-                ActiveUserId = booker.UserId,
-                FullName = booker.FullName,
-                Email = booker.Email,
-                AgencyName = booker.AgencyName,
-                Sector = booker.Sector,
-                JobRole = booker.JobRole,
-                LocalityName = booker.LocalityName,
-                LineManagerEmail = request.LineManagerEmail,
-                Answer = request.Answer,
-                CreatedUtc = now,
-            };
+            // The reference was drawn before the lock, so another booking made since may have drawn the same one.
+            var reference = takenReferences.Add(request.Reference) ? request.Reference : await NewReferenceAsync(CancellationToken.None);
+            var booking = Booking.Request(request.BookingId, eventId, reference, booker.UserId, booker.FullName, booker.Email, booker.AgencyName,
+                booker.Sector, booker.JobRole, booker.LocalityName, request.LineManagerEmail, request.Answer, now);
             db.Add(booking);
             active[booker.UserId] = booking;
             if (placeFree && ev.RequiresApproval)
             {
-                booking.Status = BookingStatus.PendingApproval;
                 var hold = now + options.Value.ApprovalHold;
-                booking.HoldExpiresUtc = hold < ev.BookingClosesAt ? hold : ev.BookingClosesAt;
-                booking.ApprovalNonce = EventTokens.NewNonce();
+                booking.HoldForApproval(hold < ev.BookingClosesAt ? hold : ev.BookingClosesAt, EventTokens.NewNonce());
                 await mail.ApprovalRequestAsync(ev, booking, CancellationToken.None);
                 counts = counts with { Held = counts.Held + 1 };
                 pending.Result = new BookingResult(BookingOutcome.PendingApproval, booking);
@@ -208,8 +188,7 @@ public sealed class BookingService(
             }
             else
             {
-                booking.Status = BookingStatus.Waitlisted;
-                booking.WaitlistPosition = (counts.LastWaitlistPosition ?? 0) + 1;
+                booking.JoinWaitingList((counts.LastWaitlistPosition ?? 0) + 1);
                 await mail.WaitlistedAsync(ev, booking, counts.Waitlisted + 1, CancellationToken.None);
                 counts = counts with { Waitlisted = counts.Waitlisted + 1, LastWaitlistPosition = booking.WaitlistPosition };
                 pending.Result = new BookingResult(BookingOutcome.Waitlisted, booking);
@@ -217,123 +196,6 @@ public sealed class BookingService(
         }
 
         queue.Remember(boards.Required.Id, eventId, full: !counts.PlaceFree(ev.Capacity));
-    }
-
-    /// <summary>The holder cancels, or leaves the waiting list. A confirmed place may be cancelled only before the cut-off.</summary>
-    public async Task<ChangeOutcome> CancelAsync(string reference, string userId, CancellationToken ct = default)
-    {
-        var found = await FindAsync(reference, userId, ct);
-        if (found is null)
-        {
-            return ChangeOutcome.NotFound;
-        }
-
-        return await eventLock.RunAsync(found.EventId, async () =>
-        {
-            var now = Now;
-            var booking = await db.Set<Booking>().SingleAsync(b => b.Id == found.Id, ct);
-            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == booking.EventId, ct);
-            if (!booking.IsActive)
-            {
-                return ChangeOutcome.NotAllowed;
-            }
-
-            var wasConfirmed = booking.Status == BookingStatus.Confirmed;
-            if (wasConfirmed && now >= ev.CancellationCutoffAt)
-            {
-                return ChangeOutcome.TooLate;
-            }
-
-            booking.End(BookingStatus.Cancelled, now, "practitioner");
-            audit.Record("events.booking.cancelled", new AuditTarget("Booking", booking.Id.ToString(), booking.Reference),
-                new { @event = EventAdmin.Target(ev).Label, by = "practitioner", hadPlace = wasConfirmed });
-            await mail.CancelledAsync(ev, booking, wasConfirmed, ct);
-            await SettleAsync(ev, now, ct);
-            return ChangeOutcome.Done;
-        }, ct);
-    }
-
-    public async Task<ChangeOutcome> AnswerOfferAsync(string reference, string userId, bool accept, CancellationToken ct = default)
-    {
-        var found = await FindAsync(reference, userId, ct);
-        if (found is null)
-        {
-            return ChangeOutcome.NotFound;
-        }
-
-        return await eventLock.RunAsync(found.EventId, async () =>
-        {
-            var now = Now;
-            var booking = await db.Set<Booking>().SingleAsync(b => b.Id == found.Id, ct);
-            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == booking.EventId, ct);
-            if (booking.Status != BookingStatus.Offered)
-            {
-                return ChangeOutcome.NotAllowed;
-            }
-
-            if (booking.OfferExpiresUtc <= now)
-            {
-                // Run out but not yet passed on by the job: pass it on now.
-                await SettleAsync(ev, now, ct);
-                return ChangeOutcome.Expired;
-            }
-
-            if (accept)
-            {
-                booking.Confirm(now);
-                await mail.ConfirmedAsync(ev, booking, (await BoardDefaultsAsync(ct)).ReminderDaysBefore, ct);
-            }
-            else
-            {
-                booking.End(BookingStatus.Cancelled, now, "practitioner");
-                await mail.CancelledAsync(ev, booking, wasConfirmed: false, ct);
-                await SettleAsync(ev, now, ct);
-            }
-
-            return ChangeOutcome.Done;
-        }, ct);
-    }
-
-    /// <summary>A line manager's answer through a signed link. Refused when the link was used, replaced or has run out.</summary>
-    public async Task<(ChangeOutcome Outcome, Booking? Booking)> DecideApprovalAsync(ApprovalClaim claim, CancellationToken ct = default)
-    {
-        var found = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == claim.BookingId, ct);
-        if (found is null)
-        {
-            return (ChangeOutcome.NotFound, null);
-        }
-
-        var outcome = await eventLock.RunAsync(found.EventId, async () =>
-        {
-            var now = Now;
-            var booking = await db.Set<Booking>().SingleAsync(b => b.Id == found.Id, ct);
-            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == booking.EventId, ct);
-            if (booking.Status != BookingStatus.PendingApproval || booking.ApprovalNonce != claim.Nonce)
-            {
-                return ChangeOutcome.NotAllowed;
-            }
-
-            if (booking.HoldExpiresUtc <= now)
-            {
-                await SettleAsync(ev, now, ct);
-                return ChangeOutcome.Expired;
-            }
-
-            if (claim.Decision == ApprovalDecision.Approve)
-            {
-                booking.Confirm(now);
-                await mail.ConfirmedAsync(ev, booking, (await BoardDefaultsAsync(ct)).ReminderDaysBefore, ct);
-            }
-            else
-            {
-                booking.End(BookingStatus.Declined, now);
-                await mail.ApprovalDeclinedAsync(ev, booking, ct);
-                await SettleAsync(ev, now, ct);
-            }
-
-            return ChangeOutcome.Done;
-        }, ct);
-        return (outcome, found);
     }
 
     /// <summary>
@@ -361,12 +223,10 @@ public sealed class BookingService(
     private async Task<PlaceCounts> CountPlacesAsync(Guid eventId, DateTime now, CancellationToken ct)
     {
         var bookings = db.Set<Booking>().Where(b => b.EventId == eventId);
+        var holdsPlace = Booking.HoldsPlaceAt(now);
         return await db.Set<LearningEvent>().Where(e => e.Id == eventId)
             .Select(e => new PlaceCounts(
-                bookings.Count(b => !b.IsWalkIn
-                    && (b.Status == BookingStatus.Confirmed
-                        || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
-                        || (b.Status == BookingStatus.Offered && b.OfferExpiresUtc > now))),
+                bookings.Count(holdsPlace),
                 bookings.Count(b => b.Status == BookingStatus.Waitlisted),
                 bookings.Count(b => b.Status == BookingStatus.Offered),
                 bookings.Max(b => b.WaitlistPosition)))
@@ -380,29 +240,26 @@ public sealed class BookingService(
     }
 
     /// <summary>Places in use now: confirmed bookings and holds (offers, pending approvals) that have not run out. Walk-ins are extra.</summary>
-    public Task<int> PlacesHeldAsync(Guid eventId, DateTime now, CancellationToken ct) =>
-        db.Set<Booking>().CountAsync(b => b.EventId == eventId && !b.IsWalkIn
-            && (b.Status == BookingStatus.Confirmed
-                || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
-                || (b.Status == BookingStatus.Offered && b.OfferExpiresUtc > now)), ct);
+    private Task<int> PlacesHeldAsync(Guid eventId, DateTime now, CancellationToken ct) =>
+        db.Set<Booking>().Where(b => b.EventId == eventId).CountAsync(Booking.HoldsPlaceAt(now), ct);
 
-    private async Task SettleAsync(LearningEvent ev, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// <see cref="SettleEventAsync"/> for a caller already inside the event's lock (<see cref="BookingChanges"/>
+    /// after a change that may free a place).
+    /// </summary>
+    internal async Task SettleAsync(LearningEvent ev, DateTime now, CancellationToken ct)
     {
-        var runOut = await db.Set<Booking>()
-            .Where(b => b.EventId == ev.Id
-                && ((b.Status == BookingStatus.Offered && b.OfferExpiresUtc <= now)
-                    || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc <= now)))
-            .ToListAsync(ct);
+        var runOut = await db.Set<Booking>().Where(b => b.EventId == ev.Id).Where(Booking.HoldRunOutAt(now)).ToListAsync(ct);
         foreach (var booking in runOut)
         {
-            if (booking.Status == BookingStatus.Offered)
+            var wasOffer = booking.Status == BookingStatus.Offered;
+            booking.Expire(now);
+            if (wasOffer)
             {
-                booking.End(BookingStatus.OfferExpired, now);
                 await mail.OfferExpiredAsync(ev, booking, ct);
             }
             else
             {
-                booking.End(BookingStatus.Declined, now);
                 await mail.ApprovalDeclinedAsync(ev, booking, ct);
             }
         }
@@ -433,12 +290,6 @@ public sealed class BookingService(
         }
     }
 
-    private async Task<Booking?> FindAsync(string reference, string userId, CancellationToken ct)
-    {
-        var normalised = BookingReference.Normalise(reference);
-        return await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Reference == normalised && b.UserId == userId, ct);
-    }
-
     private async Task<string> NewReferenceAsync(CancellationToken ct)
     {
         var shortName = boards.Required.ShortName;
@@ -457,7 +308,7 @@ public sealed class BookingService(
 
     private BoardDefaults? _defaults;
 
-    private async Task<BoardDefaults> BoardDefaultsAsync(CancellationToken ct)
+    internal async Task<BoardDefaults> BoardDefaultsAsync(CancellationToken ct)
     {
         var boardId = boards.Required.Id;
         return _defaults ??= await db.Boards.AsNoTracking().Where(b => b.Id == boardId)

@@ -122,7 +122,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
             foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null).ToListAsync(ct))
             {
                 var wasConfirmed = booking.Status == BookingStatus.Confirmed;
-                booking.End(BookingStatus.Cancelled, now, "coordinator");
+                booking.Cancel(now, "coordinator");
                 await mail.EventCancelledAsync(ev, booking, wasConfirmed, ct);
             }
 
@@ -177,13 +177,14 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         }
 
         var ids = marks.Keys.ToList();
-        foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && ids.Contains(b.Id)).ToListAsync(ct))
+        // Only confirmed places are on the register (a mark sent for one cancelled since the page was shown is left out).
+        foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && ids.Contains(b.Id) && b.Status == BookingStatus.Confirmed)
+                     .ToListAsync(ct))
         {
             var mark = marks[booking.Id];
             if (mark is null)
             {
-                booking.Attendance = null;
-                booking.AttendanceSource = null;
+                booking.ClearAttendance();
                 continue;
             }
 
@@ -208,21 +209,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
             return null;
         }
 
-        var booking = new Booking
-        {
-            EventId = eventId,
-            Reference = BookingReference.New(boardShortName),
-            FullName = fullName,
-            Email = email,
-            AgencyName = agencyName,
-            Sector = sector,
-            JobRole = jobRole,
-            Status = BookingStatus.Confirmed,
-            ConfirmedUtc = now,
-            CreatedUtc = now,
-            IsWalkIn = true,
-        };
-        booking.MarkAttendance(AttendanceMark.WalkIn, AttendanceSource.Register, recordedBy, now);
+        var booking = Booking.WalkIn(eventId, BookingReference.New(boardShortName), fullName, email, agencyName, sector, jobRole, recordedBy, now);
         db.Add(booking);
         await db.SaveChangesAsync(ct);
         return booking;

@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Globalization;
 using LearningHub.Core;
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Events.Services;
 
@@ -19,9 +22,14 @@ namespace LearningHub.Events.Services;
 /// stripes), because a request waiting for a row lock holds a pooled connection, and 200 people
 /// booking one session at once would otherwise empty the pool. The database lock alone decides the
 /// outcome, across instances; the in-memory queue only makes waiting fair and cheap.
+/// Either wait is bounded by <see cref="EventsOptions.LockWait"/>: past it <see cref="EventBusyException"/>
+/// is thrown before anything is decided, so nothing is half-saved and the person can simply try again.
 /// </remarks>
-public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database)
+public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database, IOptions<EventsOptions> options)
 {
+    /// <summary>PostgreSQL's "lock not available", raised when <c>lock_timeout</c> runs out.</summary>
+    private const string LockNotAvailable = "55P03";
+
     private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
     private static readonly SemaphoreSlim[] EventStripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -33,6 +41,7 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
     /// <paramref name="stillNeeded"/> (asked once the turn has come) says the work was done meanwhile;
     /// then returns <paramref name="skipped"/> without touching the database. <paramref name="ct"/>
     /// only cuts the wait short: once begun, a decision runs to its commit, as it may be deciding for others too.
+    /// Throws <see cref="EventBusyException"/> when the turn does not come within <see cref="EventsOptions.LockWait"/>.
     /// </summary>
     public async Task<T> RunIfAsync<T>(Guid eventId, Func<bool> stillNeeded, Func<Task<T>> decide, T skipped, CancellationToken ct)
     {
@@ -45,7 +54,11 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         var queue = database.Provider == DatabaseProvider.Sqlite
             ? SqliteWriters
             : EventStripes[(eventId.GetHashCode() & int.MaxValue) % EventStripes.Length];
-        await queue.WaitAsync(ct);
+        if (!await queue.WaitAsync(options.Value.LockWait, ct))
+        {
+            throw new EventBusyException(eventId);
+        }
+
         try
         {
             return stillNeeded() ? await DecideAsync(eventId, decide, CancellationToken.None) : skipped;
@@ -61,7 +74,18 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Events\" WHERE \"Id\" = {eventId} FOR UPDATE", ct);
+            // Bounded like the in-memory wait; SET LOCAL ends with the transaction. (A whole number of milliseconds: no parameter is allowed here.)
+            var setTimeout = "SET LOCAL lock_timeout = " + ((long)options.Value.LockWait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlRawAsync(setTimeout, ct);
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Events\" WHERE \"Id\" = {eventId} FOR UPDATE", ct);
+            }
+            catch (DbException ex) when (ex.SqlState == LockNotAvailable)
+            {
+                // Nothing was decided yet; disposing the transaction rolls it back.
+                throw new EventBusyException(eventId);
+            }
         }
 
         var result = await decide();
@@ -69,4 +93,11 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         await transaction.CommitAsync(ct);
         return result;
     }
+}
+
+/// <summary>An event's turn did not come within <see cref="EventsOptions.LockWait"/>: nothing was decided, try again in a moment.</summary>
+public sealed class EventBusyException(Guid eventId)
+    : Exception($"Event {eventId} is busy: its lock was not free within the configured wait.")
+{
+    public Guid EventId { get; } = eventId;
 }

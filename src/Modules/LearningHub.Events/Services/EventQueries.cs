@@ -101,6 +101,7 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
 
     private async Task<IReadOnlyList<EventSummary>> SummariseAsync(IQueryable<LearningEvent> events, DateTime now, CancellationToken ct)
     {
+        var holdsPlace = Booking.HoldsPlaceAt(now);
         var rows = await events
             .Select(e => new
             {
@@ -109,10 +110,7 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
                 Theme = db.LearningThemes.Where(t => t.Id == e.ThemeId).Select(t => t.Name).FirstOrDefault(),
                 Roadshow = db.Set<Roadshow>().Where(r => r.Id == e.RoadshowId).Select(r => r.Title).FirstOrDefault(),
                 RoadshowCover = db.Set<Roadshow>().Where(r => r.Id == e.RoadshowId).Select(r => r.CoverImageId).FirstOrDefault(),
-                Held = db.Set<Booking>().Count(b => b.EventId == e.Id && !b.IsWalkIn
-                    && (b.Status == BookingStatus.Confirmed
-                        || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc > now)
-                        || (b.Status == BookingStatus.Offered && b.OfferExpiresUtc > now))),
+                Held = db.Set<Booking>().Where(b => b.EventId == e.Id).Count(holdsPlace),
                 Waiting = db.Set<Booking>().Count(b => b.EventId == e.Id && b.Status == BookingStatus.Waitlisted),
             })
             .ToListAsync(ct);

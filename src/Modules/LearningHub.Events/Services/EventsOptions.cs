@@ -21,6 +21,12 @@ public sealed class EventsOptions
     public TimeSpan ApprovalHold { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>
+    /// The longest a request waits for an event's turn (<see cref="EventLock"/>) before the person is asked to
+    /// try again in a moment (<see cref="EventBusyException"/>), so a crowd booking one session cannot make requests hang.
+    /// </summary>
+    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long the public events list (its read model, and the signed-out page itself) may be served
     /// from memory, so how long its places-left and a newly published event may lag. The event page and
     /// every booking decision count live, so this never oversells anything.

@@ -27,8 +27,7 @@ public sealed class WaitlistProcessor(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<LearningHubDbContext>();
             // Across boards by design: the job serves them all, then acts for each board in its own scope.
             due = (await db.Set<Booking>().IgnoreQueryFilters().AsNoTracking()
-                    .Where(b => (b.Status == BookingStatus.Offered && b.OfferExpiresUtc <= now)
-                        || (b.Status == BookingStatus.PendingApproval && b.HoldExpiresUtc <= now))
+                    .Where(Booking.HoldRunOutAt(now))
                     .Select(b => new { b.BoardId, b.EventId })
                     .Distinct()
                     .ToListAsync(ct))

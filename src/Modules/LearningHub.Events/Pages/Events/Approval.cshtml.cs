@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace LearningHub.Events.Pages.Events;
 /// link only shows the question; the decision is a POST, so mail scanners that follow links decide nothing.
 /// </summary>
 [AllowAnonymous]
-public sealed class ApprovalModel(LearningHubDbContext db, EventTokens tokens, BookingService bookings, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class ApprovalModel(LearningHubDbContext db, EventTokens tokens, BookingChanges changes, TimeProvider clock) : DecisionPageModel
 {
     public ApprovalDecision Decision { get; private set; }
 
@@ -28,7 +29,7 @@ public sealed class ApprovalModel(LearningHubDbContext db, EventTokens tokens, B
 
     public string? Outcome { get; private set; }
 
-    public string ContactEmail => boards.Required.ContactEmail;
+    public string ContactEmail => Board.ContactEmail;
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
@@ -44,7 +45,7 @@ public sealed class ApprovalModel(LearningHubDbContext db, EventTokens tokens, B
             return Page();
         }
 
-        var (outcome, _) = await bookings.DecideApprovalAsync(claim, HttpContext.RequestAborted);
+        var (outcome, _) = await changes.DecideApprovalAsync(claim, HttpContext.RequestAborted);
         switch (outcome)
         {
             case ChangeOutcome.Done:

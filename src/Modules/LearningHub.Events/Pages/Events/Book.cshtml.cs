@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -12,14 +13,12 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>The question page of booking: the board's question and, where approval is needed, the line manager's email.</summary>
 [Authorize]
-public sealed class BookModel(LearningHubDbContext db, Practitioners practitioners, BoardContext boards) : PageModel
+public sealed class BookModel(LearningHubDbContext db, Practitioners practitioners) : BoardPageModel
 {
     [BindProperty]
     public QuestionsInput Input { get; set; } = new();
 
     public LearningEvent Event { get; private set; } = default!;
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -30,7 +29,7 @@ public sealed class BookModel(LearningHubDbContext db, Practitioners practitione
 
         if (Event.BookingQuestion is null && !Event.RequiresApproval)
         {
-            return Redirect($"/{BoardSlug}/events/{id}/book/check");
+            return RedirectToPage("/Events/Check", new { id });
         }
 
         var draft = BookingDraft.Load(TempData, id);
@@ -67,7 +66,7 @@ public sealed class BookModel(LearningHubDbContext db, Practitioners practitione
         }
 
         new BookingDraft(Input.Answer?.Trim(), Event.RequiresApproval ? Input.LineManagerEmail?.Trim() : null).Save(TempData, id);
-        return Redirect($"/{BoardSlug}/events/{id}/book/check");
+        return RedirectToPage("/Events/Check", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -1,6 +1,7 @@
 using System.Text;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Notifications.Calendar;
@@ -14,7 +15,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>One of my bookings: the confirmation page after booking, and where to cancel or add it to a calendar.</summary>
 [Authorize]
-public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, BookingMail mail, IFormFilling forms, TimeProvider clock) : PageModel
+public sealed class BookingModel(LearningHubDbContext db, MyBookings myBookings, BookingMail mail, IFormFilling forms, TimeProvider clock) : BoardPageModel
 {
     public Booking Booking { get; private set; } = default!;
 
@@ -31,9 +32,7 @@ public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, B
 
     public bool BaselineAnswered { get; private set; }
 
-    public string BoardSlug => boards.Required.Slug;
-
-    public string ContactEmail => boards.Required.ContactEmail;
+    public string ContactEmail => Board.ContactEmail;
 
     public async Task<IActionResult> OnGetAsync(string reference, bool booked = false)
     {
@@ -56,7 +55,7 @@ public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, B
             BaselineAnswered = await forms.HasSubmittedAsync(Event.BaselineFormKey!, EventFormContext.For(Event.Id), userId);
         }
 
-        CanCancel = Booking.IsActive && (Booking.Status != BookingStatus.Confirmed || clock.GetUtcNow().UtcDateTime < Event.CancellationCutoffAt);
+        CanCancel = Booking.CanCancel(Event, clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 
@@ -74,16 +73,12 @@ public sealed class BookingModel(LearningHubDbContext db, BoardContext boards, B
 
     private async Task<bool> LoadAsync(string reference)
     {
-        var userId = Practitioners.UserId(User);
-        var normalised = BookingReference.Normalise(reference);
-        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Reference == normalised && b.UserId == userId);
-        if (booking is null)
+        if (await myBookings.FindWithEventAsync(reference, UserId) is not { } mine)
         {
             return false;
         }
 
-        Booking = booking;
-        Event = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId);
+        (Booking, Event) = mine;
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Cancel a booking (before the cut-off) or leave the waiting list (any time), after a confirmation question.</summary>
 [Authorize]
-public sealed class CancelModel(LearningHubDbContext db, BookingService bookings, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class CancelModel(MyBookings myBookings, BookingChanges changes, TimeProvider clock) : DecisionPageModel
 {
     public Booking Booking { get; private set; } = default!;
 
@@ -23,9 +24,7 @@ public sealed class CancelModel(LearningHubDbContext db, BookingService bookings
 
     public bool Done { get; private set; }
 
-    public string BoardSlug => boards.Required.Slug;
-
-    public string ContactEmail => boards.Required.ContactEmail;
+    public string ContactEmail => Board.ContactEmail;
 
     public async Task<IActionResult> OnGetAsync(string reference)
     {
@@ -38,7 +37,7 @@ public sealed class CancelModel(LearningHubDbContext db, BookingService bookings
         {
             Problem = "This booking is already cancelled or has ended.";
         }
-        else if (Booking.Status == BookingStatus.Confirmed && clock.GetUtcNow().UtcDateTime >= Event.CancellationCutoffAt)
+        else if (Booking.TooLateToCancel(Event, clock.GetUtcNow().UtcDateTime))
         {
             Problem = TooLate;
         }
@@ -53,7 +52,7 @@ public sealed class CancelModel(LearningHubDbContext db, BookingService bookings
             return NotFound();
         }
 
-        switch (await bookings.CancelAsync(reference, Practitioners.UserId(User)!, HttpContext.RequestAborted))
+        switch (await changes.CancelAsync(reference, UserId!, HttpContext.RequestAborted))
         {
             case ChangeOutcome.Done:
                 Done = true;
@@ -77,16 +76,12 @@ public sealed class CancelModel(LearningHubDbContext db, BookingService bookings
 
     private async Task<bool> LoadAsync(string reference)
     {
-        var userId = Practitioners.UserId(User);
-        var normalised = BookingReference.Normalise(reference);
-        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Reference == normalised && b.UserId == userId);
-        if (booking is null)
+        if (await myBookings.FindWithEventAsync(reference, UserId) is not { } mine)
         {
             return false;
         }
 
-        Booking = booking;
-        Event = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId);
+        (Booking, Event) = mine;
         return true;
     }
 }

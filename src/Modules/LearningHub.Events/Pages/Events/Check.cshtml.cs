@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Check your answers, then confirm: the booking is decided here, under the event's lock.</summary>
 [Authorize]
-public sealed class CheckModel(LearningHubDbContext db, Practitioners practitioners, BookingService bookings, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class CheckModel(LearningHubDbContext db, Practitioners practitioners, BookingService bookings, TimeProvider clock) : DecisionPageModel
 {
     public LearningEvent Event { get; private set; } = default!;
 
@@ -21,8 +22,6 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
     public BookingDraft Draft { get; private set; } = new(null, null);
 
     public string? Problem { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -55,7 +54,7 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
                 return Refused(result.Refusal!.Value);
             default:
                 BookingDraft.Clear(TempData, id);
-                return Redirect($"/{BoardSlug}/events/bookings/{result.Booking!.Reference}?booked=true");
+                return Redirect(Url.BookingPage(result.Booking!.Reference, query: new { booked = "true" }));
         }
     }
 
@@ -81,7 +80,7 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
         if ((draft is null && ev.BookingQuestion is not null) || (ev.RequiresApproval && string.IsNullOrWhiteSpace(draft?.LineManagerEmail)))
         {
             // Questions not answered yet (or the answers expired, or the event has asked for approval since): back to the question page.
-            return Redirect($"/{BoardSlug}/events/{id}/book");
+            return RedirectToPage("/Events/Book", new { id });
         }
 
         Draft = draft ?? new BookingDraft(null, null);

@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -16,15 +17,13 @@ namespace LearningHub.Events.Pages.Events;
 /// checkers in mail systems cannot trigger it, and it is idempotent: a second scan says when they checked in.
 /// </summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, EventAdmin admin, BoardContext boards) : PageModel
+public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, EventAdmin admin) : BoardPageModel
 {
     public CheckInOutcome? Outcome { get; private set; }
 
     public Booking? Booking { get; private set; }
 
     public LearningEvent? Event { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(string token)
     {

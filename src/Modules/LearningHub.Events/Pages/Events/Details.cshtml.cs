@@ -1,6 +1,7 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Events.Pages.Events;
 
 /// <summary>One event: what, when, where (for people with a place), places left, and the way to book.</summary>
-public sealed class DetailsModel(LearningHubDbContext db, EventQueries queries, BoardContext boards, BoardPermissions permissions, TimeProvider clock) : PageModel
+public sealed class DetailsModel(LearningHubDbContext db, EventQueries queries, BoardPermissions permissions, TimeProvider clock) : BoardPageModel
 {
     public LearningEvent Event { get; private set; } = default!;
 
@@ -21,8 +22,6 @@ public sealed class DetailsModel(LearningHubDbContext db, EventQueries queries, 
     public BookingRefusal? Refusal { get; private set; }
 
     public bool ShowWhere { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -35,7 +34,7 @@ public sealed class DetailsModel(LearningHubDbContext db, EventQueries queries, 
 
         Event = ev;
         Summary = (await queries.SummaryAsync(id))!;
-        if (Practitioners.UserId(User) is { } userId)
+        if (UserId is { } userId)
         {
             MyBooking = await db.Set<Booking>().AsNoTracking()
                 .Where(b => b.EventId == id && b.UserId == userId)

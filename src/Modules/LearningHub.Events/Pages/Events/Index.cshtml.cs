@@ -1,6 +1,7 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Media.Services;
@@ -14,7 +15,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Upcoming events, filtered by locality, format, theme and when.</summary>
 [OutputCache(PolicyName = EventQueries.PublicListCachePolicy)]
-public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards, TimeProvider clock, MediaLibrary library) : PageModel
+public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, TimeProvider clock, MediaLibrary library) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -41,8 +42,6 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
         new("In the next 3 months", "3m"),
         new("Later than 3 months from now", "later"),
     ];
-
-    public string BoardSlug => boards.Required.Slug;
 
     public bool Filtered => Filter.Locality is not null || Filter.Format is not null || Filter.Theme is not null || Filter.When is not null || Filter.Sector is not null;
 

@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Everything I have booked or am waiting for, upcoming first, then past and ended.</summary>
 [Authorize]
-public sealed class MyBookingsModel(LearningHubDbContext db, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class MyBookingsModel(LearningHubDbContext db, TimeProvider clock) : BoardPageModel
 {
     public sealed record Row(string Reference, string Title, DateTime StartUtc, DateTime EndUtc, BookingStatus Status, bool Upcoming);
 
@@ -18,11 +19,9 @@ public sealed class MyBookingsModel(LearningHubDbContext db, BoardContext boards
 
     public IReadOnlyList<Row> Past { get; private set; } = [];
 
-    public string BoardSlug => boards.Required.Slug;
-
     public async Task OnGetAsync()
     {
-        var userId = Practitioners.UserId(User);
+        var userId = UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId)
             .Join(db.Set<LearningEvent>().AsNoTracking(), b => b.EventId, e => e.Id, (b, e) => new { b.Reference, e.Title, e.StartUtc, e.EndUtc, b.Status })

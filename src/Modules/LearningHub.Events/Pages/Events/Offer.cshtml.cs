@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Accept or turn down a place offered from the waiting list (the links in the offer mail come here).</summary>
 [Authorize]
-public sealed class OfferModel(LearningHubDbContext db, BookingService bookings, BoardContext boards) : PageModel
+public sealed class OfferModel(MyBookings myBookings, BookingChanges changes) : DecisionPageModel
 {
     [BindProperty(SupportsGet = true)]
     [Required(ErrorMessage = "Select yes if you want the place")]
@@ -24,8 +25,6 @@ public sealed class OfferModel(LearningHubDbContext db, BookingService bookings,
     public LearningEvent Event { get; private set; } = default!;
 
     public string? Outcome { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(string reference)
     {
@@ -51,10 +50,10 @@ public sealed class OfferModel(LearningHubDbContext db, BookingService bookings,
         }
 
         var accept = Choice == "accept";
-        switch (await bookings.AnswerOfferAsync(reference, Practitioners.UserId(User)!, accept, HttpContext.RequestAborted))
+        switch (await changes.AnswerOfferAsync(reference, UserId!, accept, HttpContext.RequestAborted))
         {
             case ChangeOutcome.Done when accept:
-                return Redirect($"/{BoardSlug}/events/bookings/{Booking.Reference}?booked=true");
+                return Redirect(Url.BookingPage(Booking.Reference, query: new { booked = "true" }));
             case ChangeOutcome.Done:
                 Outcome = "You have turned down the place. It goes to the next person on the waiting list.";
                 break;
@@ -73,16 +72,12 @@ public sealed class OfferModel(LearningHubDbContext db, BookingService bookings,
 
     private async Task<bool> LoadAsync(string reference)
     {
-        var userId = Practitioners.UserId(User);
-        var normalised = BookingReference.Normalise(reference);
-        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Reference == normalised && b.UserId == userId);
-        if (booking is null)
+        if (await myBookings.FindWithEventAsync(reference, UserId) is not { } mine)
         {
             return false;
         }
 
-        Booking = booking;
-        Event = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId);
+        (Booking, Event) = mine;
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Events.Pages.Events;
 
 /// <summary>A roadshow and its sessions across localities, each with its places left.</summary>
-public sealed class RoadshowModel(LearningHubDbContext db, EventQueries queries, BoardContext boards, BoardPermissions permissions, TimeProvider clock) : PageModel
+public sealed class RoadshowModel(LearningHubDbContext db, EventQueries queries, BoardPermissions permissions, TimeProvider clock) : BoardPageModel
 {
     public Roadshow Roadshow { get; private set; } = default!;
 
@@ -20,8 +21,6 @@ public sealed class RoadshowModel(LearningHubDbContext db, EventQueries queries,
 
     /// <summary>Whether to offer the coordinator's links (the cover image).</summary>
     public bool IsCoordinator { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

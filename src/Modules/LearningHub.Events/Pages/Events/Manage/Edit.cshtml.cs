@@ -3,6 +3,7 @@ using System.Globalization;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
@@ -17,7 +18,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>Create or change an event. Changing the time or place tells everyone booked, with an updated invite.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormChoices forms, BoardContext boards) : PageModel
+public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormChoices forms) : BoardPageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -42,8 +43,6 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
 
     public List<SelectListItem> Formats { get; } =
         Enum.GetValues<EventFormat>().Select(f => new SelectListItem(EventText.Format(f), f.ToString())).ToList();
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -91,11 +90,11 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
             }
 
             await admin.UpdateAsync(eventId, details, HttpContext.RequestAborted);
-            return Redirect($"/{BoardSlug}/events/manage/{eventId}");
+            return RedirectToPage("/Events/Manage/Event", new { id = eventId });
         }
 
         var created = await admin.CreateAsync(details, ct: HttpContext.RequestAborted);
-        return Redirect($"/{BoardSlug}/events/manage/{created.Id}");
+        return RedirectToPage("/Events/Manage/Event", new { id = created.Id });
     }
 
     /// <summary>A posted form key must be one offered (a form of this board with the right purpose).</summary>
@@ -114,7 +113,7 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
         BaselineForms = Of(FormPurpose.EventBaseline);
         EvaluationForms = Of(FormPurpose.EventEvaluation);
         FollowUpForms = Of(FormPurpose.FollowUp);
-        var boardId = boards.Required.Id;
+        var boardId = Board.Id;
         BoardFollowUpDays = await db.Boards.AsNoTracking().Where(b => b.Id == boardId).Select(b => b.FollowUpDays).SingleAsync();
         Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
         Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();

@@ -5,6 +5,7 @@ using CsvHelper;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>One event for its coordinator: bookings and waiting list (agency, sector, role), and what can be done with it.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class EventModel(LearningHubDbContext db, EventQueries queries, EventAdmin admin, BoardContext boards) : PageModel
+public sealed class EventModel(LearningHubDbContext db, EventQueries queries, EventAdmin admin) : BoardPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter a message")]
@@ -30,8 +31,6 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
 
     public string? Notice { get; private set; }
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done)
     {
@@ -55,7 +54,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         }
 
         await admin.PublishAsync(id, HttpContext.RequestAborted);
-        return Redirect($"/{BoardSlug}/events/manage/{id}?done=published");
+        return RedirectToPage(new { id, done = "published" });
     }
 
     public async Task<IActionResult> OnPostCancelEventAsync(Guid id)
@@ -66,7 +65,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         }
 
         await admin.CancelAsync(id, HttpContext.RequestAborted);
-        return Redirect($"/{BoardSlug}/events/manage/{id}?done=cancelled");
+        return RedirectToPage(new { id, done = "cancelled" });
     }
 
     public async Task<IActionResult> OnPostCopyAsync(Guid id)
@@ -77,7 +76,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         }
 
         var copy = await admin.CopyAsync(id, HttpContext.RequestAborted);
-        return Redirect($"/{BoardSlug}/events/manage/{copy.Id}?done=copied");
+        return RedirectToPage(new { id = copy.Id, done = "copied" });
     }
 
     public async Task<IActionResult> OnPostMessageAsync(Guid id)
@@ -93,7 +92,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         }
 
         await admin.MessageAttendeesAsync(id, Message!.Trim(), HttpContext.RequestAborted);
-        return Redirect($"/{BoardSlug}/events/manage/{id}?done=messaged");
+        return RedirectToPage(new { id, done = "messaged" });
     }
 
     /// <summary>Bookings and attendance as CSV, with the columns a board's quarterly report needs.</summary>
@@ -128,7 +127,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
             }
         }
 
-        var name = $"{boards.Required.ShortName}-{LondonTime.ToLondon(Event.StartUtc):yyyy-MM-dd}-bookings.csv";
+        var name = $"{Board.ShortName}-{LondonTime.ToLondon(Event.StartUtc):yyyy-MM-dd}-bookings.csv";
         Response.Headers.CacheControl = "private, no-store";
         return File(new UTF8Encoding(true).GetBytes(text.ToString()), "text/csv; charset=utf-8", name);
     }

@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -10,13 +11,11 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>The coordinator's list: upcoming events (drafts too) with bookings and waiting lists.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardContext boards) : PageModel
+public sealed class IndexModel(EventQueries queries, LearningHubDbContext db) : BoardPageModel
 {
     public IReadOnlyList<EventSummary> Events { get; private set; } = [];
 
     public IReadOnlyList<Roadshow> Roadshows { get; private set; } = [];
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task OnGetAsync()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>Reach of the board's events over a period, by agency, sector, locality and theme.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class ReachModel(ReachReport report, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -19,9 +20,7 @@ public sealed class ReachModel(ReachReport report, BoardContext boards, TimeProv
 
     public Reach Reach { get; private set; } = default!;
 
-    public string BoardName => boards.Required.Name;
-
-    public string BoardSlug => boards.Required.Slug;
+    public string BoardName => Board.Name;
 
     public string Period { get; private set; } = "";
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
@@ -18,8 +19,8 @@ namespace LearningHub.Events.Pages.Events.Manage;
 /// event has started close it, which sends the evaluation, no-show notices and follow-ups (and fixes the marks).
 /// </summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, RegisterClosing closing, FormChoices forms, BoardContext boards, TimeProvider clock)
-    : PageModel
+public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, RegisterClosing closing, FormChoices forms, TimeProvider clock)
+    : BoardPageModel
 {
     private const string ClosedNotice = "register.closed";
 
@@ -34,8 +35,6 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
     public LearningEvent Event { get; private set; } = default!;
 
     public IReadOnlyList<Booking> People { get; private set; } = [];
-
-    public string BoardSlug => boards.Required.Slug;
 
     /// <summary>What closing sent, shown once after closing.</summary>
     public string? Notice { get; private set; }
@@ -77,10 +76,10 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
             case RegisterCloseOutcome.Closed:
                 TempData[ClosedNotice] = $"The register is closed. {Count(result.EvaluationRequests, "evaluation request")}, "
                                          + $"{Count(result.NoShowNotices, "no-show notice")} and {Count(result.FollowUps, "follow-up")} (due later) are queued.";
-                return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+                return RedirectToPage(new { id });
             case RegisterCloseOutcome.AlreadyClosed:
                 // A second click, or a colleague closed it first: nothing more is sent; the page says who closed it.
-                return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+                return RedirectToPage(new { id });
             default:
                 ModelState.AddModelError(string.Empty, result.Outcome == RegisterCloseOutcome.NotStarted
                     ? "You can close the register once the event has started"
@@ -107,7 +106,7 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
             return Closed();
         }
 
-        return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostWalkInAsync(Guid id)
@@ -129,12 +128,12 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
         }
 
         if (await admin.AddWalkInAsync(id, WalkIn.FullName!.Trim(), WalkIn.Email!.Trim(), WalkIn.Agency?.Trim(), null, WalkIn.JobRole?.Trim(),
-                boards.Required.ShortName, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted) is null)
+                Board.ShortName, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted) is null)
         {
             return Closed();
         }
 
-        return Redirect($"/{BoardSlug}/events/manage/{id}/register");
+        return RedirectToPage(new { id });
     }
 
     private PageResult Closed()

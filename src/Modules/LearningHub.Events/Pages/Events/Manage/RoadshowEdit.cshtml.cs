@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>Create or change a roadshow: its title, what it teaches, theme and whether it is published. Sessions are events that name it.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class RoadshowEditModel(LearningHubDbContext db, BoardContext boards, TimeProvider clock) : PageModel
+public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider clock) : BoardPageModel
 {
     [BindProperty]
     public RoadshowInput Input { get; set; } = new();
@@ -27,8 +28,6 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, BoardContext boar
         new("Published", nameof(EventStatus.Published)),
         new("Cancelled", nameof(EventStatus.Cancelled)),
     ];
-
-    public string BoardSlug => boards.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -82,7 +81,7 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, BoardContext boar
         roadshow.ThemeId = Guid.TryParse(Input.ThemeId, out var theme) ? theme : null;
         roadshow.Status = status;
         await db.SaveChangesAsync();
-        return Redirect($"/{BoardSlug}/events/roadshows/{roadshow.Id}");
+        return RedirectToPage("/Events/Roadshow", new { id = roadshow.Id });
     }
 
     private async Task LoadThemesAsync() =>
