@@ -45,7 +45,6 @@ public static class HostSetup
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
         }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory>(new BoardUrlHelperFactory(new UrlHelperFactory())));
-        services.AddRouting(options => options.LowercaseUrls = true);
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddRateLimiter(options =>
