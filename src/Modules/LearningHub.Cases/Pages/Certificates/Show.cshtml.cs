@@ -43,7 +43,7 @@ public sealed class ShowModel(CaseCertificates certificates, CertificatePdf pdf,
         var bytes = await pdf.RenderAsync(CaseCertificates.Document(certificate, stylesheet), cancellationToken);
         if (bytes is null)
         {
-            return Redirect(CertificatePath(certificate.Code, query: new { pdfFailed = "true" }));
+            return RedirectToPage("/Certificates/Show", new { code = certificate.Code, pdfFailed = "true" });
         }
 
         Response.Headers.CacheControl = "private, no-store";

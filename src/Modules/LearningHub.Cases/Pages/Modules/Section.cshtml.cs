@@ -68,7 +68,7 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
 
         if (result.ModuleCompleted)
         {
-            return Redirect(CertificatePath(result.CertificateCode!, query: new { completed = "true" }));
+            return RedirectToPage("/Certificates/Show", new { code = result.CertificateCode, completed = "true" });
         }
 
         return number < SectionCount

@@ -19,9 +19,8 @@ public sealed class CalendarModel(CalendarFeeds feeds, LinkGenerator links) : Bo
     public async Task<IActionResult> OnPostResetAsync()
     {
         var token = await feeds.ResetAsync(UserId!);
-        // The whole address, for a calendar app; the secret keeps its case, which the site's lower-cased links would not.
-        NewAddress = links.GetUriByName(HttpContext, NotificationsModule.CalendarFeedEndpoint, new { board = Board.Slug, token },
-            options: new LinkOptions { LowercaseUrls = false });
+        // The whole address, for a calendar app.
+        NewAddress = links.GetUriByName(HttpContext, NotificationsModule.CalendarFeedEndpoint, new { board = Board.Slug, token });
         HasFeed = true;
         return Page();
     }
