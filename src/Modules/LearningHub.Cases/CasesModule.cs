@@ -51,7 +51,4 @@ public sealed class CasesOptions
 
     /// <summary>The Chromium that prints certificates to PDF (Debian's package by default).</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
-
-    /// <summary>The site's public address for links in mail sent outside a request (attendance credited from the register); else the request's own.</summary>
-    public string? PublicBaseUrl { get; set; }
 }

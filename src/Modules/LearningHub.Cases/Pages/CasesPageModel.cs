@@ -6,7 +6,4 @@ namespace LearningHub.Cases.Pages;
 public abstract class CasesPageModel : BoardPageModel
 {
     protected Services.Actor Actor => new(UserId!, UserName, IsBoardAdmin);
-
-    /// <summary>This site's address as the browser sees it, for links in mail and QR codes.</summary>
-    protected string SiteUrl => $"{Request.Scheme}://{Request.Host}";
 }

@@ -1,10 +1,7 @@
 using LearningHub.Cases.Domain;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Learning;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace LearningHub.Cases.Services;
 
@@ -14,8 +11,7 @@ namespace LearningHub.Cases.Services;
 /// (with where it came from, "attended: …"), the certificate (their CPD record, which says so too) and the
 /// "module completed" mail. Everything is added to the caller's unit of work; the caller saves.
 /// </summary>
-public sealed class CaseAttendanceCredit(LearningHubDbContext db, CaseLearning learning, BoardContext boards,
-    IHttpContextAccessor http, IOptions<CasesOptions> options) : IAttendanceCredit
+public sealed class CaseAttendanceCredit(LearningHubDbContext db, CaseLearning learning) : IAttendanceCredit
 {
     public const int MaxSourceLength = 300;
 
@@ -37,7 +33,7 @@ public sealed class CaseAttendanceCredit(LearningHubDbContext db, CaseLearning l
             return;
         }
 
-        var attended = DateTime.SpecifyKind(credit.AttendedUtc, DateTimeKind.Utc);
+        var attended = credit.AttendedUtc;
         if (progress is null)
         {
             progress = new CaseProgress
@@ -51,12 +47,6 @@ public sealed class CaseAttendanceCredit(LearningHubDbContext db, CaseLearning l
         progress.CompletedBy = source.Length > MaxSourceLength ? source[..MaxSourceLength] : source;
         // The time the session took counts as time spent, so the certificate does not say "1 minute".
         progress.SecondsSpent = Math.Max(progress.SecondsSpent, version.EstimatedMinutes * 60);
-        await learning.CompleteAsync(progress, version, credit.UserId, credit.FullName, credit.Email, attended,
-            code => $"{BaseUrl}/{boards.Required.Slug}/certificates/{code}", cancellationToken);
+        await learning.CompleteAsync(progress, version, credit.UserId, credit.FullName, credit.Email, attended, cancellationToken);
     }
-
-    private string BaseUrl =>
-        options.Value.PublicBaseUrl is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}" : "http://localhost:5080";
 }

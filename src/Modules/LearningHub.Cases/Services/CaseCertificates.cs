@@ -37,13 +37,13 @@ public sealed record CertificateView(
 }
 
 /// <summary>Certificates: the holder's own, and the public check of a code (name, module and date only).</summary>
-public sealed class CaseCertificates(LearningHubDbContext db, BoardContext boards)
+public sealed class CaseCertificates(LearningHubDbContext db, BoardContext boards, BoardLinks links)
 {
-    public async Task<CertificateView?> ForHolderAsync(string code, string userId, string verifyBaseUrl, CancellationToken cancellationToken = default)
+    public async Task<CertificateView?> ForHolderAsync(string code, string userId, CancellationToken cancellationToken = default)
     {
         var certificate = await db.Set<CaseCertificate>().AsNoTracking()
             .SingleOrDefaultAsync(c => c.Code == code && c.UserId == userId, cancellationToken);
-        return certificate is null ? null : View(certificate, verifyBaseUrl);
+        return certificate is null ? null : View(certificate);
     }
 
     /// <summary>For the public verify page: the certificate of that code on this board, or null.</summary>
@@ -53,9 +53,9 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
         return db.Set<CaseCertificate>().AsNoTracking().SingleOrDefaultAsync(c => c.Code == normalised, cancellationToken);
     }
 
-    private CertificateView View(CaseCertificate c, string verifyBaseUrl) =>
+    private CertificateView View(CaseCertificate c) =>
         new(c.Code, c.HolderName, c.ModuleTitle, c.VersionNumber, c.CompletedUtc, c.MinutesSpent, boards.Required.Name,
-            $"{verifyBaseUrl.TrimEnd('/')}/{boards.Required.Slug}/verify/{c.Code}", c.CompletedBy);
+            links.Url("/Verify/Index", new { code = c.Code }), c.CompletedBy);
 
     /// <summary>
     /// The certificate as one self-contained HTML document for printing to PDF: the same markup and

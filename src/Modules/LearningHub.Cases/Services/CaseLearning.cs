@@ -22,7 +22,7 @@ public sealed record LearningRecord(string Slug, string Title, int VersionNumber
 /// section is done and its reflective questions answered (Forms keeps those: <see cref="CaseReflection"/>),
 /// its certificate and the "module completed" mail.
 /// </summary>
-public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, TemplatedMail mail, TimeProvider clock, IFormFilling forms)
+public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, BoardLinks links, TemplatedMail mail, TimeProvider clock, IFormFilling forms)
 {
     public Task<CaseProgress?> FindAsync(string userId, Guid versionId, CancellationToken cancellationToken = default) =>
         db.Set<CaseProgress>().Include(p => p.SectionsDone)
@@ -56,7 +56,7 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
     /// are not yet answered is not marked: the problem says so and nothing is saved.
     /// </summary>
     public async Task<SectionResult> CompleteSectionAsync(string userId, string userName, string userEmail, CaseModuleVersion version,
-        CaseSection section, Func<string, string> certificateUrl, CancellationToken cancellationToken = default)
+        CaseSection section, CancellationToken cancellationToken = default)
     {
         var slug = version.Module.Slug;
         var unanswered = await forms.UnansweredContextsAsync(
@@ -81,7 +81,7 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
                            && unanswered.Count == 0;
         if (completedNow)
         {
-            code = await CompleteAsync(progress, version, userId, userName, userEmail, now, certificateUrl, cancellationToken);
+            code = await CompleteAsync(progress, version, userId, userName, userEmail, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -93,7 +93,7 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
     /// all in the context's unit of work (the caller saves). Returns the certificate's code.
     /// </summary>
     internal async Task<string> CompleteAsync(CaseProgress progress, CaseModuleVersion version, string userId, string userName,
-        string userEmail, DateTime now, Func<string, string> certificateUrl, CancellationToken cancellationToken)
+        string userEmail, DateTime now, CancellationToken cancellationToken)
     {
         progress.CompletedUtc = now;
         var code = await NewCodeAsync(cancellationToken);
@@ -114,7 +114,7 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, T
             new Dictionary<string, string>
             {
                 [CasesMailTemplates.ModuleTitle] = version.Title,
-                [CasesMailTemplates.CertificateLink] = certificateUrl(code),
+                [CasesMailTemplates.CertificateLink] = links.Url("/Certificates/Show", new { code }),
             },
             $"cases.module-completed:{progress.Id}", cancellationToken: cancellationToken);
         return code;

@@ -47,7 +47,7 @@ public interface IFormFilling
     string FillUrl(string formKey, string context, string? returnUrl = null);
 }
 
-public sealed class FormFilling(LearningHubDbContext db, BoardContext boards, TimeProvider clock) : IFormFilling
+public sealed class FormFilling(LearningHubDbContext db, BoardLinks links, TimeProvider clock) : IFormFilling
 {
     public async Task<FormInfo?> FindAsync(string formKey, CancellationToken cancellationToken = default)
     {
@@ -129,11 +129,8 @@ public sealed class FormFilling(LearningHubDbContext db, BoardContext boards, Ti
         return unanswered.ToHashSet(StringComparer.Ordinal);
     }
 
-    public string FillUrl(string formKey, string context, string? returnUrl = null)
-    {
-        var url = $"/{boards.Required.Slug}/forms/{Uri.EscapeDataString(formKey)}?context={Uri.EscapeDataString(context)}";
-        return ReturnUrls.IsLocal(returnUrl) ? $"{url}&returnUrl={Uri.EscapeDataString(returnUrl!)}" : url;
-    }
+    public string FillUrl(string formKey, string context, string? returnUrl = null) =>
+        links.Path("/Forms/Start", new { key = formKey, context, returnUrl = ReturnUrls.IsLocal(returnUrl) ? returnUrl : null });
 
     private async Task<FormInfo> InfoAsync(Form form, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class ShowModel(CaseCertificates certificates, CertificatePdf pdf,
 
     public async Task<IActionResult> OnGetAsync(string code, bool completed, bool pdfFailed, CancellationToken cancellationToken)
     {
-        var certificate = await certificates.ForHolderAsync(code, UserId!, SiteUrl, cancellationToken);
+        var certificate = await certificates.ForHolderAsync(code, UserId!, cancellationToken);
         if (certificate is null)
         {
             return NotFound();
@@ -33,7 +33,7 @@ public sealed class ShowModel(CaseCertificates certificates, CertificatePdf pdf,
 
     public async Task<IActionResult> OnGetPdfAsync(string code, CancellationToken cancellationToken)
     {
-        var certificate = await certificates.ForHolderAsync(code, UserId!, SiteUrl, cancellationToken);
+        var certificate = await certificates.ForHolderAsync(code, UserId!, cancellationToken);
         if (certificate is null)
         {
             return NotFound();

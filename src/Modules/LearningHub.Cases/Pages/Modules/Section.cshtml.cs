@@ -57,8 +57,7 @@ public sealed class SectionModel(CaseCatalogue catalogue, CaseLearning learning,
         }
 
         var email = await db.Users.Where(u => u.Id == UserId).Select(u => u.Email).SingleAsync(cancellationToken);
-        var result = await learning.CompleteSectionAsync(UserId!, UserName, email!, Published.Version, Section,
-            code => $"{SiteUrl}/{Board.Slug}/certificates/{code}", cancellationToken);
+        var result = await learning.CompleteSectionAsync(UserId!, UserName, email!, Published.Version, Section, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddModelError(ReflectionField, result.Problem!);
