@@ -61,8 +61,8 @@ public static class AccountsSetup
 
     private static Task RedirectToBoardSignIn(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var board = context.HttpContext.RequestServices.GetRequiredService<BoardContext>().Current;
-        if (board is null)
+        var services = context.HttpContext.RequestServices;
+        if (services.GetRequiredService<BoardContext>().Current is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
@@ -70,7 +70,7 @@ public static class AccountsSetup
 
         var request = context.Request;
         var returnUrl = request.PathBase + request.Path + request.QueryString;
-        context.Response.Redirect($"/{board.Slug}/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        context.Response.Redirect(services.GetRequiredService<BoardLinks>().Path("/Account/SignIn", new { returnUrl = returnUrl.ToString() }));
         return Task.CompletedTask;
     }
 

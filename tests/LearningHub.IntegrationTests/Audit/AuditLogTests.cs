@@ -196,4 +196,31 @@ public sealed class AuditLogTests(LearningHubFactory factory) : IClassFixture<Le
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/norfolk/admin/audit")).StatusCode);
         Assert.Null(all.QuerySelector("main form[method=post]"));
     }
+
+    [Fact]
+    public async Task The_audit_page_moves_through_pages_of_fifty()
+    {
+        await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var audit = services.GetRequiredService<AuditLog>();
+            for (var i = 0; i < 55; i++)
+            {
+                audit.Record("tests.paging", new AuditTarget("Test", $"p{i}", $"Paged thing {i}"));
+            }
+
+            return await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
+        });
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync("norfolk", "admin@norfolk.demo");
+
+        async Task<List<string>> TargetsAsync(string query) =>
+            (await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Action=tests.paging" + query))
+            .QuerySelectorAll("#audit-entries tbody tr td:nth-child(4)").Select(td => td.TextContent.Trim()).ToList();
+
+        var first = await TargetsAsync("");
+        var second = await TargetsAsync("&page=2");
+        Assert.Equal(50, first.Count);
+        Assert.Equal(5, second.Count);
+        Assert.Empty(first.Intersect(second));
+    }
 }

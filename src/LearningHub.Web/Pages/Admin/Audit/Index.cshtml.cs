@@ -23,7 +23,9 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string only: Razor Pages' own "page" route value (this page's name) would win
+    // over ?page=2 for a [BindProperty] and every page would show the first.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
