@@ -37,6 +37,16 @@ public sealed class BoardLinks(LinkGenerator links, BoardContext boards, IHttpCo
                ?? throw new InvalidOperationException($"No page '{page}' takes the values {string.Join(", ", routeValues.Keys)}.");
     }
 
+    /// <summary>
+    /// A page's path within the current board (<c>/events/manage/…/cover</c>), for a module that names a
+    /// page of its own to another module, which shows it with <see cref="UnderBoard"/>.
+    /// </summary>
+    public string PathInBoard(string page, object? values = null, string? handler = null) =>
+        Path(page, values, handler)[(boards.Required.Slug.Length + 1)..];
+
+    /// <summary>A path within the current board (from <see cref="PathInBoard"/>) as the site path a link needs.</summary>
+    public string UnderBoard(string pathInBoard) => $"/{boards.Required.Slug}/{pathInBoard.TrimStart('/')}";
+
     /// <summary>The absolute address of a page of the current board, for mail and calendar files.</summary>
     public string Url(string page, object? values = null, string? handler = null) => BaseUrl + Path(page, values, handler);
 }

@@ -42,7 +42,7 @@ public static partial class MediaModule
     /// </summary>
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/{board}/media/{file}", (string file, BoardContext boards, MediaFileStore store, IOptions<MediaOptions> options, HttpContext context) =>
+        endpoints.MapGet(MediaUrls.RenditionRoute, (string file, BoardContext boards, MediaFileStore store, IOptions<MediaOptions> options, HttpContext context) =>
         {
             var match = RenditionName().Match(file);
             if (boards.Current is not { } board || !match.Success

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountMail mail, LearningHubDbContext db) : BoardPageModel
+public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountMail mail, LearningHubDbContext db, BoardLinks links) : BoardPageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -36,7 +37,7 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, Acco
         if (user is { EmailConfirmed: true })
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+            var link = links.Url("/Account/ResetPassword", new { userId = user.Id, code });
             await mail.QueuePasswordResetAsync(user, link);
             await db.SaveChangesAsync();
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class RegisterModel(ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration) : BoardPageModel
+public sealed class RegisterModel(ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration, BoardLinks links) : BoardPageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -48,7 +49,7 @@ public sealed class RegisterModel(ProfileChoices choices, UserManager<Applicatio
         };
 
         var created = await registration.RegisterAsync(user, Input.Password!, (account, code) =>
-            $"{Request.Scheme}://{Request.Host}/{Board.Slug}/account/confirm-email?userId={Uri.EscapeDataString(account.Id)}&code={code}");
+            links.Url("/Account/ConfirmEmail", new { userId = account.Id, code }));
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)

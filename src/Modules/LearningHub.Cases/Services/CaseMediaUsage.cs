@@ -1,4 +1,5 @@
 using LearningHub.Cases.Domain;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Media.Services;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace LearningHub.Cases.Services;
 /// (<c>![](media:{id})</c>, in any version: a published or archived version still shows it), so it is
 /// not deleted from under them.
 /// </summary>
-public sealed class CaseMediaUsage(LearningHubDbContext db) : IMediaUsageSource
+public sealed class CaseMediaUsage(LearningHubDbContext db, BoardLinks links) : IMediaUsageSource
 {
     public async Task<IReadOnlyList<MediaUsage>> FindUsagesAsync(IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class CaseMediaUsage(LearningHubDbContext db) : IMediaUsageSource
             .Select(m => new { m.Id, m.Title, CoverImageId = m.CoverImageId!.Value })
             .ToListAsync(cancellationToken);
         var usages = modules
-            .Select(m => new MediaUsage(m.CoverImageId, $"Cover image of the case module '{m.Title}'", $"/author/modules/{m.Id}/cover"))
+            .Select(m => new MediaUsage(m.CoverImageId, $"Cover image of the case module '{m.Title}'", links.PathInBoard("/Author/Cover", new { id = m.Id })))
             .ToList();
 
         // Only sections that mention the scheme at all are read; their references are then parsed as
@@ -36,7 +37,7 @@ public sealed class CaseMediaUsage(LearningHubDbContext db) : IMediaUsageSource
             {
                 usages.Add(new MediaUsage(id,
                     $"In the section '{section.Title}' of the case module '{section.ModuleTitle}' (version {section.VersionNumber})",
-                    $"/author/modules/{section.ModuleId}"));
+                    links.PathInBoard("/Author/Module", new { id = section.ModuleId })));
             }
         }
 

@@ -4,6 +4,7 @@ namespace LearningHub.Media.Services;
 /// <param name="AssetId">The image used.</param>
 /// <param name="Description">What uses it, e.g. "Cover image of the case module 'Child Q'".</param>
 /// <param name="Url">Where to see or change that place (board-relative path), if there is a page for it.</param>
+/// <param name="Url">Where the use can be changed, as a path within the board (<c>BoardLinks.PathInBoard</c>), or null.</param>
 public sealed record MediaUsage(Guid AssetId, string Description, string? Url);
 
 /// <summary>

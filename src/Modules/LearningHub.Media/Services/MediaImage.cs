@@ -44,6 +44,9 @@ public sealed record MediaImage(Guid Id, string BoardSlug, string ContentHash, i
 /// <summary>The content-addressed rendition addresses: <c>/{board}/media/{hash}-{width}.{webp|jpg}</c>.</summary>
 public static class MediaUrls
 {
+    /// <summary>The route the rendition endpoint answers; <see cref="Rendition"/> makes its addresses.</summary>
+    public const string RenditionRoute = "/{board}/media/{file}";
+
     public static string Rendition(string boardSlug, string hash, int width, string extension) =>
         $"/{boardSlug}/media/{hash}-{width}.{extension}";
 }
