@@ -27,9 +27,6 @@ public sealed record DataSubject(string UserId, Guid BoardId, string Email, stri
     /// </summary>
     public static string AsJson(string value) => System.Text.Json.JsonEncodedText.Encode(value).ToString();
 
-    public bool IsTheirEmail(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && string.Equals(email.Trim(), Email.Trim(), StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Replaces their name and email address in <paramref name="text"/> with <see cref="RemovedLabel"/>.</summary>
     public string? Redact(string? text)
     {

@@ -69,8 +69,6 @@ public class CaseModuleVersion : IBoardOwned
     public List<CaseFinding> Findings { get; set; } = [];
 
     public List<CaseRecommendation> Recommendations { get; set; } = [];
-
-    public bool IsEditable => State == VersionState.Draft;
 }
 
 public class CaseVersionTheme : IBoardOwned

@@ -40,8 +40,6 @@ public class FormQuestion : IBoardOwned
     public const int ShortTextLimit = 200;
     public const int DefaultLongTextLimit = 2000;
     public const int LongTextCeiling = 10000;
-    public const int ScaleMin = 1;
-    public const int ScaleMax = 5;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 
