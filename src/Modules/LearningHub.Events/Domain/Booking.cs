@@ -204,23 +204,23 @@ public class Booking : IBoardOwned
     /// <summary>A new request for a place, not yet decided: <see cref="Confirm"/>, <see cref="HoldForApproval"/> or <see cref="JoinWaitingList"/> decides it.</summary>
     public static Booking Request(Guid id, Guid eventId, string reference, string userId, string fullName, string email, string? agencyName,
         Sector? sector, string? jobRole, string? localityName, string? lineManagerEmail, string? answer, DateTime nowUtc) => new()
-    {
-        Id = id,
-        EventId = eventId,
-        Reference = reference,
-        UserId = userId,
-        ActiveUserId = userId,
-        FullName = fullName,
-        Email = email,
-        AgencyName = agencyName,
-        Sector = sector,
-        JobRole = jobRole,
-        LocalityName = localityName,
-        LineManagerEmail = lineManagerEmail,
-        Answer = answer,
-        CreatedUtc = nowUtc,
-        _undecided = true,
-    };
+        {
+            Id = id,
+            EventId = eventId,
+            Reference = reference,
+            UserId = userId,
+            ActiveUserId = userId,
+            FullName = fullName,
+            Email = email,
+            AgencyName = agencyName,
+            Sector = sector,
+            JobRole = jobRole,
+            LocalityName = localityName,
+            LineManagerEmail = lineManagerEmail,
+            Answer = answer,
+            CreatedUtc = nowUtc,
+            _undecided = true,
+        };
 
     /// <summary>Someone who came without a booking, added to the register at the door: confirmed and marked Walk-in.</summary>
     public static Booking WalkIn(Guid eventId, string reference, string fullName, string email, string? agencyName, Sector? sector, string? jobRole,
