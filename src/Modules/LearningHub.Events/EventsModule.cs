@@ -27,7 +27,6 @@ public static class EventsModule
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, EventsPermissions>();
         services.AddSingleton<INavigationProvider, EventsNavigation>();
         services.AddSingleton<EventTokens>();
-        services.AddScoped<EventLinks>();
         services.AddScoped<EventLock>();
         services.AddSingleton<BookingQueue>();
         services.AddScoped<BookingMail>();

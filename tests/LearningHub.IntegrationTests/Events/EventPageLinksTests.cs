@@ -5,7 +5,7 @@ using LearningHub.IntegrationTests.Infrastructure;
 namespace LearningHub.IntegrationTests.Events;
 
 /// <summary>
-/// The events pages make their links with asp-page (and, for a booking's pages, BookingUrls) instead of
+/// The events pages make their links with asp-page instead of
 /// hand-built /{board}/ paths; the links must still be exactly the addresses they were, reference case included.
 /// </summary>
 public sealed class EventPageLinksTests : IClassFixture<EventsFactory>

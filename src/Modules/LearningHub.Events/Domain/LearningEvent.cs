@@ -141,8 +141,6 @@ public class LearningEvent : IBoardOwned
 
     public DateTime CancellationCutoffAt => CancellationCutoffUtc ?? StartUtc;
 
-    public bool IsUpcoming(DateTime nowUtc) => EndUtc > nowUtc;
-
     /// <summary>Why a booking cannot be made now, or null when it can.</summary>
     public BookingRefusal? RefusalAt(DateTime nowUtc)
     {

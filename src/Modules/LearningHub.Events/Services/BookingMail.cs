@@ -10,7 +10,7 @@ namespace LearningHub.Events.Services;
 /// Queues the mail a booking's changes cause, in the caller's unit of work (saved with the change).
 /// Dedupe keys name the booking and what happened, so a retried request cannot mail twice.
 /// </summary>
-public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock,
+public sealed class BookingMail(TemplatedMail mail, MailQueue queue, BoardLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock,
     IFormFilling forms)
 {
     /// <summary>A booking's signed check-in link and its QR code image.</summary>
@@ -19,7 +19,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     /// <summary>Makes the check-in QR code for a booking id (the costliest part of a confirmation, so callers may make it before taking a lock).</summary>
     public CheckInCode CheckInFor(Guid bookingId)
     {
-        var link = links.For($"events/check-in/{tokens.CheckIn(bookingId)}");
+        var link = links.Url("/Events/CheckIn", new { token = tokens.CheckIn(bookingId) });
         return new CheckInCode(bookingId, link, QrCodes.PngDataUri(link));
     }
 
@@ -53,7 +53,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public string? BaselineUrl(LearningEvent ev, Booking booking) =>
         string.IsNullOrEmpty(ev.BaselineFormKey)
             ? null
-            : forms.FillUrl(ev.BaselineFormKey, EventFormContext.For(ev.Id), $"/{boards.Required.Slug}/events/bookings/{booking.Reference}");
+            : forms.FillUrl(ev.BaselineFormKey, EventFormContext.For(ev.Id), links.Path("/Events/Booking", new { reference = booking.Reference }));
 
     /// <summary>Always a new booking: the waiting-list mail is sent once, when the booking is made.</summary>
     public Task WaitlistedAsync(LearningEvent ev, Booking booking, int position, CancellationToken ct)
@@ -67,8 +67,8 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public Task OfferedAsync(LearningEvent ev, Booking booking, CancellationToken ct)
     {
         var values = Values(ev, booking, showWhere: false);
-        values[EventMailTemplates.Link] = links.For($"events/bookings/{booking.Reference}/offer?choice=accept");
-        values[EventMailTemplates.DeclineLink] = links.For($"events/bookings/{booking.Reference}/offer?choice=decline");
+        values[EventMailTemplates.Link] = links.Url("/Events/Offer", new { reference = booking.Reference, choice = "accept" });
+        values[EventMailTemplates.DeclineLink] = links.Url("/Events/Offer", new { reference = booking.Reference, choice = "decline" });
         values[EventMailTemplates.Expires] = LondonTime.DateTimeText(booking.OfferExpiresUtc!.Value);
         return mail.QueueAsync(EventMailTemplates.Offered.Key, booking.Email, booking.FullName, values,
             $"events.offered:{booking.Id}:{booking.OfferExpiresUtc:O}", cancellationToken: ct);
@@ -77,7 +77,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public Task OfferExpiredAsync(LearningEvent ev, Booking booking, CancellationToken ct)
     {
         var values = Values(ev, booking, showWhere: false);
-        values[EventMailTemplates.Link] = links.Event(ev.Id);
+        values[EventMailTemplates.Link] = links.Url("/Events/Details", new { id = ev.Id });
         return mail.QueueAsync(EventMailTemplates.OfferExpired.Key, booking.Email, booking.FullName, values,
             $"events.offer-expired:{booking.Id}", cancellationToken: ct);
     }
@@ -86,7 +86,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public async Task CancelledAsync(LearningEvent ev, Booking booking, bool wasConfirmed, CancellationToken ct)
     {
         var values = Values(ev, booking, showWhere: false);
-        values[EventMailTemplates.Link] = links.Event(ev.Id);
+        values[EventMailTemplates.Link] = links.Url("/Events/Details", new { id = ev.Id });
         MailAttachment? attachment = null;
         if (wasConfirmed)
         {
@@ -114,7 +114,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public async Task EventCancelledAsync(LearningEvent ev, Booking booking, bool wasConfirmed, CancellationToken ct)
     {
         var values = Values(ev, booking, showWhere: false);
-        values[EventMailTemplates.Link] = links.For("events");
+        values[EventMailTemplates.Link] = links.Url("/Events/Index");
         MailAttachment? attachment = null;
         if (wasConfirmed)
         {
@@ -131,8 +131,8 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     {
         var values = Values(ev, booking, showWhere: false);
         values[EventMailTemplates.Practitioner] = booking.FullName;
-        values[EventMailTemplates.Link] = links.For($"events/approval/{tokens.Approval(booking.Id, ApprovalDecision.Approve, booking.ApprovalNonce!)}");
-        values[EventMailTemplates.DeclineLink] = links.For($"events/approval/{tokens.Approval(booking.Id, ApprovalDecision.Decline, booking.ApprovalNonce!)}");
+        values[EventMailTemplates.Link] = links.Url("/Events/Approval", new { token = tokens.Approval(booking.Id, ApprovalDecision.Approve, booking.ApprovalNonce!) });
+        values[EventMailTemplates.DeclineLink] = links.Url("/Events/Approval", new { token = tokens.Approval(booking.Id, ApprovalDecision.Decline, booking.ApprovalNonce!) });
         values[EventMailTemplates.Expires] = LondonTime.DateTimeText(booking.HoldExpiresUtc!.Value);
         return mail.QueueAsync(EventMailTemplates.ApprovalRequest.Key, booking.LineManagerEmail!, "", values,
             $"events.approval-request:{booking.Id}:{booking.ApprovalNonce}", cancellationToken: ct);
@@ -141,7 +141,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
     public Task ApprovalDeclinedAsync(LearningEvent ev, Booking booking, CancellationToken ct)
     {
         var values = Values(ev, booking, showWhere: false);
-        values[EventMailTemplates.Link] = links.Event(ev.Id);
+        values[EventMailTemplates.Link] = links.Url("/Events/Details", new { id = ev.Id });
         return mail.QueueAsync(EventMailTemplates.ApprovalDeclined.Key, booking.Email, booking.FullName, values,
             $"events.approval-declined:{booking.Id}", cancellationToken: ct);
     }
@@ -159,9 +159,9 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         new(Uid(booking), booking.CalendarSequence, ev.StartUtc, ev.EndUtc, ev.Title, boards.Required.Name,
             boards.Required.ContactEmail, clock.GetUtcNow().UtcDateTime)
         {
-            Description = $"Booking reference {booking.Reference}. {links.Booking(booking.Reference)}",
+            Description = $"Booking reference {booking.Reference}. {links.Url("/Events/Booking", new { reference = booking.Reference })}",
             Location = Where(ev),
-            Url = new Uri(links.Booking(booking.Reference)),
+            Url = new Uri(links.Url("/Events/Booking", new { reference = booking.Reference })),
             AttendeeName = booking.FullName,
             AttendeeEmail = booking.Email,
             LastModifiedUtc = ev.UpdatedUtc == default ? null : DateTime.SpecifyKind(ev.UpdatedUtc, DateTimeKind.Utc),
@@ -200,6 +200,6 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, EventLinks 
         [EventMailTemplates.EventWhen] = LondonTime.Range(ev.StartUtc, ev.EndUtc),
         [EventMailTemplates.EventWhere] = showWhere ? Where(ev) : "Sent to you when your place is confirmed",
         [EventMailTemplates.Reference] = booking.Reference,
-        [EventMailTemplates.Link] = links.Booking(booking.Reference),
+        [EventMailTemplates.Link] = links.Url("/Events/Booking", new { reference = booking.Reference }),
     };
 }

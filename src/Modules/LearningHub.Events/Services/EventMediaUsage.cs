@@ -1,3 +1,4 @@
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using LearningHub.Media.Services;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Events.Services;
 
 /// <summary>Tells the media library which events show an image as their cover, so it is not deleted from under them.</summary>
-public sealed class EventMediaUsage(LearningHubDbContext db) : IMediaUsageSource
+public sealed class EventMediaUsage(LearningHubDbContext db, BoardLinks links) : IMediaUsageSource
 {
     public async Task<IReadOnlyList<MediaUsage>> FindUsagesAsync(IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed class EventMediaUsage(LearningHubDbContext db) : IMediaUsageSource
             .ToListAsync(cancellationToken);
         return events
             .OrderBy(e => e.StartUtc)
-            .Select(e => new MediaUsage(e.CoverImageId, $"Cover image of the event '{e.Title}, {LondonTime.Date(e.StartUtc)}'", $"/events/manage/{e.Id}/cover"))
+            .Select(e => new MediaUsage(e.CoverImageId, $"Cover image of the event '{e.Title}, {LondonTime.Date(e.StartUtc)}'", links.PathInBoard("/Events/Manage/Cover", new { id = e.Id })))
             .ToList();
     }
 }

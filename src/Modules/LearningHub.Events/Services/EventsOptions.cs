@@ -5,12 +5,6 @@ public sealed class EventsOptions
 {
     public const string Section = "Events";
 
-    /// <summary>
-    /// The site's public address (<c>https://learning.example.org</c>) for links in mail sent by the
-    /// background job, which has no request to take the host from. Requests use their own host when unset.
-    /// </summary>
-    public string? PublicBaseUrl { get; set; }
-
     /// <summary>How often the waiting-list job looks for offers and approval holds that have run out.</summary>
     public TimeSpan WaitlistPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 

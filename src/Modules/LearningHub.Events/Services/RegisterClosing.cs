@@ -1,4 +1,5 @@
 using LearningHub.Core.Audit;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using LearningHub.Forms.Services;
@@ -33,7 +34,7 @@ public sealed record RegisterCloseResult(RegisterCloseOutcome Outcome, int Evalu
 /// every mail also has a dedupe key, so even a retried request cannot send one twice.
 /// </summary>
 public sealed class RegisterClosing(
-    LearningHubDbContext db, EventLock eventLock, FormRequests requests, IFormFilling forms, TemplatedMail mail, EventLinks links, TimeProvider clock,
+    LearningHubDbContext db, EventLock eventLock, FormRequests requests, IFormFilling forms, TemplatedMail mail, BoardLinks links, TimeProvider clock,
     AuditLog audit)
 {
     /// <summary>The marks that count as having been there: they are asked the evaluation and the follow-up.</summary>
@@ -122,6 +123,6 @@ public sealed class RegisterClosing(
             [EventMailTemplates.EventWhen] = LondonTime.Range(ev.StartUtc, ev.EndUtc),
             [EventMailTemplates.EventWhere] = BookingMail.Where(ev),
             [EventMailTemplates.Reference] = booking.Reference,
-            [EventMailTemplates.Link] = links.For("events"),
+            [EventMailTemplates.Link] = links.Url("/Events/Index"),
         }, $"events.no-show:{booking.Id}", cancellationToken: ct);
 }

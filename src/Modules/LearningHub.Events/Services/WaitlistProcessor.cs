@@ -3,9 +3,7 @@ using LearningHub.Core.Data;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LearningHub.Events.Services;
 

@@ -19,9 +19,6 @@ public abstract class CoverImagePageModel : BoardPageModel
 
     public IReadOnlyList<MediaImage> Images { get; private set; } = [];
 
-    /// <summary>For the Events cover views, which still pass it to <see cref="MediaImageChoice"/>; nothing here needs it.</summary>
-    public string BoardSlug => Board.Slug;
-
     /// <summary>Loads the thing the cover belongs to (tracked, for saving) and returns its current cover, or false if there is no such thing on this board.</summary>
     protected abstract Task<(bool Found, Guid? Current)> LoadOwnerAsync(Guid id, CancellationToken cancellationToken);
 
@@ -29,13 +26,7 @@ public abstract class CoverImagePageModel : BoardPageModel
     protected abstract Task SaveCoverAsync(Guid? imageId, CancellationToken cancellationToken);
 
     /// <summary>The page to go back to once the cover is saved, given the owner's id as <c>id</c>, e.g. <c>/Author/Module</c>.</summary>
-    protected virtual string? ReturnPage => null;
-
-    /// <summary>
-    /// Board-relative address to go back to, for the cover pages that do not name a <see cref="ReturnPage"/> yet
-    /// (the Events ones); it goes once they do.
-    /// </summary>
-    protected virtual string ReturnPath(Guid id) => throw new NotSupportedException($"{GetType().Name} names no ReturnPage.");
+    protected abstract string ReturnPage { get; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -64,7 +55,7 @@ public abstract class CoverImagePageModel : BoardPageModel
         }
 
         await SaveCoverAsync(chosen, cancellationToken);
-        return ReturnPage is { } page ? RedirectToPage(page, new { id }) : Redirect($"/{Board.Slug}{ReturnPath(id)}");
+        return RedirectToPage(ReturnPage, new { id });
     }
 
     private async Task<(bool Found, Guid? Current)> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -8,8 +8,7 @@ namespace LearningHub.Media.Services;
 /// <param name="Current">The chosen image's id as text, or null/empty for none.</param>
 /// <param name="Heading">The page's heading, shown as the fieldset's legend.</param>
 /// <param name="Purpose">One sentence on where the image is shown.</param>
-/// <param name="BoardSlug">Unused (the partial links to the library with <c>asp-page</c>); goes once the Events cover views stop passing it.</param>
-public sealed record MediaImageChoice(string Field, string? Current, IReadOnlyList<MediaImage> Images, string Heading, string Purpose, string? BoardSlug = null)
+public sealed record MediaImageChoice(string Field, string? Current, IReadOnlyList<MediaImage> Images, string Heading, string Purpose)
 {
     /// <summary>
     /// Reads the posted choice: null for none, the id when it is one of <see cref="Images"/> (the library's

@@ -54,7 +54,7 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
                 return Refused(result.Refusal!.Value);
             default:
                 BookingDraft.Clear(TempData, id);
-                return Redirect(Url.BookingPage(result.Booking!.Reference, query: new { booked = "true" }));
+                return RedirectToPage("/Events/Booking", new { reference = result.Booking!.Reference, booked = "true" });
         }
     }
 

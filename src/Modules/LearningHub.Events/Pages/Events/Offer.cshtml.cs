@@ -53,7 +53,7 @@ public sealed class OfferModel(MyBookings myBookings, BookingChanges changes) : 
         switch (await changes.AnswerOfferAsync(reference, UserId!, accept, HttpContext.RequestAborted))
         {
             case ChangeOutcome.Done when accept:
-                return Redirect(Url.BookingPage(Booking.Reference, query: new { booked = "true" }));
+                return RedirectToPage("/Events/Booking", new { reference = Booking.Reference, booked = "true" });
             case ChangeOutcome.Done:
                 Outcome = "You have turned down the place. It goes to the next person on the waiting list.";
                 break;

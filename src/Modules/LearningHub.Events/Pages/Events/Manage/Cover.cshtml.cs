@@ -29,5 +29,5 @@ public sealed class CoverModel(LearningHubDbContext db) : CoverImagePageModel
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    protected override string ReturnPath(Guid id) => $"/events/manage/{id}";
+    protected override string ReturnPage => "/Events/Manage/Event";
 }

@@ -29,5 +29,5 @@ public sealed class RoadshowCoverModel(LearningHubDbContext db) : CoverImagePage
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    protected override string ReturnPath(Guid id) => $"/events/roadshows/{id}";
+    protected override string ReturnPage => "/Events/Roadshow";
 }
