@@ -26,7 +26,8 @@ public sealed partial class HandBuiltLinksTests
     [GeneratedRegex("""\$@?"/\{""")]
     private static partial Regex PathStartingWithInterpolation();
 
-    [GeneratedRegex("""\.Slug\}""")]
+    // A board's slug next to a path separator: "…/{board.Slug}" or "{boards.Required.Slug}/…".
+    [GeneratedRegex("""/\{[^}]*\.Slug\}|\.Slug\}/""")]
     private static partial Regex SlugInInterpolation();
 
     [GeneratedRegex("""Redirect\(\$?"/""")]

@@ -17,7 +17,7 @@ namespace LearningHub.Events.Services;
 /// </summary>
 /// <remarks>
 /// Deciders in one process also queue in memory before they touch the database: on SQLite (one
-/// process, ARCHITECTURE.md) for the whole database, because its busy handler waits by sleeping and
+/// process, docs/events.md) for the whole database, because its busy handler waits by sleeping and
 /// retrying, which under contention starved some requests for seconds; on PostgreSQL per event (in
 /// stripes), because a request waiting for a row lock holds a pooled connection, and 200 people
 /// booking one session at once would otherwise empty the pool. The database lock alone decides the
