@@ -64,7 +64,9 @@ public sealed class MediaLibraryTests(SiteFixture site)
 
         await page.SetInputFilesAsync("#Input_File", new FilePayload
         {
-            Name = "referrals-chart.jpg", MimeType = "image/jpeg", Buffer = TestImages.WithGpsExif(TestImages.Jpeg(1500, 1000, quality: 88)),
+            Name = "referrals-chart.jpg",
+            MimeType = "image/jpeg",
+            Buffer = TestImages.WithGpsExif(TestImages.Jpeg(1500, 1000, quality: 88)),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload image" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The image was uploaded");

@@ -72,14 +72,28 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
         // Booked before it started: added as the booking service leaves a confirmed place.
         var booking = new Booking
         {
-            EventId = ev.Id, Reference = BookingReference.New("NSCB"), UserId = "e2e-register-user", ActiveUserId = "e2e-register-user",
-            FullName = "Rita Register", Email = "rita@school.example", Status = BookingStatus.Confirmed, CreatedUtc = start.AddDays(-3), ConfirmedUtc = start.AddDays(-3),
+            EventId = ev.Id,
+            Reference = BookingReference.New("NSCB"),
+            UserId = "e2e-register-user",
+            ActiveUserId = "e2e-register-user",
+            FullName = "Rita Register",
+            Email = "rita@school.example",
+            Status = BookingStatus.Confirmed,
+            CreatedUtc = start.AddDays(-3),
+            ConfirmedUtc = start.AddDays(-3),
         };
         db.Add(booking);
         db.Add(new Booking
         {
-            EventId = ev.Id, Reference = BookingReference.New("NSCB"), UserId = "e2e-register-other", ActiveUserId = "e2e-register-other",
-            FullName = "Una Unmarked", Email = "una@school.example", Status = BookingStatus.Confirmed, CreatedUtc = start.AddDays(-3), ConfirmedUtc = start.AddDays(-3),
+            EventId = ev.Id,
+            Reference = BookingReference.New("NSCB"),
+            UserId = "e2e-register-other",
+            ActiveUserId = "e2e-register-other",
+            FullName = "Una Unmarked",
+            Email = "una@school.example",
+            Status = BookingStatus.Confirmed,
+            CreatedUtc = start.AddDays(-3),
+            ConfirmedUtc = start.AddDays(-3),
         });
         await db.SaveChangesAsync();
         return (ev.Id, booking.Reference);

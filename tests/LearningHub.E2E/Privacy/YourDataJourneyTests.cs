@@ -25,7 +25,11 @@ public sealed class YourDataJourneyTests(SiteFixture site)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, JobRole = "School nurse",
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            JobRole = "School nurse",
             AgencyId = await db.Agencies.OrderBy(a => a.SortOrder).Select(a => a.Id).FirstAsync(),
             LocalityId = await db.Localities.OrderBy(l => l.SortOrder).Select(l => l.Id).FirstAsync(),
             CreatedUtc = DateTime.UtcNow,

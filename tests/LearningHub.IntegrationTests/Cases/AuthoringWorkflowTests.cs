@@ -161,7 +161,10 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
         var id = await CreateModuleAsync(author, "Child X");
         await author.SubmitFormAsync($"/norfolk/author/modules/{id}/sections/new", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "LearningActivities", ["Input.Title"] = "Reflect", ["Input.Body"] = "Talk as a team.", ["action"] = "save",
+            ["Input.Kind"] = "LearningActivities",
+            ["Input.Title"] = "Reflect",
+            ["Input.Body"] = "Talk as a team.",
+            ["action"] = "save",
         });
         var sections = await _factory.WithBoardAsync("norfolk", db => db.Set<CaseSection>()
             .Where(s => db.Set<CaseModule>().Any(m => m.Id == id && m.WorkingVersionId == s.VersionId)).OrderBy(s => s.Position).ToListAsync());

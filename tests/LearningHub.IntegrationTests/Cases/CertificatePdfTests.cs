@@ -14,7 +14,9 @@ internal static class Completion
         var module = CaseFixtures.ChildV("pdf-module", "PDF Module");
         module["sections"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
         {
-            ["kind"] = "Summary", ["title"] = "Only section", ["body"] = "Read this.",
+            ["kind"] = "Summary",
+            ["title"] = "Only section",
+            ["body"] = "Read this.",
         });
         await CaseFixtures.ApplyAsync(factory.Services, "norfolk", module);
         var client = factory.CreateBrowserClient();

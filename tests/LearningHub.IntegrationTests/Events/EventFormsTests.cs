@@ -126,15 +126,25 @@ public sealed class EventFormsTests(EventFormsTests.CreditFactory factory) : ICl
             ["steps"] = new System.Text.Json.Nodes.JsonArray(
                 new System.Text.Json.Nodes.JsonObject
                 {
-                    ["step"] = "board", ["slug"] = "norfolk", ["name"] = board.Name, ["shortName"] = board.ShortName, ["contactEmail"] = board.ContactEmail,
+                    ["step"] = "board",
+                    ["slug"] = "norfolk",
+                    ["name"] = board.Name,
+                    ["shortName"] = board.ShortName,
+                    ["contactEmail"] = board.ContactEmail,
                 },
                 new System.Text.Json.Nodes.JsonObject
                 {
                     ["step"] = "events",
                     ["events"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
                     {
-                        ["key"] = "recipe-forms-event", ["title"] = "Recipe forms event", ["start"] = "+30d 10:00", ["capacity"] = 20,
-                        ["venue"] = "County Hall", ["evaluationForm"] = evaluationForm, ["followUpDays"] = 30, ["followUpToLineManager"] = true,
+                        ["key"] = "recipe-forms-event",
+                        ["title"] = "Recipe forms event",
+                        ["start"] = "+30d 10:00",
+                        ["capacity"] = 20,
+                        ["venue"] = "County Hall",
+                        ["evaluationForm"] = evaluationForm,
+                        ["followUpDays"] = 30,
+                        ["followUpToLineManager"] = true,
                     }),
                 }),
         };

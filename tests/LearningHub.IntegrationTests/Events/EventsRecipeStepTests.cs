@@ -21,8 +21,14 @@ public sealed class EventsRecipeStepTests : IClassFixture<EventsFactory>
     {
         ["name"] = $"{board} events",
         ["steps"] = new JsonArray(
-            new JsonObject { ["step"] = "board", ["slug"] = board, ["name"] = board == "norfolk" ? "Norfolk Safeguarding Children Board" : "Essex Safeguarding Children Board",
-                ["shortName"] = board == "norfolk" ? "NSCB" : "ESCB", ["contactEmail"] = $"learning@{board}.example" },
+            new JsonObject
+            {
+                ["step"] = "board",
+                ["slug"] = board,
+                ["name"] = board == "norfolk" ? "Norfolk Safeguarding Children Board" : "Essex Safeguarding Children Board",
+                ["shortName"] = board == "norfolk" ? "NSCB" : "ESCB",
+                ["contactEmail"] = $"learning@{board}.example"
+            },
             eventsStep.DeepClone()),
     };
 

@@ -139,7 +139,10 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
 
         var invalid = await author.SubmitFormAsync(changeUrl, new Dictionary<string, string>
         {
-            ["Input.Type"] = "SingleChoice", ["Input.Text"] = "", ["Input.Required"] = "yes", ["Input.Options"] = "Only one",
+            ["Input.Type"] = "SingleChoice",
+            ["Input.Text"] = "",
+            ["Input.Required"] = "yes",
+            ["Input.Options"] = "Only one",
         });
         var invalidPage = await invalid.ParseAsync();
         Assert.Equal(["#Input_Text", "#Input_Options"], invalidPage.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")!).ToArray());
@@ -147,8 +150,11 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
 
         var changed = await author.SubmitFormAsync(changeUrl, new Dictionary<string, string>
         {
-            ["Input.Type"] = "SingleChoice", ["Input.Text"] = "How well did the session meet its learning objectives?", ["Input.Required"] = "yes",
-            ["Input.Options"] = "Fully\nMostly\nPartly\nNot at all\nI was not sure what they were", ["Input.Key"] = "objectives",
+            ["Input.Type"] = "SingleChoice",
+            ["Input.Text"] = "How well did the session meet its learning objectives?",
+            ["Input.Required"] = "yes",
+            ["Input.Options"] = "Fully\nMostly\nPartly\nNot at all\nI was not sure what they were",
+            ["Input.Key"] = "objectives",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
@@ -196,11 +202,15 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
 
         var refused = await (await coordinator.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.Title"] = "Renamed", ["Input.Purpose"] = "EventEvaluation", ["Input.Anonymous"] = "named",
+            ["Input.Title"] = "Renamed",
+            ["Input.Purpose"] = "EventEvaluation",
+            ["Input.Anonymous"] = "named",
         })).ParseAsync();
         var saved = await coordinator.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.Title"] = "Neglect briefing: evaluation", ["Input.Purpose"] = "EventEvaluation", ["Input.Anonymous"] = "anonymous",
+            ["Input.Title"] = "Neglect briefing: evaluation",
+            ["Input.Purpose"] = "EventEvaluation",
+            ["Input.Anonymous"] = "anonymous",
         });
 
         Assert.Equal("#Input_Anonymous", refused.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));

@@ -77,7 +77,11 @@ public sealed class FuzzTests(LearningHubFactory factory) : IClassFixture<Learni
         // And a good answer still goes through after all that.
         var good = await client.SubmitFormAsync(pageUrl, new Dictionary<string, string>
         {
-            [names[0]] = "Team\u0007 A", [names[1]] = "Line one\r\nLine two", [names[2]] = "Mostly", [names[3]] = "B", [names[4]] = "5",
+            [names[0]] = "Team\u0007 A",
+            [names[1]] = "Line one\r\nLine two",
+            [names[2]] = "Mostly",
+            [names[3]] = "B",
+            [names[4]] = "5",
         });
         Assert.True(good.StatusCode == HttpStatusCode.Redirect, $"{(int)good.StatusCode}: {await good.Content.ReadAsStringAsync()}");
         Assert.Contains(HttpStatusCode.NotFound, statuses);

@@ -13,9 +13,18 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
         {
             var message = new OutboxMessage
             {
-                DedupeKey = $"failed:{Guid.NewGuid()}", Category = "tests", ToAddress = to, ToName = "Failed Person",
-                Subject = "Could not go", TextBody = "T", HtmlBody = "<p>H</p>", Status = OutboxStatus.Failed, Attempts = 8,
-                LastError = "SmtpException: Mailbox unavailable", NextAttemptUtc = DateTime.UtcNow, CreatedUtc = DateTime.UtcNow,
+                DedupeKey = $"failed:{Guid.NewGuid()}",
+                Category = "tests",
+                ToAddress = to,
+                ToName = "Failed Person",
+                Subject = "Could not go",
+                TextBody = "T",
+                HtmlBody = "<p>H</p>",
+                Status = OutboxStatus.Failed,
+                Attempts = 8,
+                LastError = "SmtpException: Mailbox unavailable",
+                NextAttemptUtc = DateTime.UtcNow,
+                CreatedUtc = DateTime.UtcNow,
             };
             db.Add(message);
             await db.SaveChangesAsync();
@@ -69,8 +78,13 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
 
         var missingHost = await admin.SubmitFormAsync("/essex/admin/mail/settings", new Dictionary<string, string>
         {
-            ["Input.Transport"] = "Smtp", ["Input.Host"] = "", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
-            ["Input.Authentication"] = "Password", ["Input.UserName"] = "escb-mailer", ["Input.Password"] = "s3cret-smtp-password",
+            ["Input.Transport"] = "Smtp",
+            ["Input.Host"] = "",
+            ["Input.Port"] = "587",
+            ["Input.Security"] = "StartTls",
+            ["Input.Authentication"] = "Password",
+            ["Input.UserName"] = "escb-mailer",
+            ["Input.Password"] = "s3cret-smtp-password",
         });
         var errorPage = await missingHost.ParseAsync();
         Assert.Equal("#Input_Host", errorPage.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
@@ -78,8 +92,14 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
 
         var saved = await admin.SubmitFormAsync("/essex/admin/mail/settings", new Dictionary<string, string>
         {
-            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.essex.example", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
-            ["Input.Authentication"] = "Password", ["Input.UserName"] = "escb-mailer", ["Input.Password"] = "s3cret-smtp-password", ["Input.FromAddress"] = "learning@essex.example",
+            ["Input.Transport"] = "Smtp",
+            ["Input.Host"] = "smtp.essex.example",
+            ["Input.Port"] = "587",
+            ["Input.Security"] = "StartTls",
+            ["Input.Authentication"] = "Password",
+            ["Input.UserName"] = "escb-mailer",
+            ["Input.Password"] = "s3cret-smtp-password",
+            ["Input.FromAddress"] = "learning@essex.example",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -94,8 +114,13 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
         // Saving again without a password keeps the one set.
         await admin.SubmitFormAsync("/essex/admin/mail/settings", new Dictionary<string, string>
         {
-            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.essex.example", ["Input.Port"] = "2525", ["Input.Security"] = "StartTls",
-            ["Input.Authentication"] = "Password", ["Input.UserName"] = "escb-mailer", ["Input.Password"] = "",
+            ["Input.Transport"] = "Smtp",
+            ["Input.Host"] = "smtp.essex.example",
+            ["Input.Port"] = "2525",
+            ["Input.Security"] = "StartTls",
+            ["Input.Authentication"] = "Password",
+            ["Input.UserName"] = "escb-mailer",
+            ["Input.Password"] = "",
         });
         var kept = await factory.WithBoardAsync("essex", db => db.Set<BoardMailSettings>().AsNoTracking().SingleAsync());
         Assert.Equal(stored.ProtectedPassword, kept.ProtectedPassword);
@@ -117,16 +142,25 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
         await admin.SignInAsync("norfolk", "admin@norfolk.demo");
         Dictionary<string, string> Form(string endpoint, string secret) => new()
         {
-            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.office365.com", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
-            ["Input.Authentication"] = "OAuthClientCredentials", ["Input.UserName"] = "learning@norfolk.example",
-            ["Input.OAuthTokenEndpoint"] = endpoint, ["Input.OAuthClientId"] = "3f1c0d2e-client",
-            ["Input.OAuthClientSecret"] = secret, ["Input.OAuthScope"] = "https://outlook.office365.com/.default",
+            ["Input.Transport"] = "Smtp",
+            ["Input.Host"] = "smtp.office365.com",
+            ["Input.Port"] = "587",
+            ["Input.Security"] = "StartTls",
+            ["Input.Authentication"] = "OAuthClientCredentials",
+            ["Input.UserName"] = "learning@norfolk.example",
+            ["Input.OAuthTokenEndpoint"] = endpoint,
+            ["Input.OAuthClientId"] = "3f1c0d2e-client",
+            ["Input.OAuthClientSecret"] = secret,
+            ["Input.OAuthScope"] = "https://outlook.office365.com/.default",
         };
 
         // Everything missing: each required field named in the summary, linked to its field.
         var empty = await (await admin.SubmitFormAsync("/norfolk/admin/mail/settings", new Dictionary<string, string>
         {
-            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.office365.com", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
+            ["Input.Transport"] = "Smtp",
+            ["Input.Host"] = "smtp.office365.com",
+            ["Input.Port"] = "587",
+            ["Input.Security"] = "StartTls",
             ["Input.Authentication"] = "OAuthClientCredentials",
         })).ParseAsync();
         Assert.Equal(
@@ -178,7 +212,10 @@ public sealed class MailAdminTests(MailAdminTests.QueueOnlyFactory factory) : IC
         // Choosing no sign-in removes the stored secret.
         await admin.SubmitFormAsync("/norfolk/admin/mail/settings", new Dictionary<string, string>
         {
-            ["Input.Transport"] = "Smtp", ["Input.Host"] = "smtp.office365.com", ["Input.Port"] = "587", ["Input.Security"] = "StartTls",
+            ["Input.Transport"] = "Smtp",
+            ["Input.Host"] = "smtp.office365.com",
+            ["Input.Port"] = "587",
+            ["Input.Security"] = "StartTls",
             ["Input.Authentication"] = "None",
         });
         var cleared = await factory.WithBoardAsync("norfolk", db => db.Set<BoardMailSettings>().AsNoTracking().SingleAsync());

@@ -30,10 +30,15 @@ public sealed class MailRecipeTests(MailRecipeTests.SecretFactory factory) : ICl
 
     private static JsonObject OAuthStep() => new()
     {
-        ["transport"] = "Smtp", ["host"] = "smtp.office365.com", ["port"] = 587, ["security"] = "StartTls",
-        ["authentication"] = "OAuthClientCredentials", ["userName"] = "learning@suffolk.example",
+        ["transport"] = "Smtp",
+        ["host"] = "smtp.office365.com",
+        ["port"] = 587,
+        ["security"] = "StartTls",
+        ["authentication"] = "OAuthClientCredentials",
+        ["userName"] = "learning@suffolk.example",
         ["oauthTokenEndpoint"] = "https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token",
-        ["oauthClientId"] = "suffolk-client", ["oauthScope"] = "https://outlook.office365.com/.default",
+        ["oauthClientId"] = "suffolk-client",
+        ["oauthScope"] = "https://outlook.office365.com/.default",
         ["oauthClientSecretFrom"] = "Mail:Suffolk:ClientSecret",
     };
 
@@ -80,7 +85,10 @@ public sealed class MailRecipeTests(MailRecipeTests.SecretFactory factory) : ICl
     {
         await Executor.ApplyAsync("herts.recipe.json", Recipe("herts", new JsonObject
         {
-            ["transport"] = "Smtp", ["host"] = "smtp.herts.example", ["userName"] = "herts-mailer", ["password"] = "relay-password",
+            ["transport"] = "Smtp",
+            ["host"] = "smtp.herts.example",
+            ["userName"] = "herts-mailer",
+            ["password"] = "relay-password",
         }));
 
         var settings = await factory.WithBoardAsync("herts", db => db.Set<BoardMailSettings>().AsNoTracking().SingleAsync());

@@ -8,8 +8,14 @@ public sealed class AnswerValidatorTests
 {
     private static FormQuestion Question(QuestionType type, bool required = true, string? options = null, int? maxLength = null) => new()
     {
-        Key = "q", Text = "The question", Type = type, IsRequired = required, OptionsText = options, MaxLength = maxLength,
-        ScaleLowLabel = type == QuestionType.Scale ? "Low" : null, ScaleHighLabel = type == QuestionType.Scale ? "High" : null,
+        Key = "q",
+        Text = "The question",
+        Type = type,
+        IsRequired = required,
+        OptionsText = options,
+        MaxLength = maxLength,
+        ScaleLowLabel = type == QuestionType.Scale ? "Low" : null,
+        ScaleHighLabel = type == QuestionType.Scale ? "High" : null,
     };
 
     private static AnswerCheck Check(FormQuestion question, params string[] values) =>

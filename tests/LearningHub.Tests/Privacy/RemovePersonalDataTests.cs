@@ -38,9 +38,19 @@ public sealed class RemovePersonalDataTests
     {
         var booking = new Booking
         {
-            UserId = "u1", ActiveUserId = "u1", FullName = "Siobhán O'Neill", Email = "s@nhs.example", AgencyName = "NHS Trust",
-            Sector = Sector.Health, JobRole = "Nurse", LocalityName = "Norwich", LineManagerEmail = "m@nhs.example", Answer = "Step-free",
-            Status = BookingStatus.Confirmed, Attendance = AttendanceMark.Attended, CheckedInUtc = DateTime.UtcNow,
+            UserId = "u1",
+            ActiveUserId = "u1",
+            FullName = "Siobhán O'Neill",
+            Email = "s@nhs.example",
+            AgencyName = "NHS Trust",
+            Sector = Sector.Health,
+            JobRole = "Nurse",
+            LocalityName = "Norwich",
+            LineManagerEmail = "m@nhs.example",
+            Answer = "Step-free",
+            Status = BookingStatus.Confirmed,
+            Attendance = AttendanceMark.Attended,
+            CheckedInUtc = DateTime.UtcNow,
         };
 
         booking.RemovePersonalData();
@@ -57,9 +67,17 @@ public sealed class RemovePersonalDataTests
     {
         var message = new OutboxMessage
         {
-            DedupeKey = "k", Category = "events.booking-confirmed", ToAddress = "s@nhs.example", ToName = "Siobhán", Subject = "Your place",
-            TextBody = "Dear Siobhán", HtmlBody = "<p>Dear Siobhán</p>", AttachmentContent = "BEGIN:VCALENDAR", LastError = "550 s@nhs.example",
-            Status = OutboxStatus.Pending, Attempts = 2,
+            DedupeKey = "k",
+            Category = "events.booking-confirmed",
+            ToAddress = "s@nhs.example",
+            ToName = "Siobhán",
+            Subject = "Your place",
+            TextBody = "Dear Siobhán",
+            HtmlBody = "<p>Dear Siobhán</p>",
+            AttachmentContent = "BEGIN:VCALENDAR",
+            LastError = "550 s@nhs.example",
+            Status = OutboxStatus.Pending,
+            Attempts = 2,
         };
 
         message.RemovePersonalData();

@@ -22,8 +22,15 @@ public sealed class CasesPersonalData(LearningHubDbContext db) : IPersonalDataSo
             .OrderBy(p => p.StartedUtc)
             .Select(p => new
             {
-                p.Version.Title, p.Version.Number, p.StartedUtc, p.LastActivityUtc, p.SecondsSpent, p.CompletedUtc, p.CompletedBy,
-                Done = p.SectionsDone.Count, Sections = p.Version.Sections.Count,
+                p.Version.Title,
+                p.Version.Number,
+                p.StartedUtc,
+                p.LastActivityUtc,
+                p.SecondsSpent,
+                p.CompletedUtc,
+                p.CompletedBy,
+                Done = p.SectionsDone.Count,
+                Sections = p.Version.Sections.Count,
             })
             .ToListAsync(cancellationToken);
         var certificates = await db.Set<CaseCertificate>().AsNoTracking()

@@ -38,7 +38,11 @@ public sealed class CaseAttendanceCredit(LearningHubDbContext db, CaseLearning l
         {
             progress = new CaseProgress
             {
-                UserId = credit.UserId, ModuleId = module.Id, VersionId = versionId, StartedUtc = attended, LastActivityUtc = attended,
+                UserId = credit.UserId,
+                ModuleId = module.Id,
+                VersionId = versionId,
+                StartedUtc = attended,
+                LastActivityUtc = attended,
             };
             db.Add(progress);
         }

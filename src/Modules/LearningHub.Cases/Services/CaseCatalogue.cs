@@ -67,7 +67,13 @@ public sealed class CaseCatalogue(LearningHubDbContext db)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(v => new
             {
-                v.Module.Slug, v.Module.CoverImageId, v.Title, v.ReviewType, v.Summary, v.EstimatedMinutes, v.ReviewPublishedOn,
+                v.Module.Slug,
+                v.Module.CoverImageId,
+                v.Title,
+                v.ReviewType,
+                v.Summary,
+                v.EstimatedMinutes,
+                v.ReviewPublishedOn,
                 ThemeIds = v.Themes.Select(t => t.ThemeId).ToList(),
             })
             .ToListAsync(cancellationToken);

@@ -37,7 +37,11 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, B
         {
             progress = new CaseProgress
             {
-                UserId = userId, ModuleId = version.ModuleId, VersionId = version.Id, StartedUtc = now, LastActivityUtc = now,
+                UserId = userId,
+                ModuleId = version.ModuleId,
+                VersionId = version.Id,
+                StartedUtc = now,
+                LastActivityUtc = now,
             };
             db.Add(progress);
         }

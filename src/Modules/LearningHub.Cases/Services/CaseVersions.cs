@@ -47,16 +47,30 @@ public static class CaseVersions
         }).ToList();
         to.Chronology = from.Chronology.OrderBy(c => c.Position).Select((c, i) => new CaseChronologyEntry
         {
-            VersionId = to.Id, Position = i, When = c.When, What = c.What, Agencies = c.Agencies,
+            VersionId = to.Id,
+            Position = i,
+            When = c.When,
+            What = c.What,
+            Agencies = c.Agencies,
         }).ToList();
         to.Findings = from.Findings.OrderBy(f => f.Position).Select((f, i) => new CaseFinding
         {
-            VersionId = to.Id, Position = i, Text = f.Text, ThemeId = f.ThemeId, LinesOfEnquiry = f.LinesOfEnquiry,
+            VersionId = to.Id,
+            Position = i,
+            Text = f.Text,
+            ThemeId = f.ThemeId,
+            LinesOfEnquiry = f.LinesOfEnquiry,
         }).ToList();
         to.Recommendations = from.Recommendations.OrderBy(r => r.Position).Select((r, i) => new CaseRecommendation
         {
-            VersionId = to.Id, Position = i, Number = r.Number, Text = r.Text, Rationale = r.Rationale,
-            ThemeId = r.ThemeId, Scope = r.Scope, Status = r.Status,
+            VersionId = to.Id,
+            Position = i,
+            Number = r.Number,
+            Text = r.Text,
+            Rationale = r.Rationale,
+            ThemeId = r.ThemeId,
+            Scope = r.Scope,
+            Status = r.Status,
         }).ToList();
     }
 

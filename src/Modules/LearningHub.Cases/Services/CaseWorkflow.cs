@@ -181,7 +181,12 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock, Au
     private void Record(CaseModule module, Guid versionId, ReviewAction action, Actor actor, string? comment) =>
         db.Add(new CaseReviewEvent
         {
-            ModuleId = module.Id, VersionId = versionId, Action = action, UserId = actor.UserId, UserName = actor.Name,
-            Comment = comment, AtUtc = Now,
+            ModuleId = module.Id,
+            VersionId = versionId,
+            Action = action,
+            UserId = actor.UserId,
+            UserName = actor.Name,
+            Comment = comment,
+            AtUtc = Now,
         });
 }

@@ -50,8 +50,14 @@ public sealed partial class FormEditor(LearningHubDbContext db, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         var form = new Form
         {
-            Key = key, Title = title, Description = description, Purpose = purpose, IsAnonymous = anonymous,
-            CurrentVersion = 1, CreatedUtc = now, UpdatedUtc = now,
+            Key = key,
+            Title = title,
+            Description = description,
+            Purpose = purpose,
+            IsAnonymous = anonymous,
+            CurrentVersion = 1,
+            CreatedUtc = now,
+            UpdatedUtc = now,
         };
         form.Versions.Add(new FormVersion { FormId = form.Id, Number = 1, CreatedUtc = now });
         db.Add(form);
@@ -209,7 +215,9 @@ public sealed partial class FormEditor(LearningHubDbContext db, TimeProvider clo
         {
             question = new FormQuestion
             {
-                FormVersionId = version.Id, Key = "", Text = "",
+                FormVersionId = version.Id,
+                Key = "",
+                Text = "",
                 Position = version.Questions.Count == 0 ? 1 : version.Questions.Max(q => q.Position) + 1,
             };
             version.Questions.Add(question);

@@ -67,10 +67,18 @@ public sealed class MailSettingsEditor(LearningHubDbContext db, BoardContext boa
         // or token, keeps it).
         audit.Record("mail.settings.changed", new AuditTarget("MailSettings", boards.Required.Slug, boards.Required.Name), new
         {
-            transport = settings.Transport.ToString(), settings.Host, settings.Port, security = settings.Security.ToString(),
-            signIn = settings.Authentication.ToString(), settings.UserName, oauthEndpoint = settings.OAuthTokenEndpoint,
-            oauthClient = settings.OAuthClientId, oauthScope = settings.OAuthScope,
-            settings.FromAddress, settings.FromName, signInReplaced = newSecret,
+            transport = settings.Transport.ToString(),
+            settings.Host,
+            settings.Port,
+            security = settings.Security.ToString(),
+            signIn = settings.Authentication.ToString(),
+            settings.UserName,
+            oauthEndpoint = settings.OAuthTokenEndpoint,
+            oauthClient = settings.OAuthClientId,
+            oauthScope = settings.OAuthScope,
+            settings.FromAddress,
+            settings.FromName,
+            signInReplaced = newSecret,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

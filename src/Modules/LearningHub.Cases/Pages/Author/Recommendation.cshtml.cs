@@ -32,7 +32,12 @@ public sealed class RecommendationModel(CaseWorkflow workflow, LearningHubDbCont
 
     protected override void Fill(CaseRecommendation item) => Input = new RecommendationInput
     {
-        Number = item.Number, Text = item.Text, Rationale = item.Rationale, Theme = item.ThemeId?.ToString(), Scope = item.Scope, Status = item.Status,
+        Number = item.Number,
+        Text = item.Text,
+        Rationale = item.Rationale,
+        Theme = item.ThemeId?.ToString(),
+        Scope = item.Scope,
+        Status = item.Status,
     };
 
     protected override async Task ValidateAsync(Guid versionId, CaseRecommendation? item, CancellationToken cancellationToken)

@@ -49,7 +49,10 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
     /// <summary>The route values every page of this form's journey keeps: the form, the context and the return address.</summary>
     protected RouteValueDictionary Journey(int? number = null) => new()
     {
-        ["key"] = FormKey, ["number"] = number, ["context"] = Context, ["returnUrl"] = ReturnUrl,
+        ["key"] = FormKey,
+        ["number"] = number,
+        ["context"] = Context,
+        ["returnUrl"] = ReturnUrl,
     };
 
     /// <summary>A page of this form's journey (<c>/Forms/Start</c>, <c>/Forms/Question</c> with its number, <c>/Forms/Check</c>), keeping the context and return address.</summary>

@@ -36,7 +36,11 @@ public sealed class DetailsModel(LearningHubDbContext db, FormEditor editor) : B
         Form = form;
         Input = new FormDetailsInput
         {
-            Title = form.Title, Key = form.Key, Purpose = form.Purpose, Anonymous = form.IsAnonymous ? "anonymous" : "named", Description = form.Description,
+            Title = form.Title,
+            Key = form.Key,
+            Purpose = form.Purpose,
+            Anonymous = form.IsAnonymous ? "anonymous" : "named",
+            Description = form.Description,
         };
         return Page();
     }

@@ -36,10 +36,15 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
         {
             Input = new QuestionInput
             {
-                Type = question.Type, Text = question.Text, Key = question.Key, Hint = question.Hint,
-                Required = question.IsRequired ? "yes" : "no", Options = string.Join('\n', question.Options),
+                Type = question.Type,
+                Text = question.Text,
+                Key = question.Key,
+                Hint = question.Hint,
+                Required = question.IsRequired ? "yes" : "no",
+                Options = string.Join('\n', question.Options),
                 MaxLength = question.Type is QuestionType.LongText or QuestionType.ShortText ? question.MaxLength : null,
-                ScaleLowLabel = question.ScaleLowLabel, ScaleHighLabel = question.ScaleHighLabel,
+                ScaleLowLabel = question.ScaleLowLabel,
+                ScaleHighLabel = question.ScaleHighLabel,
             };
         }
 
