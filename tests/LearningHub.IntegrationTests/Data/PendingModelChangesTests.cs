@@ -14,19 +14,11 @@ namespace LearningHub.IntegrationTests.Data;
 /// </summary>
 public sealed class PendingModelChangesTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(ModelOnlyContext.Providers), MemberType = typeof(ModelOnlyContext))]
     public void Every_model_change_is_covered_by_a_migration(DatabaseProvider provider)
     {
-        var settings = provider == DatabaseProvider.Postgres
-            ? new DatabaseSettings(provider, "Host=localhost;Database=never_opened")
-            : new DatabaseSettings(provider, $"Data Source={Path.Combine(factory.DataPath, "never-opened.db")}");
-        // Services of its own: the model is built here, from the app's contributors, not taken from a cache.
-        var options = new DbContextOptionsBuilder<LearningHubDbContext>().EnableServiceProviderCaching(false);
-        settings.Configure(options);
-        using var db = new LearningHubDbContext(options.Options, new BoardContext(), factory.Services.GetServices<IModelContributor>());
+        using var db = ModelOnlyContext.Create(factory, provider, out var settings);
 
         Assert.True(db.Database.GetMigrations().Any(), $"No migrations found in {settings.MigrationsAssembly}");
         Assert.False(db.Database.HasPendingModelChanges(),

@@ -13,18 +13,11 @@ namespace LearningHub.IntegrationTests.Data;
 /// </summary>
 public sealed class UtcConventionTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(ModelOnlyContext.Providers), MemberType = typeof(ModelOnlyContext))]
     public void Every_DateTime_property_reads_back_as_UTC(DatabaseProvider provider)
     {
-        var settings = provider == DatabaseProvider.Postgres
-            ? new DatabaseSettings(provider, "Host=localhost;Database=never_opened")
-            : new DatabaseSettings(provider, $"Data Source={Path.Combine(factory.DataPath, "never-opened.db")}");
-        var options = new DbContextOptionsBuilder<LearningHubDbContext>().EnableServiceProviderCaching(false);
-        settings.Configure(options);
-        using var db = new LearningHubDbContext(options.Options, new BoardContext(), factory.Services.GetServices<IModelContributor>());
+        using var db = ModelOnlyContext.Create(factory, provider, out _);
 
         var times = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
             .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?))

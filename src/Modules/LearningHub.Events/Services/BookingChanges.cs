@@ -32,19 +32,9 @@ public sealed class BookingChanges(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The holder cancels, or leaves the waiting list. A confirmed place may be cancelled only before the cut-off.</summary>
-    public async Task<ChangeOutcome> CancelAsync(string reference, string userId, CancellationToken ct = default)
-    {
-        var found = await myBookings.FindAsync(reference, userId, ct);
-        if (found is null)
+    public Task<ChangeOutcome> CancelAsync(string reference, string userId, CancellationToken ct = default) =>
+        ChangeMineAsync(reference, userId, async (booking, ev, now) =>
         {
-            return ChangeOutcome.NotFound;
-        }
-
-        return await eventLock.RunAsync(found.EventId, async () =>
-        {
-            var now = Now;
-            var booking = await db.Set<Booking>().SingleAsync(b => b.Id == found.Id, ct);
-            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == booking.EventId, ct);
             if (!booking.IsActive)
             {
                 return ChangeOutcome.NotAllowed;
@@ -63,22 +53,11 @@ public sealed class BookingChanges(
             await places.SettleAsync(ev, now, ct);
             return ChangeOutcome.Done;
         }, ct);
-    }
 
     /// <summary>The holder of an offered place takes it or turns it down (then it goes to the next person).</summary>
-    public async Task<ChangeOutcome> AnswerOfferAsync(string reference, string userId, bool accept, CancellationToken ct = default)
-    {
-        var found = await myBookings.FindAsync(reference, userId, ct);
-        if (found is null)
+    public Task<ChangeOutcome> AnswerOfferAsync(string reference, string userId, bool accept, CancellationToken ct = default) =>
+        ChangeMineAsync(reference, userId, async (booking, ev, now) =>
         {
-            return ChangeOutcome.NotFound;
-        }
-
-        return await eventLock.RunAsync(found.EventId, async () =>
-        {
-            var now = Now;
-            var booking = await db.Set<Booking>().SingleAsync(b => b.Id == found.Id, ct);
-            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == booking.EventId, ct);
             if (booking.Status != BookingStatus.Offered)
             {
                 return ChangeOutcome.NotAllowed;
@@ -104,6 +83,26 @@ public sealed class BookingChanges(
             }
 
             return ChangeOutcome.Done;
+        }, ct);
+
+    /// <summary>
+    /// Finds the person's booking by reference and, under its event's lock, loads it (tracked) with its
+    /// event and applies the change; <see cref="ChangeOutcome.NotFound"/> when it is not theirs.
+    /// </summary>
+    private async Task<ChangeOutcome> ChangeMineAsync(string reference, string userId,
+        Func<Booking, LearningEvent, DateTime, Task<ChangeOutcome>> change, CancellationToken ct)
+    {
+        var found = await myBookings.FindAsync(reference, userId, ct);
+        if (found is null)
+        {
+            return ChangeOutcome.NotFound;
+        }
+
+        return await eventLock.RunAsync(found.EventId, async () =>
+        {
+            var booking = await db.Set<Booking>().SingleAsync(b => b.Id == found.Id, ct);
+            var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == booking.EventId, ct);
+            return await change(booking, ev, Now);
         }, ct);
     }
 
