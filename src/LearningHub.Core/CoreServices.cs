@@ -26,7 +26,6 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<BoardContext>();
         services.AddScoped<BoardLinks>();
-        services.AddHttpContextAccessor();
         services.AddScoped<BoardDirectory>();
 
         var database = DatabaseSettings.From(configuration, environment);
@@ -39,6 +38,7 @@ public static class CoreServices
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<BoardPermissions>();
 
+        // The request (when there is one) for the audit log's actor and BoardLinks' site address.
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AgencyChanges>();

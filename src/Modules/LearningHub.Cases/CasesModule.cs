@@ -29,7 +29,6 @@ public static class CasesModule
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseCertificates>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();
-        services.AddHttpContextAccessor();
         services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();
         services.AddSingleton<CertificatePdf>();

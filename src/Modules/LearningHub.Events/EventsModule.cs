@@ -19,7 +19,6 @@ public static class EventsModule
     public static IServiceCollection AddEventsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
-        services.AddHttpContextAccessor();
         services.AddSingleton<IModelContributor, EventsModel>();
         services.AddScoped<Privacy.EventsRetention>();
         services.AddScoped<LearningHub.Core.Privacy.IRetentionSource>(sp => sp.GetRequiredService<Privacy.EventsRetention>());
