@@ -1,6 +1,8 @@
+using LearningHub.Core.Boards;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Web.Boards;
 
@@ -8,8 +10,9 @@ namespace LearningHub.Web.Boards;
 /// Keeps the request's board in every link a page makes with <c>asp-page</c>, <c>Url.Page</c> or
 /// <c>RedirectToPage</c>. Endpoint routing drops ambient route values when the link goes to another
 /// page (its required <c>page</c> value differs), so without this every link would have to repeat
-/// <c>asp-route-board</c>. A link may still name a board, or pass <c>board = null</c> to leave the
-/// board (the board list in <c>Pages/Site</c>).
+/// <c>asp-route-board</c>. Where the route has no board (a status page such as 404, re-executed for a
+/// board's request), the board the request resolved to is used, so the layout links back into it. A
+/// link may still name a board, or pass <c>board = null</c> to leave the board.
 /// </summary>
 public sealed class BoardUrlHelperFactory(IUrlHelperFactory inner) : IUrlHelperFactory
 {
@@ -41,7 +44,8 @@ public sealed class BoardUrlHelperFactory(IUrlHelperFactory inner) : IUrlHelperF
         {
             var all = new RouteValueDictionary(values);
             if (!all.ContainsKey(BoardRouteConvention.RouteKey)
-                && ActionContext.RouteData.Values.TryGetValue(BoardRouteConvention.RouteKey, out var board))
+                && (ActionContext.RouteData.Values.GetValueOrDefault(BoardRouteConvention.RouteKey)
+                    ?? ActionContext.HttpContext.RequestServices.GetService<BoardContext>()?.Current?.Slug) is { } board)
             {
                 all[BoardRouteConvention.RouteKey] = board;
             }

@@ -56,6 +56,19 @@ public sealed class BoardPagesTests(LearningHubFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_board_404_page_links_back_into_that_board()
+    {
+        // The status page is re-executed without the {board} route value; its links still name the board.
+        var page = await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/no-such-page", HttpStatusCode.NotFound);
+
+        var hrefs = page.QuerySelectorAll("header a, footer a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/norfolk/account/sign-in", hrefs);
+        Assert.Contains("/norfolk/account/register", hrefs);
+        Assert.Contains("/norfolk/accessibility", hrefs);
+        Assert.DoesNotContain("", hrefs);
+    }
+
+    [Fact]
     public async Task Accessibility_statement_names_the_board_and_its_contact()
     {
         var page = await factory.CreateBrowserClient().GetDocumentAsync("/essex/accessibility");
