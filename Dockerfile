@@ -3,7 +3,7 @@
 # LearningHub container image: build with the .NET 10 SDK, run on the ASP.NET Core 10 runtime.
 #
 #   docker build -t learninghub .
-#   docker run -p 8080:8080 -v learninghub-data:/data learninghub
+#   docker run -p 8080:8080 -e LearningHub__PublicBaseUrl=http://localhost:8080 -v learninghub-data:/data learninghub
 #   then open http://localhost:8080/norfolk
 #
 # Configuration is by environment variable ("__" stands for ":" in ASP.NET Core configuration keys):
@@ -14,6 +14,10 @@
 #   ConnectionStrings__LearningHub="Host=db;Port=5432;Database=learninghub;Username=learninghub;Password=..."
 #                                 Migrations run and missing boards' recipes are applied on start either way.
 #   LearningHub__SeedDemoUsers=true  creates demo accounts: demos only, never in production.
+#   LearningHub__PublicBaseUrl=https://learning.example.org  required (the site will not start without
+#                                 it): the address links in mail are made from, and the host name the site
+#                                 answers to (with localhost, for the health check below; AllowedHosts
+#                                 overrides the list).
 #   ASPNETCORE_ENVIRONMENT        unset means Production (exception page off, HSTS on).
 #
 # Node.js: themes/LearningHub.Theme.Base runs `npm ci` and `npm run build` (sass compiling

@@ -131,6 +131,7 @@ run_once() {
         exec env ASPNETCORE_ENVIRONMENT=Production \
             LearningHub__DataPath="$data" \
             LearningHub__SeedDemoUsers="$demo" \
+            LearningHub__PublicBaseUrl="http://127.0.0.1:${port}" \
             Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
             Logging__Console__FormatterName=simple \
             "${extra[@]}" \

@@ -167,6 +167,7 @@ internal sealed class BenchSite(string dataPath) : WebApplicationFactory<Program
         builder.UseEnvironment("Production");
         builder.UseSetting("LearningHub:DataPath", dataPath);
         builder.UseSetting("LearningHub:SeedDemoUsers", "false");
+        builder.UseSetting("LearningHub:PublicBaseUrl", "http://localhost"); // required in Production
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error");
     }

@@ -24,6 +24,7 @@ internal sealed class BenchSite(string dataPath, IReadOnlyDictionary<string, str
         builder.UseEnvironment("Production");
         builder.UseSetting("LearningHub:DataPath", dataPath);
         builder.UseSetting("LearningHub:SeedDemoUsers", "false");
+        builder.UseSetting("LearningHub:PublicBaseUrl", "http://localhost"); // required in Production
         // Quieter console: the host's start/stop lines, and the static-files warning (the web project has no wwwroot of its own; the themes serve the assets).
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error");

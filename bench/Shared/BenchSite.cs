@@ -29,6 +29,8 @@ internal sealed class BenchSite : WebApplicationFactory<Program>
         {
             ["LearningHub:DataPath"] = _dataPath,
             ["LearningHub:SeedDemoUsers"] = "false",
+            // Required in Production; its host (with localhost) is also the host filter's, and the benches reach Kestrel at 127.0.0.1.
+            ["LearningHub:PublicBaseUrl"] = "http://127.0.0.1",
         };
         if (provider == "postgres")
         {

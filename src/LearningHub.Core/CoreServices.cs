@@ -20,7 +20,11 @@ public static class CoreServices
     {
         services.AddOptions<LearningHubOptions>()
             .Bind(configuration.GetSection(LearningHubOptions.Section))
-            .PostConfigure(options => options.DataPath = LearningHubOptions.ResolveDataPath(configuration, environment));
+            .PostConfigure(options => options.DataPath = LearningHubOptions.ResolveDataPath(configuration, environment))
+            // Checked when the options are first read (preparing the database, before the site serves anything).
+            .Validate(options => options.PublicBaseUri is not null || (environment.IsDevelopment() && string.IsNullOrEmpty(options.PublicBaseUrl)),
+                LearningHubOptions.PublicBaseUrlRequired)
+            .ValidateOnStart();
 
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);

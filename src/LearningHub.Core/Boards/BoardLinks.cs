@@ -8,8 +8,10 @@ namespace LearningHub.Core.Boards;
 /// The one place a link to a board page is made outside a page: in mail, calendar files, QR codes and
 /// return addresses handed between modules. Paths come from the route table (the page's name, as
 /// <c>asp-page</c> uses), so a page's address is written once, in its <c>@page</c> line; the board is the
-/// one the work is for. Absolute links use <see cref="LearningHubOptions.PublicBaseUrl"/>, else the
-/// request's own scheme and host (mail sent by a background job has no request).
+/// one the work is for. Absolute links use <see cref="LearningHubOptions.PublicBaseUrl"/>; only in
+/// Development, when it is unset, the request's own scheme and host (mail sent by a background job has no
+/// request). Outside Development the options refuse to load without it (<see cref="CoreServices"/>), so
+/// no link made there ever carries a request's Host header.
 /// </summary>
 public sealed class BoardLinks(LinkGenerator links, BoardContext boards, IHttpContextAccessor http, IOptions<LearningHubOptions> options)
 {

@@ -36,6 +36,7 @@ public static class HostSetup
         services.AddSingleton<INavigationProvider, HostNavigation>();
 
         services.AddLearningHubAccounts();
+        services.AddLearningHubHostFiltering(builder.Configuration);
 
         services.AddLearningHubDataProtection(builder.Configuration, builder.Environment);
 

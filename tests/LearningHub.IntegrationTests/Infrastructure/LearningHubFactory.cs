@@ -14,6 +14,8 @@ public class LearningHubFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Integration-Tests-Password-1";
 
+    public const string PublicBaseUrl = "http://localhost";
+
     public LearningHubFactory()
         : this(Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N")))
     {
@@ -37,6 +39,8 @@ public class LearningHubFactory : WebApplicationFactory<Program>
         builder.UseSetting("LearningHub:SeedDemoUsers", "true");
         builder.UseSetting("LearningHub:DemoPassword", DemoPassword);
         builder.UseSetting("LearningHub:AccountRequestsPerMinute", "1000");
+        // As in production: links in mail come from here, and the site answers only to this host (localhost, the test client's).
+        builder.UseSetting("LearningHub:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
