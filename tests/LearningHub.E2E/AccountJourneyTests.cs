@@ -81,12 +81,14 @@ public sealed partial class AccountJourneyTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 
-        // Signing in before confirming is refused with a reason.
+        // Signing in before confirming is refused as a wrong password is (so nobody learns the account exists);
+        // the page says to confirm the address first.
         await page.GotoAsync("/norfolk/account/sign-in");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Confirm your email address first");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the email address and password of your account on this board");
+        await Expect(page.Locator("main")).ToContainTextAsync("confirm your email address first");
         await Expect(page.Locator(".lh-header__signed-in")).ToHaveCountAsync(0);
 
         // The confirmation mail, as the board's pickup folder holds it.

@@ -6,4 +6,7 @@ public static class LearningHubClaimTypes
     public const string BoardId = "lh:board";
 
     public const string FullName = "lh:name";
+
+    /// <summary>Id of the server-side sign-in session a cookie belongs to (signing out ends it on the server).</summary>
+    public const string SessionId = "lh:session";
 }

@@ -16,7 +16,7 @@ public static class AccountsSetup
             {
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
-                // NCSC guidance: length, not composition rules.
+                // NCSC guidance: length and guessability (PasswordStrengthValidator), not composition rules.
                 options.Password.RequiredLength = 10;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -27,6 +27,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<LearningHubDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordStrengthValidator>()
             .AddClaimsPrincipalFactory<BoardClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -45,12 +46,24 @@ public static class AccountsSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-            options.Events.OnValidatePrincipal = RejectOtherBoards;
+            options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+            options.Events.OnSigningIn = context =>
+                context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().AttachAsync(context.Principal!, context.HttpContext.User);
+            options.Events.OnSigningOut = context =>
+                context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().EndAsync(context.HttpContext.User);
         });
 
-        // Role changes and sign-outs elsewhere reach a signed-in browser within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Role changes reach a signed-in browser within a minute (the security stamp); the principal Identity
+        // re-creates then keeps its session. Ended sessions are refused at once (ValidatePrincipalAsync).
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = AccountSessions.KeepSessionOnRefresh;
+        });
 
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<AccountPasswords>();
+        services.AddScoped<PasswordDecoy>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountRegistration>();
         services.AddScoped<AccountRoles>();
@@ -74,11 +87,17 @@ public static class AccountsSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>A cookie is only good on the board that issued it (its path already keeps it there).</summary>
-    private static async Task RejectOtherBoards(CookieValidatePrincipalContext context)
+    /// <summary>
+    /// A cookie is only good on the board that issued it (its path already keeps it there), and only while
+    /// its session is open on the server (<see cref="AccountSessions"/>).
+    /// </summary>
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        var board = context.HttpContext.RequestServices.GetRequiredService<BoardContext>().Current;
-        if (board is null || context.Principal?.FindFirstValue(LearningHubClaimTypes.BoardId) != board.Id.ToString())
+        var services = context.HttpContext.RequestServices;
+        var board = services.GetRequiredService<BoardContext>().Current;
+        if (board is null || context.Principal is not { } principal
+            || principal.FindFirstValue(LearningHubClaimTypes.BoardId) != board.Id.ToString()
+            || !await services.GetRequiredService<AccountSessions>().IsOpenAsync(principal))
         {
             context.RejectPrincipal();
             return;

@@ -22,6 +22,10 @@ public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManag
     [TempData]
     public bool Saved { get; set; }
 
+    /// <summary>Set by the change-password page, which comes back here.</summary>
+    [TempData]
+    public bool PasswordChanged { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await users.GetUserAsync(User) is not { } user)

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
@@ -9,12 +7,11 @@ using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountMail mail, LearningHubDbContext db, BoardLinks links) : BoardPageModel
+public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, AccountMail mail, LearningHubDbContext db) : BoardPageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -32,13 +29,12 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, Acco
             return Page();
         }
 
-        // The answer is the same whether or not the account exists, so the page cannot be used to find out who has one.
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        if (user is { EmailConfirmed: true })
+        // The answer is the same whether or not the account exists, so the page cannot be used to find out who
+        // has one. The owner of an account not yet confirmed gets the confirmation link again: a reset would
+        // not let them sign in.
+        if (await users.FindByEmailAsync(Input.Email!.Trim()) is { } user)
         {
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = links.Url("/Account/ResetPassword", new { userId = user.Id, code });
-            await mail.QueuePasswordResetAsync(user, link);
+            await (user.EmailConfirmed ? mail.QueuePasswordResetAsync(user) : mail.QueueConfirmationAsync(user));
             await db.SaveChangesAsync();
         }
 

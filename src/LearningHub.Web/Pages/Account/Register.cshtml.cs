@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Boards;
 using LearningHub.Core.Pages;
 using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class RegisterModel(ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration, BoardLinks links) : BoardPageModel
+public sealed class RegisterModel(ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration) : BoardPageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -30,12 +29,6 @@ public sealed class RegisterModel(ProfileChoices choices, UserManager<Applicatio
         }
 
         var email = Input.Email!.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            ModelState.AddModelError("Input.Email", "An account with this email address already exists. Sign in, or reset your password if you have forgotten it");
-            return Page();
-        }
-
         var user = new ApplicationUser
         {
             UserName = email,
@@ -48,11 +41,15 @@ public sealed class RegisterModel(ProfileChoices choices, UserManager<Applicatio
             CreatedUtc = DateTime.UtcNow,
         };
 
-        var created = await registration.RegisterAsync(user, Input.Password!, (account, code) =>
-            links.Url("/Account/ConfirmEmail", new { userId = account.Id, code }));
-        if (!created.Succeeded)
+        // The page answers the same whether or not the address has an account: the password is judged first,
+        // for everyone, and the owner of an existing account is told by mail instead of on this page.
+        var password = await registration.CheckPasswordAsync(user, Input.Password!);
+        var result = password.Succeeded && await users.FindByEmailAsync(email) is { } existing
+            ? await registration.TellOwnerAsync(existing, Input.Password!)
+            : password.Succeeded ? await registration.RegisterAsync(user, Input.Password!) : password;
+        if (!result.Succeeded)
         {
-            foreach (var error in created.Errors)
+            foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
             }

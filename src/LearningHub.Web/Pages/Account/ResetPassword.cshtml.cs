@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Pages;
+using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class ResetPasswordModel(UserManager<ApplicationUser> users) : BoardPageModel
+public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, AccountPasswords passwords) : BoardPageModel
 {
     /// <summary>The account the reset link is for (not the signed-in person: nobody is signed in here).</summary>
     [BindProperty(SupportsGet = true, Name = "userId")]
@@ -47,7 +48,7 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users) : Boa
 
         var result = user is null || token is null
             ? IdentityResult.Failed(new IdentityError { Code = "InvalidToken" })
-            : await users.ResetPasswordAsync(user, token, Input.Password!);
+            : await passwords.ResetAsync(user, token, Input.Password!);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Pages;
+using LearningHub.Web.Accounts;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : BoardPageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, PasswordDecoy decoy) : BoardPageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -28,24 +29,30 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
             return Page();
         }
 
+        // Unknown address, wrong password, unconfirmed email and lockout all get the same answer, in about the
+        // same time (a password hash is checked in each case), so the page does not tell who has an account.
+        // The page itself says what the owner may need: confirm the email first, or wait after a lockout.
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        if (user is not null && !user.EmailConfirmed && await users.CheckPasswordAsync(user, Input.Password!))
+        if (user is null)
         {
-            ModelState.AddModelError("Input.Email", "Confirm your email address first: select the link in the email we sent you when you created your account");
-            return Page();
+            decoy.Check(Input.Password!);
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(SafeReturnUrl());
+            }
+
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                // Identity answers these before it checks the password.
+                decoy.Check(Input.Password!);
+            }
         }
 
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(SafeReturnUrl());
-        }
-
-        ModelState.AddModelError("Input.Email", result.IsLockedOut
-            ? "Your account is locked for 15 minutes after too many attempts. Try again later, or reset your password"
-            : "Enter the email address and password of your account on this board");
+        ModelState.AddModelError("Input.Email", "Enter the email address and password of your account on this board");
         return Page();
     }
 

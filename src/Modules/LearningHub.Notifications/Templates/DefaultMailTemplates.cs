@@ -93,6 +93,38 @@ public static class DefaultMailTemplates
 
             """ + HtmlSignOff);
 
+    public static MailTemplateDefinition AccountExists { get; } = new(
+        Key: "accounts.account-exists",
+        DisplayName: "You already have an account",
+        Description: "Sent when someone tries to create an account with an email address that already has one. " +
+                     "The registration page looks the same either way, so only the owner of the address finds out.",
+        Placeholders:
+        [
+            new(Link, "The address of the page to reset the password", "https://learning.example.org/esp/account/forgot-password"),
+        ],
+        Subject: "{{ board.shortName }}: You already have an account",
+        TextBody:
+            """
+            Dear {{ recipient.name }},
+
+            You, or someone using your email address, tried to create an account on {{ board.name }}'s LearningHub.
+
+            You already have an account with this email address, so no new account was created. Sign in with your password. If you have forgotten it, you can reset it:
+            {{ link }}
+
+            If this was not you, you can ignore this email. Nothing has changed.
+
+            """ + TextSignOff,
+        HtmlBody:
+            """
+            <p>Dear {{ recipient.name }},</p>
+            <p>You, or someone using your email address, tried to create an account on {{ board.name }}'s LearningHub.</p>
+            <p>You already have an account with this email address, so no new account was created. Sign in with your password. If you have forgotten it, you can <a href="{{ link }}">reset your password</a>.</p>
+            <p>If the link does not work, copy this address into your browser:<br>{{ link }}</p>
+            <p>If this was not you, you can ignore this email. Nothing has changed.</p>
+
+            """ + HtmlSignOff);
+
     /// <summary>Every default this module ships, in the order a BoardAdmin sees them.</summary>
-    public static IReadOnlyList<MailTemplateDefinition> All { get; } = [ConfirmEmail, ResetPassword];
+    public static IReadOnlyList<MailTemplateDefinition> All { get; } = [ConfirmEmail, ResetPassword, AccountExists];
 }
