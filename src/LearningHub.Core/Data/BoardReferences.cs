@@ -15,7 +15,8 @@ namespace LearningHub.Core.Data;
 /// </summary>
 public static class BoardReferenceMarks
 {
-    internal const string Annotation = "LearningHub:BoardReference";
+    /// <summary>The model annotation a mark sets on the property.</summary>
+    public const string Annotation = "LearningHub:BoardReference";
 
     /// <summary>
     /// The property holds the <paramref name="principalKey"/> (its id unless said) of a <typeparamref name="TPrincipal"/>
@@ -65,8 +66,10 @@ internal static partial class BoardReferences
     public static async Task CheckAsync(LearningHubDbContext db, Guid boardId, bool async, CancellationToken cancellationToken)
     {
         var references = db.Model.GetOrAddRuntimeAnnotationValue(ModelReferences, static model => Find(model!), db.Model);
+        // Read once: each call of Entries() detects changes again.
+        var entries = db.ChangeTracker.Entries().ToList();
         var named = new List<(EntityEntry Entry, Reference Reference, object Value)>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)
                 || !references.TryGetValue(entry.Metadata, out var made))
@@ -90,7 +93,7 @@ internal static partial class BoardReferences
         foreach (var target in named.GroupBy(n => (n.Reference.Principal, n.Reference.PrincipalKey)))
         {
             var (principal, key) = target.Key;
-            var found = db.ChangeTracker.Entries()
+            var found = entries
                 .Where(e => e.State is not (EntityState.Deleted or EntityState.Detached) && principal.ClrType.IsInstanceOfType(e.Entity)
                             && ((IBoardOwned)e.Entity).BoardId == boardId)
                 .Select(e => e.Property(key.Name).CurrentValue)

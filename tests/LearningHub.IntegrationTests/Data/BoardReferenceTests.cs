@@ -1,4 +1,6 @@
 using System.Net;
+using LearningHub.Core;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
@@ -100,5 +102,23 @@ public sealed class BoardReferenceTests(EventsFactory factory) : IClassFixture<E
             return await db.SaveChangesAsync();
         });
         Assert.True(await factory.WithBoardAsync("norfolk", db => db.Set<LearningEvent>().AnyAsync(e => e.Title == "Own rows")));
+    }
+
+    [Fact]
+    public void Every_id_a_board_owned_row_keeps_is_checked_as_a_foreign_key_or_a_marked_reference()
+    {
+        using var db = ModelOnlyContext.Create(factory, DatabaseProvider.Sqlite, out _);
+
+        var notChecked = db.Model.GetEntityTypes()
+            .Where(t => typeof(IBoardOwned).IsAssignableFrom(t.ClrType))
+            .SelectMany(t => t.GetDeclaredProperties().Select(p => (Type: t, Property: p)))
+            .Where(x => x.Property.ClrType == typeof(Guid) || x.Property.ClrType == typeof(Guid?))
+            .Where(x => x.Property.Name.EndsWith("Id", StringComparison.Ordinal) && x.Property.Name is not (nameof(IBoardOwned.BoardId) or "Id"))
+            .Where(x => !x.Property.IsForeignKey() && x.Property.FindAnnotation(BoardReferenceMarks.Annotation) is null)
+            .Select(x => $"{x.Type.ClrType.Name}.{x.Property.Name}")
+            .Order()
+            .ToList();
+
+        Assert.Empty(notChecked);
     }
 }
