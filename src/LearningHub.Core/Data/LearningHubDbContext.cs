@@ -67,14 +67,21 @@ public class LearningHubDbContext(
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampBoard();
+        // Synchronous all the way down: with async false the check runs its queries with ToList.
+        CheckReferencesAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampBoard();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CheckReferencesAsync(async: true, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>Rows of a board name only rows of that board (<see cref="BoardReferences"/>); no board selected means no board-owned change.</summary>
+    private Task CheckReferencesAsync(bool async, CancellationToken cancellationToken) =>
+        CurrentBoardId is { } boardId ? BoardReferences.CheckAsync(this, boardId, async, cancellationToken) : Task.CompletedTask;
 
     private void ApplyBoardFilters(ModelBuilder builder)
     {

@@ -44,6 +44,7 @@ public static class HostSetup
         {
             options.Conventions.Add(new BoardRouteConvention());
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
+            options.Conventions.ConfigureFilter(new BoardReferencePageFilter());
         }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory>(new BoardUrlHelperFactory(new UrlHelperFactory())));
 

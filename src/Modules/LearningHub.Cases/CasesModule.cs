@@ -26,6 +26,7 @@ public static class CasesModule
         services.AddScoped<CaseCatalogue>();
         services.AddScoped<CaseLearning>();
         services.AddScoped<SectionReflection>();
+        services.AddScoped<LearningHub.Forms.Services.IFormContextOwner, CaseReflectionContextOwner>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseCertificates>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();

@@ -34,6 +34,7 @@ public static class EventsModule
         services.AddScoped<MyBookings>();
         services.AddScoped<EventAdmin>();
         services.AddScoped<RegisterClosing>();
+        services.AddScoped<LearningHub.Forms.Services.IFormContextOwner, EventFormContextOwner>();
         services.AddScoped<AttendanceCredits>();
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();

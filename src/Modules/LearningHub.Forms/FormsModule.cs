@@ -26,6 +26,8 @@ public static class FormsModule
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, FormsPermissions>();
         services.AddScoped<IFormFilling, FormFilling>();
         services.AddScoped<FormResponses>();
+        services.AddScoped<FormEntitlement>();
+        services.AddSingleton<IFormContextOwner, GeneralFormContext>();
         services.AddScoped<FormEditor>();
         services.AddScoped<FormResults>();
         services.AddScoped<FormRequests>();

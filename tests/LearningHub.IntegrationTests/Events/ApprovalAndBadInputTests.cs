@@ -138,6 +138,55 @@ public sealed partial class ApprovalAndBadInputTests : IClassFixture<EventsFacto
     }
 
     [Fact]
+    public async Task The_bookers_own_address_is_refused_as_their_line_manager_and_nothing_is_booked()
+    {
+        var eventId = await _factory.CreateEventAsync("norfolk", 5, d => d with { RequiresApproval = true, Title = "Own manager" }, now: Now);
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", Practitioner);
+
+        // Their own account address, typed in another case and with spaces around it.
+        var refused = await client.SubmitFormAsync($"/norfolk/events/{eventId}/book", new Dictionary<string, string>
+        {
+            ["Input.LineManagerEmail"] = "  " + Practitioner.ToUpperInvariant() + " ",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains(EventText.LineManagerIsYou, page.QuerySelector(".govuk-error-summary a[href='#Input_LineManagerEmail']")!.TextContent);
+        Assert.Equal("  " + Practitioner.ToUpperInvariant() + " ", page.QuerySelector("#Input_LineManagerEmail")!.GetAttribute("value"));
+        // The booking service refuses it too, whatever the page let through.
+        var booker = EventsTestData.Person(471);
+        var direct = await _factory.BookAsync("norfolk", eventId, booker, lineManager: booker.Email.ToUpperInvariant());
+        Assert.Equal(BookingOutcome.Refused, direct.Outcome);
+        Assert.Equal(BookingRefusal.OwnLineManager, direct.Refusal);
+        Assert.False(await _factory.WithBoardAsync("norfolk", db => db.Set<Booking>().AnyAsync(b => b.EventId == eventId)));
+    }
+
+    [Fact]
+    public async Task An_approval_link_opened_by_the_booker_is_refused_with_a_clear_page()
+    {
+        var eventId = await _factory.CreateEventAsync("norfolk", 1, d => d with { RequiresApproval = true, Title = "Self approval" }, now: Now);
+        var (booker, reference) = await BookThroughPagesAsync(eventId);
+        var (approve, _) = await ApprovalLinksAsync(reference);
+
+        var shown = await booker.GetDocumentAsync(approve, HttpStatusCode.Forbidden);
+        Assert.Contains("your own booking", shown.QuerySelector("#problem")!.TextContent);
+        Assert.Empty(shown.QuerySelectorAll("main form"));
+        // Posting the decision anyway (with a valid token of theirs from another page) decides nothing.
+        var token = (await booker.GetDocumentAsync($"/norfolk/events/bookings/{reference}/cancel"))
+            .QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var posted = await booker.PostAsync(approve, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        Assert.Equal(BookingStatus.PendingApproval, (await _factory.BookingAsync("norfolk", reference)).Status);
+
+        // The line manager can still use it.
+        var decided = await _factory.CreateBrowserClient().SubmitFormAsync(approve, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal(BookingStatus.Confirmed, (await _factory.BookingAsync("norfolk", reference)).Status);
+        await booker.SubmitFormAsync($"/norfolk/events/bookings/{reference}/cancel", new Dictionary<string, string>());
+    }
+
+    [Fact]
     public async Task A_held_place_is_never_made_without_a_line_manager_to_ask()
     {
         var eventId = await _factory.CreateEventAsync("norfolk", 5, d => d with { RequiresApproval = true, Title = "No manager given" }, now: Now);
@@ -204,7 +253,7 @@ public sealed partial class ApprovalAndBadInputTests : IClassFixture<EventsFacto
     }
 
     [Fact]
-    public async Task A_tampered_QR_code_gives_a_clear_page_and_a_second_scan_says_already_checked_in()
+    public async Task A_scanned_QR_code_shows_the_person_and_checks_in_only_on_the_button_and_a_second_scan_says_already_checked_in()
     {
         var eventId = await _factory.CreateEventAsync("norfolk", 10, d => d with { Title = "Check-in test" }, now: Now);
         var (_, reference) = await BookThroughPagesAsync(eventId, lineManager: null);
@@ -218,13 +267,26 @@ public sealed partial class ApprovalAndBadInputTests : IClassFixture<EventsFacto
         var tampered = await coordinator.GetDocumentAsync(checkIn[..^4] + "abcd", HttpStatusCode.BadRequest);
         Assert.Contains("not valid", tampered.QuerySelector("#outcome")!.TextContent);
 
-        var first = await coordinator.GetDocumentAsync(checkIn);
-        Assert.Equal("Checked in", first.QuerySelector("h1")!.TextContent.Trim());
-        var second = await coordinator.GetDocumentAsync(checkIn);
-        Assert.Equal("Already checked in", second.QuerySelector("h1")!.TextContent.Trim());
+        // Opening the link (what a scanner or a link checker does) changes nothing: it asks.
+        var name = (await _factory.BookingAsync("norfolk", reference)).FullName;
+        var scanned = await coordinator.GetDocumentAsync(checkIn);
+        Assert.Equal($"Check in {name}", scanned.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal($"Check in {name}", scanned.QuerySelector("main form button")!.TextContent.Trim());
+        var unchanged = await _factory.BookingAsync("norfolk", reference);
+        Assert.Null(unchanged.CheckedInUtc);
+        Assert.Null(unchanged.Attendance);
+
+        var first = await coordinator.SubmitFormAsync(checkIn, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Checked in", (await first.ParseAsync()).QuerySelector("h1")!.TextContent.Trim());
         var booking = await _factory.BookingAsync("norfolk", reference);
         Assert.Equal(AttendanceMark.Attended, booking.Attendance);
         Assert.Equal(AttendanceSource.QrCode, booking.AttendanceSource);
+
+        var second = await coordinator.GetDocumentAsync(checkIn);
+        Assert.Equal("Already checked in", second.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains($"checked in at {LearningHub.Core.Time.LondonTime.Time(booking.CheckedInUtc!.Value)}", second.QuerySelector("#outcome")!.TextContent);
+        Assert.Empty(second.QuerySelectorAll("main form"));
 
         // A practitioner cannot check people in.
         var practitioner = _factory.CreateBrowserClient();

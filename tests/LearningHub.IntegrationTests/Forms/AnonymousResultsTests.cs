@@ -1,6 +1,9 @@
+using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
+using LearningHub.IntegrationTests.Events;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static LearningHub.IntegrationTests.Forms.FormsTestSupport;
 
 namespace LearningHub.IntegrationTests.Forms;
@@ -18,14 +21,19 @@ public sealed class AnonymousResultsTests(LearningHubFactory factory) : IClassFi
             Q(QuestionType.SingleChoice, "How well did it meet its objectives?", "objectives", options: Agreement),
             Q(QuestionType.Scale, "How confident are you in recognising coercive control?", "confidence-coercive-control"),
             Q(QuestionType.LongText, "What will you do differently?", "differently"));
+        // The practitioner attended an event that asks this evaluation: only they may answer it there.
+        var userId = await factory.UserIdAsync("norfolk", "practitioner@norfolk.demo");
+        var eventId = await factory.CreateEventAsync("norfolk", 10, d => d with { EvaluationFormKey = "anon-evaluation" });
+        var booking = (await factory.BookAsync("norfolk", eventId, new Booker(userId, "Pat Practitioner", "practitioner@norfolk.demo", null, null, null, null))).Booking!;
+        await factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<EventAdmin>().CheckInAsync(booking.Id, "coordinator"));
+        var context = EventFormContext.For(eventId);
         var practitioner = factory.CreateBrowserClient();
         await practitioner.SignInAsync("norfolk", "practitioner@norfolk.demo");
-        var page1 = "/norfolk/forms/anon-evaluation/page/1?context=event:7";
+        var page1 = $"/norfolk/forms/anon-evaluation/page/1?context={context}";
         var names = (await practitioner.GetDocumentAsync(page1)).QuerySelectorAll("main form [name^='q-']").Select(e => e.GetAttribute("name")!).Distinct().ToList();
         await practitioner.SubmitFormAsync(page1, new Dictionary<string, string> { [names[0]] = "Partly", [names[1]] = "2", [names[2]] = "Talk to the dad" });
-        await practitioner.SubmitFormAsync("/norfolk/forms/anon-evaluation/check?context=event:7", new Dictionary<string, string>());
+        await practitioner.SubmitFormAsync($"/norfolk/forms/anon-evaluation/check?context={context}", new Dictionary<string, string>());
 
-        var userId = await factory.UserIdAsync("norfolk", "practitioner@norfolk.demo");
         var stored = await factory.WithBoardAsync("norfolk", db => db.Set<FormSubmission>().AsNoTracking().SingleAsync(s => s.FormId == formId));
         Assert.Null(stored.UserId);
         Assert.Null(stored.RespondentName);
@@ -55,7 +63,7 @@ public sealed class AnonymousResultsTests(LearningHubFactory factory) : IClassFi
         // Five more: the totals show, but an answer given by fewer than five people is still withheld.
         for (var i = 0; i < 5; i++)
         {
-            await factory.SubmitAsync("norfolk", "anon-evaluation", "event:7", $"made-up-{i}",
+            await factory.SubmitAsync("norfolk", "anon-evaluation", context, $"made-up-{i}",
                 new() { ["objectives"] = ["Fully"], ["confidence-coercive-control"] = ["4"], ["differently"] = [$"Idea {i}"] });
         }
 

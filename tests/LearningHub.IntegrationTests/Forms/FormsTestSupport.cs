@@ -63,19 +63,26 @@ internal static class FormsTestSupport
     public static Task<string> UserIdAsync(this LearningHubFactory factory, string board, string email) =>
         factory.WithBoardAsync(board, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
-    /// <summary>A submission made through the module's services for a made-up person (results need many people).</summary>
+    /// <summary>
+    /// A submission made through the module's services for a made-up person (results need many people). They are taken
+    /// to be people the form is asked of in the context, whatever <see cref="FormEntitlement"/> says, so results tests
+    /// need no bookings or module progress behind their answers; who may answer is tested in EvaluationEntitlementTests.
+    /// </summary>
     public static Task SubmitAsync(this LearningHubFactory factory, string board, string formKey, string context, string userId,
         Dictionary<string, string[]> answersByQuestionKey) =>
         factory.WithBoardServicesAsync(board, async services =>
         {
             var responses = services.GetRequiredService<FormResponses>();
-            var session = (await responses.OpenAsync(formKey, context, userId))!;
+            var session = AskedOfThem((await responses.OpenAsync(formKey, context, userId))!);
             var checks = session.Questions.Select(q => AnswerValidator.Check(q, name =>
                 name == AnswerValidator.FieldName(q) && answersByQuestionKey.TryGetValue(q.Key, out var v) ? new Microsoft.Extensions.Primitives.StringValues(v) : default)).ToList();
             Assert.All(checks, c => Assert.True(c.IsValid, c.Error));
             await responses.SavePageAsync(session, context, userId, checks);
-            session = (await responses.OpenAsync(formKey, context, userId))!;
+            session = AskedOfThem((await responses.OpenAsync(formKey, context, userId))!);
             Assert.Empty(await responses.SubmitAsync(session, context, userId));
             return 0;
         });
+
+    private static FillingSession AskedOfThem(FillingSession session) =>
+        new(session.Form, session.Version, session.Draft, session.AlreadySubmitted, mayAnswer: true);
 }

@@ -80,4 +80,18 @@ public sealed class EventRulesTests
         Assert.Equal(BookingRefusal.Closed, ev.RefusalAt(Now.AddDays(3)));
         Assert.Equal(BookingRefusal.NotPublished, new LearningEvent { StartUtc = Now.AddDays(3) }.RefusalAt(Now));
     }
+
+    [Theory]
+    [InlineData("sam@school.example", true)]
+    [InlineData("  SAM@School.Example ", true)]
+    [InlineData("head@school.example", false)]
+    [InlineData("sam@school.example.evil", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_line_managers_address_is_the_bookers_own_whatever_its_case_and_spaces(string? address, bool own)
+    {
+        var booker = new Booker("u1", "Sam Smith", "sam@school.example", null, null, null, null);
+
+        Assert.Equal(own, booker.IsOwnAddress(address));
+    }
 }

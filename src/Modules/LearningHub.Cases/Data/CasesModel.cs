@@ -1,6 +1,7 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
+using LearningHub.Media.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,6 +36,9 @@ internal sealed class CaseModuleConfiguration : IEntityTypeConfiguration<CaseMod
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.CreatedByUserId).HasMaxLength(450);
+        b.Property(x => x.CoverImageId).ReferencesBoardRow<MediaAsset>(noun: "image");
+        b.Property(x => x.PublishedVersionId).ReferencesBoardRow<CaseModuleVersion>(noun: "version");
+        b.Property(x => x.WorkingVersionId).ReferencesBoardRow<CaseModuleVersion>(noun: "version");
         b.HasIndex(x => new { x.BoardId, x.Slug }).IsUnique();
         b.HasIndex(x => new { x.BoardId, x.Status });
         b.HasMany(x => x.Versions).WithOne(v => v.Module).HasForeignKey(v => v.ModuleId).OnDelete(DeleteBehavior.Cascade);
@@ -151,6 +155,7 @@ internal sealed class CaseReviewEventConfiguration : IEntityTypeConfiguration<Ca
         b.Property(x => x.Comment).HasMaxLength(2000);
         b.HasIndex(x => new { x.ModuleId, x.AtUtc });
         b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.VersionId).ReferencesBoardRow<CaseModuleVersion>(noun: "version");
     }
 }
 

@@ -1,5 +1,8 @@
 using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
+using LearningHub.Forms.Domain;
+using LearningHub.Media.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +28,8 @@ internal sealed class RoadshowConfiguration : IEntityTypeConfiguration<Roadshow>
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Summary).HasMaxLength(8000);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ThemeId).ReferencesBoardRow<LearningTheme>(noun: "theme");
+        b.Property(x => x.CoverImageId).ReferencesBoardRow<MediaAsset>(noun: "image");
         b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
     }
 }
@@ -57,6 +62,12 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.Property(x => x.FollowUpToLineManager).HasDefaultValue(false);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Roadshow>().WithMany().HasForeignKey(x => x.RoadshowId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.LocalityId).ReferencesBoardRow<Locality>();
+        b.Property(x => x.ThemeId).ReferencesBoardRow<LearningTheme>(noun: "theme");
+        b.Property(x => x.CoverImageId).ReferencesBoardRow<MediaAsset>(noun: "image");
+        b.Property(x => x.BaselineFormKey).ReferencesBoardRow<Form>(nameof(Form.Key));
+        b.Property(x => x.EvaluationFormKey).ReferencesBoardRow<Form>(nameof(Form.Key));
+        b.Property(x => x.FollowUpFormKey).ReferencesBoardRow<Form>(nameof(Form.Key));
         b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
         // The upcoming events list: published, by start time.
         b.HasIndex(x => new { x.Status, x.StartUtc });

@@ -174,4 +174,7 @@ public enum BookingRefusal
 
     /// <summary>The event needs a line manager's approval and no line manager's address was given.</summary>
     LineManagerNeeded,
+
+    /// <summary>The line manager's address given is the booker's own: nobody approves their own place.</summary>
+    OwnLineManager,
 }

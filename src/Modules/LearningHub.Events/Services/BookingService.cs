@@ -8,7 +8,15 @@ using Microsoft.Extensions.Options;
 namespace LearningHub.Events.Services;
 
 /// <summary>Who is booking, as their profile says now (kept on the booking as a snapshot).</summary>
-public sealed record Booker(string UserId, string FullName, string Email, string? AgencyName, Sector? Sector, string? JobRole, string? LocalityName);
+public sealed record Booker(string UserId, string FullName, string Email, string? AgencyName, Sector? Sector, string? JobRole, string? LocalityName)
+{
+    /// <summary>
+    /// Whether <paramref name="email"/> is the booker's own address (their account's, as email addresses compare: trimmed,
+    /// ignoring case). A line manager approves the place, so it may never be the booker's.
+    /// </summary>
+    public bool IsOwnAddress(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && string.Equals(email.Trim(), Email.Trim(), StringComparison.OrdinalIgnoreCase);
+}
 
 public enum BookingOutcome
 {
@@ -48,6 +56,11 @@ public sealed class BookingService(
     /// </summary>
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
+        if (booker.IsOwnAddress(lineManagerEmail))
+        {
+            return new BookingResult(BookingOutcome.Refused, Refusal: BookingRefusal.OwnLineManager);
+        }
+
         var bookingId = Guid.NewGuid();
         var boardId = boards.Required.Id;
         // No query before the lock: whether the event looked full comes from the last decision made on it here.

@@ -30,6 +30,8 @@ public sealed record EventDetails(
 
 public enum CheckInOutcome
 {
+    /// <summary>Not checked in yet, and can be: what a scan shows before the coordinator confirms.</summary>
+    Ready,
     CheckedIn,
     AlreadyCheckedIn,
     NotFound,
@@ -215,7 +217,17 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         return booking;
     }
 
-    /// <summary>A scan of a confirmation's QR code. A second scan is not an error: it says when the person checked in.</summary>
+    /// <summary>
+    /// What checking the booking in would do, without doing it: a scan of a confirmation's QR code shows this and a
+    /// button, so opening the link (a GET) changes nothing.
+    /// </summary>
+    public async Task<(CheckInOutcome Outcome, Booking? Booking)> CheckInStateAsync(Guid bookingId, CancellationToken ct = default)
+    {
+        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, ct);
+        return (booking is null ? CheckInOutcome.NotFound : await StateOfAsync(booking, ct), booking);
+    }
+
+    /// <summary>Checks the booking in (the coordinator's confirmation of a scan). A second check-in is not an error: it says when the person checked in.</summary>
     public async Task<(CheckInOutcome Outcome, Booking? Booking)> CheckInAsync(Guid bookingId, string recordedBy, CancellationToken ct = default)
     {
         var booking = await db.Set<Booking>().SingleOrDefaultAsync(b => b.Id == bookingId, ct);
@@ -224,22 +236,13 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
             return (CheckInOutcome.NotFound, null);
         }
 
-        if (booking.Status != BookingStatus.Confirmed)
+        var state = await StateOfAsync(booking, ct);
+        if (state != CheckInOutcome.Ready)
         {
-            return (CheckInOutcome.NotBooked, booking);
-        }
-
-        if (booking.CheckedInUtc is not null)
-        {
-            return (CheckInOutcome.AlreadyCheckedIn, booking);
+            return (state, booking);
         }
 
         var ev = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == booking.EventId, ct);
-        if (ev.RegisterClosed)
-        {
-            return (CheckInOutcome.RegisterClosed, booking);
-        }
-
         var previous = booking.Attendance;
         booking.MarkAttendance(AttendanceMark.Attended, AttendanceSource.QrCode, recordedBy, Now);
         if (previous != AttendanceMark.Attended)
@@ -249,6 +252,23 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
 
         await db.SaveChangesAsync(ct);
         return (CheckInOutcome.CheckedIn, booking);
+    }
+
+    private async Task<CheckInOutcome> StateOfAsync(Booking booking, CancellationToken ct)
+    {
+        if (booking.Status != BookingStatus.Confirmed)
+        {
+            return CheckInOutcome.NotBooked;
+        }
+
+        if (booking.CheckedInUtc is not null)
+        {
+            return CheckInOutcome.AlreadyCheckedIn;
+        }
+
+        return await db.Set<LearningEvent>().AnyAsync(e => e.Id == booking.EventId && e.RegisterClosedUtc != null, ct)
+            ? CheckInOutcome.RegisterClosed
+            : CheckInOutcome.Ready;
     }
 
     public static EventDetails DetailsOf(LearningEvent ev) => new(

@@ -43,6 +43,9 @@ public static class EventText
         _ => "Not recorded",
     };
 
+    /// <summary>Why a line manager's address the booker gave was refused.</summary>
+    public const string LineManagerIsYou = "Your line manager's email address cannot be your own: they approve your place.";
+
     public static string Refusal(BookingRefusal refusal) => refusal switch
     {
         BookingRefusal.NotPublished => "This event is not open for booking.",
@@ -51,6 +54,7 @@ public static class EventText
         BookingRefusal.Closed => "Booking for this event has closed.",
         BookingRefusal.FullNoWaitingList => "This event is full and has no waiting list.",
         BookingRefusal.LineManagerNeeded => "This event needs your line manager's approval. Go back to the booking questions and enter their email address.",
+        BookingRefusal.OwnLineManager => LineManagerIsYou + " Go back to the booking questions and enter theirs.",
         _ => "This event cannot be booked.",
     };
 }

@@ -11,7 +11,9 @@ namespace LearningHub.Events.Services;
 /// <summary>The Forms context of an event's baseline, evaluation and follow-up: <c>event:{id}</c>, so their answers compare.</summary>
 public static class EventFormContext
 {
-    public static string For(Guid eventId) => FormContexts.For("event", eventId.ToString());
+    public const string Kind = "event";
+
+    public static string For(Guid eventId) => FormContexts.For(Kind, eventId.ToString());
 }
 
 public enum RegisterCloseOutcome

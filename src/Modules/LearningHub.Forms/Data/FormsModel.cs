@@ -1,4 +1,5 @@
 using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -75,6 +76,8 @@ internal sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<For
         b.Property(x => x.RespondentName).HasMaxLength(200);
         b.Property(x => x.RespondentEmail).HasMaxLength(256);
         b.Property(x => x.Sector).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.AgencyId).ReferencesBoardRow<Agency>();
+        b.Property(x => x.LocalityId).ReferencesBoardRow<Locality>();
         b.Ignore(x => x.IsDraft);
         b.HasOne<Form>().WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<FormVersion>().WithMany().HasForeignKey(x => x.FormVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Forms.Services;
 
 /// <summary>A form as one person fills it in: the version they answer, its pages, and their draft.</summary>
-public sealed class FillingSession(Form form, FormVersion version, FormSubmission? draft, bool alreadySubmitted)
+public sealed class FillingSession(Form form, FormVersion version, FormSubmission? draft, bool alreadySubmitted, bool mayAnswer)
 {
     /// <summary>Long forms are split into pages of a few questions (GOV.UK: one thing per page, or a short group).</summary>
     public const int QuestionsPerPage = 5;
@@ -18,6 +18,9 @@ public sealed class FillingSession(Form form, FormVersion version, FormSubmissio
     public FormSubmission? Draft => draft;
 
     public bool AlreadySubmitted => alreadySubmitted;
+
+    /// <summary>Whether the form is asked of this person in this context (<see cref="FormEntitlement"/>); nothing is saved otherwise.</summary>
+    public bool MayAnswer => mayAnswer;
 
     public IReadOnlyList<FormQuestion> Questions { get; } = version.Questions.OrderBy(q => q.Position).ToList();
 
@@ -33,7 +36,7 @@ public sealed class FillingSession(Form form, FormVersion version, FormSubmissio
 }
 
 /// <summary>Drafts and submissions: saving a page of answers, and submitting in one save.</summary>
-public sealed class FormResponses(LearningHubDbContext db, TimeProvider clock)
+public sealed class FormResponses(LearningHubDbContext db, FormEntitlement entitlement, TimeProvider clock)
 {
     /// <summary>The form by key with the version this person answers (their draft's, or the current one); null if no such form.</summary>
     public async Task<FillingSession?> OpenAsync(string formKey, string context, string userId, CancellationToken cancellationToken = default)
@@ -53,13 +56,15 @@ public sealed class FormResponses(LearningHubDbContext db, TimeProvider clock)
             .SingleAsync(v => v.FormId == form.Id && (versionId == null ? v.Number == form.CurrentVersion : v.Id == versionId), cancellationToken);
         var submitted = await db.Set<FormResponseReceipt>()
             .AnyAsync(r => r.FormId == form.Id && r.Context == context && r.UserId == userId, cancellationToken);
-        return new FillingSession(form, version, draft, submitted);
+        var info = new FormInfo(form.Id, form.Key, form.Title, form.Purpose, form.IsAnonymous, form.CurrentVersion, version.Questions.Count);
+        return new FillingSession(form, version, draft, submitted, await entitlement.MayAnswerAsync(info, context, userId, cancellationToken));
     }
 
     /// <summary>Keeps a page's checked answers in the person's draft (made on the first page saved).</summary>
     public async Task SavePageAsync(FillingSession session, string context, string userId, IReadOnlyList<AnswerCheck> answers,
         CancellationToken cancellationToken = default)
     {
+        RefuseUnlessOpen(session);
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = session.Draft;
         if (draft is null)
@@ -109,6 +114,7 @@ public sealed class FormResponses(LearningHubDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<AnswerCheck>> SubmitAsync(FillingSession session, string context, string userId, CancellationToken cancellationToken = default)
     {
+        RefuseUnlessOpen(session);
         var problems = session.Questions.Select(q => AnswerValidator.CheckStored(q, session.StoredAnswer(q))).Where(c => !c.IsValid).ToList();
         if (problems.Count > 0 || session.AlreadySubmitted)
         {
@@ -150,5 +156,13 @@ public sealed class FormResponses(LearningHubDbContext db, TimeProvider clock)
         db.Add(new FormResponseReceipt { FormId = session.Form.Id, Context = draft.Context, UserId = userId, SubmittedOnUtc = now.Date });
         await db.SaveChangesAsync(cancellationToken);
         return [];
+    }
+
+    private static void RefuseUnlessOpen(FillingSession session)
+    {
+        if (!session.MayAnswer)
+        {
+            throw new FormNotOpenException();
+        }
     }
 }

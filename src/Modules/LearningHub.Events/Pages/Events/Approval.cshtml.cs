@@ -82,6 +82,14 @@ public sealed class ApprovalModel(LearningHubDbContext db, EventTokens tokens, B
         }
 
         Event = await db.Set<LearningEvent>().AsNoTracking().SingleAsync(e => e.Id == Booking.EventId);
+        if (UserId is not null && UserId == Booking.UserId)
+        {
+            // The link reached the booker (a forwarded mail, or an address of theirs given as the manager's): they cannot decide.
+            Fail("This is your own booking: only your line manager can approve or decline it.",
+                StatusCodes.Status403Forbidden);
+            return null;
+        }
+
         if (Booking.Status != BookingStatus.PendingApproval || Booking.ApprovalNonce != claim.Nonce)
         {
             Fail("This link has already been used, or a newer one replaced it.");
@@ -97,9 +105,9 @@ public sealed class ApprovalModel(LearningHubDbContext db, EventTokens tokens, B
         return claim;
     }
 
-    private void Fail(string problem)
+    private void Fail(string problem, int status = StatusCodes.Status400BadRequest)
     {
         Problem = problem;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
     }
 }

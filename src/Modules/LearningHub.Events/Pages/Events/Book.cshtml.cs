@@ -54,6 +54,10 @@ public sealed class BookModel(LearningHubDbContext db, Practitioners practitione
         {
             ModelState.AddModelError("Input.LineManagerEmail", "Enter your line manager's email address");
         }
+        else if (Event.RequiresApproval && (await practitioners.BookerAsync(User))?.Booker.IsOwnAddress(Input.LineManagerEmail) == true)
+        {
+            ModelState.AddModelError("Input.LineManagerEmail", EventText.LineManagerIsYou);
+        }
 
         if (!Event.RequiresApproval)
         {

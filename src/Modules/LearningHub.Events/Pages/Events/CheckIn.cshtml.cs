@@ -12,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningHub.Events.Pages.Events;
 
 /// <summary>
-/// What a coordinator's phone opens when it scans a confirmation's QR code: it marks the person attended.
-/// Opening it does the work (one scan, no extra tap) because it needs a coordinator's sign-in, so link
-/// checkers in mail systems cannot trigger it, and it is idempotent: a second scan says when they checked in.
+/// What a coordinator's phone opens when it scans a confirmation's QR code. Opening it (a GET) only shows the person
+/// and a "Check in" button, so nothing that follows or prefetches links changes the register; the button's POST marks
+/// them attended. A second scan says when they checked in.
 /// </summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
 public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, EventAdmin admin) : BoardPageModel
@@ -25,7 +25,13 @@ public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, Ev
 
     public LearningEvent? Event { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token)
+    public Task<IActionResult> OnGetAsync(string token) =>
+        ShowAsync(token, bookingId => admin.CheckInStateAsync(bookingId, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostAsync(string token) =>
+        ShowAsync(token, bookingId => admin.CheckInAsync(bookingId, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted));
+
+    private async Task<IActionResult> ShowAsync(string token, Func<Guid, Task<(CheckInOutcome Outcome, Booking? Booking)>> scan)
     {
         if (tokens.ReadCheckIn(token) is not { } bookingId)
         {
@@ -33,7 +39,7 @@ public sealed class CheckInModel(LearningHubDbContext db, EventTokens tokens, Ev
             return Page();
         }
 
-        var (outcome, booking) = await admin.CheckInAsync(bookingId, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted);
+        var (outcome, booking) = await scan(bookingId);
         Outcome = outcome;
         Booking = booking;
         if (booking is not null)

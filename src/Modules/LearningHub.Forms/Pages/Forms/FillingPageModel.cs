@@ -1,14 +1,19 @@
 using LearningHub.Core.Pages;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Forms.Pages.Forms;
 
 /// <summary>
 /// What every filling-in page shares: the form key from the route, the context and return address
-/// from the query string (checked), and the signed-in person's draft.
+/// from the query string (checked), and the signed-in person's draft. A form not asked of the person in the context
+/// (<see cref="FormEntitlement"/>) shows the "you cannot answer this form here" page (403) instead, from every page of
+/// the journey; people who manage forms may still look at its pages (the builder's "Preview"), never save.
 /// </summary>
 [Authorize]
 public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
@@ -28,6 +33,9 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
 
     protected FormResponses Responses => responses;
 
+    /// <summary>Set when the form is not asked of this person here: the page's view shows <c>_FormNotOpen</c> instead.</summary>
+    public bool NotOpen { get; private set; }
+
     /// <summary>Loads the form and the person's draft; null (404) for an unknown form, a bad context or a return address elsewhere.</summary>
     protected async Task<bool> LoadAsync()
     {
@@ -43,7 +51,28 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
         }
 
         Session = session;
+        if (!session.MayAnswer && !(HttpMethods.IsGet(Request.Method) && await MayPreviewAsync()))
+        {
+            throw new FormNotOpenException();
+        }
+
         return true;
+    }
+
+    private async Task<bool> MayPreviewAsync() =>
+        (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, FormsPermissions.Manage)).Succeeded;
+
+    public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        if (context.Exception is FormNotOpenException && !context.ExceptionHandled)
+        {
+            context.ExceptionHandled = true;
+            NotOpen = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Result = Page();
+        }
+
+        base.OnPageHandlerExecuted(context);
     }
 
     /// <summary>The route values every page of this form's journey keeps: the form, the context and the return address.</summary>
