@@ -47,15 +47,31 @@ public sealed class OutboxProcessor(
             // Made at the first send, inside its error handling: a transport that cannot be made (a password
             // the data-protection keys no longer open) is each message's failure, not the whole pass's.
             var transport = new Lazy<IMailTransport>(() => transports.For(board, settings));
+            // Each outcome is saved while the next message goes out: the send mostly waits on the server
+            // and the save on the database, so overlapping them keeps both busy (bench/README.md). Only
+            // one save runs at a time, and a message's row is changed only after the previous save ends.
+            var saving = Task.CompletedTask;
             try
             {
                 foreach (var message in group)
                 {
-                    await SendOneAsync(db, transport, message, board, settings, cancellationToken);
+                    var sending = SendAsync(transport, message, board, settings, cancellationToken);
+                    // Both end before anything else happens, whichever of them fails.
+                    await Task.WhenAll(saving, sending);
+                    Record(message, board, await sending);
+                    // Saved one by one, so if the process dies mid-batch what was sent stays marked sent (but
+                    // for the one save in flight). On the thread pool: SQLite's SaveChangesAsync does its
+                    // work before it returns, which would leave nothing to overlap.
+                    saving = Task.Run(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
                 }
+
+                await saving;
             }
             finally
             {
+                // A failed save ends the pass (the dispatcher logs it; unsaved claims expire and are sent
+                // again), but never with a save still using the context.
+                await saving.ContinueWith(_ => { }, TaskScheduler.Default);
                 if (transport.IsValueCreated)
                 {
                     await transport.Value.DisposeAsync();
@@ -66,22 +82,36 @@ public sealed class OutboxProcessor(
         return claimed.Count;
     }
 
-    private async Task SendOneAsync(LearningHubDbContext db, Lazy<IMailTransport> transport, OutboxMessage message,
+    /// <summary>Sends one message; returns why it was not sent, or null when the server took it.</summary>
+    private async Task<Exception?> SendAsync(Lazy<IMailTransport> transport, OutboxMessage message,
         BoardInfo board, BoardMailSettings? settings, CancellationToken cancellationToken)
     {
         try
         {
             await transport.Value.SendAsync(MailTransports.Compose(message, board, settings, clock.GetUtcNow()), cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>Marks the message sent, or failed, or due again later, and releases this pass's claim.</summary>
+    private void Record(OutboxMessage message, BoardInfo board, Exception? failure)
+    {
+        if (failure is null)
+        {
             message.Status = OutboxStatus.Sent;
             message.SentUtc = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        else
         {
             var settingsNow = options.Value;
             message.Attempts++;
-            message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}{(ex.InnerException is null ? "" : $" ({ex.InnerException.Message})")}", 2000);
-            if (message.Attempts >= settingsNow.MaxAttempts || ex is SmtpException { RejectsMessage: true } || ex is FormatException)
+            message.LastError = Truncate($"{failure.GetType().Name}: {failure.Message}{(failure.InnerException is null ? "" : $" ({failure.InnerException.Message})")}", 2000);
+            if (message.Attempts >= settingsNow.MaxAttempts || failure is SmtpException { RejectsMessage: true } || failure is FormatException)
             {
                 // Out of attempts, or refused for good (no such mailbox, an address that cannot be sent to).
                 message.Status = OutboxStatus.Failed;
@@ -99,8 +129,6 @@ public sealed class OutboxProcessor(
 
         message.ClaimToken = null;
         message.LockedUntilUtc = null;
-        // Saved one by one: if the process dies mid-batch, what was sent stays marked sent.
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Marks up to a batch of due (or abandoned) messages as this pass's; returns how many.</summary>
