@@ -35,7 +35,7 @@ public sealed class EndpointSweepTests(LearningHubFactory factory) : IClassFixtu
                     using var response = await client.SendAsync(request);
                     if ((int)response.StatusCode >= 500)
                     {
-                        failures.Add($"{method} {url} as {visitor ?? "signed out"}: {(int)response.StatusCode}");
+                        failures.Add($"{method} {url} as {visitor ?? "signed out"}: {(int)response.StatusCode} {await SiteMap.ErrorAsync(response)}");
                     }
                 }
             }

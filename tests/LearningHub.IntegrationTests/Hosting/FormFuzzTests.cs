@@ -68,7 +68,7 @@ public sealed class FormFuzzTests(LearningHubFactory factory) : IClassFixture<Le
                         posted++;
                         if ((int)result.StatusCode >= 500)
                         {
-                            failures.Add($"{who}: POST {action} (from {url}, round {round}): {(int)result.StatusCode}");
+                            failures.Add($"{who}: POST {action} (from {url}, round {round}): {(int)result.StatusCode} {await SiteMap.ErrorAsync(result)}");
                             continue;
                         }
 

@@ -96,6 +96,13 @@ public sealed class SiteMap
         _ => "unknown",
     };
 
+    /// <summary>The exception a server error reports (the developer exception page's heading), to say what failed.</summary>
+    public static async Task<string> ErrorAsync(HttpResponseMessage response)
+    {
+        var page = await response.ParseAsync();
+        return page.QuerySelector(".stackerror, h1")?.TextContent.Trim() ?? "";
+    }
+
     /// <summary>A browser-like client signed in as <paramref name="email"/> (null: signed out).</summary>
     public static async Task<HttpClient> VisitorAsync(LearningHubFactory factory, string? email)
     {
