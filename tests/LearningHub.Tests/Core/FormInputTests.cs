@@ -54,6 +54,7 @@ public sealed class FormInputTests
     public void Markdown_nested_beyond_the_renderer_is_an_error_and_never_a_crash(char nesting)
     {
         var deep = new string(nesting, 1000) + " text";
+        // Deep quotes fail Markdig's parse, deep brackets only its rendering: both are caught.
 
         Assert.Equal(CaseMarkdown.TooDeeplyNested, CaseMarkdown.NestingError(deep));
         Assert.False(new RenderableMarkdownAttribute().IsValid(deep));

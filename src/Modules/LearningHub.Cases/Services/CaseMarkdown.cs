@@ -37,7 +37,7 @@ public sealed class CaseMarkdown
 
     /// <summary><see cref="TooDeeplyNested"/> when the Markdown cannot be rendered, otherwise null.</summary>
     public static string? NestingError(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) || Parse(markdown) is not null ? null : TooDeeplyNested;
+        string.IsNullOrWhiteSpace(markdown) || RenderHtml(markdown, null) is not null ? null : TooDeeplyNested;
 
     public IHtmlContent Render(string? markdown, IReadOnlyDictionary<Guid, MediaImage>? images = null) =>
         new HtmlString(ToHtml(markdown, images));
@@ -74,11 +74,20 @@ public sealed class CaseMarkdown
             return "";
         }
 
+        // Null only for text saved before nesting was checked: shown as it was typed rather than not at all.
+        return RenderHtml(markdown, images) ?? $"<p class=\"govuk-body\">{HtmlEncoder.Default.Encode(markdown)}</p>";
+    }
+
+    /// <summary>
+    /// The HTML, or null when Markdig refuses the nesting: it throws ArgumentException when parsing deep quotes
+    /// and lists, and only when rendering deep brackets and emphasis, so both steps are inside the check.
+    /// </summary>
+    private static string? RenderHtml(string markdown, IReadOnlyDictionary<Guid, MediaImage>? images)
+    {
         var document = Parse(markdown);
         if (document is null)
         {
-            // Only text saved before nesting was checked: shown as it was typed rather than not at all.
-            return $"<p class=\"govuk-body\">{HtmlEncoder.Default.Encode(markdown)}</p>";
+            return null;
         }
 
         // Library images first, collected before any is replaced: the walk must not see a changing tree.
@@ -127,10 +136,17 @@ public sealed class CaseMarkdown
             }
         }
 
-        return document.ToHtml(Pipeline);
+        try
+        {
+            return document.ToHtml(Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
-    /// <summary>The parsed document, or null when Markdig refuses it as nested too deeply (it throws ArgumentException).</summary>
+    /// <summary>The parsed document, or null when Markdig refuses it as nested too deeply.</summary>
     private static MarkdownDocument? Parse(string markdown)
     {
         try
