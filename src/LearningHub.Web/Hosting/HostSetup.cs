@@ -44,6 +44,7 @@ public static class HostSetup
         {
             options.Conventions.Add(new BoardRouteConvention());
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
+            options.Conventions.ConfigureFilter(new UnhandledRequestPageFilter());
             options.Conventions.ConfigureFilter(new BoardReferencePageFilter());
         }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory>(new BoardUrlHelperFactory(new UrlHelperFactory())));
@@ -92,6 +93,7 @@ public static class HostSetup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<FormNulStrippingMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<BoardResolutionMiddleware>();

@@ -21,7 +21,7 @@ public sealed class StatusModel(BoardContext boards) : PageModel
         403 => "You do not have permission to see this page",
         404 => "Page not found",
         429 => "Too many attempts",
-        400 => "Sorry, there is a problem with your request",
+        400 or 405 => "Sorry, there is a problem with your request",
         _ => "Sorry, there is a problem with the service",
     };
 

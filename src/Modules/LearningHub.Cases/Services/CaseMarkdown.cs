@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Encodings.Web;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -13,7 +15,9 @@ namespace LearningHub.Cases.Services;
 /// <c>javascript:</c> and <c>data:</c> addresses do nothing. Headings start at level 2 (the page has the h1)
 /// and get GOV.UK classes. An image written <c>![](media:{id})</c> is a picture from the board's media
 /// library, rendered responsively with its stored alt text (see <see cref="MediaReferences"/>); one that
-/// is not in the library renders nothing.
+/// is not in the library renders nothing. Markdig refuses input nested deeper than it can render (1,000
+/// <c>&gt;</c>, <c>[</c> or list levels); such text is a field error (<see cref="RenderableMarkdownAttribute"/>,
+/// <see cref="NestingError"/>) and, if stored before, is shown as plain text.
 /// </summary>
 public sealed class CaseMarkdown
 {
@@ -27,6 +31,13 @@ public sealed class CaseMarkdown
         .DisableHtml()
         .UsePipeTables()
         .Build();
+
+    /// <summary>The error for Markdown nested deeper than the renderer allows.</summary>
+    public const string TooDeeplyNested = "The text has too many levels of quotes, lists or brackets inside one another: use fewer levels";
+
+    /// <summary><see cref="TooDeeplyNested"/> when the Markdown cannot be rendered, otherwise null.</summary>
+    public static string? NestingError(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) || RenderHtml(markdown, null) is not null ? null : TooDeeplyNested;
 
     public IHtmlContent Render(string? markdown, IReadOnlyDictionary<Guid, MediaImage>? images = null) =>
         new HtmlString(ToHtml(markdown, images));
@@ -42,7 +53,7 @@ public sealed class CaseMarkdown
             return [];
         }
 
-        return Markdown.Parse(markdown, Pipeline).Descendants<LinkInline>()
+        return (Parse(markdown)?.Descendants<LinkInline>() ?? [])
             .Where(link => link.IsImage && IsMediaUrl(link.Url))
             .Select(link =>
             {
@@ -63,7 +74,22 @@ public sealed class CaseMarkdown
             return "";
         }
 
-        var document = Markdown.Parse(markdown, Pipeline);
+        // Null only for text saved before nesting was checked: shown as it was typed rather than not at all.
+        return RenderHtml(markdown, images) ?? $"<p class=\"govuk-body\">{HtmlEncoder.Default.Encode(markdown)}</p>";
+    }
+
+    /// <summary>
+    /// The HTML, or null when Markdig refuses the nesting: it throws ArgumentException when parsing deep quotes
+    /// and lists, and only when rendering deep brackets and emphasis, so both steps are inside the check.
+    /// </summary>
+    private static string? RenderHtml(string markdown, IReadOnlyDictionary<Guid, MediaImage>? images)
+    {
+        var document = Parse(markdown);
+        if (document is null)
+        {
+            return null;
+        }
+
         // Library images first, collected before any is replaced: the walk must not see a changing tree.
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage && IsMediaUrl(l.Url)).ToList())
         {
@@ -110,7 +136,27 @@ public sealed class CaseMarkdown
             }
         }
 
-        return document.ToHtml(Pipeline);
+        try
+        {
+            return document.ToHtml(Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The parsed document, or null when Markdig refuses it as nested too deeply.</summary>
+    private static MarkdownDocument? Parse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static bool IsMediaUrl(string? url) => url is not null && url.StartsWith(MediaScheme, StringComparison.OrdinalIgnoreCase);
@@ -141,4 +187,16 @@ public sealed class CaseMarkdown
         var scheme = compact[..colon].ToLowerInvariant();
         return scheme is "http" or "https" or "mailto";
     }
+}
+
+/// <summary>A Markdown field: refused with <see cref="CaseMarkdown.TooDeeplyNested"/> when it cannot be rendered.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RenderableMarkdownAttribute : ValidationAttribute
+{
+    public RenderableMarkdownAttribute()
+        : base(CaseMarkdown.TooDeeplyNested)
+    {
+    }
+
+    public override bool IsValid(object? value) => CaseMarkdown.NestingError(value as string) is null;
 }

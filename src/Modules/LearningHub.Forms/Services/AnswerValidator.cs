@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LearningHub.Core.Validation;
 using LearningHub.Forms.Domain;
 using Microsoft.Extensions.Primitives;
 
@@ -157,9 +158,14 @@ public static class AnswerValidator
         if (!int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var dd)
             || !int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
             || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yy)
-            || y.Length != 4 || yy < 1900 || yy > 2100 || mm is < 1 or > 12 || dd < 1 || dd > DateTime.DaysInMonth(yy, mm))
+            || y.Length != 4 || yy < 1 || mm is < 1 or > 12 || dd < 1 || dd > DateTime.DaysInMonth(yy, mm))
         {
             return new AnswerCheck(question, null, $"The date for “{question.Text}” must be a real date, like 27 3 2026");
+        }
+
+        if (!FormDates.InRange(new DateOnly(yy, mm, dd)))
+        {
+            return new AnswerCheck(question, null, $"The date for “{question.Text}” must be between {FormDates.Earliest.Year} and {FormDates.Latest.Year}");
         }
 
         return new AnswerCheck(question, new DateOnly(yy, mm, dd).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);

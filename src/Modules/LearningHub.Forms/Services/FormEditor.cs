@@ -260,8 +260,11 @@ public sealed partial class FormEditor(LearningHubDbContext db, TimeProvider clo
             return false;
         }
 
+        // Read before the question leaves the collection: removing a new version's (Added) copy detaches it, and
+        // deleting a detached copy would be a DELETE of a row never written (a concurrency error, a 500).
+        var isStored = db.Entry(question).State != EntityState.Added;
         version.Questions.Remove(question);
-        if (db.Entry(question).State != EntityState.Added)
+        if (isStored)
         {
             db.Remove(question);
         }

@@ -5,6 +5,7 @@ using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using LearningHub.Core.Time;
+using LearningHub.Core.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -97,7 +98,7 @@ public sealed class IndexModel(LearningHubDbContext db, RetentionApplier retenti
         var name = rule.Rule.Label.ToLowerInvariant();
         var amountText = Input.Amount(rule.Rule)?.Trim();
         var unitText = Input.Unit(rule.Rule);
-        RetentionUnit? unit = Enum.TryParse<RetentionUnit>(unitText, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        var unit = FormEnums.Read<RetentionUnit>(unitText);
         if (unit is null)
         {
             ModelState.AddModelError(unitKey, $"Select days, months or years for {name}");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningHub.Cases.Pages.Author;
@@ -35,6 +36,7 @@ public sealed class ModuleDetailsInput
     [Display(Order = 6)]
     [Required(ErrorMessage = "Enter where people can get support")]
     [StringLength(1000, ErrorMessage = "The support information must be 1,000 characters or fewer")]
+    [RenderableMarkdown]
     public string? SupportSignposting { get; set; }
 
     [Display(Order = 7)]
@@ -50,6 +52,7 @@ public sealed class ModuleDetailsInput
 
     [Display(Order = 10)]
     [StringLength(5000, ErrorMessage = "The board's response must be 5,000 characters or fewer")]
+    [RenderableMarkdown]
     public string? BoardResponse { get; set; }
 
     [Display(Order = 11)]
@@ -61,18 +64,8 @@ public sealed class ModuleDetailsInput
     /// <summary>Checks what attributes cannot (the date, the terms) and adds errors under <paramref name="prefix"/>.</summary>
     public DateOnly? Validate(ModelStateDictionary modelState, string prefix, IReadOnlyCollection<TermChoice> themes, IReadOnlyCollection<TermChoice> topics)
     {
-        DateOnly? date = null;
-        if (!string.IsNullOrWhiteSpace(PublishedOn))
-        {
-            if (DateOnly.TryParseExact(PublishedOn.Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var parsed))
-            {
-                date = parsed;
-            }
-            else
-            {
-                modelState.AddModelError($"{prefix}.PublishedOn", "Enter the date the review was published, like 2017-03-01 or March 2017");
-            }
-        }
+        var date = FormDates.Read(PublishedOn, modelState, $"{prefix}.PublishedOn",
+            "Enter the date the review was published, like 2017-03-01 or March 2017", DateFormats, CultureInfo.GetCultureInfo("en-GB"));
 
         if (Themes.Any(id => themes.All(t => t.Id != id)) || Topics.Any(id => topics.All(t => t.Id != id)))
         {

@@ -109,7 +109,15 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
             ModelState.Clear();
             if (action == "preview")
             {
-                Preview = await RenderAsync(Input.Body, cancellationToken);
+                // Text the renderer refuses is the one error a preview shows: it is why there is nothing to see.
+                if (CaseMarkdown.NestingError(Input.Body) is { } error)
+                {
+                    ModelState.AddModelError("Input.Body", error);
+                }
+                else
+                {
+                    Preview = await RenderAsync(Input.Body, cancellationToken);
+                }
             }
 
             return await RedisplayAsync(version, section, cancellationToken);
@@ -242,6 +250,7 @@ public sealed class SectionModel(CaseWorkflow workflow, MediaLibrary media, Lear
         [Display(Order = 3)]
         [Required(ErrorMessage = "Enter the section's text")]
         [StringLength(20000, ErrorMessage = "The text must be 20,000 characters or fewer")]
+        [RenderableMarkdown]
         public string? Body { get; set; }
     }
 }

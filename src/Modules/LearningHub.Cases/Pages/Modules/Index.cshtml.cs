@@ -1,5 +1,6 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Validation;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -55,7 +56,7 @@ public sealed class IndexModel(CaseCatalogue catalogue, MediaLibrary library) : 
         // Unknown filter values (an old bookmark) are ignored rather than matching nothing.
         Theme = Themes.Any(t => t.Key == Theme) ? Theme : null;
         Topic = Topics.Any(t => t.Key == Topic) ? Topic : null;
-        ReviewType? type = Enum.TryParse<ReviewType>(Type, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        var type = FormEnums.Read<ReviewType>(Type);
         Type = type?.ToString();
         ModelState.Clear(); // a page number that is not a number is page 1, not an error
         Results = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, PageNumber, cancellationToken);

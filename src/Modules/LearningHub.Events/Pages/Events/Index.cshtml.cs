@@ -2,6 +2,7 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Pages;
+using LearningHub.Core.Validation;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Media.Services;
@@ -51,7 +52,7 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Ti
         Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         // Unknown values (a hand-edited address) are ignored rather than failing the page.
-        var format = Enum.TryParse<EventFormat>(Filter.Format, out var f) ? f : (EventFormat?)null;
+        var format = FormEnums.Read<EventFormat>(Filter.Format);
         var (from, to) = Filter.When switch
         {
             "4w" => ((DateTime?)null, (DateTime?)now.AddDays(28)),
@@ -64,7 +65,7 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Ti
             format,
             Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
             from, to,
-            Enum.TryParse<Sector>(Filter.Sector, out var sector) && Enum.IsDefined(sector) && !int.TryParse(Filter.Sector, out _) ? sector : null));
+            FormEnums.Read<Sector>(Filter.Sector)));
         Covers = await library.FindImagesAsync(Events.Where(e => e.ListCoverImageId is not null).Select(e => e.ListCoverImageId!.Value));
     }
 

@@ -4,6 +4,7 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Pages;
+using LearningHub.Core.Validation;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
@@ -231,10 +232,7 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
         /// <summary>The event's details, or null with errors added when the dates do not make sense.</summary>
         public EventDetails? ToDetails(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary errors)
         {
-            if (!DateOnly.TryParseExact(Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                errors.AddModelError("Input.Date", "Enter the date, like 2027-03-09");
-            }
+            var date = FormDates.Read(Date, errors, "Input.Date", "Enter the date, like 2027-03-09");
 
             if (!TimeOnly.TryParseExact(StartTime?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime))
             {
@@ -250,17 +248,18 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 errors.AddModelError("Input.EndTime", "The end time must be after the start time");
             }
 
-            if (!Enum.TryParse<EventFormat>(Format, out var format))
+            var format = FormEnums.Read<EventFormat>(Format);
+            if (format is null)
             {
                 errors.AddModelError("Input.Format", "Select the format");
             }
 
-            if (format != EventFormat.Online && string.IsNullOrWhiteSpace(Venue))
+            if (format is EventFormat.InPerson or EventFormat.Hybrid && string.IsNullOrWhiteSpace(Venue))
             {
                 errors.AddModelError("Input.Venue", "Enter the venue for an in-person or hybrid event");
             }
 
-            if (format != EventFormat.InPerson && string.IsNullOrWhiteSpace(JoiningLink))
+            if (format is EventFormat.Online or EventFormat.Hybrid && string.IsNullOrWhiteSpace(JoiningLink))
             {
                 errors.AddModelError("Input.JoiningLink", "Enter the joining link for an online or hybrid event");
             }
@@ -268,7 +267,7 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
             var audience = new List<Sector>();
             foreach (var name in Audience.Where(a => !string.IsNullOrEmpty(a)).Distinct())
             {
-                if (Enum.TryParse<Sector>(name, out var sector) && Enum.IsDefined(sector) && !int.TryParse(name, out _))
+                if (FormEnums.Read<Sector>(name) is { } sector)
                 {
                     audience.Add(sector);
                 }
@@ -283,9 +282,9 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 return null;
             }
 
-            var start = LondonTime.ToUtc(date.ToDateTime(startTime));
-            var end = LondonTime.ToUtc(date.ToDateTime(endTime));
-            return new EventDetails(Title!.Trim(), Summary!.Trim(), format, Blank(Venue), Blank(JoiningLink),
+            var start = LondonTime.ToUtc(date!.Value.ToDateTime(startTime));
+            var end = LondonTime.ToUtc(date.Value.ToDateTime(endTime));
+            return new EventDetails(Title!.Trim(), Summary!.Trim(), format!.Value, Blank(Venue), Blank(JoiningLink),
                 Guid.TryParse(LocalityId, out var locality) ? locality : null,
                 Guid.TryParse(ThemeId, out var theme) ? theme : null,
                 start, end, Capacity!.Value,

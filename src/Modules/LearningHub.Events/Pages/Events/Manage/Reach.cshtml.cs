@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Pages;
+using LearningHub.Core.Validation;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,19 +44,6 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
             clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
     }
 
-    private DateOnly Parse(string? text, string field, DateOnly fallback)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, "Enter the date like 2026-09-30");
-        return fallback;
-    }
+    private DateOnly Parse(string? text, string field, DateOnly fallback) =>
+        FormDates.Read(text, ModelState, field, "Enter the date like 2026-09-30") ?? fallback;
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
+using LearningHub.Core.Validation;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
@@ -100,7 +101,7 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
 
         // Only defined marks are recorded: anything else posted (a tampered value) leaves the mark as "Not recorded".
         var marks = Marks.ToDictionary(m => m.Key,
-            m => Enum.TryParse<AttendanceMark>(m.Value, out var mark) && Enum.IsDefined(mark) && mark != AttendanceMark.WalkIn ? mark : (AttendanceMark?)null);
+            m => FormEnums.Read<AttendanceMark>(m.Value) is { } mark && mark != AttendanceMark.WalkIn ? mark : (AttendanceMark?)null);
         if (!await admin.MarkAttendanceAsync(id, marks, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted))
         {
             return Closed();

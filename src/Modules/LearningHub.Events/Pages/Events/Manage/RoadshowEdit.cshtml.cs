@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
+using LearningHub.Core.Validation;
 using LearningHub.Events.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,8 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider cloc
     {
         IsNew = id is null;
         await LoadThemesAsync();
-        if (!Enum.TryParse<EventStatus>(Input.Status, out var status))
+        var status = FormEnums.Read<EventStatus>(Input.Status);
+        if (status is null)
         {
             ModelState.AddModelError("Input.Status", "Select whether the roadshow is published");
         }
@@ -79,7 +81,7 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider cloc
         roadshow.Title = Input.Title!.Trim();
         roadshow.Summary = Input.Summary?.Trim() ?? "";
         roadshow.ThemeId = Guid.TryParse(Input.ThemeId, out var theme) ? theme : null;
-        roadshow.Status = status;
+        roadshow.Status = status!.Value;
         await db.SaveChangesAsync();
         return RedirectToPage("/Events/Roadshow", new { id = roadshow.Id });
     }
