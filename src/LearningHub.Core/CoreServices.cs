@@ -1,6 +1,7 @@
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
@@ -26,6 +27,7 @@ public static class CoreServices
                 LearningHubOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
 
+        services.Configure<UploadLimits>(configuration.GetSection(UploadLimits.Section));
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<BoardContext>();

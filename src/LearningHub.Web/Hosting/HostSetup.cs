@@ -94,6 +94,7 @@ public static class HostSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<FormNulStrippingMiddleware>();
+        app.UseMiddleware<MultipartFormMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<BoardResolutionMiddleware>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.Core.Navigation;
 using LearningHub.Core.Recipes;
 using LearningHub.Core.Security;
@@ -23,6 +24,7 @@ public static partial class MediaModule
     public static IServiceCollection AddMediaModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.AllowUploadsOf<MediaOptions>(options => options.MaxUploadBytes);
         services.AddSingleton<IModelContributor, MediaModel>();
         services.AddSingleton<IPermissionProvider, MediaPermissions>();
         services.AddSingleton<INavigationProvider, MediaNavigation>();

@@ -47,7 +47,7 @@ public class LearningHubFactory : WebApplicationFactory<Program>
         }
     }
 
-    public HttpClient CreateBrowserClient() =>
+    public virtual HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Runs code against the database as the given board (as a request for that board would).</summary>

@@ -76,7 +76,7 @@ public sealed class DetailsModel(MediaLibrary library) : BoardPageModel
 
         Alt = new AltInput { AltText = Asset.AltText, Decorative = Asset.Decorative };
         var (file, error) = library.CanProcessImages
-            ? await UploadReader.ReadAsync(Replacement, library.Options, cancellationToken)
+            ? await UploadReader.ReadAsync(HttpContext, nameof(Replacement), Replacement, library.Options, cancellationToken)
             : (null, MediaMessages.Unavailable);
         if (error is null)
         {

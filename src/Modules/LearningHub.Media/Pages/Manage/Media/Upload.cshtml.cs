@@ -11,6 +11,8 @@ namespace LearningHub.Media.Pages.Manage.Media;
 [Authorize(Policy = MediaPermissions.ManageMedia)]
 public sealed class UploadModel(MediaLibrary library) : BoardPageModel
 {
+    private const string FileField = "Input.File";
+
     [BindProperty]
     public UploadInput Input { get; set; } = new();
 
@@ -30,11 +32,11 @@ public sealed class UploadModel(MediaLibrary library) : BoardPageModel
         }
 
         var (file, fileError) = library.CanProcessImages
-            ? await UploadReader.ReadAsync(Input.File, library.Options, cancellationToken)
+            ? await UploadReader.ReadAsync(HttpContext, FileField, Input.File, library.Options, cancellationToken)
             : (null, MediaMessages.Unavailable);
         if (fileError is not null)
         {
-            ModelState.AddModelError("Input.File", fileError);
+            ModelState.AddModelError(FileField, fileError);
         }
 
         if (!ModelState.IsValid)
@@ -45,7 +47,7 @@ public sealed class UploadModel(MediaLibrary library) : BoardPageModel
         var result = await library.UploadAsync(file!, Input.AltText, Input.Decorative, new MediaActor(UserId!, UserName), cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.File", result.Error!);
+            ModelState.AddModelError(FileField, result.Error!);
             return Page();
         }
 

@@ -1,3 +1,4 @@
+using LearningHub.Core.Hosting;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Http;
 
@@ -6,8 +7,19 @@ namespace LearningHub.Media.Pages.Manage.Media;
 /// <summary>Reads a posted file into memory, refusing an empty or oversized one before reading it.</summary>
 internal static class UploadReader
 {
-    public static async Task<(UploadedFile? File, string? Error)> ReadAsync(IFormFile? file, MediaOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file posted in the form field <paramref name="field"/>. One over the host's upload limit (see
+    /// <see cref="UploadLimits"/>, raised to <see cref="MediaOptions.MaxUploadBytes"/>) never reaches the page:
+    /// the host dropped it while reading the form and says so here.
+    /// </summary>
+    public static async Task<(UploadedFile? File, string? Error)> ReadAsync(HttpContext context, string field, IFormFile? file, MediaOptions options,
+        CancellationToken cancellationToken)
     {
+        if (context.PostedFileWasTooLarge(field))
+        {
+            return (null, MediaMessages.TooLarge(options.MaxUploadBytes));
+        }
+
         if (file is null || file.Length == 0)
         {
             return (null, MediaMessages.NoFile);
