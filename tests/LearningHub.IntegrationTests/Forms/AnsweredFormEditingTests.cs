@@ -21,9 +21,9 @@ public sealed class AnsweredFormEditingTests(LearningHubFactory factory) : IClas
         var coordinator = factory.CreateBrowserClient();
         await coordinator.SignInAsync("norfolk", "coordinator@norfolk.demo");
         var editor = $"/norfolk/admin/forms/{formId}";
-        var questionId = (await coordinator.GetDocumentAsync(editor)).QuerySelector("main form[action*='handler=Remove'] input[name=questionId]")!.GetAttribute("value")!;
+        var confirm = (await coordinator.GetDocumentAsync(editor)).QuerySelector("main a[href$='/remove']")!.GetAttribute("href")!;
 
-        var removed = await coordinator.SubmitFormAsync(editor, new Dictionary<string, string> { ["questionId"] = questionId }, $"{editor}?handler=Remove");
+        var removed = await coordinator.SubmitFormAsync(confirm, new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         var current = await factory.WithBoardAsync("norfolk", db => db.Set<FormVersion>().Include(v => v.Questions)

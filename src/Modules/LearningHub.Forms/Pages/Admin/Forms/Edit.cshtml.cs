@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LearningHub.Forms.Pages.Admin.Forms;
 
-/// <summary>A form's questions in order, to add, change, move and remove; changes after answers make a new version.</summary>
+/// <summary>A form's questions in order, to add, change, move and remove (asked first on <see cref="RemoveQuestionModel"/>); changes after answers make a new version.</summary>
 [Authorize(Policy = FormsPermissions.Manage)]
 public sealed class EditModel(FormEditor editor) : BoardPageModel
 {
@@ -37,17 +37,6 @@ public sealed class EditModel(FormEditor editor) : BoardPageModel
     {
         var form = await editor.FindAsync(id);
         if (form is null || !await editor.MoveQuestionAsync(form, questionId, direction))
-        {
-            return NotFound();
-        }
-
-        return RedirectToPage("/Admin/Forms/Edit", new { id });
-    }
-
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid questionId)
-    {
-        var form = await editor.FindAsync(id);
-        if (form is null || !await editor.RemoveQuestionAsync(form, questionId))
         {
             return NotFound();
         }
