@@ -88,8 +88,8 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(author, id, "submit")).StatusCode);
 
-        // The author who sent it cannot approve it.
-        var selfApproval = await PostAsync(author, id, "publish");
+        // The author who sent it is not offered approval, and a publish posted anyway (with a token from another of their pages) is refused.
+        var selfApproval = await author.SubmitFormAsync("/norfolk/author/modules/new", new Dictionary<string, string>(), $"/norfolk/author/modules/{id}?handler=publish");
         Assert.Equal(HttpStatusCode.OK, selfApproval.StatusCode);
         Assert.Contains("Another author or a board administrator must review", (await selfApproval.ParseAsync()).QuerySelector(".govuk-error-summary")!.TextContent);
 
@@ -262,5 +262,69 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
         Assert.DoesNotContain("javascript:", shown.InnerHtml);
         // What was typed is kept in the form.
         Assert.Contains("<script>", page.QuerySelector("#Input_Body")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Deleting_a_section_chronology_entry_finding_or_recommendation_asks_first_and_only_the_confirmation_deletes()
+    {
+        var author = await SignedInAsync("norfolk", "author");
+        var id = await CreateModuleAsync(author, "Child Delete");
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitFormAsync($"/norfolk/author/modules/{id}/chronology/new",
+            new Dictionary<string, string> { ["Input.When"] = "March 2016", ["Input.What"] = "The GP saw the baby." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitFormAsync($"/norfolk/author/modules/{id}/finding/new",
+            new Dictionary<string, string> { ["Input.Text"] = "Nobody asked who else lived there." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitFormAsync($"/norfolk/author/modules/{id}/recommendation/new",
+            new Dictionary<string, string> { ["Input.Number"] = "1", ["Input.Text"] = "Ask who lives in the home.", ["Input.Scope"] = "Board" })).StatusCode);
+
+        var page = await author.GetDocumentAsync($"/norfolk/author/modules/{id}");
+        // No part is deleted by one press: the module page only links to the question.
+        Assert.Empty(page.QuerySelectorAll("main form[action*='handler=delete']"));
+        var deletes = page.QuerySelectorAll("main a[href*='/delete/']").Select(a => (Href: a.GetAttribute("href")!, Text: a.TextContent.Trim())).ToList();
+        Assert.Equal(["Delete What happened", "Delete chronology entry 1", "Delete finding 1", "Delete recommendation 1"], deletes.Select(d => d.Text));
+        // Recommendations keep the review's own number, once ("1. Ask…", not a list number before it).
+        var recommendations = page.QuerySelectorAll("main ol").Single(l => l.TextContent.Contains("Ask who lives in the home."));
+        Assert.DoesNotContain("govuk-list--number", recommendations.ClassName);
+        Assert.Equal("Add a chronology entry", page.QuerySelectorAll("main a").Single(a => a.GetAttribute("href")!.EndsWith("/chronology/new")).TextContent.Trim());
+
+        foreach (var (href, _) in deletes)
+        {
+            var question = await author.GetDocumentAsync(href);
+            Assert.StartsWith("Are you sure you want to delete this ", question.QuerySelector("main h1")!.TextContent);
+            Assert.Equal($"/norfolk/author/modules/{id}", question.QuerySelector("main form a.govuk-link")!.GetAttribute("href"));
+        }
+
+        var sectionQuestion = await author.GetDocumentAsync(deletes[0].Href);
+        Assert.Equal("What happened", sectionQuestion.QuerySelector("main .govuk-inset-text")!.TextContent.Trim());
+        // Asking deleted nothing.
+        Assert.Equal(1, await _factory.WithBoardAsync("norfolk", db => db.Set<CaseSection>()
+            .CountAsync(s => db.Set<CaseModule>().Any(m => m.Id == id && m.WorkingVersionId == s.VersionId))));
+
+        foreach (var (href, _) in deletes)
+        {
+            var confirmed = await author.SubmitFormAsync(href, new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+            Assert.Equal($"/norfolk/author/modules/{id}", confirmed.Headers.Location!.OriginalString);
+        }
+
+        var left = await _factory.WithBoardAsync("norfolk", db => db.Set<CaseModuleVersion>().Where(v => v.ModuleId == id)
+            .Select(v => v.Sections.Count + v.Chronology.Count + v.Findings.Count + v.Recommendations.Count).SingleAsync());
+        Assert.Equal(0, left);
+    }
+
+    [Fact]
+    public async Task An_author_is_not_offered_approval_of_their_own_module_but_another_reviewer_is()
+    {
+        var author = await SignedInAsync("norfolk", "author");
+        var admin = await SignedInAsync("norfolk", "admin");
+        var id = await CreateModuleAsync(author, "Child Own");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(author, id, "submit")).StatusCode);
+
+        var own = await author.GetDocumentAsync($"/norfolk/author/modules/{id}");
+        Assert.Empty(own.QuerySelectorAll("main form[action*='handler=publish'], main form[action*='handler=return']"));
+        Assert.Contains("waiting for review by another author or a board administrator", own.QuerySelector("#waiting-for-review")!.TextContent);
+
+        var other = await admin.GetDocumentAsync($"/norfolk/author/modules/{id}");
+        Assert.NotNull(other.QuerySelector("main form[action*='handler=publish']"));
+        Assert.Null(other.QuerySelector("#waiting-for-review"));
     }
 }

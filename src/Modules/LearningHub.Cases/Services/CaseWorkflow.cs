@@ -170,13 +170,20 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock, Au
             throw new WorkflowException("This version is not waiting for review");
         }
 
-        if (version.SubmittedByUserId == actor.UserId && !actor.IsBoardAdmin)
+        if (!MayReview(version, actor))
         {
             throw new WorkflowException("Another author or a board administrator must review a module you sent for review");
         }
 
         return (module, version);
     }
+
+    /// <summary>
+    /// Whether the actor may publish or return this version: anyone but the person who sent it for review, unless they
+    /// are a board administrator. The author page offers review only when this holds; <see cref="PublishAsync"/> and
+    /// <see cref="ReturnAsync"/> refuse when it does not.
+    /// </summary>
+    public static bool MayReview(CaseModuleVersion version, Actor actor) => version.SubmittedByUserId != actor.UserId || actor.IsBoardAdmin;
 
     private void Record(CaseModule module, Guid versionId, ReviewAction action, Actor actor, string? comment) =>
         db.Add(new CaseReviewEvent

@@ -12,6 +12,7 @@ namespace LearningHub.Cases.Pages.Author;
 /// <summary>
 /// A module for its authors: the version being worked on with its sections, chronology, findings and
 /// recommendations; sending it for review, reviewing it (publish or return with a comment), revising and archiving.
+/// Deleting a part is asked about first on <see cref="DeleteModel"/>.
 /// </summary>
 [Authorize(Policy = CasesPermissions.Author)]
 public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, CaseCatalogue catalogue, BoardPermissions permissions,
@@ -27,6 +28,9 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
     public bool CanEdit => IsWorking && Shown!.Version.State == VersionState.Draft;
 
     public bool CanReview { get; private set; }
+
+    /// <summary>Whether this person is offered publish and return for the version in review: a reviewer who did not send it (<see cref="CaseWorkflow.MayReview"/>).</summary>
+    public bool OffersReview => IsWorking && Shown!.Version.State == VersionState.InReview && CanReview && CaseWorkflow.MayReview(Shown.Version, Actor);
 
     public IReadOnlyList<CaseReviewEvent> History { get; private set; } = [];
 
@@ -90,25 +94,6 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
                     sections[i].Position = i;
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }, cancellationToken);
-
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, string part, Guid itemId, CancellationToken cancellationToken) =>
-        await ActAsync(id, async () =>
-        {
-            var version = await workflow.EditableAsync(id, cancellationToken);
-            object? item = part switch
-            {
-                "section" => await db.Set<CaseSection>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
-                "chronology" => await db.Set<CaseChronologyEntry>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
-                "finding" => await db.Set<CaseFinding>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
-                "recommendation" => await db.Set<CaseRecommendation>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
-                _ => null,
-            };
-            if (item is not null)
-            {
-                db.Remove(item);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }, cancellationToken);
