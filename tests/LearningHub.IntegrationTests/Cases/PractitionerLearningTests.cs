@@ -136,6 +136,20 @@ public sealed class PractitionerLearningTests : IClassFixture<FixtureCasesFactor
         Assert.Contains(code, card);
         Assert.Contains("Norfolk Safeguarding Children Board", card);
         Assert.StartsWith("data:image/svg+xml;base64,", certificate.QuerySelector(".lh-certificate img")!.GetAttribute("src"));
+        // The time shown says what it is, beside the module's own estimate.
+        var details = certificate.QuerySelectorAll(".lh-certificate__details > div")
+            .ToDictionary(d => d.QuerySelector("dt")!.TextContent, d => d.QuerySelector("dd")!.TextContent);
+        Assert.Equal("1 minute", details["Time on the module's pages"]);
+        Assert.Equal("About 30 minutes", details["Module's estimated time"]);
+        Assert.False(details.ContainsKey("Time spent"));
+
+        // The completed module's page offers the certificate as a button, not a link coloured like the panel.
+        var completedModule = await client.GetDocumentAsync("/norfolk/modules/child-v");
+        var view = completedModule.QuerySelector("#view-certificate")!;
+        Assert.Equal("View your certificate", view.TextContent.Trim());
+        Assert.Contains("govuk-button", view.ClassList);
+        Assert.Null(view.Closest(".govuk-panel"));
+        Assert.Equal($"/norfolk/certificates/{code}", view.GetAttribute("href"));
 
         var mail = await Pickup.LatestMessageToAsync(_factory.PickupFolder("norfolk"), "practitioner@norfolk.demo");
         Assert.Contains("You completed Child V", mail);

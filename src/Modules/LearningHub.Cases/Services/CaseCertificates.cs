@@ -11,16 +11,33 @@ using QRCoder;
 namespace LearningHub.Cases.Services;
 
 /// <summary>What a certificate shows.</summary>
+/// <param name="MinutesSpent">Time on the module's pages, counted from page to page (<see cref="CaseProgress.SecondsSpent"/>).</param>
+/// <param name="EstimatedMinutes">The completed version's own estimate of the time it needs; null if that version is gone.</param>
 public sealed record CertificateView(
     string Code, string HolderName, string ModuleTitle, int VersionNumber, DateTime CompletedUtc, int MinutesSpent,
-    string BoardName, string VerifyUrl, string? CompletedBy = null)
+    string BoardName, string VerifyUrl, string? CompletedBy = null, int? EstimatedMinutes = null)
 {
     public string CompletedOn => LondonTime.ToLondon(CompletedUtc).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    public string TimeSpent => MinutesSpent switch
+    public string TimeSpent => Duration(MinutesSpent);
+
+    /// <summary>
+    /// The certificate's details in order, named for what they are, for the page and the PDF alike: the time is
+    /// the time on the module's pages, beside the module's estimate, so a reader can tell one from the other.
+    /// </summary>
+    public IReadOnlyList<(string Term, string Value)> Details =>
+    [
+        ("Version", VersionNumber.ToString(CultureInfo.InvariantCulture)),
+        ("Completed on", CompletedOn),
+        ("Time on the module's pages", TimeSpent),
+        .. EstimatedMinutes is { } estimate ? [("Module's estimated time", $"About {Duration(estimate)}")] : Array.Empty<(string, string)>(),
+        .. CompletedBy is { } how ? [("Completed by", how)] : Array.Empty<(string, string)>(),
+    ];
+
+    private static string Duration(int minutes) => minutes switch
     {
-        < 60 => MinutesSpent == 1 ? "1 minute" : $"{MinutesSpent} minutes",
-        _ => $"{MinutesSpent / 60} hour{(MinutesSpent / 60 == 1 ? "" : "s")} {MinutesSpent % 60} minutes",
+        < 60 => minutes == 1 ? "1 minute" : $"{minutes} minutes",
+        _ => $"{minutes / 60} hour{(minutes / 60 == 1 ? "" : "s")} {minutes % 60} minutes",
     };
 
     /// <summary>The verification address as a QR code: an SVG made here from our own URL, shown as an image (so it cannot run script).</summary>
@@ -43,7 +60,14 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
     {
         var certificate = await db.Set<CaseCertificate>().AsNoTracking()
             .SingleOrDefaultAsync(c => c.Code == code && c.UserId == userId, cancellationToken);
-        return certificate is null ? null : View(certificate);
+        if (certificate is null)
+        {
+            return null;
+        }
+
+        var estimate = await db.Set<CaseProgress>().Where(p => p.Id == certificate.ProgressId)
+            .Select(p => (int?)p.Version.EstimatedMinutes).SingleOrDefaultAsync(cancellationToken);
+        return View(certificate, estimate);
     }
 
     /// <summary>For the public verify page: the certificate of that code on this board, or null.</summary>
@@ -53,9 +77,9 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
         return db.Set<CaseCertificate>().AsNoTracking().SingleOrDefaultAsync(c => c.Code == normalised, cancellationToken);
     }
 
-    private CertificateView View(CaseCertificate c) =>
+    private CertificateView View(CaseCertificate c, int? estimatedMinutes) =>
         new(c.Code, c.HolderName, c.ModuleTitle, c.VersionNumber, c.CompletedUtc, c.MinutesSpent, boards.Required.Name,
-            links.Url("/Verify/Index", new { code = c.Code }), c.CompletedBy);
+            links.Url("/Verify/Index", new { code = c.Code }), c.CompletedBy, estimatedMinutes);
 
     /// <summary>
     /// The certificate as one self-contained HTML document for printing to PDF: the same markup and
@@ -77,9 +101,7 @@ public sealed class CaseCertificates(LearningHubDbContext db, BoardContext board
               <p class="lh-certificate__lead">completed the case learning module</p>
               <p class="lh-certificate__module">{e.Encode(view.ModuleTitle)}</p>
               <dl class="lh-certificate__details">
-                <div><dt>Version</dt><dd>{view.VersionNumber}</dd></div>
-                <div><dt>Completed on</dt><dd>{e.Encode(view.CompletedOn)}</dd></div>
-                <div><dt>Time spent</dt><dd>{e.Encode(view.TimeSpent)}</dd></div>
+                {string.Concat(view.Details.Select(d => $"<div><dt>{e.Encode(d.Term)}</dt><dd>{e.Encode(d.Value)}</dd></div>"))}
                 <div><dt>Verification code</dt><dd class="lh-certificate__code">{e.Encode(view.Code)}</dd></div>
               </dl>
               <div class="lh-certificate__verify">
