@@ -16,4 +16,7 @@ public static class BoardRoles
         BoardAdmin => "Board administrator",
         _ => role,
     };
+
+    /// <summary>The people holding the role, in running text: "board administrators".</summary>
+    public static string PeopleIn(string role) => $"{DisplayName(role).ToLowerInvariant()}s";
 }

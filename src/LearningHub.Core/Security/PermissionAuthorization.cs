@@ -57,6 +57,13 @@ public sealed class BoardPermissions(LearningHubDbContext db, BoardContext board
         return user.FindAll(ClaimTypes.Role).Any(role => grants.Contains((role.Value, permission)));
     }
 
+    /// <summary>The roles that hold the permission on the current board, in <see cref="BoardRoles.All"/>'s order: who can see what, for telling people.</summary>
+    public async Task<IReadOnlyList<string>> RolesWithAsync(string permission)
+    {
+        var grants = await GrantsAsync(boards.Required.Id);
+        return BoardRoles.All.Where(role => grants.Contains((role, permission))).ToList();
+    }
+
     public static string CacheKey(Guid boardId) => $"grants:{boardId}";
 
     private async Task<HashSet<(string Role, string Permission)>> GrantsAsync(Guid boardId)
