@@ -142,10 +142,10 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
             ["Input.Type"] = "SingleChoice",
             ["Input.Text"] = "",
             ["Input.Required"] = "yes",
-            ["Input.Options"] = "Only one",
+            ["Input.SingleChoiceOptions"] = "Only one",
         });
         var invalidPage = await invalid.ParseAsync();
-        Assert.Equal(["#Input_Text", "#Input_Options"], invalidPage.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.Equal(["#Input_Text", "#Input_SingleChoiceOptions"], invalidPage.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")!).ToArray());
         Assert.Equal(1, await factory.WithBoardAsync("norfolk", db => db.Set<Form>().Where(f => f.Id == formId).Select(f => f.CurrentVersion).SingleAsync()));
 
         var changed = await author.SubmitFormAsync(changeUrl, new Dictionary<string, string>
@@ -153,7 +153,7 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
             ["Input.Type"] = "SingleChoice",
             ["Input.Text"] = "How well did the session meet its learning objectives?",
             ["Input.Required"] = "yes",
-            ["Input.Options"] = "Fully\nMostly\nPartly\nNot at all\nI was not sure what they were",
+            ["Input.SingleChoiceOptions"] = "Fully\nMostly\nPartly\nNot at all\nI was not sure what they were",
             ["Input.Key"] = "objectives",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
@@ -174,10 +174,8 @@ public sealed class FillingAndResultsTests(LearningHubFactory factory) : IClassF
 
         // A second change before anyone answers version 2 changes it in place.
         var edit2 = await author.GetDocumentAsync($"/norfolk/admin/forms/{formId}");
-        var removeButton = edit2.QuerySelectorAll("form[action*='handler=Remove']").Last();
-        var removed = await author.SubmitFormAsync($"/norfolk/admin/forms/{formId}",
-            new Dictionary<string, string> { ["questionId"] = removeButton.QuerySelector("input[name=questionId]")!.GetAttribute("value")! },
-            $"/norfolk/admin/forms/{formId}?handler=Remove");
+        var removeLink = edit2.QuerySelectorAll("main a[href$='/remove']").Last().GetAttribute("href")!;
+        var removed = await author.SubmitFormAsync(removeLink, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(2, await factory.WithBoardAsync("norfolk", db => db.Set<FormVersion>().CountAsync(v => v.FormId == formId)));
 

@@ -19,9 +19,6 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
 
     public bool IsNew { get; private set; }
 
-    public IReadOnlyList<SelectListItem> Types { get; } =
-        Enum.GetValues<QuestionType>().Select(t => new SelectListItem(t.DisplayName(), t.ToString())).ToList();
-
     public IReadOnlyList<SelectListItem> RequiredItems { get; } = [new("Yes, an answer is required", "yes"), new("No, it is optional", "no")];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string questionId)
@@ -41,10 +38,12 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
                 Key = question.Key,
                 Hint = question.Hint,
                 Required = question.IsRequired ? "yes" : "no",
-                Options = string.Join('\n', question.Options),
-                MaxLength = question.Type is QuestionType.LongText or QuestionType.ShortText ? question.MaxLength : null,
-                ScaleLowLabel = question.ScaleLowLabel,
-                ScaleHighLabel = question.ScaleHighLabel,
+                SingleChoiceOptions = question.Type == QuestionType.SingleChoice ? string.Join('\n', question.Options) : null,
+                MultipleChoiceOptions = question.Type == QuestionType.MultipleChoice ? string.Join('\n', question.Options) : null,
+                ShortTextMaxLength = question.Type == QuestionType.ShortText ? question.MaxLength : null,
+                LongTextMaxLength = question.Type == QuestionType.LongText ? question.MaxLength : null,
+                ScaleLowLabel = question.Type == QuestionType.Scale ? question.ScaleLowLabel : null,
+                ScaleHighLabel = question.Type == QuestionType.Scale ? question.ScaleHighLabel : null,
             };
         }
 
@@ -59,13 +58,20 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
             return NotFound();
         }
 
-        var draft = new QuestionDraft(Input.Type ?? QuestionType.ShortText, Input.Text ?? "", Input.Key, Input.Hint, Input.Required != "no",
-            (Input.Options ?? "").Split('\n'), Input.MaxLength, Input.ScaleLowLabel, Input.ScaleHighLabel);
+        // Only the chosen type's fields count: without JavaScript every type's fields are on the page, and what was
+        // typed under another type is neither saved nor an error.
+        foreach (var field in QuestionInput.TypeFields.Where(f => f.Type != Input.Type).Select(f => f.Field))
+        {
+            ModelState.Remove($"Input.{field}");
+        }
+
+        var draft = Input.Draft();
         foreach (var (field, message) in FormEditor.Problems(draft))
         {
-            if (ModelState[$"Input.{field}"] is not { Errors.Count: > 0 })
+            var key = $"Input.{QuestionInput.FieldOf(draft.Type, field)}";
+            if (ModelState[key] is not { Errors.Count: > 0 })
             {
-                ModelState.AddModelError($"Input.{field}", message);
+                ModelState.AddModelError(key, message);
             }
         }
 
@@ -99,37 +105,88 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
         return (question is not null, question);
     }
 
+    /// <summary>
+    /// A question as typed. Each type's own settings have their own fields, shown under the type's radio (GOV.UK
+    /// radios with conditional reveal), so that two types' fields never share a name.
+    /// </summary>
     public sealed class QuestionInput
     {
+        /// <summary>The fields that belong to one type, in the order the page shows them.</summary>
+        public static readonly IReadOnlyList<(QuestionType Type, string Field)> TypeFields =
+        [
+            (QuestionType.ShortText, nameof(ShortTextMaxLength)),
+            (QuestionType.LongText, nameof(LongTextMaxLength)),
+            (QuestionType.SingleChoice, nameof(SingleChoiceOptions)),
+            (QuestionType.MultipleChoice, nameof(MultipleChoiceOptions)),
+            (QuestionType.Scale, nameof(ScaleLowLabel)),
+            (QuestionType.Scale, nameof(ScaleHighLabel)),
+        ];
+
+        /// <summary>The field on this page for one of <see cref="FormEditor.Problems"/>' field names, for the chosen type.</summary>
+        public static string FieldOf(QuestionType type, string field) => (type, field) switch
+        {
+            (QuestionType.SingleChoice, "Options") => nameof(SingleChoiceOptions),
+            (QuestionType.MultipleChoice, "Options") => nameof(MultipleChoiceOptions),
+            (QuestionType.ShortText, "MaxLength") => nameof(ShortTextMaxLength),
+            (QuestionType.LongText, "MaxLength") => nameof(LongTextMaxLength),
+            _ => field,
+        };
+
         [Display(Order = 1)]
+        public string? Text { get; set; }
+
+        [Display(Order = 2)]
+        public string? Hint { get; set; }
+
+        [Display(Order = 3)]
         [Required(ErrorMessage = "Select the type of question")]
         public QuestionType? Type { get; set; }
 
-        [Display(Order = 2)]
-        public string? Text { get; set; }
-
-        [Display(Order = 3)]
-        public string? Hint { get; set; }
-
         [Display(Order = 4)]
+        public int? ShortTextMaxLength { get; set; }
+
+        [Display(Order = 5)]
+        public int? LongTextMaxLength { get; set; }
+
+        [Display(Order = 6)]
+        public string? SingleChoiceOptions { get; set; }
+
+        [Display(Order = 7)]
+        public string? MultipleChoiceOptions { get; set; }
+
+        [Display(Order = 8)]
+        public string? ScaleLowLabel { get; set; }
+
+        [Display(Order = 9)]
+        public string? ScaleHighLabel { get; set; }
+
+        [Display(Order = 10)]
         [Required(ErrorMessage = "Select whether an answer is required")]
         [RegularExpression("^(yes|no)$", ErrorMessage = "Select whether an answer is required")]
         public string? Required { get; set; } = "yes";
 
-        [Display(Order = 5)]
-        public string? Options { get; set; }
-
-        [Display(Order = 6)]
-        [Range(1, FormQuestion.LongTextCeiling, ErrorMessage = "The longest answer must be from 1 to 10,000 characters")]
-        public int? MaxLength { get; set; }
-
-        [Display(Order = 7)]
-        public string? ScaleLowLabel { get; set; }
-
-        [Display(Order = 8)]
-        public string? ScaleHighLabel { get; set; }
-
-        [Display(Order = 9)]
+        [Display(Order = 11)]
         public string? Key { get; set; }
+
+        /// <summary>The question for the editor, from the chosen type's fields only.</summary>
+        public QuestionDraft Draft()
+        {
+            var type = Type ?? QuestionType.ShortText;
+            var options = type switch
+            {
+                QuestionType.SingleChoice => SingleChoiceOptions,
+                QuestionType.MultipleChoice => MultipleChoiceOptions,
+                _ => null,
+            };
+            var maxLength = type switch
+            {
+                QuestionType.ShortText => ShortTextMaxLength,
+                QuestionType.LongText => LongTextMaxLength,
+                _ => null,
+            };
+            var scale = type == QuestionType.Scale;
+            return new QuestionDraft(type, Text ?? "", Key, Hint, Required != "no", (options ?? "").Split('\n'), maxLength,
+                scale ? ScaleLowLabel : null, scale ? ScaleHighLabel : null);
+        }
     }
 }
