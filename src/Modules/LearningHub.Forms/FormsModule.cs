@@ -27,6 +27,7 @@ public static class FormsModule
         services.AddScoped<IFormFilling, FormFilling>();
         services.AddScoped<FormResponses>();
         services.AddScoped<FormEntitlement>();
+        services.AddScoped<FormContextNames>();
         services.AddSingleton<IFormContextOwner, GeneralFormContext>();
         services.AddScoped<FormEditor>();
         services.AddScoped<FormResults>();

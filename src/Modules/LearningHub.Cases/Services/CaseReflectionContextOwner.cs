@@ -25,4 +25,20 @@ public sealed class CaseReflectionContextOwner(LearningHubDbContext db, IFormFil
         return await db.Set<CaseProgress>().AnyAsync(
             p => p.UserId == userId && db.Set<CaseModule>().Any(m => m.Id == p.ModuleId && m.Slug == slug), cancellationToken);
     }
+
+    /// <summary>"{module}: {section}", from the newest version that has the section.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> contexts, CancellationToken cancellationToken = default)
+    {
+        var wanted = contexts.Select(c => c.Split(':')).Where(p => p.Length == 3 && Guid.TryParse(p[2], out _))
+            .Select(p => (Slug: p[1], Key: Guid.Parse(p[2]))).ToList();
+        var slugs = wanted.Select(w => w.Slug).Distinct().ToList();
+        var keys = wanted.Select(w => w.Key).Distinct().ToList();
+        var sections = await db.Set<CaseSection>().AsNoTracking()
+            .Where(s => keys.Contains(s.Key))
+            .Join(db.Set<CaseModuleVersion>(), s => s.VersionId, v => v.Id, (s, v) => new { s.Key, Section = s.Title, v.ModuleId, v.Number, Module = v.Title })
+            .Join(db.Set<CaseModule>().Where(m => slugs.Contains(m.Slug)), x => x.ModuleId, m => m.Id, (x, m) => new { m.Slug, x.Key, x.Section, x.Number, x.Module })
+            .ToListAsync(cancellationToken);
+        return sections.GroupBy(s => CaseReflection.Context(s.Slug, s.Key))
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Number) is { } newest ? $"{newest.Module}: {newest.Section}" : g.Key);
+    }
 }

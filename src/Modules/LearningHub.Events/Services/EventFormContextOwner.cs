@@ -1,4 +1,5 @@
 using LearningHub.Core.Data;
+using LearningHub.Core.Time;
 using LearningHub.Events.Domain;
 using LearningHub.Forms.Services;
 using Microsoft.EntityFrameworkCore;
@@ -38,5 +39,14 @@ public sealed class EventFormContextOwner(LearningHubDbContext db) : IFormContex
         }
 
         return form.Key == ev.BaselineFormKey && places.Count > 0;
+    }
+
+    /// <summary>"{title}, {date}": sessions of a roadshow share a title, so the date tells them apart.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> contexts, CancellationToken cancellationToken = default)
+    {
+        var ids = contexts.Select(c => c.Split(':', 2)).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _)).Select(p => Guid.Parse(p[1])).ToList();
+        var events = await db.Set<LearningEvent>().AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Title, e.StartUtc }).ToListAsync(cancellationToken);
+        return events.ToDictionary(e => EventFormContext.For(e.Id), e => $"{e.Title}, {LondonTime.Date(e.StartUtc)}");
     }
 }

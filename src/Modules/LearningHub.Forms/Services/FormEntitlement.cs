@@ -14,6 +14,33 @@ public interface IFormContextOwner
 
     /// <summary>Whether the form is asked in the context and the person is one it is asked of (attended, booked, doing the module).</summary>
     Task<bool> MayAnswerAsync(FormInfo form, string context, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What people call each of these contexts of its kind, for staff pages (the event's title and date, the module and
+    /// section); a context it does not know (a deleted event) is left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> contexts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Contexts by name, each asked of the module that owns its kind; one no module can name keeps its key.</summary>
+public sealed class FormContextNames(IEnumerable<IFormContextOwner> owners)
+{
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> contexts, CancellationToken cancellationToken = default)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var group in contexts.Distinct().GroupBy(FormContexts.Kind))
+        {
+            var owned = owners.FirstOrDefault(o => o.Kind == group.Key) is { } owner
+                ? await owner.NamesAsync(group.ToList(), cancellationToken)
+                : new Dictionary<string, string>();
+            foreach (var context in group)
+            {
+                names[context] = owned.GetValueOrDefault(context) ?? context;
+            }
+        }
+
+        return names;
+    }
 }
 
 /// <summary>
@@ -38,6 +65,9 @@ public sealed class GeneralFormContext : IFormContextOwner
 
     public Task<bool> MayAnswerAsync(FormInfo form, string context, string userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(context == FormContexts.General && form.Purpose == FormPurpose.GeneralFeedback);
+
+    public Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> contexts, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(contexts.Where(c => c == FormContexts.General).ToDictionary(c => c, _ => "General feedback"));
 }
 
 /// <summary>A person answering a form where it is not asked of them; nothing is saved, and the page says so (403).</summary>

@@ -13,7 +13,7 @@ namespace LearningHub.Forms.Pages.Admin.Forms;
 
 /// <summary>A form's results: counts, distributions, free text, the before / after / later comparison, and CSV.</summary>
 [Authorize(Policy = FormsPermissions.Results)]
-public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, FormResults results) : BoardPageModel
+public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, FormResults results, FormContextNames contextNames) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -42,7 +42,8 @@ public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, For
         View = await results.ForFormAsync(form, ToFilter());
         Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
         Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
-        Contexts = View.Contexts.Select(c => new SelectListItem(c, c)).ToList();
+        var names = await contextNames.NamesAsync(View.Contexts);
+        Contexts = View.Contexts.Select(c => new SelectListItem(names[c], c)).OrderBy(c => c.Text, StringComparer.CurrentCulture).ToList();
         return Page();
     }
 
