@@ -6,7 +6,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LearningHub.E2E.Cases;
 
-/// <summary>An author writes a module and sends it for review; a board administrator returns it. axe on every page.</summary>
+/// <summary>
+/// An author writes a module (a section deleted only after "Are you sure", the question builder's types as radios with
+/// conditional reveal) and sends it for review, is not offered approval of it, and a board administrator returns it.
+/// axe on every page.
+/// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class CaseAuthoringPagesTests(SiteFixture site)
 {
@@ -60,6 +64,28 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/norfolk/admin/forms/[0-9a-f-]{36}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("What happened");
         await Accessibility.AssertNoViolationsAsync(page);
+
+        // The question's type: radios, each revealing only its own settings.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a question" }).ClickAsync();
+        await Expect(page.Locator("#Input_SingleChoiceOptions")).ToBeHiddenAsync();
+        await Expect(page.Locator("#Input_ScaleLowLabel")).ToBeHiddenAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByLabel("Single choice", new() { Exact = true }).CheckAsync();
+        await Expect(page.Locator("#Input_SingleChoiceOptions")).ToBeVisibleAsync();
+        await Expect(page.Locator("#Input_MultipleChoiceOptions")).ToBeHiddenAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.FillAsync("#Input_Text", "Who should have asked?");
+        await page.FillAsync("#Input_SingleChoiceOptions", "Health visitor\nGP\nSchool nurse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Who should have asked?");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Removing it asks first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove question 1" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Are you sure you want to remove question 1?", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, remove this question" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("This form has no questions yet.");
         await page.GotoAsync(moduleUrl);
 
         // A recommendation, from its form.
@@ -71,9 +97,35 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save recommendation" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Agencies should ask who lives in the home.");
 
+        // A second section, deleted: the link asks first, Cancel keeps it, the warning button deletes it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a section" }).ClickAsync();
+        await page.SelectOptionAsync("#Input_Kind", new SelectOptionValue { Label = "Summary" });
+        await page.FillAsync("#Input_Title", "Written by mistake");
+        await page.FillAsync("#Input_Body", "Not needed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save section" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(moduleUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete Written by mistake" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Are you sure you want to delete this section?", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("main .govuk-inset-text")).ToHaveTextAsync("Written by mistake");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(moduleUrl);
+        await Expect(page.Locator("main table")).ToContainTextAsync("Written by mistake");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete Written by mistake" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete this section" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(moduleUrl);
+        await Expect(page.Locator("main table")).Not.ToContainTextAsync("Written by mistake");
+        await Expect(page.Locator("main table")).ToContainTextAsync("What happened");
+        await Accessibility.AssertNoViolationsAsync(page);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
         await Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync("in review");
         await Accessibility.AssertNoViolationsAsync(page);
+
+        // The author who sent it is not offered approval of their own module.
+        await Expect(page.Locator("#waiting-for-review")).ToContainTextAsync("waiting for review by another author or a board administrator");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Return to the author" })).ToHaveCountAsync(0);
 
         // The administrator reviews and returns it with a comment.
         await using var adminSession = await site.OpenSessionAsync();
@@ -81,6 +133,7 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         await admin.SignInAsDemoAsync("norfolk", "admin@norfolk.demo");
         await admin.GotoAsync(moduleUrl);
         await Expect(admin.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Review version 1") })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(admin);
         await admin.FillAsync("#ReturnComment", "Add the chronology.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Return to the author" }).ClickAsync();

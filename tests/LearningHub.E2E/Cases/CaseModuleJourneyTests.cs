@@ -134,6 +134,22 @@ public sealed partial class CaseModuleJourneyTests(SiteFixture site)
         await Expect(page.Locator("main table").Last).ToContainTextAsync("Version 1");
         await Accessibility.AssertNoViolationsAsync(page);
 
+        // The completed module offers the certificate as a button (axe checks its contrast), and the certificate says
+        // what its time is beside the module's estimate.
+        await page.GotoAsync(moduleAddress);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "View your certificate" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "View your certificate" }).ClickAsync();
+        await Expect(page.Locator(".lh-certificate__details")).ToContainTextAsync("Time on the module's pages");
+        await Expect(page.Locator(".lh-certificate__details")).ToContainTextAsync("Module's estimated time");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Your details says who sees your name.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your details" }).ClickAsync();
+        await Expect(page.Locator("#who-sees-your-name")).ToContainTextAsync("when you book an event");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Change your password" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
         // Anyone can verify the code, signed out.
         await using var anonymous = await site.OpenSessionAsync();
         await anonymous.Page.GotoAsync($"/norfolk/verify/{code}");

@@ -21,7 +21,9 @@ public static class Accessibility
             ResultTypes = [ResultType.Violations],
         };
         var result = await page.RunAxe(options);
-        if (result.Violations.Length == 0)
+        var violations = result.Violations.Select(v => (Violation: v, Nodes: v.Nodes.Where(n => !IsGovukConditionalRadio(v, n)).ToList()))
+            .Where(v => v.Nodes.Count > 0).ToList();
+        if (violations.Count == 0)
         {
             // Guard against a run that checked nothing (wrong tags, axe not really on the page).
             Assert.True(result.Passes.Length > 0, $"axe passed no rule at all on {page.Url}: the check did not really run.");
@@ -29,11 +31,11 @@ public static class Accessibility
         }
 
         var report = new StringBuilder();
-        report.AppendLine($"axe found {result.Violations.Length} WCAG 2.2 AA violation(s) on {page.Url}:");
-        foreach (var violation in result.Violations)
+        report.AppendLine($"axe found {violations.Count} WCAG 2.2 AA violation(s) on {page.Url}:");
+        foreach (var (violation, nodes) in violations)
         {
             report.AppendLine($"- {violation.Id} ({violation.Impact}): {violation.Help} <{violation.HelpUrl}>");
-            foreach (var node in violation.Nodes)
+            foreach (var node in nodes)
             {
                 report.AppendLine($"    at {node.Target}: {node.Html}");
                 var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []);
@@ -46,4 +48,17 @@ public static class Accessibility
 
         Assert.Fail(report.ToString());
     }
+
+    /// <summary>
+    /// The one known exception: govuk-frontend's radios with conditional reveal set aria-expanded on the radio that
+    /// controls the revealed content, which ARIA does not yet allow on a radio (w3c/aria#1404). GOV.UK keeps it on
+    /// purpose because screen readers announce it (alphagov/govuk-frontend#979, a documented known issue), so only
+    /// that attribute on such a radio is let through; any other attribute or element still fails.
+    /// </summary>
+    private static bool IsGovukConditionalRadio(AxeResultItem violation, AxeResultNode node) =>
+        violation.Id == "aria-allowed-attr"
+        && node.Html.Contains("govuk-radios__input", StringComparison.Ordinal)
+        && node.Html.Contains("aria-controls=", StringComparison.Ordinal)
+        && (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? [])
+            .All(check => check.Message is null || check.Message.Contains("aria-expanded", StringComparison.Ordinal));
 }
