@@ -22,6 +22,7 @@ public static class CasesModule
         services.AddScoped<LearningHub.Core.Privacy.IRetentionAccountUse, Privacy.CasesRetention>();
         services.AddSingleton<IPermissionProvider, CasesPermissions>();
         services.AddSingleton<INavigationProvider, CasesNavigation>();
+        services.AddSingleton(new LearningHub.Core.Themes.ModuleStylesheet("~/_content/LearningHub.Cases/cases.css"));
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseCatalogue>();
         services.AddScoped<CaseLearning>();

@@ -46,6 +46,14 @@ public sealed partial class CaseModuleJourneyTests(SiteFixture site)
         await page.GetByRole(AriaRole.Link, new() { Name = "Learning modules", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Case learning modules", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
+        // Each cover sits with its own module: small, beside its title, nearer its own title than the entry above.
+        var covers = await page.Locator(".lh-catalogue-item").EvaluateAllAsync<double[][]>(
+            "items => items.filter(i => i.querySelector('img')).map(i => { const img = i.querySelector('img').getBoundingClientRect(); const title = i.querySelector('h3').getBoundingClientRect(); const before = i.previousElementSibling ? i.previousElementSibling.getBoundingClientRect().bottom : 0; return [img.width, Math.abs(img.top - title.top), img.top - before]; })");
+        Assert.All(covers, c =>
+        {
+            Assert.True(c[0] <= 160, $"A cover is {c[0]}px wide");
+            Assert.True(c[1] < c[2], $"A cover is {c[1]}px from its own title but {c[2]}px from the entry above");
+        });
         await page.FillAsync("#q", "interpreter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.Locator($"main h3 a[href='{moduleAddress}']")).ToBeVisibleAsync();
