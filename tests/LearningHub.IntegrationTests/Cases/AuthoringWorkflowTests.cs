@@ -285,6 +285,10 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
         var recommendations = page.QuerySelectorAll("main ol").Single(l => l.TextContent.Contains("Ask who lives in the home."));
         Assert.DoesNotContain("govuk-list--number", recommendations.ClassName);
         Assert.Equal("Add a chronology entry", page.QuerySelectorAll("main a").Single(a => a.GetAttribute("href")!.EndsWith("/chronology/new")).TextContent.Trim());
+        // The details' change links say what each changes and go to that field.
+        var changes = page.QuerySelectorAll("main .govuk-summary-list__actions a").ToList();
+        Assert.Equal(["Change type", "Change summary", "Change content warning", "Change time needed", "Change themes"], changes.Select(a => a.TextContent.Trim()));
+        Assert.Equal($"/norfolk/author/modules/{id}/details#Input_ReviewType", changes[0].GetAttribute("href"));
 
         foreach (var (href, _) in deletes)
         {
