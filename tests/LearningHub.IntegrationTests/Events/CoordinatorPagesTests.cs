@@ -23,23 +23,39 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         {
             ["Input.Title"] = "Neglect briefing",
             ["Input.Format"] = "InPerson",
-            ["Input.Date"] = "not a date",
+            ["Input.Date.Day"] = "31",
+            ["Input.Date.Month"] = "2",
+            ["Input.Date.Year"] = "2027",
+            ["Input.StartTime.Hour"] = "9",
         });
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         var page = await invalid.ParseAsync();
-        Assert.NotNull(page.QuerySelector(".govuk-error-summary a[href='#Input_Date']"));
+        // GOV.UK date input errors: the message, linked to the box to correct, with what was typed kept.
+        Assert.Equal("The date of the event must be a real date", page.QuerySelector(".govuk-error-summary a[href='#Input_Date']")!.TextContent);
+        Assert.Equal("31", page.QuerySelector("#Input_Date")!.GetAttribute("value"));
+        Assert.Equal("2", page.QuerySelector("[name='Input.Date.Month']")!.GetAttribute("value"));
+        Assert.Equal("2027", page.QuerySelector("[name='Input.Date.Year']")!.GetAttribute("value"));
+        Assert.Equal("The start time must include a minute", page.QuerySelector(".govuk-error-summary a[href='#Input_StartTime']")!.TextContent);
+        Assert.Equal("Input_StartTime", page.QuerySelector("[name='Input.StartTime.Minute']")!.GetAttribute("id"));
+        Assert.Contains("govuk-input--error", page.QuerySelector("[name='Input.StartTime.Minute']")!.ClassName);
+        Assert.DoesNotContain("govuk-input--error", page.QuerySelector("[name='Input.StartTime.Hour']")!.ClassName);
+        Assert.Equal("9", page.QuerySelector("[name='Input.StartTime.Hour']")!.GetAttribute("value"));
         Assert.Equal("Neglect briefing", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
 
-        var date = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = DateTime.UtcNow.AddDays(30);
         var created = await client.SubmitFormAsync("/norfolk/events/manage/edit", new Dictionary<string, string>
         {
             ["Input.Title"] = "Neglect briefing",
             ["Input.Summary"] = "Learning from neglect reviews.",
             ["Input.Format"] = "InPerson",
             ["Input.Venue"] = "County Hall, Norwich",
-            ["Input.Date"] = date,
-            ["Input.StartTime"] = "09:30",
-            ["Input.EndTime"] = "12:00",
+            ["Input.Date.Day"] = $"{date.Day}",
+            ["Input.Date.Month"] = $"{date.Month}",
+            ["Input.Date.Year"] = $"{date.Year}",
+            ["Input.StartTime.Hour"] = "09",
+            ["Input.StartTime.Minute"] = "30",
+            ["Input.EndTime.Hour"] = "12",
+            ["Input.EndTime.Minute"] = "00",
             ["Input.Capacity"] = "12",
             ["Input.WaitingListEnabled"] = "true",
         });
@@ -70,14 +86,16 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         Assert.Equal(AttendanceMark.NoShow, (await _factory.BookingAsync("norfolk", person.Reference)).Attendance);
 
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var reach = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From={today}&To={DateTime.UtcNow.AddDays(60):yyyy-MM-dd}");
+        var today = DateTime.UtcNow;
+        var end = DateTime.UtcNow.AddDays(60);
+        var reach = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From.Day={today.Day}&From.Month={today.Month}&From.Year={today.Year}&To.Day={end.Day}&To.Month={end.Month}&To.Year={end.Year}");
         var byAgency = reach.QuerySelector("#by-agency")!.TextContent;
         Assert.Contains("Schools and colleges", byAgency);
         Assert.Contains("GP practices", byAgency);
         Assert.Contains("Education", reach.QuerySelector("#by-sector")!.TextContent);
-        var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From=yesterday");
-        Assert.NotNull(badPeriod.QuerySelector(".govuk-error-summary a[href='#From']"));
+        var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From.Day=yesterday&From.Month=1&From.Year=2026");
+        Assert.Equal("The start of the period must be a real date", badPeriod.QuerySelector(".govuk-error-summary a[href='#From']")!.TextContent);
+        Assert.Equal("yesterday", badPeriod.QuerySelector("#From")!.GetAttribute("value"));
 
         var csv = await client.GetAsync($"{manage}?handler=Export");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
