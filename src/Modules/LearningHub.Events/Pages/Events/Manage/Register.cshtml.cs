@@ -75,8 +75,8 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
             case RegisterCloseOutcome.NotFound:
                 return NotFound();
             case RegisterCloseOutcome.Closed:
-                TempData[ClosedNotice] = $"The register is closed. {Count(result.EvaluationRequests, "evaluation request")}, "
-                                         + $"{Count(result.NoShowNotices, "no-show notice")} and {Count(result.FollowUps, "follow-up")} (due later) are queued.";
+                TempData[ClosedNotice] = $"The register is closed. {EventText.Count(result.EvaluationRequests, "evaluation request")}, "
+                                         + $"{EventText.Count(result.NoShowNotices, "no-show notice")} and {EventText.Count(result.FollowUps, "follow-up")} (due later) are queued.";
                 return RedirectToPage(new { id });
             case RegisterCloseOutcome.AlreadyClosed:
                 // A second click, or a colleague closed it first: nothing more is sent; the page says who closed it.
@@ -89,8 +89,6 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
                 return Page();
         }
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     public async Task<IActionResult> OnPostMarksAsync(Guid id)
     {
