@@ -61,6 +61,27 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
+    /// <summary>Set on the check page that comes before closing: what closing sends, and to whom.</summary>
+    public bool Confirming { get; private set; }
+
+    public async Task<IActionResult> OnGetConfirmCloseAsync(Guid id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (Event.RegisterClosed || !HasStarted || Event.Status == EventStatus.Cancelled)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        Confirming = true;
+        ViewData["Title"] = $"Check before you close the register: {Event.Title}";
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(Guid id)
     {
         if (!await LoadAsync(id))
