@@ -72,7 +72,8 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         {
             ["WalkIn.FullName"] = "Wendy Walk-in",
             ["WalkIn.Email"] = "wendy@health.example",
-            ["WalkIn.Agency"] = "GP practices",
+            ["WalkIn.AgencyId"] = await _factory.WithBoardAsync("norfolk", db => db.Agencies.Where(a => a.Name == "GP practices").Select(a => a.Id.ToString()).SingleAsync()),
+            ["WalkIn.LocalityId"] = await _factory.WithBoardAsync("norfolk", db => db.Localities.OrderBy(l => l.SortOrder).Select(l => l.Id.ToString()).FirstAsync()),
         }, $"{manage}/register?handler=WalkIn");
         Assert.True(walkIn.StatusCode == HttpStatusCode.Redirect, $"{walkIn.StatusCode}: {(await walkIn.ParseAsync()).QuerySelector(".govuk-error-summary")?.TextContent}");
         var register = await client.GetDocumentAsync($"{manage}/register");
@@ -93,6 +94,9 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         Assert.Contains("Schools and colleges", byAgency);
         Assert.Contains("GP practices", byAgency);
         Assert.Contains("Education", reach.QuerySelector("#by-sector")!.TextContent);
+        // The walk-in was recorded from the board's lists: their agency's sector and their locality, not "not given".
+        Assert.Contains("Health", reach.QuerySelector("#by-sector")!.TextContent);
+        Assert.DoesNotContain("not given", reach.QuerySelector("#by-sector")!.TextContent + reach.QuerySelector("#by-locality")!.TextContent);
         var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From.Day=yesterday&From.Month=1&From.Year=2026");
         Assert.Equal("The start of the period must be a real date", badPeriod.QuerySelector(".govuk-error-summary a[href='#From']")!.TextContent);
         Assert.Equal("yesterday", badPeriod.QuerySelector("#From")!.GetAttribute("value"));
