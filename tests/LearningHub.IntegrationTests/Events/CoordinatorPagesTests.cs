@@ -2,6 +2,7 @@ using System.Net;
 using LearningHub.Events.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Events;
 
@@ -11,6 +12,32 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
     private readonly EventsFactory _factory;
 
     public CoordinatorPagesTests(EventsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Answers_to_the_booking_question_are_on_the_event_page_the_register_and_the_CSV()
+    {
+        const string question = "Do you have any access needs?";
+        await _factory.GrantEventsManageAsync("norfolk");
+        var eventId = await _factory.CreateEventAsync("norfolk", 10, d => d with { BookingQuestion = question });
+        await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<LearningHub.Events.Services.BookingService>()
+            .BookAsync(eventId, EventsTestData.Person(731), "=A ramp, please", null));
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        var manage = await client.GetDocumentAsync($"/norfolk/events/manage/{eventId}");
+        Assert.Contains(question, manage.QuerySelector("#places thead")!.TextContent);
+        Assert.Equal("=A ramp, please", manage.QuerySelector("#places .booking-answer")!.TextContent);
+
+        var register = await client.GetDocumentAsync($"/norfolk/events/manage/{eventId}/register");
+        Assert.Contains(question, register.QuerySelector("#register thead")!.TextContent);
+        Assert.Equal("=A ramp, please", register.QuerySelector("#register .booking-answer")!.TextContent);
+
+        var csv = await (await client.GetAsync($"/norfolk/events/manage/{eventId}?handler=Export")).Content.ReadAsStringAsync();
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(question, lines[0]);
+        // The answer is the person's own text: escaped so a spreadsheet does not run it as a formula.
+        Assert.EndsWith("'=A ramp, please\"", lines[1]);
+    }
 
     [Fact]
     public async Task A_coordinator_creates_publishes_registers_a_walk_in_and_exports_the_bookings()
