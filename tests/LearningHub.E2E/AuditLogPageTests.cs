@@ -19,10 +19,13 @@ public sealed class AuditLogPageTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.FillAsync("#Filter_From", "31/2/2026");
+        await page.FillAsync("[name='Filter.From.Day']", "31");
+        await page.FillAsync("[name='Filter.From.Month']", "2");
+        await page.FillAsync("[name='Filter.From.Year']", "2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Expect(page.Locator(".govuk-error-summary a[href='#Filter_From']")).ToContainTextAsync("real date");
-        await Expect(page.Locator("#Filter_From")).ToHaveValueAsync("31/2/2026");
+        await Expect(page.Locator(".govuk-error-summary a[href='#Filter_From']")).ToContainTextAsync("must be a real date");
+        await Expect(page.Locator("#Filter_From")).ToHaveValueAsync("31");
+        await Expect(page.Locator("[name='Filter.From.Month']")).ToHaveValueAsync("2");
         await Accessibility.AssertNoViolationsAsync(page);
         session.AssertNoBrowserErrors();
     }

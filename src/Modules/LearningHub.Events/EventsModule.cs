@@ -54,11 +54,11 @@ public static class EventsModule
 
         // The signed-out events list, the busiest page when a popular session opens, is served from
         // memory for as long as its places-left may lag anyway (the read model's cache time).
+        // A change of places moves the board's list on at once (EventListCache), so the lag is only for new events.
+        services.AddSingleton<EventListCache>();
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<EventsOptions>>((cache, events) =>
-            cache.AddPolicy(EventQueries.PublicListCachePolicy, policy => policy.Expire(events.Value.PublicListCacheTime)
-                // Only the filter's fields: other query values do not change the page, so they must not multiply its copies.
-                .SetVaryByQuery("Filter.Locality", "Filter.Format", "Filter.Theme", "Filter.When", "Filter.Sector")));
+            EventListCache.AddPolicy(cache, events.Value.PublicListCacheTime));
         return services;
     }
 

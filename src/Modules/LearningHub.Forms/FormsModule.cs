@@ -26,6 +26,7 @@ public static class FormsModule
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, FormsPermissions>();
         services.AddScoped<IFormFilling, FormFilling>();
         services.AddScoped<FormResponses>();
+        services.AddScoped<FormAnswerLinks>();
         services.AddScoped<FormEntitlement>();
         services.AddScoped<FormContextNames>();
         services.AddSingleton<IFormContextOwner, GeneralFormContext>();

@@ -18,7 +18,7 @@ public sealed class ReachChartTests(SiteFixture site)
         var page = session.Page;
         await page.SignInAsDemoAsync("norfolk", "coordinator@norfolk.demo");
 
-        await page.GotoAsync("/norfolk/events/manage/reach?From=2000-01-01&To=2100-12-31");
+        await page.GotoAsync("/norfolk/events/manage/reach?From.Day=1&From.Month=1&From.Year=2000&To.Day=31&To.Month=12&To.Year=2100");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reach of events", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("table#by-agency[data-lh-chart]")).ToBeVisibleAsync();
         await Expect(page.Locator("script[src*='bar-charts.mjs']")).ToHaveCountAsync(1);

@@ -56,9 +56,14 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
         await c.FillAsync("#Input_Summary", "What the review of Case Y found about professional curiosity.");
         await c.SelectOptionAsync("#Input_Format", "InPerson");
         await c.FillAsync("#Input_Venue", "County Hall, Martineau Lane, Norwich NR1 2DH");
-        await c.FillAsync("#Input_Date", DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await c.FillAsync("#Input_StartTime", "09:30");
-        await c.FillAsync("#Input_EndTime", "12:30");
+        var date = DateTime.UtcNow.AddDays(14);
+        await c.FillAsync("[name='Input.Date.Day']", $"{date.Day}");
+        await c.FillAsync("[name='Input.Date.Month']", $"{date.Month}");
+        await c.FillAsync("[name='Input.Date.Year']", $"{date.Year}");
+        await c.FillAsync("[name='Input.StartTime.Hour']", "09");
+        await c.FillAsync("[name='Input.StartTime.Minute']", "30");
+        await c.FillAsync("[name='Input.EndTime.Hour']", "12");
+        await c.FillAsync("[name='Input.EndTime.Minute']", "30");
         await c.FillAsync("#Input_Capacity", "20");
         await c.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
         await c.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();

@@ -36,9 +36,13 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
         await page.Locator($"tr[data-reference='{reference}'] select").SelectOptionAsync("Attended");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the register" }).ClickAsync();
         await Expect(page.Locator($"tr[data-reference='{reference}'] .attendance")).ToContainTextAsync("Attended");
-        await Expect(page.Locator("#close-effects")).ToContainTextAsync("goes to the 1 person marked Attended");
 
+        // Closing asks to confirm, on a check page naming what is sent and to whom.
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the register" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check before you close the register" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#close-effects")).ToContainTextAsync("1 person marked Attended, Partly attended or Walk-in");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the register and send" }).ClickAsync();
         await Expect(page.Locator("#register-notice")).ToContainTextAsync("1 evaluation request");
         await Expect(page.Locator("#register-closed")).ToContainTextAsync("closed by coordinator@norfolk.demo");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save the register" })).ToHaveCountAsync(0);

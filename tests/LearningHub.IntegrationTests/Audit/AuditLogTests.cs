@@ -188,12 +188,14 @@ public sealed class AuditLogTests(LearningHubFactory factory) : IClassFixture<Le
         var byTarget = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Target=norfolk+THING");
         Assert.Equal("tests.page.norfolk", Assert.Single(byTarget.QuerySelectorAll("#audit-entries tbody tr td:nth-child(2)")).TextContent.Trim());
 
-        var future = DateTime.UtcNow.AddDays(2).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.NotNull((await admin.GetDocumentAsync($"/norfolk/admin/audit?Filter.Action=tests.page&Filter.From={future}")).QuerySelector("#no-entries"));
+        var future = DateTime.UtcNow.AddDays(2);
+        Assert.NotNull((await admin.GetDocumentAsync($"/norfolk/admin/audit?Filter.Action=tests.page&Filter.From.Day={future.Day}&Filter.From.Month={future.Month}&Filter.From.Year={future.Year}")).QuerySelector("#no-entries"));
 
-        var bad = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.From=31/2/2026");
+        var bad = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.From.Day=31&Filter.From.Month=2&Filter.From.Year=2026");
         Assert.Equal("#Filter_From", bad.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
-        Assert.Equal("31/2/2026", bad.QuerySelector("#Filter_From")!.GetAttribute("value"));
+        Assert.Equal("The ‘from’ date must be a real date", bad.QuerySelector(".govuk-error-summary a")!.TextContent);
+        Assert.Equal("31", bad.QuerySelector("[name='Filter.From.Day']")!.GetAttribute("value"));
+        Assert.Equal("2", bad.QuerySelector("[name='Filter.From.Month']")!.GetAttribute("value"));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/norfolk/admin/audit")).StatusCode);
         Assert.Null(all.QuerySelector("main form[method=post]"));

@@ -38,7 +38,9 @@ public sealed class CaseSectionImageTests(LearningHubFactory factory) : IClassFi
         {
             ["Input.Title"] = title,
             ["Input.ReviewType"] = "ChildSafeguardingPracticeReview",
-            ["Input.PublishedOn"] = "March 2021",
+            ["Input.PublishedOn.Day"] = "1",
+            ["Input.PublishedOn.Month"] = "March",
+            ["Input.PublishedOn.Year"] = "2021",
             ["Input.Summary"] = "A summary of what happened.",
             ["Input.ContentWarning"] = "Describes the death of a baby.",
             ["Input.SupportSignposting"] = "Talk to your manager.",

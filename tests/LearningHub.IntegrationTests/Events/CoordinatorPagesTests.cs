@@ -2,6 +2,7 @@ using System.Net;
 using LearningHub.Events.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Events;
 
@@ -11,6 +12,32 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
     private readonly EventsFactory _factory;
 
     public CoordinatorPagesTests(EventsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Answers_to_the_booking_question_are_on_the_event_page_the_register_and_the_CSV()
+    {
+        const string question = "Do you have any access needs?";
+        await _factory.GrantEventsManageAsync("norfolk");
+        var eventId = await _factory.CreateEventAsync("norfolk", 10, d => d with { BookingQuestion = question });
+        await _factory.WithBoardServicesAsync("norfolk", s => s.GetRequiredService<LearningHub.Events.Services.BookingService>()
+            .BookAsync(eventId, EventsTestData.Person(731), "=A ramp, please", null));
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        var manage = await client.GetDocumentAsync($"/norfolk/events/manage/{eventId}");
+        Assert.Contains(question, manage.QuerySelector("#places thead")!.TextContent);
+        Assert.Equal("=A ramp, please", manage.QuerySelector("#places .booking-answer")!.TextContent);
+
+        var register = await client.GetDocumentAsync($"/norfolk/events/manage/{eventId}/register");
+        Assert.Contains(question, register.QuerySelector("#register thead")!.TextContent);
+        Assert.Equal("=A ramp, please", register.QuerySelector("#register .booking-answer")!.TextContent);
+
+        var csv = await (await client.GetAsync($"/norfolk/events/manage/{eventId}?handler=Export")).Content.ReadAsStringAsync();
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(question, lines[0]);
+        // The answer is the person's own text: escaped so a spreadsheet does not run it as a formula.
+        Assert.EndsWith("'=A ramp, please\"", lines[1]);
+    }
 
     [Fact]
     public async Task A_coordinator_creates_publishes_registers_a_walk_in_and_exports_the_bookings()
@@ -23,23 +50,39 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         {
             ["Input.Title"] = "Neglect briefing",
             ["Input.Format"] = "InPerson",
-            ["Input.Date"] = "not a date",
+            ["Input.Date.Day"] = "31",
+            ["Input.Date.Month"] = "2",
+            ["Input.Date.Year"] = "2027",
+            ["Input.StartTime.Hour"] = "9",
         });
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         var page = await invalid.ParseAsync();
-        Assert.NotNull(page.QuerySelector(".govuk-error-summary a[href='#Input_Date']"));
+        // GOV.UK date input errors: the message, linked to the box to correct, with what was typed kept.
+        Assert.Equal("The date of the event must be a real date", page.QuerySelector(".govuk-error-summary a[href='#Input_Date']")!.TextContent);
+        Assert.Equal("31", page.QuerySelector("#Input_Date")!.GetAttribute("value"));
+        Assert.Equal("2", page.QuerySelector("[name='Input.Date.Month']")!.GetAttribute("value"));
+        Assert.Equal("2027", page.QuerySelector("[name='Input.Date.Year']")!.GetAttribute("value"));
+        Assert.Equal("The start time must include a minute", page.QuerySelector(".govuk-error-summary a[href='#Input_StartTime']")!.TextContent);
+        Assert.Equal("Input_StartTime", page.QuerySelector("[name='Input.StartTime.Minute']")!.GetAttribute("id"));
+        Assert.Contains("govuk-input--error", page.QuerySelector("[name='Input.StartTime.Minute']")!.ClassName);
+        Assert.DoesNotContain("govuk-input--error", page.QuerySelector("[name='Input.StartTime.Hour']")!.ClassName);
+        Assert.Equal("9", page.QuerySelector("[name='Input.StartTime.Hour']")!.GetAttribute("value"));
         Assert.Equal("Neglect briefing", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
 
-        var date = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = DateTime.UtcNow.AddDays(30);
         var created = await client.SubmitFormAsync("/norfolk/events/manage/edit", new Dictionary<string, string>
         {
             ["Input.Title"] = "Neglect briefing",
             ["Input.Summary"] = "Learning from neglect reviews.",
             ["Input.Format"] = "InPerson",
             ["Input.Venue"] = "County Hall, Norwich",
-            ["Input.Date"] = date,
-            ["Input.StartTime"] = "09:30",
-            ["Input.EndTime"] = "12:00",
+            ["Input.Date.Day"] = $"{date.Day}",
+            ["Input.Date.Month"] = $"{date.Month}",
+            ["Input.Date.Year"] = $"{date.Year}",
+            ["Input.StartTime.Hour"] = "09",
+            ["Input.StartTime.Minute"] = "30",
+            ["Input.EndTime.Hour"] = "12",
+            ["Input.EndTime.Minute"] = "00",
             ["Input.Capacity"] = "12",
             ["Input.WaitingListEnabled"] = "true",
         });
@@ -56,7 +99,8 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         {
             ["WalkIn.FullName"] = "Wendy Walk-in",
             ["WalkIn.Email"] = "wendy@health.example",
-            ["WalkIn.Agency"] = "GP practices",
+            ["WalkIn.AgencyId"] = await _factory.WithBoardAsync("norfolk", db => db.Agencies.Where(a => a.Name == "GP practices").Select(a => a.Id.ToString()).SingleAsync()),
+            ["WalkIn.LocalityId"] = await _factory.WithBoardAsync("norfolk", db => db.Localities.OrderBy(l => l.SortOrder).Select(l => l.Id.ToString()).FirstAsync()),
         }, $"{manage}/register?handler=WalkIn");
         Assert.True(walkIn.StatusCode == HttpStatusCode.Redirect, $"{walkIn.StatusCode}: {(await walkIn.ParseAsync()).QuerySelector(".govuk-error-summary")?.TextContent}");
         var register = await client.GetDocumentAsync($"{manage}/register");
@@ -70,14 +114,19 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         Assert.Equal(AttendanceMark.NoShow, (await _factory.BookingAsync("norfolk", person.Reference)).Attendance);
 
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var reach = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From={today}&To={DateTime.UtcNow.AddDays(60):yyyy-MM-dd}");
+        var today = DateTime.UtcNow;
+        var end = DateTime.UtcNow.AddDays(60);
+        var reach = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From.Day={today.Day}&From.Month={today.Month}&From.Year={today.Year}&To.Day={end.Day}&To.Month={end.Month}&To.Year={end.Year}");
         var byAgency = reach.QuerySelector("#by-agency")!.TextContent;
         Assert.Contains("Schools and colleges", byAgency);
         Assert.Contains("GP practices", byAgency);
         Assert.Contains("Education", reach.QuerySelector("#by-sector")!.TextContent);
-        var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From=yesterday");
-        Assert.NotNull(badPeriod.QuerySelector(".govuk-error-summary a[href='#From']"));
+        // The walk-in was recorded from the board's lists: their agency's sector and their locality, not "not given".
+        Assert.Contains("Health", reach.QuerySelector("#by-sector")!.TextContent);
+        Assert.DoesNotContain("not given", reach.QuerySelector("#by-sector")!.TextContent + reach.QuerySelector("#by-locality")!.TextContent);
+        var badPeriod = await client.GetDocumentAsync("/norfolk/events/manage/reach?From.Day=yesterday&From.Month=1&From.Year=2026");
+        Assert.Equal("The start of the period must be a real date", badPeriod.QuerySelector(".govuk-error-summary a[href='#From']")!.TextContent);
+        Assert.Equal("yesterday", badPeriod.QuerySelector("#From")!.GetAttribute("value"));
 
         var csv = await client.GetAsync($"{manage}?handler=Export");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

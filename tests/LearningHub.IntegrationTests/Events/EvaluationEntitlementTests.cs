@@ -90,6 +90,58 @@ public sealed class EvaluationEntitlementTests(EventsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_walk_in_answers_the_evaluation_from_the_mailed_link_without_an_account_once()
+    {
+        const string form = "walk-in-evaluation";
+        await factory.CreateFormAsync("norfolk", form, FormPurpose.EventEvaluation, anonymous: false, Q(QuestionType.YesNo, "Useful?", "useful"));
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var eventId = await factory.CreateEventAsync("norfolk", 10, d => d with { EvaluationFormKey = form, Title = "Walk-in evaluation" },
+            startsIn: TimeSpan.FromHours(-1), now: now);
+        var other = await factory.CreateEventAsync("norfolk", 10, d => d with { EvaluationFormKey = form, Title = "Another" }, startsIn: TimeSpan.FromHours(-1), now: now);
+        await factory.WithBoardServicesAsync("norfolk", async s =>
+        {
+            await s.GetRequiredService<EventAdmin>().AddWalkInAsync(eventId, "Wendy Walk-in", "wendy.link@walkin.example", null, null, null, "NSCB", "coordinator");
+            return await s.GetRequiredService<RegisterClosing>().CloseAsync(eventId, "coordinator");
+        });
+        var mail = Assert.Single(await factory.MailsAsync("norfolk", "forms.evaluation-request", "wendy.link@walkin.example"));
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"https?://\S+").Value);
+        Assert.Contains($"{FormAnswerLinks.QueryName}=", link.Query);
+        var walkIn = factory.CreateBrowserClient();
+
+        // Without an account: the link opens the form, and its pages keep the link, so they can answer and submit.
+        var start = await walkIn.GetDocumentAsync(link.PathAndQuery);
+        var firstPage = start.QuerySelector("a.govuk-button--start")!.GetAttribute("href")!;
+        Assert.Contains($"{FormAnswerLinks.QueryName}=", firstPage);
+        var page = await walkIn.GetDocumentAsync(firstPage);
+        var field = page.QuerySelector("main form [name^='q-']")!.GetAttribute("name")!;
+        var saved = await walkIn.SubmitFormAsync(firstPage, new Dictionary<string, string> { [field] = "yes" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var check = saved.Headers.Location!.OriginalString;
+        Assert.Contains($"{FormAnswerLinks.QueryName}=", check);
+        var submitted = await walkIn.SubmitFormAsync(check, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Contains("/done", submitted.Headers.Location!.OriginalString);
+        Assert.Equal(1, await factory.WithBoardAsync("norfolk", db => db.Set<FormSubmission>()
+            .CountAsync(x => x.SubmittedUtc != null && db.Set<Form>().Any(f => f.Id == x.FormId && f.Key == form))));
+
+        // Once: the link now says the form is answered, and a second answer saves nothing.
+        Assert.Contains("already answered", (await walkIn.GetDocumentAsync(link.PathAndQuery)).QuerySelector("main")!.TextContent);
+        var again = await walkIn.GetAsync(firstPage);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("/done", again.Headers.Location!.OriginalString);
+
+        // The link is for that form and event only; without it (or with it tampered) the form asks to sign in.
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)[FormAnswerLinks.QueryName]!;
+        var elsewhere = $"/norfolk/forms/{form}?context={Uri.EscapeDataString(EventFormContext.For(other))}&{FormAnswerLinks.QueryName}={Uri.EscapeDataString(token)}";
+        foreach (var url in new[] { link.AbsolutePath + $"?context={Uri.EscapeDataString(EventFormContext.For(eventId))}", elsewhere, link.PathAndQuery + "x" })
+        {
+            var refused = await walkIn.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("/account/sign-in", refused.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
     public async Task People_who_manage_forms_may_look_at_a_form_they_are_not_asked_but_not_answer_it()
     {
         await factory.CreateFormAsync("norfolk", "preview-only", FormPurpose.EventEvaluation, anonymous: false, Q(QuestionType.YesNo, "Useful?", "useful"));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using LearningHub.Events.Services;
 using LearningHub.IntegrationTests.Infrastructure;
 
 namespace LearningHub.IntegrationTests.Events;
@@ -56,5 +58,53 @@ public sealed class PublicListCacheTests : IClassFixture<PublicListCacheTests.Lo
             Assert.False(signedIn.Headers.Contains("Age"));
             Assert.Contains("Sign out", await signedIn.Content.ReadAsStringAsync());
         }
+    }
+
+    [Fact]
+    public async Task The_cached_list_says_Full_as_soon_as_the_last_place_is_taken()
+    {
+        var title = $"Last place {Guid.NewGuid():N}";
+        var eventId = await _factory.CreateEventAsync("norfolk", 1, d => d with { Title = title, WaitingListEnabled = false }, startsIn: TimeSpan.FromDays(300));
+        await NewEventsListedAsync();
+        var visitor = _factory.CreateBrowserClient();
+        Assert.Equal("1 place left", await PlacesAsync(visitor, title));
+        Assert.True((await visitor.GetAsync("/norfolk/events")).Headers.Contains("Age"));
+
+        Assert.Equal(BookingOutcome.Confirmed, (await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(901))).Outcome);
+
+        Assert.Equal("Full", await PlacesAsync(visitor, title));
+    }
+
+    [Fact]
+    public async Task A_session_that_has_started_or_whose_booking_has_closed_shows_no_places()
+    {
+        var started = $"Started {Guid.NewGuid():N}";
+        await _factory.CreateEventAsync("norfolk", 10, d => d with { Title = started }, startsIn: TimeSpan.FromHours(-1), now: _factory.Clock.GetUtcNow().UtcDateTime);
+        var soon = $"Starting soon {Guid.NewGuid():N}";
+        await _factory.CreateEventAsync("norfolk", 10, d => d with { Title = soon }, startsIn: TimeSpan.FromMinutes(30), now: _factory.Clock.GetUtcNow().UtcDateTime);
+        var closed = $"Booking closed {Guid.NewGuid():N}";
+        await _factory.CreateEventAsync("norfolk", 10, d => d with { Title = closed, BookingClosesUtc = d.StartUtc.AddDays(-1) }, startsIn: TimeSpan.FromHours(2), now: _factory.Clock.GetUtcNow().UtcDateTime);
+        await NewEventsListedAsync();
+        var visitor = _factory.CreateBrowserClient();
+
+        Assert.Equal("Started: booking closed", await PlacesAsync(visitor, started));
+        Assert.Equal("10 places left", await PlacesAsync(visitor, soon));
+        Assert.Equal("Booking closed", await PlacesAsync(visitor, closed));
+
+    }
+
+    /// <summary>A new event is listed when the cached list runs out; the tests do not wait for that.</summary>
+    private Task NewEventsListedAsync() => _factory.WithBoardServicesAsync("norfolk", services =>
+    {
+        services.GetRequiredService<EventListCache>().Changed(services.GetRequiredService<LearningHub.Core.Boards.BoardContext>().Required.Id);
+        return Task.FromResult(true);
+    });
+
+    /// <summary>What the signed-out list says of the places on the event titled <paramref name="title"/>.</summary>
+    private static async Task<string?> PlacesAsync(HttpClient visitor, string title)
+    {
+        var page = await visitor.GetDocumentAsync("/norfolk/events");
+        var item = page.QuerySelectorAll(".lh-event-list__item").Single(i => i.QuerySelector("h3")!.TextContent.Contains(title));
+        return item.QuerySelectorAll(".govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent == "Places").QuerySelector("dd")!.TextContent.Trim();
     }
 }

@@ -173,10 +173,17 @@ public sealed class RegisterClosingTests(RegisterClosingTests.ClosingFactory fac
         factory.Clock.Advance(TimeSpan.FromHours(2));
         var marked = await client.SubmitFormAsync(register, new Dictionary<string, string> { [$"Marks[{booking.Id}]"] = "Attended" }, $"{register}?handler=Marks");
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        // Closing asks first: the register links to a check page naming what is sent and to whom; nothing is sent yet.
         var before = await client.GetDocumentAsync(register);
-        Assert.Contains($"“Form {Evaluation}”", before.QuerySelector("#close-effects")!.TextContent);
+        Assert.Null(before.QuerySelector("#close-effects"));
+        var confirm = before.QuerySelectorAll("a.govuk-button").Single(a => a.TextContent.Trim() == "Close the register").GetAttribute("href")!;
+        var check = await client.GetDocumentAsync(confirm);
+        Assert.Equal("Check before you close the register", check.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains($"“Form {Evaluation}”", check.QuerySelector("#close-effects")!.TextContent);
+        Assert.Contains("Person 821", check.QuerySelector("#close-effects")!.TextContent);
+        Assert.Empty(await factory.MailsAsync("norfolk", "forms.evaluation-request", booking.Email));
 
-        var closed = await client.SubmitFormAsync(register, new Dictionary<string, string>(), $"{register}?handler=Close");
+        var closed = await client.SubmitFormAsync(confirm, new Dictionary<string, string>(), $"{register}?handler=Close");
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var page = await client.GetDocumentAsync(register);
         Assert.Contains("1 evaluation request", page.QuerySelector("#register-notice")!.TextContent);

@@ -17,9 +17,14 @@ public sealed class HostileInputTests(LearningHubFactory factory) : IClassFixtur
         new("Input.Summary", "What the reviews found."),
         new("Input.Format", format),
         new("Input.JoiningLink", "https://teams.example/briefing"),
-        new("Input.Date", date),
-        new("Input.StartTime", "10:00"),
-        new("Input.EndTime", "11:30"),
+        // The date as yyyy-MM-dd, typed into the date input's boxes.
+        new("Input.Date.Day", date.Split('-').ElementAtOrDefault(2) ?? ""),
+        new("Input.Date.Month", date.Split('-').ElementAtOrDefault(1) ?? ""),
+        new("Input.Date.Year", date.Split('-')[0]),
+        new("Input.StartTime.Hour", "10"),
+        new("Input.StartTime.Minute", "00"),
+        new("Input.EndTime.Hour", "11"),
+        new("Input.EndTime.Minute", "30"),
         new("Input.Capacity", "50"),
         new("Input.BookingClosesDaysBefore", "365"),
     ];
@@ -36,10 +41,13 @@ public sealed class HostileInputTests(LearningHubFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
-        Assert.Contains(FormDates.OutOfRange, page.QuerySelector(".govuk-error-summary a[href='#Input_Date']")?.TextContent);
-        Assert.Equal(date, page.QuerySelector("#Input_Date")!.GetAttribute("value"));
+        Assert.Equal(OutOfRange("The date of the event"), page.QuerySelector(".govuk-error-summary a[href='#Input_Date']")?.TextContent);
+        Assert.Equal(date[..4], page.QuerySelector("[name='Input.Date.Year']")!.GetAttribute("value"));
+        Assert.Equal("Input_Date", page.QuerySelector("[name='Input.Date.Year']")!.GetAttribute("id"));
         Assert.Equal("Far future briefing", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
     }
+
+    private static string OutOfRange(string name) => $"{name} must be between 1 January 1900 and 31 December 2200";
 
     [Fact]
     public async Task A_format_posted_as_a_number_outside_the_enum_is_refused()
@@ -57,9 +65,10 @@ public sealed class HostileInputTests(LearningHubFactory factory) : IClassFixtur
     {
         var client = await SiteMap.VisitorAsync(factory, "admin@norfolk.demo");
 
-        var page = await client.GetDocumentAsync("/norfolk/events/manage/reach?From=0001-01-01&To=9999-12-31");
+        var page = await client.GetDocumentAsync("/norfolk/events/manage/reach?From.Day=1&From.Month=1&From.Year=0001&To.Day=31&To.Month=12&To.Year=9999");
 
-        Assert.Contains(FormDates.OutOfRange, page.QuerySelector(".govuk-error-summary")?.TextContent);
+        Assert.Contains(OutOfRange("The start of the period"), page.QuerySelector(".govuk-error-summary")?.TextContent);
+        Assert.Contains(OutOfRange("The end of the period"), page.QuerySelector(".govuk-error-summary")?.TextContent);
     }
 
     [Fact]

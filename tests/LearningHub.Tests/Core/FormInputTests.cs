@@ -6,33 +6,59 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningHub.Tests.Core;
 
-/// <summary>The shared readers of typed input: dates in a sensible window, enums by defined name, Markdown nesting, NULs.</summary>
+/// <summary>The shared readers of typed input: dates and times typed in parts, enums by defined name, Markdown nesting, NULs.</summary>
 public sealed class FormInputTests
 {
     [Theory]
-    [InlineData("0001-01-01")]
-    [InlineData("9999-12-31")]
-    [InlineData("1899-12-31")]
-    [InlineData("2201-01-01")]
-    public void A_date_outside_1900_to_2200_is_an_error_not_a_value(string text)
+    [InlineData("1", "1", "0001", "The date of the event must be between 1 January 1900 and 31 December 2200", "Year")]
+    [InlineData("31", "12", "9999", "The date of the event must be between 1 January 1900 and 31 December 2200", "Year")]
+    [InlineData("31", "12", "1899", "The date of the event must be between 1 January 1900 and 31 December 2200", "Year")]
+    [InlineData("", "", "", "Enter the date of the event", "")]
+    [InlineData("9", "", "2027", "The date of the event must include a month", "Month")]
+    [InlineData("", "", "2027", "The date of the event must include a day and month", "Day Month")]
+    [InlineData("31", "2", "2027", "The date of the event must be a real date", "")]
+    [InlineData("9", "13", "2027", "The date of the event must be a real date", "")]
+    [InlineData("nine", "3", "2027", "The date of the event must be a real date", "")]
+    [InlineData("9", "3", "27", "The year of the date of the event must include 4 numbers", "Year")]
+    public void A_date_that_is_not_a_real_date_in_the_window_gives_the_GOV_UK_message_and_marks_the_wrong_parts(
+        string day, string month, string year, string message, string parts)
     {
         var errors = new ModelStateDictionary();
+        var input = new DateInput { Day = day, Month = month, Year = year };
 
-        Assert.Null(FormDates.Read(text, errors, "Date", "Enter a date"));
-        Assert.Equal(FormDates.OutOfRange, Assert.Single(errors["Date"]!.Errors).ErrorMessage);
-        Assert.Equal("Enter a date between 1 January 1900 and 31 December 2200", FormDates.OutOfRange);
+        Assert.Null(input.Read(errors, "Input.Date", "the date of the event"));
+        Assert.Equal(message, Assert.Single(errors["Input.Date"]!.Errors).ErrorMessage);
+        Assert.Equal(parts, string.Join(' ', input.PartsInError()));
     }
 
     [Fact]
-    public void A_date_in_the_window_is_read_and_a_blank_is_no_date_and_no_error()
+    public void A_real_date_is_read_with_the_month_as_a_number_or_a_name_and_an_optional_blank_is_no_date_and_no_error()
     {
         var errors = new ModelStateDictionary();
 
-        Assert.Equal(new DateOnly(2027, 3, 9), FormDates.Read(" 2027-03-09 ", errors, "Date", "Enter a date"));
-        Assert.Null(FormDates.Read("  ", errors, "Date", "Enter a date"));
+        Assert.Equal(new DateOnly(2027, 3, 9), new DateInput { Day = " 9 ", Month = "03", Year = "2027" }.Read(errors, "D", "the date"));
+        Assert.Equal(new DateOnly(2027, 3, 9), new DateInput { Day = "9", Month = "Mar", Year = "2027" }.Read(errors, "D", "the date"));
+        Assert.Equal(new DateOnly(2027, 3, 9), new DateInput { Day = "9", Month = "march", Year = "2027" }.Read(errors, "D", "the date"));
+        Assert.Null(new DateInput().Read(errors, "D", "the date", required: false));
         Assert.True(errors.IsValid);
-        Assert.Null(FormDates.Read("9 March", errors, "Date", "Enter a date"));
-        Assert.Equal("Enter a date", Assert.Single(errors["Date"]!.Errors).ErrorMessage);
+        Assert.Equal("9 3 2027", string.Join(' ', DateInput.Of(new DateOnly(2027, 3, 9)).Parts.Select(p => p.Value)));
+    }
+
+    [Theory]
+    [InlineData("", "", "Enter the start time", "")]
+    [InlineData("9", "", "The start time must include a minute", "Minute")]
+    [InlineData("", "30", "The start time must include an hour", "Hour")]
+    [InlineData("24", "00", "The start time must be a real time on the 24-hour clock, like 09 30 or 14 00", "")]
+    [InlineData("9", "60", "The start time must be a real time on the 24-hour clock, like 09 30 or 14 00", "")]
+    public void A_time_that_is_not_a_real_time_gives_a_message_and_marks_the_wrong_parts(string hour, string minute, string message, string parts)
+    {
+        var errors = new ModelStateDictionary();
+        var input = new TimeInput { Hour = hour, Minute = minute };
+
+        Assert.Null(input.Read(errors, "T", "the start time"));
+        Assert.Equal(message, Assert.Single(errors["T"]!.Errors).ErrorMessage);
+        Assert.Equal(parts, string.Join(' ', input.PartsInError()));
+        Assert.Equal(new TimeOnly(9, 5), new TimeInput { Hour = "9", Minute = "05" }.Read(errors, "T2", "the start time"));
     }
 
     [Theory]

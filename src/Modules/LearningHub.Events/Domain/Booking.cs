@@ -224,7 +224,7 @@ public class Booking : IBoardOwned
 
     /// <summary>Someone who came without a booking, added to the register at the door: confirmed and marked Walk-in.</summary>
     public static Booking WalkIn(Guid eventId, string reference, string fullName, string email, string? agencyName, Sector? sector, string? jobRole,
-        string recordedBy, DateTime nowUtc)
+        string recordedBy, DateTime nowUtc, string? localityName = null)
     {
         var booking = new Booking
         {
@@ -235,6 +235,7 @@ public class Booking : IBoardOwned
             AgencyName = agencyName,
             Sector = sector,
             JobRole = jobRole,
+            LocalityName = localityName,
             CreatedUtc = nowUtc,
             IsWalkIn = true,
             _undecided = true,

@@ -203,7 +203,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
 
     /// <summary>Adds someone who came without a booking, marked Walk-in; null once the register is closed.</summary>
     public async Task<Booking?> AddWalkInAsync(Guid eventId, string fullName, string email, string? agencyName, Sector? sector, string? jobRole,
-        string boardShortName, string recordedBy, CancellationToken ct = default)
+        string boardShortName, string recordedBy, string? localityName = null, CancellationToken ct = default)
     {
         var now = Now;
         if (await db.Set<LearningEvent>().AnyAsync(e => e.Id == eventId && e.RegisterClosedUtc != null, ct))
@@ -211,7 +211,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
             return null;
         }
 
-        var booking = Booking.WalkIn(eventId, BookingReference.New(boardShortName), fullName, email, agencyName, sector, jobRole, recordedBy, now);
+        var booking = Booking.WalkIn(eventId, BookingReference.New(boardShortName), fullName, email, agencyName, sector, jobRole, recordedBy, now, localityName);
         db.Add(booking);
         await db.SaveChangesAsync(ct);
         return booking;

@@ -30,8 +30,11 @@ public sealed class EventFormContextOwner(LearningHubDbContext db) : IFormContex
             return false;
         }
 
+        // A walk-in without an account answers as their booking (RegisterClosing.RecipientId), through a signed link.
+        var walkIn = RegisterClosing.WalkInBookingId(userId);
         var places = await db.Set<Booking>().AsNoTracking()
-            .Where(b => b.EventId == eventId && b.UserId == userId && b.Status == BookingStatus.Confirmed)
+            .Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed)
+            .Where(b => walkIn == null ? b.UserId == userId : b.Id == walkIn && b.UserId == null)
             .ToListAsync(cancellationToken);
         if (form.Key == ev.EvaluationFormKey || form.Key == ev.FollowUpFormKey)
         {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using LearningHub.Core;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ namespace LearningHub.Events.Services;
 /// Either wait is bounded by <see cref="EventsOptions.LockWait"/>: past it <see cref="EventBusyException"/>
 /// is thrown before anything is decided, so nothing is half-saved and the person can simply try again.
 /// </remarks>
-public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database, IOptions<EventsOptions> options)
+public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database, IOptions<EventsOptions> options, BoardContext boards, EventListCache lists)
 {
     /// <summary>PostgreSQL's "lock not available", raised when <c>lock_timeout</c> runs out.</summary>
     private const string LockNotAvailable = "55P03";
@@ -91,6 +92,8 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         var result = await decide();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Every change of an event's places commits here: cached lists must not go on showing the old count.
+        lists.Changed(boards.Required.Id);
         return result;
     }
 }

@@ -11,8 +11,11 @@ namespace LearningHub.Events.Services;
 public sealed record EventSummary(
     Guid Id, string Title, EventFormat Format, string? LocalityName, string? ThemeName, DateTime StartUtc, DateTime EndUtc,
     int Capacity, int PlacesLeft, int Waiting, EventStatus Status, Guid? RoadshowId, string? RoadshowTitle, bool WaitingListEnabled,
-    Guid? CoverImageId = null, Guid? RoadshowCoverImageId = null)
+    DateTime BookingClosesAt, Guid? CoverImageId = null, Guid? RoadshowCoverImageId = null)
 {
+    /// <summary>Booking has closed (the session has started, or its booking window ended): no places to show.</summary>
+    public bool BookingClosedAt(DateTime nowUtc) => nowUtc >= BookingClosesAt;
+
     /// <summary>The image a list shows beside the event: its own cover, else its roadshow's.</summary>
     public Guid? ListCoverImageId => CoverImageId ?? RoadshowCoverImageId;
 }
@@ -22,9 +25,10 @@ public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? Th
     LearningHub.Core.Taxonomies.Sector? Audience = null);
 
 /// <summary>Reads for the pages: lists and counts, no tracking.</summary>
-public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards, IOptions<EventsOptions> options)
+public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards, IOptions<EventsOptions> options,
+    EventListCache lists)
 {
-    /// <summary>The output-cache policy of the signed-out list page (varies by board, path and every query value).</summary>
+    /// <summary>The output-cache policy of the signed-out list page (<see cref="EventListCache.AddPolicy"/>).</summary>
     public const string PublicListCachePolicy = "events.public-list";
 
     public async Task<IReadOnlyList<EventSummary>> UpcomingAsync(EventFilter filter, bool includeDrafts = false, CancellationToken ct = default)
@@ -34,7 +38,8 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
             return await UpcomingUncachedAsync(filter, includeDrafts, ct);
         }
 
-        var key = ("events.upcoming", boards.Required.Id, filter);
+        var board = boards.Required.Id;
+        var key = ("events.upcoming", board, lists.Version(board), filter);
         if (cache.TryGetValue(key, out IReadOnlyList<EventSummary>? cached) && cached is not null)
         {
             return cached;
@@ -116,6 +121,6 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
             .ToListAsync(ct);
         return rows.Select(r => new EventSummary(r.Event.Id, r.Event.Title, r.Event.Format, r.Locality, r.Theme, r.Event.StartUtc, r.Event.EndUtc,
             r.Event.Capacity, r.Waiting > 0 ? 0 : Math.Max(0, r.Event.Capacity - r.Held), r.Waiting, r.Event.Status,
-            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled, r.Event.CoverImageId, r.RoadshowCover)).ToList();
+            r.Event.RoadshowId, r.Roadshow, r.Event.WaitingListEnabled, r.Event.BookingClosesAt, r.Event.CoverImageId, r.RoadshowCover)).ToList();
     }
 }

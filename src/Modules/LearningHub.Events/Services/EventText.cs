@@ -5,6 +5,9 @@ namespace LearningHub.Events.Services;
 /// <summary>The words pages use for the module's values.</summary>
 public static class EventText
 {
+    /// <summary>"1 place", "2 places": a count with its noun in the singular or plural.</summary>
+    public static string Count(int n, string noun, string? plural = null) => n == 1 ? $"1 {noun}" : $"{n} {plural ?? noun + "s"}";
+
     public static string Format(EventFormat format) => format switch
     {
         EventFormat.InPerson => "In person",
@@ -13,9 +16,13 @@ public static class EventText
         _ => format.ToString(),
     };
 
-    public static string Places(EventSummary e) => e.PlacesLeft switch
+    /// <summary>Places as a list shows them at <paramref name="nowUtc"/>: never places on a session that can no longer be booked.</summary>
+    public static string Places(EventSummary e, DateTime nowUtc) => e.PlacesLeft switch
     {
         _ when e.Status == EventStatus.Cancelled => "Cancelled",
+        _ when nowUtc >= e.EndUtc => "Held",
+        _ when nowUtc >= e.StartUtc => "Started: booking closed",
+        _ when e.BookingClosedAt(nowUtc) => "Booking closed",
         0 when e.WaitingListEnabled => e.Waiting > 0 ? $"Full: waiting list ({e.Waiting} waiting)" : "Full: waiting list open",
         0 => "Full",
         1 => "1 place left",

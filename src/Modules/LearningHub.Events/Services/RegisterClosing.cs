@@ -84,7 +84,7 @@ public sealed class RegisterClosing(
             {
                 if (Attended(booking.Attendance))
                 {
-                    var recipient = new FormRecipient(RecipientId(booking), booking.FullName, booking.Email);
+                    var recipient = new FormRecipient(RecipientId(booking), booking.FullName, booking.Email, HasAccount: booking.UserId is not null);
                     if (evaluation is not null && await requests.RequestEvaluationAsync(new FormRequest(evaluation, context, recipient, about, site), ct))
                     {
                         evaluations++;
@@ -112,8 +112,14 @@ public sealed class RegisterClosing(
             ? Task.CompletedTask
             : requests.CancelFollowUpAsync(ev.FollowUpFormKey, EventFormContext.For(ev.Id), RecipientId(booking), ct);
 
+    private const string WalkInPrefix = "walk-in-";
+
     /// <summary>Who a form request is for: the account, or for a walk-in without one a key of their own booking.</summary>
-    public static string RecipientId(Booking booking) => booking.UserId ?? $"walk-in-{booking.Id:N}";
+    public static string RecipientId(Booking booking) => booking.UserId ?? $"{WalkInPrefix}{booking.Id:N}";
+
+    /// <summary>The booking of a walk-in recipient id made by <see cref="RecipientId"/>, or null for an account.</summary>
+    public static Guid? WalkInBookingId(string recipientId) =>
+        recipientId.StartsWith(WalkInPrefix, StringComparison.Ordinal) && Guid.TryParseExact(recipientId[WalkInPrefix.Length..], "N", out var id) ? id : null;
 
     private async Task<string?> ExistingAsync(string? formKey, CancellationToken ct) =>
         string.IsNullOrEmpty(formKey) || await forms.FindAsync(formKey, ct) is null ? null : formKey;

@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Forms.Services;
 
-/// <summary>The person a request goes to: their account, name and email address.</summary>
-public sealed record FormRecipient(string UserId, string Name, string Email);
+/// <summary>
+/// The person a request goes to: their account (or, for someone without one, an id of the caller's making), name and
+/// email address. Someone without an account (<paramref name="HasAccount"/> false) is mailed a signed link that
+/// opens the form without signing in (<see cref="FormAnswerLinks"/>).
+/// </summary>
+public sealed record FormRecipient(string UserId, string Name, string Email, bool HasAccount = true);
 
 /// <summary>
 /// A request to answer a form, for other modules to send: an evaluation request now, or a follow-up
@@ -22,7 +26,8 @@ public sealed record FormRequest(string FormKey, string Context, FormRecipient R
 /// from form, context and person, so asking twice sends once, and a scheduled follow-up can be called
 /// off (a booking cancelled). The caller saves, so the request lands with the change that caused it.
 /// </summary>
-public sealed class FormRequests(LearningHubDbContext db, BoardContext boards, TemplatedMail mail, MailQueue queue, IFormFilling filling)
+public sealed class FormRequests(LearningHubDbContext db, BoardContext boards, TemplatedMail mail, MailQueue queue, IFormFilling filling,
+    FormAnswerLinks answerLinks, TimeProvider clock)
 {
     /// <summary>Asks the person to answer the form now (an event's evaluation). False if already asked.</summary>
     public Task<bool> RequestEvaluationAsync(FormRequest request, CancellationToken cancellationToken = default) =>
@@ -76,6 +81,13 @@ public sealed class FormRequests(LearningHubDbContext db, BoardContext boards, T
         var form = await db.Set<Form>().AsNoTracking().SingleOrDefaultAsync(f => f.Key == request.FormKey, cancellationToken)
                    ?? throw new ArgumentException($"No form '{request.FormKey}' on board {boards.Required.Slug}.", nameof(request));
         var link = new Uri(request.SiteAddress, filling.FillUrl(form.Key, request.Context)).ToString();
+        if (!request.Recipient.HasAccount)
+        {
+            var expires = (sendAtUtc is { } sendAt ? new DateTimeOffset(sendAt, TimeSpan.Zero) : clock.GetUtcNow()) + FormAnswerLinks.Lifetime;
+            link = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(link, FormAnswerLinks.QueryName,
+                answerLinks.Create(form.Key, request.Context, request.Recipient.UserId, expires));
+        }
+
         return await mail.QueueAsync(template, toAddress, toName, new Dictionary<string, string>
         {
             [FormMailTemplates.FormTitle] = form.Title,

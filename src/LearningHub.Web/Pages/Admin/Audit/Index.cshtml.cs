@@ -3,6 +3,7 @@ using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Security;
 using LearningHub.Core.Time;
+using LearningHub.Core.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,6 @@ namespace LearningHub.Web.Pages.Admin.Audit;
 public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 {
     public const int PageSize = 50;
-
-    private static readonly string[] DateFormats = ["d/M/yyyy", "d M yyyy", "d-M-yyyy", "yyyy-M-d"];
 
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
@@ -40,8 +39,8 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
     {
         // Errors in the filter are shown in the error summary; the log is then listed unfiltered by date.
         ModelState.Clear();
-        var from = ParseDate(Filter.From, nameof(AuditFilter.From), "from");
-        var to = ParseDate(Filter.To, nameof(AuditFilter.To), "to");
+        var from = Filter.From.Read(ModelState, $"{nameof(Filter)}.{nameof(AuditFilter.From)}", "the ‘from’ date", required: false);
+        var to = Filter.To.Read(ModelState, $"{nameof(Filter)}.{nameof(AuditFilter.To)}", "the ‘to’ date", required: false);
         if (from is not null && to is not null && to < from)
         {
             ModelState.AddModelError($"{nameof(Filter)}.{nameof(AuditFilter.To)}", "The ‘to’ date must be the same as or after the ‘from’ date");
@@ -98,29 +97,17 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
             ["Filter.Action"] = Clean(Filter.Action),
             ["Filter.Person"] = Clean(Filter.Person),
             ["Filter.Target"] = Clean(Filter.Target),
-            ["Filter.From"] = Clean(Filter.From),
-            ["Filter.To"] = Clean(Filter.To),
+            ["Filter.From.Day"] = Clean(Filter.From.Day),
+            ["Filter.From.Month"] = Clean(Filter.From.Month),
+            ["Filter.From.Year"] = Clean(Filter.From.Year),
+            ["Filter.To.Day"] = Clean(Filter.To.Day),
+            ["Filter.To.Month"] = Clean(Filter.To.Month),
+            ["Filter.To.Year"] = Clean(Filter.To.Year),
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         };
         // Not a route value: Url.Page keeps "page" for the page's name, and the log's page number is a query value.
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Admin/Audit/Index")!,
             query.Where(p => p.Value is not null));
-    }
-
-    private DateOnly? ParseDate(string? text, string field, string which)
-    {
-        if (Clean(text) is not { } value)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError($"{nameof(Filter)}.{field}", $"Enter the ‘{which}’ date as a real date, for example 21/11/2026");
-        return null;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -133,9 +120,9 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
 
         public string? Target { get; set; }
 
-        public string? From { get; set; }
+        public DateInput From { get; set; } = new();
 
-        public string? To { get; set; }
+        public DateInput To { get; set; } = new();
     }
 
     public sealed record AuditRow(DateTime OccurredLondon, string Action, string Actor, string TargetType, string Target, string? Changes);

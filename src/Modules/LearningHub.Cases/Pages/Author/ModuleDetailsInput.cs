@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Validation;
@@ -20,8 +19,7 @@ public sealed class ModuleDetailsInput
     public ReviewType? ReviewType { get; set; }
 
     [Display(Order = 3)]
-    [StringLength(20)]
-    public string? PublishedOn { get; set; }
+    public DateInput PublishedOn { get; set; } = new();
 
     [Display(Order = 4)]
     [Required(ErrorMessage = "Enter a summary")]
@@ -59,13 +57,10 @@ public sealed class ModuleDetailsInput
     [StringLength(1000, ErrorMessage = "The note of what changed must be 1,000 characters or fewer")]
     public string? ChangeNote { get; set; }
 
-    public static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d M yyyy", "d MMMM yyyy", "MMMM yyyy", "MMM yyyy"];
-
     /// <summary>Checks what attributes cannot (the date, the terms) and adds errors under <paramref name="prefix"/>.</summary>
     public DateOnly? Validate(ModelStateDictionary modelState, string prefix, IReadOnlyCollection<TermChoice> themes, IReadOnlyCollection<TermChoice> topics)
     {
-        var date = FormDates.Read(PublishedOn, modelState, $"{prefix}.PublishedOn",
-            "Enter the date the review was published, like 2017-03-01 or March 2017", DateFormats, CultureInfo.GetCultureInfo("en-GB"));
+        var date = PublishedOn.Read(modelState, $"{prefix}.PublishedOn", "the date the review was published", required: false);
 
         if (Themes.Any(id => themes.All(t => t.Id != id)) || Topics.Any(id => topics.All(t => t.Id != id)))
         {
@@ -92,7 +87,7 @@ public sealed class ModuleDetailsInput
     {
         Title = v.Title,
         ReviewType = v.ReviewType,
-        PublishedOn = v.ReviewPublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        PublishedOn = DateInput.Of(v.ReviewPublishedOn),
         Summary = v.Summary,
         ContentWarning = v.ContentWarning,
         SupportSignposting = v.SupportSignposting,

@@ -23,6 +23,8 @@ public sealed class DetailsModel(LearningHubDbContext db, EventQueries queries, 
 
     public bool ShowWhere { get; private set; }
 
+    public DateTime Now { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ev = await db.Set<LearningEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
@@ -42,7 +44,8 @@ public sealed class DetailsModel(LearningHubDbContext db, EventQueries queries, 
                 .FirstOrDefaultAsync();
         }
 
-        Refusal = ev.RefusalAt(clock.GetUtcNow().UtcDateTime)
+        Now = clock.GetUtcNow().UtcDateTime;
+        Refusal = ev.RefusalAt(Now)
                   ?? (Summary.PlacesLeft == 0 && !ev.WaitingListEnabled ? BookingRefusal.FullNoWaitingList : null);
         ShowWhere = MyBooking?.Status == BookingStatus.Confirmed || isCoordinator;
         return Page();

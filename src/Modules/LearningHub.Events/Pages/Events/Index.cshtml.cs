@@ -44,13 +44,15 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Ti
         new("Later than 3 months from now", "later"),
     ];
 
+    public DateTime Now { get; private set; }
+
     public bool Filtered => Filter.Locality is not null || Filter.Format is not null || Filter.Theme is not null || Filter.When is not null || Filter.Sector is not null;
 
     public async Task OnGetAsync()
     {
         Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
         Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now = clock.GetUtcNow().UtcDateTime;
         // Unknown values (a hand-edited address) are ignored rather than failing the page.
         var format = FormEnums.Read<EventFormat>(Filter.Format);
         var (from, to) = Filter.When switch

@@ -34,7 +34,7 @@ public sealed class CheckModel(FormResponses responses) : FillingPageModel(respo
 
         try
         {
-            Problems = await Responses.SubmitAsync(Session, Context, UserId!, HttpContext.RequestAborted);
+            Problems = await Responses.SubmitAsync(Session, Context, Answerer!, HttpContext.RequestAborted);
         }
         catch (DbUpdateException)
         {

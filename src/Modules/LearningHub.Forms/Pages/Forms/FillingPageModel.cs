@@ -14,8 +14,10 @@ namespace LearningHub.Forms.Pages.Forms;
 /// from the query string (checked), and the signed-in person's draft. A form not asked of the person in the context
 /// (<see cref="FormEntitlement"/>) shows the "you cannot answer this form here" page (403) instead, from every page of
 /// the journey; people who manage forms may still look at its pages (the builder's "Preview"), never save.
+/// The person answering is the one signed in or, for someone without an account, the recipient named by a signed
+/// answer link (<see cref="FormAnswerLinks"/>, carried through the journey's addresses); with neither, sign in.
 /// </summary>
-[Authorize]
+[AllowAnonymous]
 public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
 {
     [FromRoute(Name = "key")]
@@ -27,7 +29,13 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
     [FromQuery(Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
 
+    [FromQuery(Name = FormAnswerLinks.QueryName)]
+    public string? AnswerToken { get; set; }
+
     public string Context => string.IsNullOrEmpty(ContextValue) ? FormContexts.General : ContextValue;
+
+    /// <summary>Who is answering: the signed-in person, else the recipient of a genuine answer link for this form here.</summary>
+    protected string? Answerer { get; private set; }
 
     public FillingSession Session { get; private set; } = default!;
 
@@ -39,12 +47,18 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
     /// <summary>Loads the form and the person's draft; null (404) for an unknown form, a bad context or a return address elsewhere.</summary>
     protected async Task<bool> LoadAsync()
     {
-        if (!FormContexts.IsValid(Context) || FormKey.Length > 100 || (ReturnUrl is not null && !ReturnUrls.IsLocal(ReturnUrl)) || UserId is null)
+        if (!FormContexts.IsValid(Context) || FormKey.Length > 100 || (ReturnUrl is not null && !ReturnUrls.IsLocal(ReturnUrl)))
         {
             return false;
         }
 
-        var session = await responses.OpenAsync(FormKey, Context, UserId, HttpContext.RequestAborted);
+        Answerer = UserId ?? HttpContext.RequestServices.GetRequiredService<FormAnswerLinks>().RecipientFor(FormKey, Context, AnswerToken);
+        if (Answerer is null)
+        {
+            throw new SignInNeededException();
+        }
+
+        var session = await responses.OpenAsync(FormKey, Context, Answerer, HttpContext.RequestAborted);
         if (session is null)
         {
             return false;
@@ -64,7 +78,12 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
 
     public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
-        if (context.Exception is FormNotOpenException && !context.ExceptionHandled)
+        if (context.Exception is SignInNeededException && !context.ExceptionHandled)
+        {
+            context.ExceptionHandled = true;
+            context.Result = Challenge();
+        }
+        else if (context.Exception is FormNotOpenException && !context.ExceptionHandled)
         {
             context.ExceptionHandled = true;
             NotOpen = true;
@@ -82,8 +101,13 @@ public abstract class FillingPageModel(FormResponses responses) : BoardPageModel
         ["number"] = number,
         ["context"] = Context,
         ["returnUrl"] = ReturnUrl,
+        // Only someone answering by link carries it on; a signed-in person's addresses stay as they were.
+        [FormAnswerLinks.QueryName] = UserId is null ? AnswerToken : null,
     };
 
     /// <summary>A page of this form's journey (<c>/Forms/Start</c>, <c>/Forms/Question</c> with its number, <c>/Forms/Check</c>), keeping the context and return address.</summary>
     public string JourneyUrl(string page, int? number = null) => Url.Page(page, Journey(number))!;
 }
+
+/// <summary>Nobody is signed in and no genuine answer link was given: the journey asks them to sign in.</summary>
+internal sealed class SignInNeededException : Exception;

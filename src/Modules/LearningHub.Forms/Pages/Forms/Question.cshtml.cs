@@ -60,7 +60,7 @@ public sealed class QuestionModel(FormResponses responses) : FillingPageModel(re
             return Page();
         }
 
-        await Responses.SavePageAsync(Session, Context, UserId!, checks, HttpContext.RequestAborted);
+        await Responses.SavePageAsync(Session, Context, Answerer!, checks, HttpContext.RequestAborted);
         return Changing || Number == Session.PageCount
             ? RedirectToPage("/Forms/Check", Journey())
             : RedirectToPage("/Forms/Question", Journey(Number + 1));

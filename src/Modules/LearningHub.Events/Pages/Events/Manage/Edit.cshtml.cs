@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
@@ -147,14 +146,11 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
 
         public string? RoadshowId { get; set; }
 
-        [Required(ErrorMessage = "Enter the date, like 2027-03-09")]
-        public string? Date { get; set; }
+        public DateInput Date { get; set; } = new();
 
-        [Required(ErrorMessage = "Enter the start time, like 09:30")]
-        public string? StartTime { get; set; }
+        public TimeInput StartTime { get; set; } = new();
 
-        [Required(ErrorMessage = "Enter the end time, like 12:30")]
-        public string? EndTime { get; set; }
+        public TimeInput EndTime { get; set; } = new();
 
         [Required(ErrorMessage = "Enter the number of places")]
         [Range(1, 10000, ErrorMessage = "The number of places must be between 1 and 10,000")]
@@ -208,9 +204,9 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 LocalityId = ev.LocalityId?.ToString(),
                 ThemeId = ev.ThemeId?.ToString(),
                 RoadshowId = ev.RoadshowId?.ToString(),
-                Date = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                StartTime = start.ToString("HH:mm", CultureInfo.InvariantCulture),
-                EndTime = LondonTime.ToLondon(ev.EndUtc).ToString("HH:mm", CultureInfo.InvariantCulture),
+                Date = DateInput.Of(DateOnly.FromDateTime(start)),
+                StartTime = TimeInput.Of(TimeOnly.FromDateTime(start)),
+                EndTime = TimeInput.Of(TimeOnly.FromDateTime(LondonTime.ToLondon(ev.EndUtc))),
                 Capacity = ev.Capacity,
                 BookingClosesDaysBefore = ev.BookingClosesUtc is { } closes ? (int)Math.Round((ev.StartUtc - closes).TotalDays) : null,
                 CancellationCutoffDaysBefore = ev.CancellationCutoffUtc is { } cutoff ? (int)Math.Round((ev.StartUtc - cutoff).TotalDays) : null,
@@ -232,18 +228,10 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
         /// <summary>The event's details, or null with errors added when the dates do not make sense.</summary>
         public EventDetails? ToDetails(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary errors)
         {
-            var date = FormDates.Read(Date, errors, "Input.Date", "Enter the date, like 2027-03-09");
-
-            if (!TimeOnly.TryParseExact(StartTime?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime))
-            {
-                errors.AddModelError("Input.StartTime", "Enter the start time in 24-hour form, like 09:30");
-            }
-
-            if (!TimeOnly.TryParseExact(EndTime?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime))
-            {
-                errors.AddModelError("Input.EndTime", "Enter the end time in 24-hour form, like 12:30");
-            }
-            else if (endTime <= startTime)
+            var date = Date.Read(errors, "Input.Date", "the date of the event");
+            var startTime = StartTime.Read(errors, "Input.StartTime", "the start time");
+            var endTime = EndTime.Read(errors, "Input.EndTime", "the end time");
+            if (endTime <= startTime)
             {
                 errors.AddModelError("Input.EndTime", "The end time must be after the start time");
             }
@@ -282,8 +270,8 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 return null;
             }
 
-            var start = LondonTime.ToUtc(date!.Value.ToDateTime(startTime));
-            var end = LondonTime.ToUtc(date.Value.ToDateTime(endTime));
+            var start = LondonTime.ToUtc(date!.Value.ToDateTime(startTime!.Value));
+            var end = LondonTime.ToUtc(date.Value.ToDateTime(endTime!.Value));
             return new EventDetails(Title!.Trim(), Summary!.Trim(), format!.Value, Blank(Venue), Blank(JoiningLink),
                 Guid.TryParse(LocalityId, out var locality) ? locality : null,
                 Guid.TryParse(ThemeId, out var theme) ? theme : null,

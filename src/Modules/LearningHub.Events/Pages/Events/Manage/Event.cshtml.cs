@@ -107,7 +107,10 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         // Names and answers are people's own text: a leading = or + must not become a formula in Excel.
         await using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteRecord(["Reference", "Name", "Email", "Agency", "Sector", "Role", "Locality", "Status", "Attendance", "Checked in", "Booked"]);
+            // The event's booking question ("Do you have any access needs?") heads a column of the answers, when it asks one.
+            var question = Event.BookingQuestion;
+            csv.WriteRecord(["Reference", "Name", "Email", "Agency", "Sector", "Role", "Locality", "Status", "Attendance", "Checked in", "Booked",
+                .. question is null ? Array.Empty<string>() : [question]]);
             foreach (var b in Bookings)
             {
                 csv.WriteRecord(
@@ -123,6 +126,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
                     b.Attendance is null ? "" : EventText.Attendance(b.Attendance),
                     b.CheckedInUtc is { } at ? LondonTime.ToLondon(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
                     LondonTime.ToLondon(b.CreatedUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    .. question is null ? Array.Empty<string>() : [b.Answer ?? ""],
                 ]);
             }
         }

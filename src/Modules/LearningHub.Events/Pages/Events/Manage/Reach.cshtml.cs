@@ -14,10 +14,10 @@ namespace LearningHub.Events.Pages.Events.Manage;
 public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
+    public DateInput From { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
+    public DateInput To { get; set; } = new();
 
     public Reach Reach { get; private set; } = default!;
 
@@ -29,21 +29,23 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
     {
         ModelState.Clear();
         var today = DateOnly.FromDateTime(LondonTime.ToLondon(clock.GetUtcNow().UtcDateTime));
-        var from = Parse(From, nameof(From), today.AddMonths(-3));
-        var to = Parse(To, nameof(To), today);
+        var from = From.Read(ModelState, nameof(From), "the start of the period", required: false) ?? today.AddMonths(-3);
+        var to = To.Read(ModelState, nameof(To), "the end of the period", required: false) ?? today;
         if (to < from)
         {
             ModelState.AddModelError(nameof(To), "The end of the period must be the same as or after the start");
             to = from;
         }
 
-        From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The boxes keep what was typed when it is wrong, and show the period used when it was blank.
+        if (ModelState.IsValid)
+        {
+            From = DateInput.Of(from);
+            To = DateInput.Of(to);
+        }
+
         Period = $"{from.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to {to.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
         Reach = await report.ForAsync(LondonTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), LondonTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)),
             clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
     }
-
-    private DateOnly Parse(string? text, string field, DateOnly fallback) =>
-        FormDates.Read(text, ModelState, field, "Enter the date like 2026-09-30") ?? fallback;
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Validation;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
@@ -37,6 +38,11 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
 
     public IReadOnlyList<Booking> People { get; private set; } = [];
 
+    /// <summary>The board's agencies (each with its sector) and localities, for a walk-in to be recorded against.</summary>
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public IReadOnlyList<Locality> Localities { get; private set; } = [];
+
     /// <summary>What closing sent, shown once after closing.</summary>
     public string? Notice { get; private set; }
 
@@ -61,6 +67,27 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
+    /// <summary>Set on the check page that comes before closing: what closing sends, and to whom.</summary>
+    public bool Confirming { get; private set; }
+
+    public async Task<IActionResult> OnGetConfirmCloseAsync(Guid id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (Event.RegisterClosed || !HasStarted || Event.Status == EventStatus.Cancelled)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        Confirming = true;
+        ViewData["Title"] = $"Check before you close the register: {Event.Title}";
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -75,8 +102,8 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
             case RegisterCloseOutcome.NotFound:
                 return NotFound();
             case RegisterCloseOutcome.Closed:
-                TempData[ClosedNotice] = $"The register is closed. {Count(result.EvaluationRequests, "evaluation request")}, "
-                                         + $"{Count(result.NoShowNotices, "no-show notice")} and {Count(result.FollowUps, "follow-up")} (due later) are queued.";
+                TempData[ClosedNotice] = $"The register is closed. {EventText.Count(result.EvaluationRequests, "evaluation request")}, "
+                                         + $"{EventText.Count(result.NoShowNotices, "no-show notice")} and {EventText.Count(result.FollowUps, "follow-up")} (due later) are queued.";
                 return RedirectToPage(new { id });
             case RegisterCloseOutcome.AlreadyClosed:
                 // A second click, or a colleague closed it first: nothing more is sent; the page says who closed it.
@@ -89,8 +116,6 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
                 return Page();
         }
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     public async Task<IActionResult> OnPostMarksAsync(Guid id)
     {
@@ -123,13 +148,26 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
             ModelState.Remove(key);
         }
 
+        // From the board's lists, so reach reports group walk-ins with everyone else, not under "not given".
+        var agency = Guid.TryParse(WalkIn.AgencyId, out var agencyId) ? Agencies.FirstOrDefault(a => a.Id == agencyId) : null;
+        if (agency is null)
+        {
+            ModelState.AddModelError("WalkIn.AgencyId", "Select the walk-in's agency from the list");
+        }
+
+        var locality = Guid.TryParse(WalkIn.LocalityId, out var localityId) ? Localities.FirstOrDefault(l => l.Id == localityId) : null;
+        if (locality is null)
+        {
+            ModelState.AddModelError("WalkIn.LocalityId", "Select the locality the walk-in works in from the list");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (await admin.AddWalkInAsync(id, WalkIn.FullName!.Trim(), WalkIn.Email!.Trim(), WalkIn.Agency?.Trim(), null, WalkIn.JobRole?.Trim(),
-                Board.ShortName, User.Identity?.Name ?? "coordinator", HttpContext.RequestAborted) is null)
+        if (await admin.AddWalkInAsync(id, WalkIn.FullName!.Trim(), WalkIn.Email!.Trim(), agency!.Name, agency.Sector, WalkIn.JobRole?.Trim(),
+                Board.ShortName, User.Identity?.Name ?? "coordinator", locality!.Name, HttpContext.RequestAborted) is null)
         {
             return Closed();
         }
@@ -160,6 +198,8 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
             .ToDictionary(f => f.Key, f => f.Title);
         EvaluationFormTitle = ev.EvaluationFormKey is { } evaluation ? titles.GetValueOrDefault(evaluation) : null;
         FollowUpFormTitle = ev.FollowUpFormKey is { } followUp ? titles.GetValueOrDefault(followUp) : null;
+        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync();
+        Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync();
         FollowUpDays = ev.FollowUpDays ?? await db.Boards.AsNoTracking().Where(b => b.Id == ev.BoardId).Select(b => b.FollowUpDays).SingleAsync();
         return true;
     }
@@ -175,8 +215,9 @@ public sealed class RegisterModel(LearningHubDbContext db, EventAdmin admin, Reg
         [StringLength(256, ErrorMessage = "The email address must be 256 characters or fewer")]
         public string? Email { get; set; }
 
-        [StringLength(200, ErrorMessage = "The agency must be 200 characters or fewer")]
-        public string? Agency { get; set; }
+        public string? AgencyId { get; set; }
+
+        public string? LocalityId { get; set; }
 
         [StringLength(200, ErrorMessage = "The role must be 200 characters or fewer")]
         public string? JobRole { get; set; }

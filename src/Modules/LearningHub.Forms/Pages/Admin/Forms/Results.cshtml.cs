@@ -2,6 +2,7 @@ using System.Text;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Taxonomies;
+using LearningHub.Core.Validation;
 using LearningHub.Forms.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, For
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        // A filter value that does not parse (a hand-edited address) is ignored: the page shows all, not errors.
+        // A filter that does not parse is not applied; a date that is not a real date is shown as an error.
         ModelState.Clear();
         var form = await editor.FindAsync(id);
         if (form is null)
@@ -79,8 +80,8 @@ public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, For
     private ResultsFilter ToFilter() => new(
         FormContexts.IsValid(Filter.Context) ? Filter.Context : null,
         Filter.Agency, Filter.Sector, Filter.Locality,
-        DateOnly.TryParse(Filter.From, out var from) ? from : null,
-        DateOnly.TryParse(Filter.To, out var to) ? to : null);
+        Filter.From.Read(ModelState, "Filter.From", "the ‘answered on or after’ date", required: false),
+        Filter.To.Read(ModelState, "Filter.To", "the ‘answered on or before’ date", required: false));
 
     public sealed class FilterInput
     {
@@ -92,8 +93,8 @@ public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, For
 
         public Guid? Locality { get; set; }
 
-        public string? From { get; set; }
+        public DateInput From { get; set; } = new();
 
-        public string? To { get; set; }
+        public DateInput To { get; set; } = new();
     }
 }
