@@ -35,14 +35,7 @@ public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManag
 
         await choices.LoadAsync();
         Email = user.Email ?? "";
-        Input = new ProfileInput
-        {
-            FullName = user.FullName,
-            AgencyId = user.AgencyId,
-            JobRole = user.JobRole,
-            LocalityId = user.LocalityId,
-            LineManagerEmail = user.LineManagerEmail,
-        };
+        Input = ProfileInput.From(user);
         return Page();
     }
 
@@ -61,11 +54,7 @@ public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManag
             return Page();
         }
 
-        user.FullName = Input.FullName!.Trim();
-        user.AgencyId = Input.AgencyId;
-        user.JobRole = Input.JobRole!.Trim();
-        user.LocalityId = Input.LocalityId;
-        user.LineManagerEmail = Input.LineManagerEmailOrNull;
+        Input.ApplyTo(user);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
