@@ -41,7 +41,7 @@ const people = [
 const escape = (value) => String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 const page = (title, body) => `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(title)} - Test identity provider</title></head>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escape(title)} - Test identity provider</title></head>
 <body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
 
 const provider = new Provider(issuer, {
