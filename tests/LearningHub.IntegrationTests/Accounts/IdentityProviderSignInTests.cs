@@ -190,6 +190,15 @@ public sealed class IdentityProviderSignInTests(IdentityProviderFixture fixture)
         var page = await refused.ParseAsync();
         Assert.Contains("use the button 'Sign in with your POLICE account' instead of a password", page.QuerySelector(".govuk-error-summary")!.TextContent);
         Assert.Equal(person.Email, page.QuerySelector("#Input_Email")!.GetAttribute("value"));
+        // Nor can a password account be made for that domain.
+        var register = await Factory.CreateBrowserClient().SubmitFormAsync("/norfolk/account/register", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Robin Register",
+            ["Input.Email"] = "robin.register@must.test",
+        });
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        Assert.Contains("use the button 'Sign in with your POLICE account' on the sign-in page", (await register.ParseAsync()).QuerySelector(".govuk-error-summary")!.TextContent);
+
         // Other domains still sign in with their password.
         var other = await Factory.CreatePractitionerAsync("norfolk", "Pat Password", "pat.password@council.example");
         await Factory.CreateBrowserClient().SignInAsync("norfolk", other.Email, other.Password);
