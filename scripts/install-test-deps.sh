@@ -3,9 +3,16 @@
 # (through install-run-deps.sh), Chromium (end-to-end tests), fonts for it, PostgreSQL (provider tests)
 # and aiosmtpd (a real SMTP server for the mail tests). Needs root or sudo. libvips is not among them:
 # the media tests use the copy bundled in the NuGet package NetVips.Native.linux-x64.
+# Then the test OpenID provider (tests/oidc-provider: the npm package oidc-provider from its lock file), when
+# its installed copy is missing or older than the lock file.
 set -euo pipefail
 
 bash "$(dirname "$0")/install-run-deps.sh"
+
+provider="$(dirname "$0")/../tests/oidc-provider"
+if [ ! -f "$provider/node_modules/.package-lock.json" ] || [ "$provider/package-lock.json" -nt "$provider/node_modules/.package-lock.json" ]; then
+  (cd "$provider" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -48,6 +48,8 @@ public static class CoreServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AgencyChanges>();
+        services.AddSingleton<Accounts.IdentityProviderSecrets>();
+        services.AddScoped<Accounts.IdentityProviderEditor>();
         services.AddScoped<RetentionSettingsChanges>();
         services.AddRetention(configuration);
         services.AddPersonalDataRights();

@@ -127,3 +127,20 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Xml).IsRequired();
     }
 }
+
+internal sealed class BoardIdentityProviderConfiguration : IEntityTypeConfiguration<BoardIdentityProvider>
+{
+    public void Configure(EntityTypeBuilder<BoardIdentityProvider> b)
+    {
+        b.ToTable("BoardIdentityProviders");
+        b.Property(x => x.Key).HasMaxLength(40);
+        b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+        b.Property(x => x.ButtonLabel).HasMaxLength(100);
+        b.Property(x => x.Authority).HasMaxLength(500);
+        b.Property(x => x.ClientId).HasMaxLength(256);
+        b.Property(x => x.ProtectedClientSecret).HasMaxLength(4000);
+        b.Property(x => x.Scopes).HasMaxLength(500);
+        b.Property(x => x.EmailDomains).HasMaxLength(1000);
+        b.Ignore(x => x.DomainList);
+    }
+}

@@ -70,14 +70,22 @@ public sealed class AccountSessions(LearningHubDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Identity re-creates the principal when it re-checks the security stamp (every minute); the new one
-    /// keeps the session it was issued for.
+    /// keeps the session it was issued for, and how the person signed in (a board's identity provider, whose
+    /// sign-out is offered when they sign out).
     /// </summary>
     public static Task KeepSessionOnRefresh(SecurityStampRefreshingPrincipalContext context)
     {
-        if (context.CurrentPrincipal?.FindFirst(LearningHubClaimTypes.SessionId) is { } session
-            && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        if (context.NewPrincipal?.Identity is not ClaimsIdentity identity)
         {
-            identity.AddClaim(new Claim(session.Type, session.Value));
+            return Task.CompletedTask;
+        }
+
+        foreach (var type in new[] { LearningHubClaimTypes.SessionId, ClaimTypes.AuthenticationMethod })
+        {
+            if (context.CurrentPrincipal?.FindFirst(type) is { } kept && !identity.HasClaim(c => c.Type == type))
+            {
+                identity.AddClaim(new Claim(kept.Type, kept.Value));
+            }
         }
 
         return Task.CompletedTask;

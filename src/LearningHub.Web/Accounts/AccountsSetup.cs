@@ -4,7 +4,10 @@ using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Web.Accounts;
 
@@ -69,7 +72,30 @@ public static class AccountsSetup
         services.AddScoped<AccountRoles>();
         services.AddScoped<ProfileChoices>();
         services.AddScoped<DemoUsers>();
+        services.AddBoardIdentityProviders();
         return services;
+    }
+
+    /// <summary>
+    /// Signing in through each board's OpenID providers: one handler type (ASP.NET Core's OpenID Connect
+    /// handler), a scheme per provider of the request's board (<see cref="BoardAuthenticationSchemeProvider"/>),
+    /// its options built from the provider's row (<see cref="IdentityProviderOptions"/>).
+    /// </summary>
+    private static void AddBoardIdentityProviders(this IServiceCollection services)
+    {
+        services.AddScoped<BoardIdentityProviders>();
+        services.AddScoped<ExternalSignIn>();
+        services.AddSingleton<IdentityProviderOptions>();
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>>(sp => sp.GetRequiredService<IdentityProviderOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, BoardAuthenticationSchemeProvider>());
+        // What a provider said is held in Identity's external cookie until /account/oidc/complete reads it: only on its board's path.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, options =>
+        {
+            options.CookieManager = new BoardCookieManager();
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
     }
 
     private static Task RedirectToBoardSignIn(RedirectContext<CookieAuthenticationOptions> context)
@@ -119,6 +145,10 @@ public sealed class BoardClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(LearningHubClaimTypes.BoardId, user.BoardId.ToString()));
         identity.AddClaim(new Claim(LearningHubClaimTypes.FullName, user.FullName));
+        if (!ProfileInput.IsComplete(user))
+        {
+            identity.AddClaim(new Claim(LearningHubClaimTypes.ProfileIncomplete, "true"));
+        }
         return identity;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningHub.Core.Accounts;
 using LearningHub.Core.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -36,6 +37,29 @@ public class ProfileInput
     public string? LineManagerEmail { get; set; }
 
     public string? LineManagerEmailOrNull => string.IsNullOrWhiteSpace(LineManagerEmail) ? null : LineManagerEmail.Trim();
+
+    public static ProfileInput From(ApplicationUser user) => new()
+    {
+        FullName = user.FullName,
+        AgencyId = user.AgencyId,
+        JobRole = user.JobRole,
+        LocalityId = user.LocalityId,
+        LineManagerEmail = user.LineManagerEmail,
+    };
+
+    /// <summary>Puts the checked answers on the account (the caller saves it).</summary>
+    public void ApplyTo(ApplicationUser user)
+    {
+        user.FullName = FullName!.Trim();
+        user.AgencyId = AgencyId;
+        user.JobRole = JobRole!.Trim();
+        user.LocalityId = LocalityId;
+        user.LineManagerEmail = LineManagerEmailOrNull;
+    }
+
+    /// <summary>Whether the account has what reach reporting needs: agency (and so sector), job role and locality.</summary>
+    public static bool IsComplete(ApplicationUser user) =>
+        user.AgencyId is not null && user.LocalityId is not null && !string.IsNullOrWhiteSpace(user.JobRole);
 }
 
 /// <summary>The board's agencies and localities to choose from, and the check that a choice was offered.</summary>

@@ -12,6 +12,7 @@ public sealed class HostNavigation : INavigationProvider
         new("Reports", "manage", 900, CorePermissions.ViewReports),
         new("People", "admin/people", 940, CorePermissions.ManageAccounts),
         new("Agencies", "admin/agencies", 950, CorePermissions.ManageTaxonomies),
+        new("Sign-in", "admin/sign-in", 960, CorePermissions.ManageAccounts),
         new("Data retention", "admin/retention", 980, CorePermissions.ManageAccounts),
         new("Audit log", "admin/audit", 990, CorePermissions.ViewAudit),
     ];

@@ -46,6 +46,7 @@ public static class HostSetup
             options.Conventions.ConfigureFilter(new NotFoundPageFilter());
             options.Conventions.ConfigureFilter(new UnhandledRequestPageFilter());
             options.Conventions.ConfigureFilter(new BoardReferencePageFilter());
+            options.Conventions.ConfigureFilter(new ProfileCompletionPageFilter());
         }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory>(new BoardUrlHelperFactory(new UrlHelperFactory())));
 

@@ -176,7 +176,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CoverImageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
 
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
@@ -186,7 +187,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("PublishedVersionId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Cases.Domain.CaseModuleVersion|Id|version");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -204,7 +206,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("WorkingVersionId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Cases.Domain.CaseModuleVersion|Id|version");
 
                     b.HasKey("Id");
 
@@ -449,7 +452,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("VersionId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Cases.Domain.CaseModuleVersion|Id|version");
 
                     b.HasKey("Id");
 
@@ -677,6 +681,64 @@ namespace LearningHub.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Core.Accounts.BoardIdentityProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ButtonLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("DomainsMustUseProvider")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EmailDomains")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("BoardIdentityProviders", (string)null);
                 });
 
             modelBuilder.Entity("LearningHub.Core.Audit.AuditEntry", b =>
@@ -1216,7 +1278,8 @@ namespace LearningHub.Migrations.Postgres
 
                     b.Property<string>("BaselineFormKey")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Forms.Domain.Form|Key|");
 
                     b.Property<Guid>("BoardId")
                         .HasColumnType("uuid");
@@ -1238,7 +1301,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("CoverImageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1248,7 +1312,8 @@ namespace LearningHub.Migrations.Postgres
 
                     b.Property<string>("EvaluationFormKey")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Forms.Domain.Form|Key|");
 
                     b.Property<string>("Facilitators")
                         .HasMaxLength(500)
@@ -1259,7 +1324,8 @@ namespace LearningHub.Migrations.Postgres
 
                     b.Property<string>("FollowUpFormKey")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Forms.Domain.Form|Key|");
 
                     b.Property<bool>("FollowUpToLineManager")
                         .ValueGeneratedOnAdd()
@@ -1285,7 +1351,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("LocalityId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.Locality|Id|");
 
                     b.Property<string>("RegisterClosedBy")
                         .HasMaxLength(200)
@@ -1317,7 +1384,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("character varying(8000)");
 
                     b.Property<Guid?>("ThemeId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.LearningTheme|Id|theme");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1356,7 +1424,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CoverImageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1376,7 +1445,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("character varying(8000)");
 
                     b.Property<Guid?>("ThemeId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.LearningTheme|Id|theme");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1604,7 +1674,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.Agency|Id|");
 
                     b.Property<Guid>("BoardId")
                         .HasColumnType("uuid");
@@ -1621,7 +1692,8 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("LocalityId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.Locality|Id|");
 
                     b.Property<string>("RespondentEmail")
                         .HasMaxLength(256)
@@ -2405,6 +2477,15 @@ namespace LearningHub.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LocalityId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LearningHub.Core.Accounts.BoardIdentityProvider", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LearningHub.Core.Audit.AuditEntry", b =>

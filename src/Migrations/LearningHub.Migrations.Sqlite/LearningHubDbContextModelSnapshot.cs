@@ -171,7 +171,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CoverImageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
 
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
@@ -181,7 +182,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PublishedVersionId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Cases.Domain.CaseModuleVersion|Id|version");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -199,7 +201,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("WorkingVersionId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Cases.Domain.CaseModuleVersion|Id|version");
 
                     b.HasKey("Id");
 
@@ -444,7 +447,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("VersionId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Cases.Domain.CaseModuleVersion|Id|version");
 
                     b.HasKey("Id");
 
@@ -672,6 +676,64 @@ namespace LearningHub.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Core.Accounts.BoardIdentityProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ButtonLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DomainsMustUseProvider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailDomains")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("BoardIdentityProviders", (string)null);
                 });
 
             modelBuilder.Entity("LearningHub.Core.Audit.AuditEntry", b =>
@@ -1211,7 +1273,8 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.Property<string>("BaselineFormKey")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Forms.Domain.Form|Key|");
 
                     b.Property<Guid>("BoardId")
                         .HasColumnType("TEXT");
@@ -1233,7 +1296,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CoverImageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -1243,7 +1307,8 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.Property<string>("EvaluationFormKey")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Forms.Domain.Form|Key|");
 
                     b.Property<string>("Facilitators")
                         .HasMaxLength(500)
@@ -1254,7 +1319,8 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.Property<string>("FollowUpFormKey")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Forms.Domain.Form|Key|");
 
                     b.Property<bool>("FollowUpToLineManager")
                         .ValueGeneratedOnAdd()
@@ -1280,7 +1346,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LocalityId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.Locality|Id|");
 
                     b.Property<string>("RegisterClosedBy")
                         .HasMaxLength(200)
@@ -1312,7 +1379,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ThemeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.LearningTheme|Id|theme");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1351,7 +1419,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CoverImageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -1371,7 +1440,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ThemeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.LearningTheme|Id|theme");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1599,7 +1669,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.Agency|Id|");
 
                     b.Property<Guid>("BoardId")
                         .HasColumnType("TEXT");
@@ -1616,7 +1687,8 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LocalityId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Core.Taxonomies.Locality|Id|");
 
                     b.Property<string>("RespondentEmail")
                         .HasMaxLength(256)
@@ -2394,6 +2466,15 @@ namespace LearningHub.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LocalityId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LearningHub.Core.Accounts.BoardIdentityProvider", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LearningHub.Core.Audit.AuditEntry", b =>

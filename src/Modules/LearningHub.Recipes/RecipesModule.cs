@@ -26,6 +26,7 @@ public static class RecipesModule
         services.AddRecipeStep<ThemeStep>();
         services.AddRecipeStep<TaxonomiesStep>();
         services.AddRecipeStep<RolesStep>();
+        services.AddRecipeStep<IdentityProvidersStep>();
         return services;
     }
 

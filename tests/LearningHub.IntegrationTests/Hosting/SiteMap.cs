@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using LearningHub.Cases.Domain;
+using LearningHub.Core.Accounts;
 using LearningHub.Events.Domain;
 using LearningHub.Forms.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
@@ -46,8 +47,22 @@ public sealed class SiteMap
 
     public static bool EndsVisit(string url) => EndsTheVisit.Any(url.Contains);
 
+    /// <summary>An identity provider on the board, so its pages are visited too; its authority answers nothing (the discard port).</summary>
+    public const string IdentityProvider = "sweep";
+
     public static async Task<SiteMap> ReadAsync(LearningHubFactory factory)
     {
+        await factory.WithBoardServicesAsync(Board, async services =>
+        {
+            var editor = services.GetRequiredService<IdentityProviderEditor>();
+            if (await editor.FindAsync(IdentityProvider) is null)
+            {
+                await editor.SaveAsync(new IdentityProviderChange(IdentityProvider, "Sign in with your sweep account", "http://127.0.0.1:9",
+                    "sweep-client", "sweep-secret", "profile email", ["sweep.example"], DomainsMustUseProvider: false));
+            }
+
+            return 0;
+        });
         var ids = await factory.WithBoardAsync(Board, async db => new Dictionary<string, string>
         {
             ["event"] = (await db.Set<LearningEvent>().OrderBy(e => e.StartUtc).FirstAsync()).Id.ToString(),
@@ -88,6 +103,7 @@ public sealed class SiteMap
         "id" => Guid.NewGuid().ToString(),
         "slug" => ids["slug"],
         "key" when pattern.Contains("forms") => ids["formKey"],
+        "key" when pattern.Contains("oidc") || pattern.Contains("sign-in/provider") => IdentityProvider,
         "key" => "booking-confirmed",
         "number" => "1",
         "code" when pattern.Contains("status") => "404",

@@ -17,6 +17,7 @@ public sealed partial class HandBuiltLinksTests
     {
         ["src/LearningHub.Core/Boards/BoardLinks.cs"] = "the one builder of board links outside pages",
         ["src/LearningHub.Web/Accounts/AccountsSetup.cs"] = "the auth cookie's Path (one cookie per board), not a link",
+        ["src/LearningHub.Web/Accounts/IdentityProviderSchemes.cs"] = "the OpenID Connect handlers' callback paths, answered by the handler (not pages) and registered at the provider",
         ["src/Modules/LearningHub.Media/Services/MediaImage.cs"] = "rendition file addresses, served by an endpoint (not a page) that MediaModule maps from MediaUrls.RenditionRoute beside it",
     };
 

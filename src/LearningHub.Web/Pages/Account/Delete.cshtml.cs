@@ -5,6 +5,7 @@ using LearningHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using LearningHub.Web.Accounts;
 
 namespace LearningHub.Web.Pages.Account;
 
@@ -13,6 +14,7 @@ namespace LearningHub.Web.Pages.Account;
 /// then every module erases or anonymises their data in one transaction and they are signed out.
 /// </summary>
 [Authorize]
+[AllowIncompleteProfile]
 public sealed class DeleteModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PersonalDataRights rights)
     : BoardPageModel
 {

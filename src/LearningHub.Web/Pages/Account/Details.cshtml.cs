@@ -43,14 +43,7 @@ public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManag
         }
 
         await LoadAsync(user);
-        Input = new ProfileInput
-        {
-            FullName = user.FullName,
-            AgencyId = user.AgencyId,
-            JobRole = user.JobRole,
-            LocalityId = user.LocalityId,
-            LineManagerEmail = user.LineManagerEmail,
-        };
+        Input = ProfileInput.From(user);
         return Page();
     }
 
@@ -68,11 +61,7 @@ public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManag
             return Page();
         }
 
-        user.FullName = Input.FullName!.Trim();
-        user.AgencyId = Input.AgencyId;
-        user.JobRole = Input.JobRole!.Trim();
-        user.LocalityId = Input.LocalityId;
-        user.LineManagerEmail = Input.LineManagerEmailOrNull;
+        Input.ApplyTo(user);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

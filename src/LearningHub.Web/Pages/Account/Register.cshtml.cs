@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class RegisterModel(ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration) : BoardPageModel
+public sealed class RegisterModel(
+    ProfileChoices choices, UserManager<ApplicationUser> users, AccountRegistration registration, IdentityProviderEditor providerRules) : BoardPageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -23,6 +24,12 @@ public sealed class RegisterModel(ProfileChoices choices, UserManager<Applicatio
     {
         await choices.LoadAsync();
         choices.Validate(Input, ModelState, nameof(Input));
+        // A password account for a domain that must use its provider could never sign in (as on the sign-in page, the rule is public).
+        if (Input.Email is { } typed && await providerRules.RequiredForAsync(typed.Trim()) is { } required)
+        {
+            ModelState.AddModelError("Input.Email", $"Your organisation signs you in: use the button '{required.ButtonLabel}' on the sign-in page instead of creating a password");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace LearningHub.Web.Pages.Account;
 
 [EnableRateLimiting(HostSetup.AccountRateLimit)]
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, PasswordDecoy decoy) : BoardPageModel
+public sealed class SignInModel(
+    SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, PasswordDecoy decoy, BoardIdentityProviders providers,
+    IdentityProviderEditor providerRules) : BoardPageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -18,14 +20,23 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The board's own providers, a button each.</summary>
+    public IReadOnlyList<BoardIdentityProvider> Providers { get; private set; } = [];
+
+    public async Task OnGetAsync() => Providers = await providers.ListAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Providers = await providers.ListAsync();
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        // Which domains must use a provider is public (the page could list them), so saying so tells nobody who has an account.
+        if (await providerRules.RequiredForAsync(Input.Email!.Trim()) is { } required)
+        {
+            ModelState.AddModelError("Input.Email", $"Your organisation signs you in: use the button '{required.ButtonLabel}' instead of a password");
             return Page();
         }
 
@@ -42,7 +53,7 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
             var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
-                return LocalRedirect(SafeReturnUrl());
+                return LocalRedirect(ReturnUrls.OnBoard(Url, ReturnUrl));
             }
 
             if (result.IsLockedOut || result.IsNotAllowed)
@@ -54,13 +65,6 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
 
         ModelState.AddModelError("Input.Email", "Enter the email address and password of your account on this board");
         return Page();
-    }
-
-    /// <summary>Only a path on this board is a place to return to; anything else goes to the board's home.</summary>
-    private string SafeReturnUrl()
-    {
-        var home = Url.Page("/Home/Index")!;
-        return ReturnUrl is { } url && Url.IsLocalUrl(url) && url.StartsWith(home, StringComparison.OrdinalIgnoreCase) ? url : home;
     }
 
     public sealed class SignInInput

@@ -4,11 +4,13 @@ using LearningHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using LearningHub.Web.Accounts;
 
 namespace LearningHub.Web.Pages.Account;
 
 /// <summary>The signed-in person's rights over their data: a copy (page or JSON file) and deleting the account.</summary>
 [Authorize]
+[AllowIncompleteProfile]
 public sealed class YourDataModel(UserManager<ApplicationUser> users, PersonalDataRights rights) : BoardPageModel
 {
     public void OnGet()
