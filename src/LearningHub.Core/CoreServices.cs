@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddScoped<BoardContext>();
         services.AddScoped<BoardLinks>();
         services.AddScoped<BoardDirectory>();
+        services.AddScoped<BoardTerms>();
 
         var database = DatabaseSettings.From(configuration, environment);
         services.AddSingleton(database);

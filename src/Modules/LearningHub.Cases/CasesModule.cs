@@ -24,6 +24,7 @@ public static class CasesModule
         services.AddSingleton<INavigationProvider, CasesNavigation>();
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseCatalogue>();
+        services.AddSingleton<PublishedVersions>();
         services.AddScoped<CaseLearning>();
         services.AddScoped<SectionReflection>();
         services.AddScoped<LearningHub.Forms.Services.IFormContextOwner, CaseReflectionContextOwner>();
