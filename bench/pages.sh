@@ -139,19 +139,24 @@ start_app() {
     # Sign in as the form does: the antiforgery cookie and token from the form, then the POST.
     local jar="$work_dir/$name.cookies" form token
     form=$(curl -s -c "$jar" "$base/$board/account/sign-in")
-    token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$form" | head -1 | sed 's/.*value="//; s/"$//')
-    [[ -n "$token" ]] || token=$(grep -o '<input[^>]*__RequestVerificationToken[^>]*>' <<<"$form" | head -1 | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
+    token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$form" | sed -n 1p | sed 's/.*value="//; s/"$//')
+    [[ -n "$token" ]] || token=$(grep -o '<input[^>]*__RequestVerificationToken[^>]*>' <<<"$form" | sed -n 1p | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
     [[ -n "$token" ]] || { echo "no antiforgery token on the $name sign-in page" >&2; exit 1; }
     curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
         --data-urlencode "__RequestVerificationToken=$token" "$base/$board/account/sign-in"
-    app_cookies[$name]=$(awk -F'\t' 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
-    if ! curl -s -H "Cookie: ${app_cookies[$name]}" "$base/$board" | grep -q 'Sign out'; then
+    # Netscape cookie file: HttpOnly cookies (the sign-in cookie) are written with a "#HttpOnly_" prefix.
+    app_cookies[$name]=$(awk -F'\t' '{ sub(/^#HttpOnly_/, "", $1) } NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+    local home
+    home=$(curl -s -H "Cookie: ${app_cookies[$name]}" "$base/$board")
+    if [[ "$home" != *"Sign out"* ]]; then
         echo "signing in to the $name app as $email failed" >&2; exit 1
     fi
 
     # The first module in the catalogue.
-    app_module[$name]=$(curl -s -H "Cookie: ${app_cookies[$name]}" "$base/$board/modules" \
-        | grep -o "href=\"/$board/modules/[a-z0-9-]*\"" | head -1 | sed 's/href="//; s/"$//')
+    # (Whole pages are read before grep: a pipe cut short would fail under pipefail.)
+    local catalogue
+    catalogue=$(curl -s -H "Cookie: ${app_cookies[$name]}" "$base/$board/modules")
+    app_module[$name]=$(grep -o "href=\"/$board/modules/[a-z0-9-]*\"" <<<"$catalogue" | sed -n 1p | sed 's/href="//; s/"$//')
     [[ -n "${app_module[$name]}" ]] || { echo "no module in the $name catalogue" >&2; exit 1; }
     echo "$name: $dir on $base (pid ${app_pid[$name]}), module ${app_module[$name]}"
 }
@@ -182,7 +187,7 @@ measure() {
         /requests in/ { requests = $1 }
         /Requests\/sec/ { rate = $2 }
         /Non-2xx or 3xx responses/ { errors = $NF }
-        END { printf "%.0f %.3f %d\n", rate, requests > 0 ? (after - before) * 1000 / hz / requests : 0, errors }' <<<"$output"
+        END { cpu = requests > 0 ? (after - before) * 1000 / hz / requests : 0; printf "%.0f %.3f %d\n", rate, cpu, errors }' <<<"$output"
 }
 
 apps=(this)
