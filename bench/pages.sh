@@ -220,7 +220,7 @@ for (( round = 1; round <= rounds; round++ )); do
             key="$name|$label"
             rates[$key]+="$rate "
             cpus[$key]+="$cpu "
-            shares[$key]+="$(awk -v r="$rate" -v s="${static_rate[$name]}" 'BEGIN { printf "%.2f", s > 0 ? 100 * r / s : 0 }') "
+            shares[$key]+="$(awk -v r="$rate" -v s="${static_rate[$name]}" 'BEGIN { share = s > 0 ? 100 * r / s : 0; printf "%.2f", share }') "
             errors[$key]=$(( ${errors[$key]:-0} + failed ))
         done
     done
