@@ -26,6 +26,12 @@ public static class HostSetup
     public static WebApplicationBuilder AddLearningHubHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // MapStaticAssets run from a build output (Development, the tests) patches assets it thinks were
+        // edited since the build: it then sends a compressed asset as an uncompressed gzip stream under the
+        // stored Content-Encoding (br), which no browser can decode, and it did so for every compressed
+        // stylesheet. The build writes wwwroot (npm) before the manifest is made, so a rebuild is what
+        // picks up an edit; without patching, a build serves what a publish serves.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.AddLearningHubLogging();
         services.AddLearningHubCore(builder.Configuration, builder.Environment);
 
@@ -96,7 +102,6 @@ public static class HostSetup
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<FormNulStrippingMiddleware>();
         app.UseMiddleware<MultipartFormMiddleware>();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<BoardResolutionMiddleware>();
         app.UseRateLimiter();
@@ -108,6 +113,10 @@ public static class HostSetup
 
     public static WebApplication MapLearningHubPages(this WebApplication app)
     {
+        // Every wwwroot file (themes, modules) from the build's manifest: fingerprinted addresses cached
+        // for a year as immutable, Brotli/gzip made at build and publish and chosen by Accept-Encoding,
+        // ETags. Short-circuited: a stylesheet needs no board, sign-in cookie or authorization.
+        app.MapStaticAssets().ShortCircuit();
         // Liveness: is the process up? No database or network, so a slow database never gets a node restarted.
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
@@ -127,7 +136,8 @@ public static class HostSetup
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
-        app.MapRazorPages();
+        // WithStaticAssets lets asp-append-version link to the fingerprinted address of each file.
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 

@@ -50,6 +50,7 @@ public static class EventsModule
 
         services.AddSingleton<WaitlistProcessor>();
         services.AddHostedService<WaitlistJob>();
+        services.AddHostedService<BookingWarmUp>();
         services.AddRecipeStep<EventsStep>();
 
         // The signed-out events list, the busiest page when a popular session opens, is served from

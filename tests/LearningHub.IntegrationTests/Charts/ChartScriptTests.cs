@@ -25,8 +25,9 @@ public sealed class ChartScriptTests(LearningHubFactory factory) : IClassFixture
         var page = await client.GetDocumentAsync("/norfolk/events/manage/reach");
         Assert.Equal(4, page.QuerySelectorAll("table[data-lh-chart='1,2']").Length);
         var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src") ?? "").ToList();
-        Assert.Contains(scripts, s => s.StartsWith("/_content/LearningHub.Theme.Base/lib/chart.umd.min.js", StringComparison.Ordinal));
-        Assert.Contains(scripts, s => s.StartsWith("/_content/LearningHub.Theme.Base/lib/bar-charts.mjs", StringComparison.Ordinal));
+        // Fingerprinted addresses (MapStaticAssets): chart.umd.min.{fingerprint}.js.
+        Assert.Contains(scripts, s => s.StartsWith("/_content/LearningHub.Theme.Base/lib/chart.umd.min.", StringComparison.Ordinal) && s.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Contains(scripts, s => s.StartsWith("/_content/LearningHub.Theme.Base/lib/bar-charts.", StringComparison.Ordinal) && s.EndsWith(".mjs", StringComparison.Ordinal));
         Assert.DoesNotContain(scripts, s => s.Length == 0);
     }
 }

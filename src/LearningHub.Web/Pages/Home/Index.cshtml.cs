@@ -1,24 +1,16 @@
 using System.Security.Claims;
 using LearningHub.Core.Accounts;
-using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
-using Microsoft.EntityFrameworkCore;
+using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Web.Pages.Home;
 
 /// <summary>A board's home page.</summary>
-public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
+public sealed class IndexModel(BoardTerms terms) : BoardPageModel
 {
     public string? SignedInName => User.FindFirstValue(LearningHubClaimTypes.FullName);
 
-    public IReadOnlyList<ThemeRow> Themes { get; private set; } = [];
+    public IReadOnlyList<TermChoice> Themes { get; private set; } = [];
 
-    public async Task OnGetAsync()
-    {
-        Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder)
-            .Select(t => new ThemeRow(t.Name, t.Description))
-            .ToListAsync(HttpContext.RequestAborted);
-    }
-
-    public sealed record ThemeRow(string Name, string? Description);
+    public async Task OnGetAsync() => Themes = await terms.ThemesAsync(HttpContext.RequestAborted);
 }

@@ -1,5 +1,6 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Data;
+using LearningHub.Core.Taxonomies;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Cases.Services;
@@ -16,20 +17,19 @@ public sealed record CatalogueItem(
     string Slug, string Title, ReviewType ReviewType, string Summary, int EstimatedMinutes, DateOnly? ReviewPublishedOn,
     IReadOnlyList<string> Themes, Guid? CoverImageId = null);
 
-public sealed record TermChoice(Guid Id, string Key, string Name);
-
-/// <summary>A published version with its module and the names of the board's themes and topics.</summary>
-public sealed record PublishedModule(CaseModule Module, CaseModuleVersion Version, IReadOnlyDictionary<Guid, string> ThemeNames,
-    IReadOnlyDictionary<Guid, string> TopicNames);
+/// <summary>A published version with its module, its rendered support text and the names of the board's themes and topics.</summary>
+public sealed record PublishedModule(CaseModule Module, PublishedContent Content, IReadOnlyDictionary<Guid, string> ThemeNames,
+    IReadOnlyDictionary<Guid, string> TopicNames)
+{
+    public CaseModuleVersion Version => Content.Version;
+}
 
 /// <summary>What practitioners can find: published, not archived modules of the current board only.</summary>
-public sealed class CaseCatalogue(LearningHubDbContext db)
+public sealed class CaseCatalogue(LearningHubDbContext db, BoardTerms terms, PublishedVersions published)
 {
-    public Task<List<TermChoice>> ThemesAsync(CancellationToken cancellationToken = default) =>
-        db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new TermChoice(t.Id, t.Key, t.Name)).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<TermChoice>> ThemesAsync(CancellationToken cancellationToken = default) => terms.ThemesAsync(cancellationToken);
 
-    public Task<List<TermChoice>> TopicsAsync(CancellationToken cancellationToken = default) =>
-        db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new TermChoice(t.Id, t.Key, t.Name)).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<TermChoice>> TopicsAsync(CancellationToken cancellationToken = default) => terms.TopicsAsync(cancellationToken);
 
     public const int PageSize = 20;
 
@@ -84,23 +84,29 @@ public sealed class CaseCatalogue(LearningHubDbContext db)
     }
 
     /// <summary>The module practitioners see at <c>/{board}/modules/{slug}</c>, or null if it is not published here.</summary>
+    /// <remarks>
+    /// One query per request for the module and its published version's source hash; the version's
+    /// content comes from <see cref="PublishedVersions"/>.
+    /// </remarks>
     public async Task<PublishedModule?> PublishedAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var module = await db.Set<CaseModule>().AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Slug == slug && m.Status == CaseModuleStatus.Published, cancellationToken);
-        if (module?.PublishedVersionId is not { } versionId)
+        var row = await db.Set<CaseModule>().AsNoTracking()
+            .Where(m => m.Slug == slug && m.Status == CaseModuleStatus.Published)
+            .Select(m => new
+            {
+                Module = m,
+                SourceHash = db.Set<CaseModuleVersion>().Where(v => v.Id == m.PublishedVersionId).Select(v => v.SourceHash).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row?.Module.PublishedVersionId is not { } versionId)
         {
             return null;
         }
 
-        var version = await CaseVersions.LoadAsync(db, versionId, tracking: false, cancellationToken);
-        return version is null ? null : await WithNamesAsync(module, version, cancellationToken);
+        var content = await published.GetAsync(db, versionId, row.SourceHash, cancellationToken);
+        return content is null ? null : await WithNamesAsync(row.Module, content, cancellationToken);
     }
 
-    public async Task<PublishedModule> WithNamesAsync(CaseModule module, CaseModuleVersion version, CancellationToken cancellationToken = default)
-    {
-        var themes = await db.LearningThemes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var topics = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        return new PublishedModule(module, version, themes, topics);
-    }
+    public async Task<PublishedModule> WithNamesAsync(CaseModule module, PublishedContent content, CancellationToken cancellationToken = default) =>
+        new(module, content, await terms.ThemeNamesAsync(cancellationToken), await terms.TopicNamesAsync(cancellationToken));
 }

@@ -11,6 +11,9 @@ public sealed class EventsOptions
     /// <summary>Set false on an instance that should not run the waiting-list job (tests drive it by hand).</summary>
     public bool WaitlistJobEnabled { get; set; } = true;
 
+    /// <summary>Set false on an instance that should not warm the booking path after it starts (<see cref="BookingWarmUp"/>).</summary>
+    public bool BookingWarmUpEnabled { get; set; } = true;
+
     /// <summary>How long a place is held while a line manager decides (cut short when booking closes).</summary>
     public TimeSpan ApprovalHold { get; set; } = TimeSpan.FromDays(3);
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Security;
+using LearningHub.Core.Taxonomies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,7 +118,9 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
         services.GetRequiredService<BoardDirectory>().Invalidate();
         if (boardId is { } id)
         {
-            services.GetRequiredService<IMemoryCache>().Remove(BoardPermissions.CacheKey(id));
+            var cache = services.GetRequiredService<IMemoryCache>();
+            cache.Remove(BoardPermissions.CacheKey(id));
+            BoardTerms.Invalidate(cache, id);
         }
     }
 }

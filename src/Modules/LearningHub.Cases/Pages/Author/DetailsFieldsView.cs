@@ -1,6 +1,7 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Cases.Pages.Author;
 

@@ -133,7 +133,7 @@ public sealed class ModuleModel(LearningHubDbContext db, CaseWorkflow workflow, 
         if ((module.WorkingVersionId ?? module.PublishedVersionId) is { } versionId
             && await CaseVersions.LoadAsync(db, versionId, tracking: false, cancellationToken) is { } version)
         {
-            Shown = await catalogue.WithNamesAsync(module, version, cancellationToken);
+            Shown = await catalogue.WithNamesAsync(module, PublishedVersions.Render(version), cancellationToken);
             QuestionCounts = await reflection.QuestionCountsAsync(module.Slug, version.Sections, cancellationToken);
         }
 

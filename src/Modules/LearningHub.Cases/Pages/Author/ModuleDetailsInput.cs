@@ -3,6 +3,7 @@ using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Cases.Pages.Author;
 

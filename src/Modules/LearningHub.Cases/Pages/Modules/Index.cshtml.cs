@@ -4,6 +4,7 @@ using LearningHub.Core.Validation;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Cases.Pages.Modules;
 

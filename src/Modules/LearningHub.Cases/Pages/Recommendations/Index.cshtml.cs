@@ -4,6 +4,7 @@ using LearningHub.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Cases.Pages.Recommendations;
 
