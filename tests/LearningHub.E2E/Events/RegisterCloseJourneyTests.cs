@@ -30,24 +30,62 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
 
         await page.GotoAsync($"/norfolk/events/manage/{eventId}/register");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Close the register" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("2 people have no attendance recorded");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.Locator($"tr[data-reference='{reference}'] select").SelectOptionAsync("Attended");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the register" }).ClickAsync();
         await Expect(page.Locator($"tr[data-reference='{reference}'] .attendance")).ToContainTextAsync("Attended");
 
+        // The booking question's answer is on the register and in the bookings CSV.
+        await Expect(page.Locator("#register thead")).ToContainTextAsync("Do you have any access needs?");
+        await Expect(page.Locator($"tr[data-reference='{reference}'] .booking-answer")).ToHaveTextAsync("A hearing loop, please");
+        var csv = await page.Context.APIRequest.GetAsync($"/norfolk/events/manage/{eventId}?handler=Export");
+        Assert.Contains("A hearing loop, please", await csv.TextAsync());
+
+        // A walk-in, recorded from the board's lists.
+        await page.GetByLabel("Full name").FillAsync("Walter Walk-in");
+        await page.GetByLabel("Work email address").FillAsync("walter@walkin.example");
+        await page.GetByLabel("Agency").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Locality they work in").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add walk-in" }).ClickAsync();
+        await Expect(page.Locator("#register")).ToContainTextAsync("Walter Walk-in");
+
         // Closing asks to confirm, on a check page naming what is sent and to whom.
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the register" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check before you close the register" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#close-effects")).ToContainTextAsync("1 person marked Attended, Partly attended or Walk-in");
+        await Expect(page.Locator("#close-effects")).ToContainTextAsync("2 people marked Attended, Partly attended or Walk-in: Rita Register, Walter Walk-in");
+        await Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("1 person has no attendance recorded");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the register and send" }).ClickAsync();
-        await Expect(page.Locator("#register-notice")).ToContainTextAsync("1 evaluation request");
+        await Expect(page.Locator("#register-notice")).ToContainTextAsync("2 evaluation requests");
         await Expect(page.Locator("#register-closed")).ToContainTextAsync("closed by coordinator@norfolk.demo");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save the register" })).ToHaveCountAsync(0);
         await Accessibility.AssertNoViolationsAsync(page);
         session.AssertNoBrowserErrors();
+
+        // The walk-in, with no account, opens the evaluation from the mailed link and answers without signing in.
+        var link = await MailedLinkAsync("walter@walkin.example");
+        await using var walkIn = await site.OpenSessionAsync();
+        await walkIn.Page.GotoAsync(new Uri(link).PathAndQuery);
+        await Expect(walkIn.Page.Locator("a.govuk-button--start")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(walkIn.Page);
+        await walkIn.Page.Locator("a.govuk-button--start").ClickAsync();
+        await Expect(walkIn.Page.Locator("main form")).ToBeVisibleAsync();
+        Assert.DoesNotContain("/account/sign-in", walkIn.Page.Url);
+        await Accessibility.AssertNoViolationsAsync(walkIn.Page);
+        walkIn.AssertNoBrowserErrors();
+    }
+
+    /// <summary>The answering link in the evaluation request mailed to <paramref name="email"/>.</summary>
+    private async Task<string> MailedLinkAsync(string email)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var board = await services.GetRequiredService<BoardDirectory>().FindAsync("norfolk") ?? throw new InvalidOperationException("No norfolk");
+        services.GetRequiredService<BoardContext>().Use(board);
+        var mail = await services.GetRequiredService<LearningHubDbContext>().Set<LearningHub.Notifications.Domain.OutboxMessage>()
+            .SingleAsync(m => m.Category == "forms.evaluation-request" && m.ToAddress == email);
+        return System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"https?://\S+").Value;
     }
 
     /// <summary>A published event that started an hour ago, with the board's evaluation form and one confirmed place.</summary>
@@ -68,7 +106,7 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
         var start = DateTime.UtcNow.AddHours(-1);
         var admin = services.GetRequiredService<EventAdmin>();
         var ev = await admin.CreateAsync(new EventDetails("Register closing session", "A session under way.", EventFormat.InPerson, "County Hall, Norwich",
-            null, null, null, start, start.AddHours(3), 20, null, null, null, false, true, [], [], false, null, null, null)
+            null, null, null, start, start.AddHours(3), 20, null, null, null, false, true, [], [], false, null, "Do you have any access needs?", null)
         {
             EvaluationFormKey = "event-evaluation",
         });
@@ -82,6 +120,7 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
             ActiveUserId = "e2e-register-user",
             FullName = "Rita Register",
             Email = "rita@school.example",
+            Answer = "A hearing loop, please",
             Status = BookingStatus.Confirmed,
             CreatedUtc = start.AddDays(-3),
             ConfirmedUtc = start.AddDays(-3),
