@@ -60,9 +60,14 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
 
         // Only the chosen type's fields count: without JavaScript every type's fields are on the page, and what was
         // typed under another type is neither saved nor an error.
+        // Their entries stay (with what was typed, shown again) but lose any error.
         foreach (var field in QuestionInput.TypeFields.Where(f => f.Type != Input.Type).Select(f => f.Field))
         {
-            ModelState.Remove($"Input.{field}");
+            if (ModelState.TryGetValue($"Input.{field}", out var entry))
+            {
+                entry.Errors.Clear();
+                entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Skipped;
+            }
         }
 
         var draft = Input.Draft();
