@@ -15,7 +15,7 @@ public sealed class AuditLogPageTests(SiteFixture site)
         var page = session.Page;
         await page.SignInAsDemoAsync("essex", "admin@essex.demo");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 

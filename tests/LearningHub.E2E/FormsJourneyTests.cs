@@ -115,7 +115,7 @@ public sealed class FormsJourneyTests(SiteFixture site)
         {
             var page = coordinator.Page;
             await page.SignInAsDemoAsync("essex", "coordinator@essex.demo");
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Forms" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Forms" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forms", Level = 1 })).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = "Reflecting on the learning" }).First.ClickAsync();

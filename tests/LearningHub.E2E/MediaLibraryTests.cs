@@ -40,7 +40,7 @@ public sealed class MediaLibraryTests(SiteFixture site)
         var page = session.Page;
         await page.SignInAsDemoAsync("norfolk", "author@norfolk.demo");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Images" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Images" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Images", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 

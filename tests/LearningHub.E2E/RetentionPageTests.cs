@@ -15,7 +15,7 @@ public sealed class RetentionPageTests(SiteFixture site)
         var page = session.Page;
         await page.SignInAsDemoAsync("essex", "admin@essex.demo");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Data retention" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Data retention" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Data retention", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#Input_AttendanceAmount")).ToHaveValueAsync("6");
         await Accessibility.AssertNoViolationsAsync(page);

@@ -15,7 +15,7 @@ public sealed class StaffPagesTests(SiteFixture site)
         var page = session.Page;
         await page.SignInAsDemoAsync("essex", "admin@essex.demo");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 
@@ -25,7 +25,7 @@ public sealed class StaffPagesTests(SiteFixture site)
         await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("cannot take away your own board administrator role");
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Agencies" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Agencies" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Change Essex Police" }).ClickAsync();
         await page.FillAsync("#Input_Name", "");
@@ -33,7 +33,7 @@ public sealed class StaffPagesTests(SiteFixture site)
         await Expect(page.Locator(".govuk-error-summary a[href='#Input_Name']")).ToHaveTextAsync("Enter the agency's name");
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Mail" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Mail" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mail", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Change mail settings" }).ClickAsync();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -47,14 +48,29 @@ public class ProfileInput
         LineManagerEmail = user.LineManagerEmail,
     };
 
-    /// <summary>Puts the checked answers on the account (the caller saves it).</summary>
-    public void ApplyTo(ApplicationUser user)
+    private void ApplyTo(ApplicationUser user)
     {
         user.FullName = FullName!.Trim();
         user.AgencyId = AgencyId;
         user.JobRole = JobRole!.Trim();
         user.LocalityId = LocalityId;
         user.LineManagerEmail = LineManagerEmailOrNull;
+    }
+
+    /// <summary>
+    /// Saves the checked answers on the account and issues a fresh sign-in cookie, which carries the name shown
+    /// in the header and whether the profile is complete.
+    /// </summary>
+    public async Task SaveToAsync(ApplicationUser user, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+    {
+        ApplyTo(user);
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not save details: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await signIn.RefreshSignInAsync(user);
     }
 
     /// <summary>Whether the account has what reach reporting needs: agency (and so sector), job role and locality.</summary>

@@ -46,7 +46,7 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
         await using var coordinator = await _site.OpenSessionAsync();
         var c = coordinator.Page;
         await c.SignInAsDemoAsync("norfolk", "coordinator@norfolk.demo");
-        await c.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Manage events" }).ClickAsync();
+        await c.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Manage events" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(c);
         await c.GetByRole(AriaRole.Link, new() { Name = "Create an event" }).ClickAsync();
         await c.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
@@ -74,7 +74,7 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
         await using var practitioner = await _site.OpenSessionAsync();
         var p = practitioner.Page;
         await p.SignInAsDemoAsync("norfolk", "practitioner@norfolk.demo");
-        await p.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Events", Exact = true }).ClickAsync();
+        await p.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Events", Exact = true }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(p);
         await p.GetByRole(AriaRole.Link, new() { Name = "Learning from Case Y: Norwich session" }).ClickAsync();
         await Expect(p.Locator("#places-left")).ToHaveTextAsync("20 places left");

@@ -12,7 +12,10 @@ public sealed class CasesStylesheetTests(LearningHubFactory factory) : IClassFix
     {
         var page = await factory.CreateBrowserClient().GetDocumentAsync(address);
 
-        var links = page.QuerySelectorAll("link[rel=stylesheet]").Where(l => l.GetAttribute("href")!.StartsWith("/_content/LearningHub.Cases/cases.css")).ToList();
+        var links = page.QuerySelectorAll("link[rel=stylesheet]")
+            // MapStaticAssets fingerprints the address: /_content/LearningHub.Cases/cases.{hash}.css.
+            .Where(l => l.GetAttribute("href") is { } href && href.StartsWith("/_content/LearningHub.Cases/cases.") && href.EndsWith(".css"))
+            .ToList();
         Assert.Single(links);
         Assert.Equal("HEAD", links[0].ParentElement!.TagName);
     }

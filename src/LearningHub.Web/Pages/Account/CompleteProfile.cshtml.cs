@@ -50,15 +50,7 @@ public sealed class CompleteProfileModel(UserManager<ApplicationUser> users, Sig
             return Page();
         }
 
-        Input.ApplyTo(user);
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Could not save details: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        }
-
-        // A fresh cookie without the incomplete-profile mark.
-        await signIn.RefreshSignInAsync(user);
+        await Input.SaveToAsync(user, users, signIn);
         return LocalRedirect(ReturnUrls.OnBoard(Url, ReturnUrl));
     }
 }

@@ -61,15 +61,7 @@ public sealed class DetailsModel(UserManager<ApplicationUser> users, SignInManag
             return Page();
         }
 
-        Input.ApplyTo(user);
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Could not save details: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        }
-
-        // The name in the header comes from the sign-in cookie, so issue a fresh one.
-        await signIn.RefreshSignInAsync(user);
+        await Input.SaveToAsync(user, users, signIn);
         Saved = true;
         return RedirectToPage();
     }
