@@ -40,6 +40,36 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
     }
 
     [Fact]
+    public async Task The_reach_CSV_has_every_table_of_the_page_for_the_same_period_escaped_against_formulas()
+    {
+        await _factory.GrantEventsManageAsync("norfolk");
+        var eventId = await _factory.CreateEventAsync("norfolk", 10, startsIn: TimeSpan.FromDays(400));
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(741) with { AgencyName = "=HYPERLINK(\"x\")" });
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(742));
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        var from = DateTime.UtcNow.AddDays(399);
+        var to = DateTime.UtcNow.AddDays(401);
+        var page = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}&To.Day={to.Day}&To.Month={to.Month}&To.Year={to.Year}");
+        var link = page.QuerySelector("a#reach-csv")!.GetAttribute("href")!;
+        var response = await client.GetAsync(link);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // The page's tables, a line per row: the table's caption, then its cells as shown.
+        var tables = page.QuerySelectorAll("table[data-lh-chart]").ToList();
+        Assert.Equal(4, tables.Count);
+        var shown = tables.SelectMany(t => t.QuerySelectorAll("tbody tr").Select(r =>
+            new[] { t.QuerySelector("caption")!.TextContent }.Concat(r.Children.Select(c => c.TextContent)).ToList())).ToList();
+        Assert.Equal(2 + 1 + 1 + 1, shown.Count); // two agencies; one sector, locality and theme
+        Assert.Equal("Table,Group," + string.Join(",", page.QuerySelector("#by-agency thead tr")!.Children.Skip(1).Select(c => c.TextContent)), lines[0]);
+        // The person's own text is escaped: a spreadsheet shows it, never runs it.
+        Assert.Contains("By agency,\"'=HYPERLINK(\"\"x\"\")\",1,0,–,0,0,0", lines);
+        Assert.Equal(shown.Select(cells => string.Join(",", cells.Select(c => c.StartsWith('=') ? $"\"'{c.Replace("\"", "\"\"")}\"" : c))), lines.Skip(1));
+    }
+
+    [Fact]
     public async Task A_coordinator_creates_publishes_registers_a_walk_in_and_exports_the_bookings()
     {
         await _factory.GrantEventsManageAsync("norfolk");
