@@ -36,14 +36,14 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
     public IReadOnlyList<ReachTable> Tables { get; private set; } = [];
 
     /// <summary>The CSV's columns after the table's name; the page's tables have the same headings.</summary>
-    public static readonly string[] Columns = ["Bookings", "Attended", "Attendance rate", "No-shows", "Cancellations", "Walk-ins"];
+    public static readonly string[] Columns = ["Bookings", "Attended (in full or in part)", "Partly attended", "Attendance rate (counting partly attended)", "No-shows", "Cancellations", "Walk-ins"];
 
     public static string Rate(ReachRow row) => row.AttendanceRate is { } r ? r.ToString("P0", CultureInfo.GetCultureInfo("en-GB")) : "–";
 
     /// <summary>A row's cells after its group, in the order of <see cref="Columns"/>.</summary>
     public static string[] Cells(ReachRow row) =>
     [
-        row.Bookings.ToString(CultureInfo.InvariantCulture), row.Attended.ToString(CultureInfo.InvariantCulture), Rate(row),
+        row.Bookings.ToString(CultureInfo.InvariantCulture), row.Attended.ToString(CultureInfo.InvariantCulture), row.PartlyAttended.ToString(CultureInfo.InvariantCulture), Rate(row),
         row.NoShows.ToString(CultureInfo.InvariantCulture), row.Cancellations.ToString(CultureInfo.InvariantCulture), row.WalkIns.ToString(CultureInfo.InvariantCulture),
     ];
 
