@@ -40,6 +40,83 @@ public sealed class CoordinatorPagesTests : IClassFixture<EventsFactory>
     }
 
     [Fact]
+    public async Task The_reach_CSV_has_every_table_of_the_page_for_the_same_period_escaped_against_formulas()
+    {
+        await _factory.GrantEventsManageAsync("norfolk");
+        var eventId = await _factory.CreateEventAsync("norfolk", 10, startsIn: TimeSpan.FromDays(400));
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(741) with { AgencyName = "=HYPERLINK(\"x\")" });
+        await _factory.BookAsync("norfolk", eventId, EventsTestData.Person(742));
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+
+        var from = DateTime.UtcNow.AddDays(399);
+        var to = DateTime.UtcNow.AddDays(401);
+        var page = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}&To.Day={to.Day}&To.Month={to.Month}&To.Year={to.Year}");
+        var link = page.QuerySelector("a#reach-csv")!.GetAttribute("href")!;
+        var response = await client.GetAsync(link);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // The page's tables, a line per row: the table's caption, then its cells as shown.
+        var tables = page.QuerySelectorAll("table[data-lh-chart]").ToList();
+        Assert.Equal(4, tables.Count);
+        var shown = tables.SelectMany(t => t.QuerySelectorAll("tbody tr").Select(r =>
+            new[] { t.QuerySelector("caption")!.TextContent }.Concat(r.Children.Select(c => c.TextContent)).ToList())).ToList();
+        Assert.Equal(2 + 1 + 1 + 1, shown.Count); // two agencies; one sector, locality and theme
+        Assert.Equal("Table,Group," + string.Join(",", page.QuerySelector("#by-agency thead tr")!.Children.Skip(1).Select(c => c.TextContent)), lines[0]);
+        // The person's own text is escaped: a spreadsheet shows it, never runs it.
+        Assert.Contains("By agency,\"'=HYPERLINK(\"\"x\"\")\",1,0,0,–,0,0,0", lines);
+        Assert.Equal(shown.Select(cells => string.Join(",", cells.Select(c => c.StartsWith('=') ? $"\"'{c.Replace("\"", "\"\"")}\"" : c))), lines.Skip(1));
+    }
+
+    [Fact]
+    public async Task The_reach_report_counts_a_session_under_way_with_people_marked_as_held_shows_partly_attended_and_puts_charts_under_headings()
+    {
+        await _factory.GrantEventsManageAsync("norfolk");
+        // Started an hour ago and ends in two: its end is not past, but people are marked as having come.
+        var eventId = await _factory.CreateEventAsync("norfolk", 10, startsIn: TimeSpan.FromHours(-1));
+        await _factory.WithBoardAsync("norfolk", db =>
+        {
+            foreach (var (n, mark) in new[] { (751, AttendanceMark.Attended), (752, AttendanceMark.PartlyAttended), (753, AttendanceMark.NoShow) })
+            {
+                var person = EventsTestData.Person(n);
+                db.Add(new Booking
+                {
+                    EventId = eventId,
+                    Reference = BookingReference.New("NSCB"),
+                    UserId = person.UserId,
+                    ActiveUserId = person.UserId,
+                    FullName = person.FullName,
+                    Email = person.Email,
+                    AgencyName = person.AgencyName,
+                    Sector = person.Sector,
+                    LocalityName = person.LocalityName,
+                    Status = BookingStatus.Confirmed,
+                    Attendance = mark,
+                    CreatedUtc = DateTime.UtcNow.AddDays(-3),
+                    ConfirmedUtc = DateTime.UtcNow.AddDays(-3),
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "coordinator@norfolk.demo");
+        var (from, to) = (DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(1));
+        var page = await client.GetDocumentAsync($"/norfolk/events/manage/reach?From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}&To.Day={to.Day}&To.Month={to.Month}&To.Year={to.Year}");
+
+        string Total(string key) => page.QuerySelectorAll("#totals .govuk-summary-list__row")
+            .Single(r => r.QuerySelector("dt")!.TextContent == key).QuerySelector("dd")!.TextContent;
+        Assert.Equal("1", Total("Sessions held"));
+        Assert.Equal("2 (attendance rate 67%, counting partly attended)", Total("Attended (in full or in part)"));
+        Assert.Equal("1", Total("Partly attended"));
+        Assert.Contains("Partly attended", page.QuerySelector("#by-agency thead")!.TextContent);
+        // Each table follows its own heading, so the chart drawn before the table sits under the heading.
+        Assert.Equal("By agency", page.QuerySelector("#by-agency")!.PreviousElementSibling is { LocalName: "h2" } heading ? heading.TextContent : null);
+    }
+
+    [Fact]
     public async Task A_coordinator_creates_publishes_registers_a_walk_in_and_exports_the_bookings()
     {
         await _factory.GrantEventsManageAsync("norfolk");

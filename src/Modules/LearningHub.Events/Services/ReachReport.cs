@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Events.Services;
 
-/// <summary>One row of a reach table: a group (an agency, a sector...) and its counts.</summary>
-public sealed record ReachRow(string Group, int Bookings, int Attended, int NoShows, int Cancellations, int WalkIns)
+/// <summary>
+/// One row of a reach table: a group (an agency, a sector...) and its counts. Attended counts those who came in
+/// full, in part or as walk-ins; <see cref="PartlyAttended"/> says how many of them came in part only.
+/// </summary>
+public sealed record ReachRow(string Group, int Bookings, int Attended, int PartlyAttended, int NoShows, int Cancellations, int WalkIns)
 {
     /// <summary>Attended (in full, in part or as walk-ins) out of those who had a place and were recorded.</summary>
     public double? AttendanceRate => Attended + NoShows == 0 ? null : (double)Attended / (Attended + NoShows);
@@ -41,7 +44,8 @@ public sealed class ReachReport(LearningHubDbContext db)
             var list = rows.ToList();
             return new ReachRow(group,
                 list.Count(r => !walkIn(r) && status(r) != BookingStatus.Cancelled),
-                list.Count(r => attendance(r) is AttendanceMark.Attended or AttendanceMark.PartlyAttended or AttendanceMark.WalkIn),
+                list.Count(r => Came(attendance(r))),
+                list.Count(r => attendance(r) == AttendanceMark.PartlyAttended),
                 list.Count(r => attendance(r) == AttendanceMark.NoShow),
                 list.Count(r => status(r) == BookingStatus.Cancelled),
                 list.Count(r => walkIn(r)));
@@ -53,7 +57,10 @@ public sealed class ReachReport(LearningHubDbContext db)
                 .OrderByDescending(r => r.Bookings + r.WalkIns).ThenBy(r => r.Group, StringComparer.Ordinal)
                 .ToList();
 
-        var held = events.Where(e => e.Status == EventStatus.Published && e.EndUtc <= nowUtc).ToList();
+        // A session was held when it has ended, or when people are marked as having come to it: a session marked
+        // on its day (or one whose end was typed wrongly) was held although its end is not yet past.
+        var attendedEvents = bookings.Where(b => Came(b.Attendance)).Select(b => b.EventId).ToHashSet();
+        var held = events.Where(e => e.Status == EventStatus.Published && (e.EndUtc <= nowUtc || attendedEvents.Contains(e.Id))).ToList();
         return new Reach(
             new ReachTotals(held.Count, events.Where(e => e.Status == EventStatus.Published).Sum(e => e.Capacity),
                 Count("All", bookings, b => b.Status, b => b.Attendance, b => b.IsWalkIn)),
@@ -62,4 +69,6 @@ public sealed class ReachReport(LearningHubDbContext db)
             Group(b => b.Locality ?? "Locality not given"),
             Group(b => themes[b.EventId]));
     }
+
+    private static bool Came(AttendanceMark? mark) => mark is AttendanceMark.Attended or AttendanceMark.PartlyAttended or AttendanceMark.WalkIn;
 }

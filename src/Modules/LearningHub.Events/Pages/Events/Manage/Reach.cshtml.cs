@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using CsvHelper;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Validation;
@@ -25,7 +27,51 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
 
     public string Period { get; private set; } = "";
 
-    public async Task OnGetAsync()
+    /// <summary>The period used (the default when the boxes were blank or wrong), for the CSV link.</summary>
+    public DateOnly PeriodFrom { get; private set; }
+
+    public DateOnly PeriodTo { get; private set; }
+
+    /// <summary>The page's tables, in order: the page and its CSV are both drawn from this list, so they cannot differ.</summary>
+    public IReadOnlyList<ReachTable> Tables { get; private set; } = [];
+
+    /// <summary>The CSV's columns after the table's name; the page's tables have the same headings.</summary>
+    public static readonly string[] Columns = ["Bookings", "Attended (in full or in part)", "Partly attended", "Attendance rate (counting partly attended)", "No-shows", "Cancellations", "Walk-ins"];
+
+    public static string Rate(ReachRow row) => row.AttendanceRate is { } r ? r.ToString("P0", CultureInfo.GetCultureInfo("en-GB")) : "–";
+
+    /// <summary>A row's cells after its group, in the order of <see cref="Columns"/>.</summary>
+    public static string[] Cells(ReachRow row) =>
+    [
+        row.Bookings.ToString(CultureInfo.InvariantCulture), row.Attended.ToString(CultureInfo.InvariantCulture), row.PartlyAttended.ToString(CultureInfo.InvariantCulture), Rate(row),
+        row.NoShows.ToString(CultureInfo.InvariantCulture), row.Cancellations.ToString(CultureInfo.InvariantCulture), row.WalkIns.ToString(CultureInfo.InvariantCulture),
+    ];
+
+    public Task OnGetAsync() => LoadAsync();
+
+    /// <summary>Every table on the page as one CSV for the same period, a row per group headed by its table's name.</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        await LoadAsync();
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        // Agency and locality names are typed by people (a walk-in's agency): a leading = must not become a formula in Excel.
+        await using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            csv.WriteRecord(["Table", "Group", .. Columns]);
+            foreach (var table in Tables)
+            {
+                foreach (var row in table.Rows)
+                {
+                    csv.WriteRecord([table.Caption, row.Group, .. Cells(row)]);
+                }
+            }
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return File(new UTF8Encoding(true).GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{Board.ShortName}-reach-{PeriodFrom:yyyy-MM-dd}-to-{PeriodTo:yyyy-MM-dd}.csv");
+    }
+
+    private async Task LoadAsync()
     {
         ModelState.Clear();
         var today = DateOnly.FromDateTime(LondonTime.ToLondon(clock.GetUtcNow().UtcDateTime));
@@ -44,8 +90,19 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
             To = DateInput.Of(to);
         }
 
+        (PeriodFrom, PeriodTo) = (from, to);
         Period = $"{from.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to {to.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
         Reach = await report.ForAsync(LondonTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), LondonTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)),
             clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        Tables =
+        [
+            new("By agency", "by-agency", "Agency", Reach.ByAgency),
+            new("By sector", "by-sector", "Sector", Reach.BySector),
+            new("By locality", "by-locality", "Locality", Reach.ByLocality),
+            new("By theme", "by-theme", "Theme", Reach.ByTheme),
+        ];
     }
 }
+
+/// <summary>One table of the reach report: its caption, element id, the heading of its group column, and its rows.</summary>
+public sealed record ReachTable(string Caption, string Id, string GroupHeading, IReadOnlyList<ReachRow> Rows);
