@@ -64,26 +64,7 @@ public sealed class GovukDateInputTagHelper : TagHelper
         legend.InnerHtml.Append(Legend);
         fieldset.InnerHtml.AppendHtml(legend);
 
-        if (Hint is not null)
-        {
-            var hint = new TagBuilder("div");
-            hint.AddCssClass("govuk-hint");
-            hint.Attributes["id"] = $"{id}-hint";
-            hint.InnerHtml.Append(Hint);
-            fieldset.InnerHtml.AppendHtml(hint);
-            describedBy.Add($"{id}-hint");
-        }
-
-        if (error is not null)
-        {
-            var message = new TagBuilder("p");
-            message.AddCssClass("govuk-error-message");
-            message.Attributes["id"] = $"{id}-error";
-            message.InnerHtml.AppendHtml("<span class=\"govuk-visually-hidden\">Error:</span> ");
-            message.InnerHtml.Append(error);
-            fieldset.InnerHtml.AppendHtml(message);
-            describedBy.Add($"{id}-error");
-        }
+        GovukFieldMessages.AppendHintAndError(fieldset.InnerHtml, id, Hint, error, describedBy);
 
         if (describedBy.Count > 0)
         {

@@ -64,26 +64,7 @@ public abstract class GovukFieldTagHelper : TagHelper
         label.InnerHtml.Append(Label ?? For.Metadata.GetDisplayName());
         html.AppendHtml(label);
 
-        if (Hint is not null)
-        {
-            var hint = new TagBuilder("div");
-            hint.AddCssClass("govuk-hint");
-            hint.Attributes["id"] = $"{Id}-hint";
-            hint.InnerHtml.Append(Hint);
-            html.AppendHtml(hint);
-            describedBy.Add($"{Id}-hint");
-        }
-
-        if (error is not null)
-        {
-            var message = new TagBuilder("p");
-            message.AddCssClass("govuk-error-message");
-            message.Attributes["id"] = $"{Id}-error";
-            message.InnerHtml.AppendHtml("<span class=\"govuk-visually-hidden\">Error:</span> ");
-            message.InnerHtml.Append(error);
-            html.AppendHtml(message);
-            describedBy.Add($"{Id}-error");
-        }
+        GovukFieldMessages.AppendHintAndError(html, Id, Hint, error, describedBy);
 
         var control = BuildControl(error is not null);
         control.Attributes["id"] = Id;
@@ -109,6 +90,35 @@ public abstract class GovukFieldTagHelper : TagHelper
 
 /// <summary><c>&lt;govuk-input for="Input.Email" label="Work email" type="email" autocomplete="email" /&gt;</c></summary>
 [HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
+/// <summary>The GOV.UK hint and error message of a field or fieldset, shared by every field tag helper.</summary>
+internal static class GovukFieldMessages
+{
+    /// <summary>Appends the hint and error message (either may be absent) and records their ids for aria-describedby.</summary>
+    public static void AppendHintAndError(IHtmlContentBuilder html, string id, string? hintText, string? error, List<string> describedBy)
+    {
+        if (hintText is not null)
+        {
+            var hint = new TagBuilder("div");
+            hint.AddCssClass("govuk-hint");
+            hint.Attributes["id"] = $"{id}-hint";
+            hint.InnerHtml.Append(hintText);
+            html.AppendHtml(hint);
+            describedBy.Add($"{id}-hint");
+        }
+
+        if (error is not null)
+        {
+            var message = new TagBuilder("p");
+            message.AddCssClass("govuk-error-message");
+            message.Attributes["id"] = $"{id}-error";
+            message.InnerHtml.AppendHtml("<span class=\"govuk-visually-hidden\">Error:</span> ");
+            message.InnerHtml.Append(error);
+            html.AppendHtml(message);
+            describedBy.Add($"{id}-error");
+        }
+    }
+}
+
 public sealed class GovukInputTagHelper : GovukFieldTagHelper
 {
     [HtmlAttributeName("type")]
