@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<BoardPermissions>();
+        services.AddSingleton<Accounts.SessionCheckCache>();
 
         // The request (when there is one) for the audit log's actor and BoardLinks' site address.
         services.AddHttpContextAccessor();

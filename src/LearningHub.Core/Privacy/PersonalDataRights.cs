@@ -1,3 +1,4 @@
+using LearningHub.Core.Accounts;
 using System.Text.Json;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
@@ -47,7 +48,7 @@ public sealed record PersonalDataExport(string BoardName, string PersonName, Dat
 /// </summary>
 public sealed class PersonalDataRights(
     LearningHubDbContext db, BoardContext boards, IEnumerable<IPersonalDataSource> sources, AccountPersonalData account,
-    AuditLog audit, TimeProvider clock)
+    AuditLog audit, SessionCheckCache sessionChecks, TimeProvider clock)
 {
     public const string ExportDownloaded = "privacy.export.downloaded";
     public const string AccountDeleted = "privacy.account.deleted";
@@ -105,6 +106,8 @@ public sealed class PersonalDataRights(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // After the commit, so no request can read the sessions again before they are gone.
+        sessionChecks.Forget(subject.UserId);
 
         foreach (var source in sources)
         {

@@ -12,7 +12,7 @@ namespace LearningHub.Web.Accounts;
 /// audited (never with the password). A change keeps the browser it was made in signed in.
 /// </summary>
 public sealed class AccountPasswords(
-    LearningHubDbContext db, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AccountSessions sessions, AuditLog audit)
+    LearningHubDbContext db, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AccountSessions sessions, SessionCheckCache sessionChecks, AuditLog audit)
 {
     public const string Changed = "accounts.password.changed";
     public const string Reset = "accounts.password.reset";
@@ -31,6 +31,8 @@ public sealed class AccountPasswords(
         audit.Record(Changed, new AuditTarget("Account", user.Id, user.FullName), new { otherSessionsEnded = ended });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        // Again after the commit: a request that read the sessions before it must not keep them for this node.
+        sessionChecks.Forget(user.Id);
         // A fresh cookie with the new security stamp, on the same session.
         await signIn.RefreshSignInAsync(user);
         return result;
@@ -51,6 +53,7 @@ public sealed class AccountPasswords(
             new AuditActor(user.Id, user.FullName));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        sessionChecks.Forget(user.Id);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
 using LearningHub.Core.Accounts;
@@ -15,7 +16,7 @@ namespace LearningHub.Web.Accounts;
 /// The cookie carries the session id as a claim (<see cref="LearningHubClaimTypes.SessionId"/>); every
 /// request checks it with one primary-key read (<see cref="AccountsSetup"/>).
 /// </summary>
-public sealed class AccountSessions(LearningHubDbContext db, TimeProvider clock)
+public sealed class AccountSessions(LearningHubDbContext db, SessionCheckCache checks, TimeProvider clock)
 {
     public const string Provider = "LearningHub.Session";
 
@@ -51,21 +52,35 @@ public sealed class AccountSessions(LearningHubDbContext db, TimeProvider clock)
             return false;
         }
 
-        var started = await Sessions(userId).Where(t => t.Name == sessionId).Select(t => t.Value).FirstOrDefaultAsync();
+        var known = checks.For(userId);
+        if (known.Sessions?.TryGetValue(sessionId, out var started) != true)
+        {
+            var read = (await Sessions(userId).Select(t => new { t.Name, t.Value }).ToListAsync())
+                .ToImmutableDictionary(t => t.Name, t => t.Value);
+            known.Remember(read);
+            read.TryGetValue(sessionId, out started);
+        }
+
         return started is not null && !IsTooOld(started);
     }
 
     /// <summary>Ends the principal's own session (signing out).</summary>
-    public Task EndAsync(ClaimsPrincipal principal) =>
-        principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && principal.FindFirstValue(LearningHubClaimTypes.SessionId) is { } sessionId
-            ? Sessions(userId).Where(t => t.Name == sessionId).ExecuteDeleteAsync()
-            : Task.CompletedTask;
+    public async Task EndAsync(ClaimsPrincipal principal)
+    {
+        if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId && principal.FindFirstValue(LearningHubClaimTypes.SessionId) is { } sessionId)
+        {
+            await Sessions(userId).Where(t => t.Name == sessionId).ExecuteDeleteAsync();
+            checks.Forget(userId);
+        }
+    }
 
     /// <summary>Ends every session of the account except <paramref name="keep"/>'s (null: all of them); returns how many ended.</summary>
-    public Task<int> EndOthersAsync(string userId, ClaimsPrincipal? keep)
+    public async Task<int> EndOthersAsync(string userId, ClaimsPrincipal? keep)
     {
         var kept = keep?.FindFirstValue(ClaimTypes.NameIdentifier) == userId ? keep.FindFirstValue(LearningHubClaimTypes.SessionId) : null;
-        return Sessions(userId).Where(t => t.Name != kept).ExecuteDeleteAsync();
+        var ended = await Sessions(userId).Where(t => t.Name != kept).ExecuteDeleteAsync();
+        checks.Forget(userId);
+        return ended;
     }
 
     /// <summary>
