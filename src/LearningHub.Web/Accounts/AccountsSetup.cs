@@ -129,7 +129,22 @@ public static class AccountsSetup
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (SecurityStampCheckDue(context))
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// Identity's validator re-checks the security stamp only once the cookie is older than the validation
+    /// interval, but resolving it builds a SignInManager and UserManager (with their metrics instruments) on
+    /// every request; the same test made here first skips that when nothing would be checked.
+    /// </summary>
+    private static bool SecurityStampCheckDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
     }
 }
 
