@@ -8,16 +8,29 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Core.Data;
 
-public class LearningHubDbContext(
-    DbContextOptions<LearningHubDbContext> options,
-    BoardContext boardContext,
-    IEnumerable<IModelContributor> contributors)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one database context. The app rents instances from EF Core's pool (each given its scope's
+/// <see cref="BoardContext"/>: <c>CoreServices</c>), so a request does not pay for setting one up; the
+/// modules' parts of the model come from their <see cref="IModelContributor"/>s, read once when the model is built.
+/// </summary>
+public class LearningHubDbContext : IdentityDbContext<ApplicationUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    /// <summary>The only constructor, as EF Core's pool requires: the modules' contributors come from the
+    /// application's services (the options' <c>UseApplicationServiceProvider</c>) when the model is built.</summary>
+    public LearningHubDbContext(DbContextOptions<LearningHubDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The board this context's unit of work acts for; set for each rental from the pool.</summary>
+    public BoardContext BoardScope { get; set; } = new();
+
     /// <summary>Name of the global query filter that scopes board-owned rows to the current board.</summary>
     public const string BoardFilter = "Board";
 
@@ -37,7 +50,7 @@ public class LearningHubDbContext(
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the board query filter on every query; null (no board) matches no row.</summary>
-    public Guid? CurrentBoardId => boardContext.BoardId;
+    public Guid? CurrentBoardId => BoardScope.BoardId;
 
     /// <summary>
     /// Every <see cref="DateTime"/> (and DateTime?) column holds UTC. SQLite hands
@@ -56,6 +69,7 @@ public class LearningHubDbContext(
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LearningHubDbContext).Assembly);
+        var contributors = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetServices<IModelContributor>() ?? [];
         foreach (var contributor in contributors)
         {
             contributor.Configure(builder);

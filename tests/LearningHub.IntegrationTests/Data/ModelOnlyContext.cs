@@ -22,6 +22,7 @@ public static class ModelOnlyContext
             : new DatabaseSettings(provider, $"Data Source={Path.Combine(factory.DataPath, "never-opened.db")}");
         var options = new DbContextOptionsBuilder<LearningHubDbContext>().EnableServiceProviderCaching(false);
         settings.Configure(options);
-        return new LearningHubDbContext(options.Options, new BoardContext(), factory.Services.GetServices<IModelContributor>());
+        options.UseApplicationServiceProvider(factory.Services);
+        return new LearningHubDbContext(options.Options);
     }
 }

@@ -24,7 +24,8 @@ public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClass
     {
         var options = new DbContextOptionsBuilder<LearningHubDbContext>();
         settings.Configure(options);
-        return new LearningHubDbContext(options.Options, new BoardContext(), factory.Services.GetServices<IModelContributor>());
+        options.UseApplicationServiceProvider(factory.Services);
+        return new LearningHubDbContext(options.Options);
     }
 
     [Fact]

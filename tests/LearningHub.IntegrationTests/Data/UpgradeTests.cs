@@ -68,7 +68,7 @@ public sealed class UpgradeTests
         // gets services of its own so that this partial model is not cached for the other tests' contexts.
         var options = new DbContextOptionsBuilder<LearningHubDbContext>().EnableServiceProviderCaching(false);
         settings.Configure(options);
-        await using var db = new LearningHubDbContext(options.Options, new BoardContext(), []);
+        await using var db = new LearningHubDbContext(options.Options);
         await db.GetService<IMigrator>().MigrateAsync(LastHandWrittenMigration);
         Assert.Equal(LastHandWrittenMigration, (await db.Database.GetAppliedMigrationsAsync()).Last());
 

@@ -16,9 +16,9 @@ public sealed record MailAttachment(string FileName, string ContentType, string 
 /// <c>SaveChanges</c> commits, so a change and its mail land together or not at all. Also the
 /// generic way to schedule a send ("at this time") and to call it off.
 /// </summary>
-public sealed class MailQueue(LearningHubDbContext db, BoardContext boards, TimeProvider clock, OutboxSignal signal)
+public sealed class MailQueue(LearningHubDbContext db, BoardContext boards, TimeProvider clock, OutboxSignal signal) : IDisposable
 {
-    private bool _wakeOnSave;
+    private EventHandler<SavedChangesEventArgs>? _wakeOnSave;
 
     /// <summary>
     /// Queues <paramref name="mail"/> under <paramref name="dedupeKey"/>; false, and nothing queued, when a
@@ -112,10 +112,19 @@ public sealed class MailQueue(LearningHubDbContext db, BoardContext boards, Time
     // The dispatcher also polls, so this only makes a new message go at once rather than at the next poll.
     private void WakeDispatcherAfterSave()
     {
-        if (!_wakeOnSave)
+        if (_wakeOnSave is null)
         {
-            _wakeOnSave = true;
-            db.SavedChanges += (_, _) => signal.Notify();
+            _wakeOnSave = (_, _) => signal.Notify();
+            db.SavedChanges += _wakeOnSave;
+        }
+    }
+
+    /// <summary>The context goes back to a pool and is used by other scopes: it must not keep waking the dispatcher.</summary>
+    public void Dispose()
+    {
+        if (_wakeOnSave is not null)
+        {
+            db.SavedChanges -= _wakeOnSave;
         }
     }
 }
