@@ -70,10 +70,60 @@ public sealed class RegisterCloseJourneyTests(SiteFixture site)
         await Expect(walkIn.Page.Locator("a.govuk-button--start")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(walkIn.Page);
         await walkIn.Page.Locator("a.govuk-button--start").ClickAsync();
-        await Expect(walkIn.Page.Locator("main form")).ToBeVisibleAsync();
+        await AnswerEveryQuestionAsync(walkIn.Page);
+        await Expect(walkIn.Page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers", Level = 1 })).ToBeVisibleAsync();
+        Assert.DoesNotContain("/account/sign-in", walkIn.Page.Url);
+        await Accessibility.AssertNoViolationsAsync(walkIn.Page);
+        await walkIn.Page.GetByRole(AriaRole.Button, new() { Name = "Send answers" }).ClickAsync();
+        await Expect(walkIn.Page.GetByRole(AriaRole.Heading, new() { Name = "Answers sent", Level = 1 })).ToBeVisibleAsync();
         Assert.DoesNotContain("/account/sign-in", walkIn.Page.Url);
         await Accessibility.AssertNoViolationsAsync(walkIn.Page);
         walkIn.AssertNoBrowserErrors();
+    }
+
+    /// <summary>
+    /// Answers each page of the form in turn (the first choice of each radio question, a sentence in each text box,
+    /// optional boxes left) until the check answers page, with axe on every question page.
+    /// </summary>
+    private static async Task AnswerEveryQuestionAsync(IPage page)
+    {
+        var checkAnswers = page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers", Level = 1 });
+        for (var pages = 0; pages < 20; pages++)
+        {
+            var save = page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" });
+            await Expect(save.Or(checkAnswers)).ToBeVisibleAsync();
+            if (await checkAnswers.IsVisibleAsync())
+            {
+                return;
+            }
+
+            Assert.DoesNotContain("/account/sign-in", page.Url);
+            await Accessibility.AssertNoViolationsAsync(page);
+            // A page may hold several questions: the first choice of each.
+            var radioGroups = await page.Locator("main input[type=radio]").EvaluateAllAsync<string[]>("rs => [...new Set(rs.map(r => r.name))]");
+            foreach (var name in radioGroups)
+            {
+                await page.Locator($"main input[type=radio][name='{name}']").First.CheckAsync();
+            }
+
+            foreach (var box in await page.Locator("main textarea, main input[type=text]").AllAsync())
+            {
+                await box.FillAsync("Ask about who else lives in the home.");
+            }
+
+            var before = page.Url;
+            await save.ClickAsync();
+            try
+            {
+                await Expect(page).Not.ToHaveURLAsync(before);
+            }
+            catch (PlaywrightException)
+            {
+                Assert.Fail($"Still on {page.Url} after saving: {await page.Locator("main").InnerTextAsync()}");
+            }
+        }
+
+        Assert.Fail("The form did not reach its check answers page within 20 pages");
     }
 
     /// <summary>The answering link in the evaluation request mailed to <paramref name="email"/>.</summary>

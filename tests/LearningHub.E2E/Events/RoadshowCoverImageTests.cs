@@ -25,9 +25,9 @@ public sealed class RoadshowCoverImageTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload image" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The image was uploaded");
 
-        // From the events list (a session's "Part of" link) to the roadshow, and from there to its cover image page.
+        // From the events list (the roadshow's title, its sessions under it) to the roadshow, and from there to its cover image page.
         await page.GotoAsync("/norfolk/events");
-        await page.Locator("main dd a[href*='/events/roadshows/']").First.ClickAsync();
+        await page.Locator("main .lh-event-list__item h3 a[href*='/events/roadshows/']").First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("(Add a|Change the) cover image") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cover image for Spring roadshow" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);

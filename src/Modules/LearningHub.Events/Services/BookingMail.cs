@@ -154,6 +154,14 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, BoardLinks 
             $"events.message:{messageId:N}:{booking.Id}", cancellationToken: ct);
     }
 
+    /// <summary>The message as <paramref name="booking"/>'s copy will read (<see cref="MessageAsync"/>), for the coordinator to check before it goes.</summary>
+    public Task<LearningHub.Notifications.Templates.RenderedMail> PreviewMessageAsync(LearningEvent ev, Booking booking, string message, CancellationToken ct)
+    {
+        var values = Values(ev, booking, showWhere: true);
+        values[EventMailTemplates.Message] = message;
+        return mail.RenderAsync(EventMailTemplates.AttendeeMessage.Key, booking.FullName, values, ct);
+    }
+
     /// <summary>The calendar entry for a booking: one UID for the booking's life, its current SEQUENCE.</summary>
     public CalendarEvent Calendar(LearningEvent ev, Booking booking) =>
         new(Uid(booking), booking.CalendarSequence, ev.StartUtc, ev.EndUtc, ev.Title, boards.Required.Name,

@@ -121,7 +121,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
                 }
             }
 
-            foreach (var booking in await db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null).ToListAsync(ct))
+            foreach (var booking in await StillBooked(eventId).ToListAsync(ct))
             {
                 var wasConfirmed = booking.Status == BookingStatus.Confirmed;
                 booking.Cancel(now, "coordinator");
@@ -130,6 +130,13 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
 
             return true;
         }, ct);
+
+    /// <summary>The bookings <see cref="CancelAsync"/> cancels and mails: everyone holding, offered or waiting for a place.</summary>
+    public IQueryable<Booking> StillBooked(Guid eventId) => db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null);
+
+    /// <summary>Who <see cref="MessageAttendeesAsync"/> mails: confirmed places, not walk-ins (they came on the day).</summary>
+    public IQueryable<Booking> MessageRecipients(Guid eventId) =>
+        db.Set<Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && !b.IsWalkIn);
 
     /// <summary>A new draft session like <paramref name="eventId"/>, a week later: the usual way to add a roadshow date.</summary>
     public async Task<LearningEvent> CopyAsync(Guid eventId, CancellationToken ct = default)
@@ -155,7 +162,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
     {
         var ev = await db.Set<LearningEvent>().SingleAsync(e => e.Id == eventId, ct);
         var messageId = Guid.NewGuid();
-        var attendees = await db.Set<Booking>().Where(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed && !b.IsWalkIn).ToListAsync(ct);
+        var attendees = await MessageRecipients(eventId).OrderBy(b => b.CreatedUtc).ToListAsync(ct);
         foreach (var booking in attendees)
         {
             await mail.MessageAsync(ev, booking, messageId, message, ct);

@@ -68,8 +68,12 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Ti
             Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
             from, to,
             FormEnums.Read<Sector>(Filter.Sector)));
-        Covers = await library.FindImagesAsync(Events.Where(e => e.ListCoverImageId is not null).Select(e => e.ListCoverImageId!.Value));
+        Covers = await library.FindImagesAsync(Events.SelectMany(e => new[] { e.CoverImageId, e.RoadshowCoverImageId }).OfType<Guid>().Distinct());
+        Entries = EventListEntry.Group(Events);
     }
+
+    /// <summary>The list as shown: each event on its own, except a roadshow's sessions, which come together under it.</summary>
+    public IReadOnlyList<EventListEntry> Entries { get; private set; } = [];
 
     /// <summary>The listed events' cover images (or their roadshows'), loaded in one query.</summary>
     public IReadOnlyDictionary<Guid, MediaImage> Covers { get; private set; } = new Dictionary<Guid, MediaImage>();
@@ -87,4 +91,19 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Ti
         /// <summary>Events meant for this sector (and those for everyone).</summary>
         public string? Sector { get; set; }
     }
+}
+
+/// <summary>
+/// One entry of the events list: an event, or a roadshow with its listed sessions (<see cref="Sessions"/>), placed
+/// where its first session falls, so the roadshow's title is read once rather than before every session.
+/// </summary>
+public sealed record EventListEntry(EventSummary First, IReadOnlyList<EventSummary> Sessions)
+{
+    public bool IsRoadshow => First.RoadshowId is not null;
+
+    public static IReadOnlyList<EventListEntry> Group(IReadOnlyList<EventSummary> events) =>
+        events.GroupBy(e => e.RoadshowId ?? e.Id)
+            .Select(g => new EventListEntry(g.First(), g.ToList()))
+            .OrderBy(entry => entry.First.StartUtc)
+            .ToList();
 }

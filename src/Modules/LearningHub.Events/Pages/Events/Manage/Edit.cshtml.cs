@@ -44,6 +44,10 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
     public List<SelectListItem> Formats { get; } =
         Enum.GetValues<EventFormat>().Select(f => new SelectListItem(EventText.Format(f), f.ToString())).ToList();
 
+    /// <summary>The roadshow a new session is being added to (its task list's "Add a session"); the page returns there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? AddingTo { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         IsNew = id is null;
@@ -64,6 +68,10 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
             Input.BaselineFormKey = await forms.DefaultAsync(FormPurpose.EventBaseline);
             Input.EvaluationFormKey = await forms.DefaultAsync(FormPurpose.EventEvaluation);
             Input.FollowUpFormKey = await forms.DefaultAsync(FormPurpose.FollowUp);
+            if (AddingTo is { } roadshowId && !await PrefillFromRoadshowAsync(roadshowId))
+            {
+                return NotFound();
+            }
         }
 
         return Page();
@@ -94,7 +102,38 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
         }
 
         var created = await admin.CreateAsync(details, ct: HttpContext.RequestAborted);
-        return RedirectToPage("/Events/Manage/Event", new { id = created.Id });
+        return AddingTo is { } addingTo && created.RoadshowId == addingTo
+            ? RedirectToPage("/Events/Manage/RoadshowTasks", new { id = addingTo, done = "session" })
+            : RedirectToPage("/Events/Manage/Event", new { id = created.Id });
+    }
+
+    /// <summary>
+    /// A new session of a roadshow starts as the roadshow (title, description, theme) and as its latest session in
+    /// everything a series shares (format, places, times, rules, forms); its date, venue and locality are the coordinator's to give.
+    /// </summary>
+    private async Task<bool> PrefillFromRoadshowAsync(Guid roadshowId)
+    {
+        var roadshow = await db.Set<Roadshow>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == roadshowId);
+        if (roadshow is null)
+        {
+            return false;
+        }
+
+        var latest = await db.Set<LearningEvent>().AsNoTracking().Where(e => e.RoadshowId == roadshowId)
+            .OrderByDescending(e => e.CreatedUtc).FirstOrDefaultAsync();
+        if (latest is not null)
+        {
+            Input = EventInput.From(latest);
+            Input.Date = new();
+            Input.Venue = null;
+            Input.LocalityId = null;
+        }
+
+        Input.Title = roadshow.Title;
+        Input.Summary = string.IsNullOrWhiteSpace(roadshow.Summary) ? Input.Summary : roadshow.Summary;
+        Input.ThemeId = roadshow.ThemeId?.ToString() ?? Input.ThemeId;
+        Input.RoadshowId = roadshow.Id.ToString();
+        return true;
     }
 
     /// <summary>A posted form key must be one offered (a form of this board with the right purpose).</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -19,9 +18,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 [Authorize(Policy = EventsPermissions.ManageEvents)]
 public sealed class EventModel(LearningHubDbContext db, EventQueries queries, EventAdmin admin) : BoardPageModel
 {
-    [BindProperty]
-    [Required(ErrorMessage = "Enter a message")]
-    [StringLength(4000, ErrorMessage = "The message must be 4,000 characters or fewer")]
+    /// <summary>The message box's name and value, so its form posts to the message page as <see cref="MessageModel.Message"/>.</summary>
     public string? Message { get; set; }
 
     public LearningEvent Event { get; private set; } = default!;
@@ -57,17 +54,6 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
         return RedirectToPage(new { id, done = "published" });
     }
 
-    public async Task<IActionResult> OnPostCancelEventAsync(Guid id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        await admin.CancelAsync(id, HttpContext.RequestAborted);
-        return RedirectToPage(new { id, done = "cancelled" });
-    }
-
     public async Task<IActionResult> OnPostCopyAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -77,22 +63,6 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
 
         var copy = await admin.CopyAsync(id, HttpContext.RequestAborted);
         return RedirectToPage(new { id = copy.Id, done = "copied" });
-    }
-
-    public async Task<IActionResult> OnPostMessageAsync(Guid id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        await admin.MessageAttendeesAsync(id, Message!.Trim(), HttpContext.RequestAborted);
-        return RedirectToPage(new { id, done = "messaged" });
     }
 
     /// <summary>Bookings and attendance as CSV, with the columns a board's quarterly report needs.</summary>

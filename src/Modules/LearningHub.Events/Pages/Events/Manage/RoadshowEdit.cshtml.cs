@@ -21,6 +21,8 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider cloc
 
     public bool IsNew { get; private set; }
 
+    public Guid? RoadshowId { get; private set; }
+
     public List<SelectListItem> Themes { get; private set; } = [];
 
     public List<SelectListItem> Statuses { get; } =
@@ -33,6 +35,7 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         IsNew = id is null;
+        RoadshowId = id;
         await LoadThemesAsync();
         if (id is { } roadshowId)
         {
@@ -51,6 +54,7 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
         IsNew = id is null;
+        RoadshowId = id;
         await LoadThemesAsync();
         var status = FormEnums.Read<EventStatus>(Input.Status);
         if (status is null)
@@ -83,7 +87,8 @@ public sealed class RoadshowEditModel(LearningHubDbContext db, TimeProvider cloc
         roadshow.ThemeId = Guid.TryParse(Input.ThemeId, out var theme) ? theme : null;
         roadshow.Status = status!.Value;
         await db.SaveChangesAsync();
-        return RedirectToPage("/Events/Roadshow", new { id = roadshow.Id });
+        // Back to its task list: next come its sessions, cover image and publishing.
+        return RedirectToPage("/Events/Manage/RoadshowTasks", new { id = roadshow.Id });
     }
 
     private async Task LoadThemesAsync() =>
