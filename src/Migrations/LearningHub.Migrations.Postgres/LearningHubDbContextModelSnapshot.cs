@@ -247,6 +247,13 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<int>("EstimatedMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("KeyMessages")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasDefaultValue("");
+
                     b.Property<Guid>("ModuleId")
                         .HasColumnType("uuid");
 
@@ -311,6 +318,40 @@ namespace LearningHub.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CaseModuleVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Cases.Domain.CasePracticeAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("VersionId", "Position");
+
+                    b.ToTable("CasePracticeActions", (string)null);
                 });
 
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
@@ -2324,6 +2365,21 @@ namespace LearningHub.Migrations.Postgres
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.CasePracticeAction", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Cases.Domain.CaseModuleVersion", null)
+                        .WithMany("PracticeActions")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
                 {
                     b.HasOne("LearningHub.Core.Boards.Board", null)
@@ -2824,6 +2880,8 @@ namespace LearningHub.Migrations.Postgres
                     b.Navigation("Chronology");
 
                     b.Navigation("Findings");
+
+                    b.Navigation("PracticeActions");
 
                     b.Navigation("Recommendations");
 

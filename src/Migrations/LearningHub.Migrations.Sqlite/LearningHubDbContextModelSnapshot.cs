@@ -242,6 +242,13 @@ namespace LearningHub.Migrations.Sqlite
                     b.Property<int>("EstimatedMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyMessages")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<Guid>("ModuleId")
                         .HasColumnType("TEXT");
 
@@ -306,6 +313,40 @@ namespace LearningHub.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CaseModuleVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Cases.Domain.CasePracticeAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("VersionId", "Position");
+
+                    b.ToTable("CasePracticeActions", (string)null);
                 });
 
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
@@ -2313,6 +2354,21 @@ namespace LearningHub.Migrations.Sqlite
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.CasePracticeAction", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Cases.Domain.CaseModuleVersion", null)
+                        .WithMany("PracticeActions")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
                 {
                     b.HasOne("LearningHub.Core.Boards.Board", null)
@@ -2813,6 +2869,8 @@ namespace LearningHub.Migrations.Sqlite
                     b.Navigation("Chronology");
 
                     b.Navigation("Findings");
+
+                    b.Navigation("PracticeActions");
 
                     b.Navigation("Recommendations");
 

@@ -39,7 +39,7 @@ public sealed class CaseAuthoringPagesTests(SiteFixture site)
         await page.FillAsync("#Input_Summary", "A short briefing.");
         await page.FillAsync("#Input_ContentWarning", "Describes neglect.");
         await page.FillAsync("#Input_SupportSignposting", "Talk to your manager.");
-        await page.FillAsync("#Input_EstimatedMinutes", "20");
+        await page.FillAsync("#Input_KeyMessages", "Ask who else lives in the home");
         await page.GetByLabel("Professional Curiosity").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create module" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();

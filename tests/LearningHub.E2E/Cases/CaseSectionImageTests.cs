@@ -42,7 +42,7 @@ public sealed class CaseSectionImageTests(SiteFixture site)
         await page.FillAsync("#Input_Summary", "A short briefing.");
         await page.FillAsync("#Input_ContentWarning", "Describes neglect.");
         await page.FillAsync("#Input_SupportSignposting", "Talk to your manager.");
-        await page.FillAsync("#Input_EstimatedMinutes", "20");
+        await page.FillAsync("#Input_KeyMessages", "Ask who else lives in the home");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create module" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a section" }).ClickAsync();
         await page.SelectOptionAsync("#Input_Kind", new SelectOptionValue { Label = "Summary" });

@@ -35,7 +35,7 @@ public sealed class CaseCoverImageTests(LearningHubFactory factory) : IClassFixt
 
         var catalogue = await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/modules");
 
-        var item = catalogue.QuerySelectorAll("main li").Single(li => li.QuerySelector("h3")?.TextContent.Trim() == "Child V");
+        var item = catalogue.QuerySelectorAll("main li").Single(li => li.QuerySelector("h3")?.TextContent.Trim() == "Child V, part 1 of 2: episodes 1 and 2");
         var image = item.QuerySelector("img")!;
         Assert.Equal("A health visitor and an interpreter talking with a mother", image.GetAttribute("alt"));
         Assert.Contains("320w", item.QuerySelector("source")?.GetAttribute("srcset") ?? image.GetAttribute("srcset"));
@@ -50,7 +50,7 @@ public sealed class CaseCoverImageTests(LearningHubFactory factory) : IClassFixt
 
         var details = await author.GetDocumentAsync($"/norfolk/manage/media/{imageId}");
 
-        Assert.Contains("Cover image of the case module 'Child V'", details.QuerySelector("main")!.TextContent);
+        Assert.Contains("Cover image of the case module 'Child V, part 1 of 2: episodes 1 and 2'", details.QuerySelector("main")!.TextContent);
     }
 
     [Fact]

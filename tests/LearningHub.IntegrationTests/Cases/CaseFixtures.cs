@@ -71,7 +71,7 @@ public static class CaseFixtures
         ["supportSignposting"] = "Talk to your line manager or use supervision.",
         ["themes"] = new JsonArray(themes.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
         ["topics"] = new JsonArray(topics.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
-        ["estimatedMinutes"] = 30,
+        ["keyMessages"] = new JsonArray("Use a professional interpreter.", "Ask who else lives in the home."),
         ["sections"] = new JsonArray(
             new JsonObject
             {

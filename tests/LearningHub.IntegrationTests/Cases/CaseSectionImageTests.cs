@@ -44,7 +44,7 @@ public sealed class CaseSectionImageTests(LearningHubFactory factory) : IClassFi
             ["Input.Summary"] = "A summary of what happened.",
             ["Input.ContentWarning"] = "Describes the death of a baby.",
             ["Input.SupportSignposting"] = "Talk to your manager.",
-            ["Input.EstimatedMinutes"] = "25",
+            ["Input.KeyMessages"] = "Ask who else lives in the home",
         });
         Assert.True(created.StatusCode == HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
         return Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());

@@ -74,7 +74,7 @@ public sealed class CasesRecipeStepTests(LearningHubFactory factory) : IClassFix
     [Theory]
     [InlineData("reviewType", "Case Review", "modules[0].reviewType")]
     [InlineData("publishedOn", "March 2017", "modules[0].publishedOn")]
-    [InlineData("estimatedMinutes", "300", "modules[0].estimatedMinutes")]
+    [InlineData("estimatedMinutes", "30", "modules[0].estimatedMinutes")]
     [InlineData("slug", "Child V", "modules[0].slug")]
     public async Task A_bad_value_is_refused_naming_its_field(string field, string value, string path)
     {

@@ -97,7 +97,7 @@ public sealed class HostileInputTests(LearningHubFactory factory) : IClassFixtur
             ["Input.Summary"] = "A summary of what happened.",
             ["Input.ContentWarning"] = "Describes the death of a baby.",
             ["Input.SupportSignposting"] = deep,
-            ["Input.EstimatedMinutes"] = "25",
+            ["Input.KeyMessages"] = "Ask who else lives in the home",
         };
 
         var refused = await author.SubmitFormAsync("/norfolk/author/modules/new", details);

@@ -36,13 +36,23 @@ public sealed class EventRulesTests
     }
 
     [Theory]
-    [InlineData("+21d 09:30", 2026, 12, 12, 9, 30)]
+    [InlineData("+3d 09:30", 2026, 11, 24, 9, 30)]
     [InlineData("-1d 18:00", 2026, 11, 20, 18, 0)]
     [InlineData("2027-03-09 13:45", 2027, 3, 9, 13, 45)]
     public void Recipe_times_are_relative_to_the_day_applied(string text, int year, int month, int day, int hour, int minute)
     {
         Assert.True(RelativeTime.TryParse(text, new DateOnly(2026, 11, 21), out var london));
         Assert.Equal(new DateTime(year, month, day, hour, minute, 0), london);
+    }
+
+    [Theory]
+    [InlineData("+21d 09:30", false, 2026, 12, 14)] // Saturday 12 December: the Monday after
+    [InlineData("+22d 09:30", false, 2026, 12, 14)] // Sunday 13 December
+    [InlineData("+21d 09:30", true, 2026, 12, 12)] // marked "onWeekend": kept
+    public void A_relative_day_on_a_weekend_moves_to_the_monday_unless_weekends_are_allowed(string text, bool allowWeekend, int year, int month, int day)
+    {
+        Assert.True(RelativeTime.TryParse(text, new DateOnly(2026, 11, 21), out var london, allowWeekend));
+        Assert.Equal(new DateTime(year, month, day, 9, 30, 0), london);
     }
 
     [Theory]

@@ -20,6 +20,7 @@ public sealed class CasesModel : IModelContributor
         modelBuilder.ApplyConfiguration(new CaseChronologyEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CaseFindingConfiguration());
         modelBuilder.ApplyConfiguration(new CaseRecommendationConfiguration());
+        modelBuilder.ApplyConfiguration(new CasePracticeActionConfiguration());
         modelBuilder.ApplyConfiguration(new CaseReviewEventConfiguration());
         modelBuilder.ApplyConfiguration(new CaseProgressConfiguration());
         modelBuilder.ApplyConfiguration(new CaseSectionDoneConfiguration());
@@ -61,6 +62,8 @@ internal sealed class CaseModuleVersionConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.SubmittedByUserId).HasMaxLength(450);
         b.Property(x => x.PublishedByUserId).HasMaxLength(450);
         b.Property(x => x.SourceHash).HasMaxLength(64);
+        // Default in the schema too, so versions written before key messages existed read as none.
+        b.Property(x => x.KeyMessages).HasMaxLength(2000).HasDefaultValue("");
         b.HasIndex(x => new { x.ModuleId, x.Number }).IsUnique();
         b.HasMany(x => x.Themes).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Topics).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
@@ -68,6 +71,7 @@ internal sealed class CaseModuleVersionConfiguration : IEntityTypeConfiguration<
         b.HasMany(x => x.Chronology).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Findings).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Recommendations).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.PracticeActions).WithOne().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -101,6 +105,17 @@ internal sealed class CaseSectionConfiguration : IEntityTypeConfiguration<CaseSe
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Body).HasMaxLength(20000);
+        b.HasIndex(x => new { x.VersionId, x.Position });
+    }
+}
+
+internal sealed class CasePracticeActionConfiguration : IEntityTypeConfiguration<CasePracticeAction>
+{
+    public void Configure(EntityTypeBuilder<CasePracticeAction> b)
+    {
+        b.ToTable("CasePracticeActions");
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Text).HasMaxLength(1000);
         b.HasIndex(x => new { x.VersionId, x.Position });
     }
 }

@@ -81,7 +81,20 @@ public enum SectionKind
     Recommendations,
     BoardResponse,
     LearningActivities,
+
+    /// <summary>"What this means for your practice": the version's practice actions, by role.</summary>
+    PracticeActions,
     Other,
+}
+
+/// <summary>Who a practice action is for (the roles the national panel's and NSPCC's briefings address).</summary>
+public enum PracticeRole
+{
+    Health,
+    ChildrensSocialCare,
+    Police,
+    EducationAndEarlyYears,
+    Everyone,
 }
 
 public enum RecommendationScope
@@ -116,6 +129,7 @@ public static class CaseText
         SectionKind.GoodPractice => "Good practice",
         SectionKind.BoardResponse => "Board response",
         SectionKind.LearningActivities => "Learning activities",
+        SectionKind.PracticeActions => "What this means for your practice",
         _ => kind.ToString(),
     };
 
@@ -131,6 +145,13 @@ public static class CaseText
         RecommendationStatus.NotYetKnown => "Not yet known",
         RecommendationStatus.InProgress => "In progress",
         _ => status.ToString(),
+    };
+
+    public static string Of(PracticeRole role) => role switch
+    {
+        PracticeRole.ChildrensSocialCare => "Children's social care",
+        PracticeRole.EducationAndEarlyYears => "Education and early years",
+        _ => role.ToString(),
     };
 
     public static string Of(CaseModuleStatus status) => status == CaseModuleStatus.InReview ? "In review" : status.ToString();

@@ -34,7 +34,17 @@ public class CaseModuleVersion : IBoardOwned
     /// <summary>Markdown: where to get support.</summary>
     public string SupportSignposting { get; set; } = "";
 
+    /// <summary>
+    /// Computed, never typed: from the words a practitioner reads and the reflective questions they answer
+    /// (<see cref="Services.EstimatedTime"/>), set when the version is published.
+    /// </summary>
     public int EstimatedMinutes { get; set; }
+
+    /// <summary>
+    /// The few things to take away, one a line, shown in a box at the top of the module. Plain text (each line
+    /// is shown as a list item, never as HTML).
+    /// </summary>
+    public string KeyMessages { get; set; } = "";
 
     /// <summary>Markdown: what the board did or does in response.</summary>
     public string? BoardResponse { get; set; }
@@ -69,6 +79,15 @@ public class CaseModuleVersion : IBoardOwned
     public List<CaseFinding> Findings { get; set; } = [];
 
     public List<CaseRecommendation> Recommendations { get; set; } = [];
+
+    /// <summary>What this means for practice, by role; shown by the module's "What this means for your practice" section.</summary>
+    public List<CasePracticeAction> PracticeActions { get; set; } = [];
+
+    /// <summary>The key messages one by one (blank lines and list markers left out).</summary>
+    public IReadOnlyList<string> KeyMessageList() => SplitKeyMessages(KeyMessages);
+
+    public static IReadOnlyList<string> SplitKeyMessages(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim().TrimStart('-', '*').Trim()).Where(l => l.Length > 0).ToList();
 }
 
 public class CaseVersionTheme : IBoardOwned
@@ -175,6 +194,22 @@ public class CaseRecommendation : IBoardOwned
     public RecommendationScope Scope { get; set; }
 
     public RecommendationStatus Status { get; set; }
+}
+
+/// <summary>One thing a practitioner in a role can do differently because of the review.</summary>
+public class CasePracticeAction : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    public Guid VersionId { get; set; }
+
+    public int Position { get; set; }
+
+    public PracticeRole Role { get; set; }
+
+    public string Text { get; set; } = "";
 }
 
 /// <summary>A step in a version's review: submitted, returned with a comment, published, archived.</summary>

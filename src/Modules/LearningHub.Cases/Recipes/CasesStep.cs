@@ -15,8 +15,8 @@ namespace LearningHub.Cases.Recipes;
 
 /// <summary>
 /// <c>{ "step": "cases", "modules": [ { "slug", "title", "reviewType", "publishedOn", "summary", "contentWarning",
-/// "supportSignposting", "themes", "topics", "estimatedMinutes", "sections", "chronology", "findings",
-/// "recommendations", "boardResponse", "cover": "media:pattern-rings" } ] }</c> (the full format is in docs/cases.md;
+/// "supportSignposting", "themes", "topics", "keyMessages", "sections", "chronology", "findings",
+/// "recommendations", "practiceActions", "boardResponse", "cover": "media:pattern-rings" } ] }</c> (the full format is in docs/cases.md;
 /// <c>cover</c> names an image a media step brought, and leaves the module's cover as it is when absent). Modules are matched by slug:
 /// a new one is created Published as version 1; the same content again changes nothing; changed content
 /// replaces the published version while nobody has started it, and is published as the next version once
@@ -169,9 +169,25 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             Summary = item.String("summary", 600),
             ContentWarning = item.String("contentWarning", 400),
             SupportSignposting = item.String("supportSignposting", 1000),
-            EstimatedMinutes = item.OptionalInt("estimatedMinutes", 5, 240) ?? throw item.Fail("estimatedMinutes", "is required: a whole number of minutes from 5 to 240."),
             BoardResponse = item.OptionalString("boardResponse", 5000),
         };
+        if (item.Json.TryGetProperty("estimatedMinutes", out _))
+        {
+            throw item.Fail("estimatedMinutes", "is worked out from the words and questions the module shows; leave it out.");
+        }
+
+        // Where the source gives the date shown in the catalogue (file and quote): checked by the recipes' content test, not stored.
+        if (version.ReviewPublishedOn is not null)
+        {
+            item.OptionalString("publishedOnSource", 400);
+        }
+
+        var keyMessages = item.Strings("keyMessages");
+        version.KeyMessages = string.Join('\n', keyMessages.Select(m => m.Trim()).Where(m => m.Length > 0));
+        if (version.KeyMessages.Length > 2000)
+        {
+            throw item.Fail("keyMessages", "must be 2,000 characters or fewer in all.");
+        }
 
         var themeKeys = item.Strings("themes");
         for (var i = 0; i < themeKeys.Count; i++)
@@ -263,6 +279,22 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             });
         }
 
+        foreach (var (action, position) in item.Objects("practiceActions").Select((a, i) => (a, i)))
+        {
+            version.PracticeActions.Add(new CasePracticeAction
+            {
+                VersionId = version.Id,
+                Position = position,
+                Role = ParseChoice<PracticeRole>(action, "role", CaseText.Of, required: true)!.Value,
+                Text = action.String("text", 1000),
+            });
+        }
+
+        if (version.PracticeActions.Count > 0 && version.Sections.All(s => s.Kind != SectionKind.PracticeActions))
+        {
+            throw item.Fail("practiceActions", $"are shown by a section of kind \"{CaseText.Of(SectionKind.PracticeActions)}\"; add one to the sections.");
+        }
+
         var numbers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (recommendation, position) in item.Objects("recommendations").Select((r, i) => (r, i)))
         {
@@ -285,6 +317,7 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             });
         }
 
+        version.EstimatedMinutes = EstimatedTime.Minutes(version, reflection.Sum(r => r.Questions.Count));
         return (version, reflection);
     }
 

@@ -17,6 +17,7 @@ public static class CaseVersions
             .Include(v => v.Chronology)
             .Include(v => v.Findings)
             .Include(v => v.Recommendations)
+            .Include(v => v.PracticeActions)
             .AsSplitQuery();
         if (!tracking)
         {
@@ -37,6 +38,7 @@ public static class CaseVersions
         to.SupportSignposting = from.SupportSignposting;
         to.EstimatedMinutes = from.EstimatedMinutes;
         to.BoardResponse = from.BoardResponse;
+        to.KeyMessages = from.KeyMessages;
         to.SearchText = from.SearchText;
         to.Themes = from.Themes.Select(t => new CaseVersionTheme { VersionId = to.Id, ThemeId = t.ThemeId }).ToList();
         to.Topics = from.Topics.Select(t => new CaseVersionTopic { VersionId = to.Id, TopicId = t.TopicId }).ToList();
@@ -72,6 +74,13 @@ public static class CaseVersions
             Scope = r.Scope,
             Status = r.Status,
         }).ToList();
+        to.PracticeActions = from.PracticeActions.OrderBy(a => a.Position).Select((a, i) => new CasePracticeAction
+        {
+            VersionId = to.Id,
+            Position = i,
+            Role = a.Role,
+            Text = a.Text,
+        }).ToList();
     }
 
     /// <summary>Marks the content <see cref="CopyContent"/> put into a tracked version as new rows.</summary>
@@ -83,6 +92,7 @@ public static class CaseVersions
         db.AddRange(version.Chronology);
         db.AddRange(version.Findings);
         db.AddRange(version.Recommendations);
+        db.AddRange(version.PracticeActions);
     }
 
     /// <summary>Deletes a version's child rows (the caller saves). Only for versions nobody has started.</summary>
@@ -95,11 +105,13 @@ public static class CaseVersions
         db.RemoveRange(await db.Set<CaseChronologyEntry>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<CaseFinding>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         db.RemoveRange(await db.Set<CaseRecommendation>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<CasePracticeAction>().Where(x => x.VersionId == id).ToListAsync(cancellationToken));
         version.Themes.Clear();
         version.Topics.Clear();
         version.Sections.Clear();
         version.Chronology.Clear();
         version.Findings.Clear();
         version.Recommendations.Clear();
+        version.PracticeActions.Clear();
     }
 }

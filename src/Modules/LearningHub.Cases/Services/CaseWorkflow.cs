@@ -16,7 +16,7 @@ public sealed class WorkflowException(string message) : Exception(message);
 /// review, then published (becoming the version practitioners see, the previous one superseded) or returned
 /// with a comment. A reviewer is a board administrator or an author other than the one who sent it.
 /// </summary>
-public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock, AuditLog audit, SectionReflection reflection)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -117,6 +117,8 @@ public sealed class CaseWorkflow(LearningHubDbContext db, TimeProvider clock, Au
         version.PublishedUtc = Now;
         version.PublishedByUserId = actor.UserId;
         version.SearchText = CaseSearch.TextOf(version);
+        var questions = await reflection.QuestionCountsAsync(module.Slug, version.Sections, cancellationToken);
+        version.EstimatedMinutes = EstimatedTime.Minutes(version, questions.Values.Sum());
         module.PublishedVersionId = version.Id;
         module.WorkingVersionId = null;
         module.Status = CaseModuleStatus.Published;

@@ -6,11 +6,13 @@ namespace LearningHub.Events.Domain;
 /// <summary>
 /// Recipe times relative to the day the recipe is applied, in UK time: <c>"+21d 09:30"</c> is 21 days
 /// from today at 9:30 in Europe/London, so a demo always has upcoming events. An absolute London time
-/// (<c>"2027-03-09 09:30"</c>) is accepted too.
+/// (<c>"2027-03-09 09:30"</c>) is accepted too. A relative day that falls on a Saturday or Sunday moves to
+/// the Monday after (sessions are held on working days; "+10d" lands on a weekend one day in seven), unless
+/// the caller allows weekends (an event the recipe marks <c>"onWeekend": true</c>).
 /// </summary>
 public static partial class RelativeTime
 {
-    public static bool TryParse(string text, DateOnly todayLondon, out DateTime london)
+    public static bool TryParse(string text, DateOnly todayLondon, out DateTime london, bool allowWeekend = false)
     {
         london = default;
         var relative = RelativePattern().Match(text.Trim());
@@ -27,7 +29,18 @@ public static partial class RelativeTime
                 return false;
             }
 
-            london = todayLondon.AddDays(days).ToDateTime(time);
+            var day = todayLondon.AddDays(days);
+            if (!allowWeekend)
+            {
+                day = day.DayOfWeek switch
+                {
+                    DayOfWeek.Saturday => day.AddDays(2),
+                    DayOfWeek.Sunday => day.AddDays(1),
+                    _ => day,
+                };
+            }
+
+            london = day.ToDateTime(time);
             return true;
         }
 

@@ -123,7 +123,7 @@ public sealed class EventsStep : IRecipeStepHandler
         {
             // Dates are fixed when an item is first applied, so applying the recipe again another day changes nothing.
             var startText = item.String("start", 40);
-            if (!RelativeTime.TryParse(startText, today, out var startLondon))
+            if (!RelativeTime.TryParse(startText, today, out var startLondon, allowWeekend: item.OptionalBool("onWeekend") ?? false))
             {
                 throw item.Fail("start", $"'{startText}' is not a time: use \"+21d 09:30\" (days from today, UK time) or \"2027-03-09 09:30\".");
             }

@@ -45,7 +45,16 @@ public interface IFormFilling
     /// address is kept only if it is local to the site; the confirmation page links back to it.
     /// </summary>
     string FillUrl(string formKey, string context, string? returnUrl = null);
+
+    /// <summary>
+    /// The person's own submitted answers to named forms of a purpose in contexts of a kind (<c>case-module</c>),
+    /// newest first, with each question's text as they answered it: their record of what they wrote.
+    /// </summary>
+    Task<IReadOnlyList<MyAnswer>> MyAnswersAsync(string contextKind, FormPurpose purpose, string userId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One answer the person gave: the form, the context it was given in, the question as asked, and when.</summary>
+public sealed record MyAnswer(string FormTitle, string Context, int QuestionPosition, string Question, string Answer, DateTime SubmittedUtc);
 
 public sealed class FormFilling(LearningHubDbContext db, BoardLinks links, TimeProvider clock) : IFormFilling
 {
@@ -127,6 +136,22 @@ public sealed class FormFilling(LearningHubDbContext db, BoardLinks links, TimeP
                 select attachment.Context)
             .Distinct().ToListAsync(cancellationToken);
         return unanswered.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<MyAnswer>> MyAnswersAsync(string contextKind, FormPurpose purpose, string userId,
+        CancellationToken cancellationToken = default)
+    {
+        var prefix = contextKind + ":";
+        var rows = await (from s in db.Set<FormSubmission>().AsNoTracking()
+                          where s.UserId == userId && s.SubmittedUtc != null && s.Context.StartsWith(prefix)
+                          join f in db.Set<Form>() on s.FormId equals f.Id
+                          where f.Purpose == purpose
+                          from a in s.Answers
+                          join q in db.Set<FormQuestion>() on a.QuestionId equals q.Id
+                          select new { f.Title, s.Context, q.Position, q.Text, a.Value, s.SubmittedUtc })
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.SubmittedUtc).ThenBy(r => r.Context, StringComparer.Ordinal).ThenBy(r => r.Position)
+            .Select(r => new MyAnswer(r.Title, r.Context, r.Position, r.Text, r.Value, r.SubmittedUtc!.Value)).ToList();
     }
 
     public string FillUrl(string formKey, string context, string? returnUrl = null) =>

@@ -42,7 +42,7 @@ public sealed class FormResults(LearningHubDbContext db)
     {
         var questions = await QuestionsByKeyAsync(form.Id, cancellationToken);
         var submissions = await SubmissionsAsync(form.Id, filter, cancellationToken);
-        var suppress = form.IsAnonymous;
+        var suppress = FormPrivacy.HidesNames(form);
         var results = new List<QuestionResult>();
         foreach (var (key, latest, ids) in questions)
         {
@@ -81,7 +81,7 @@ public sealed class FormResults(LearningHubDbContext db)
                 if (!textSuppressed)
                 {
                     texts = answers.OrderByDescending(a => a.Submission.SubmittedUtc)
-                        .Select(a => new TextAnswer(a.Answer.Value, form.IsAnonymous ? null : a.Submission.RespondentName, a.Submission.SubmittedUtc!.Value))
+                        .Select(a => new TextAnswer(a.Answer.Value, FormPrivacy.HidesNames(form) ? null : a.Submission.RespondentName, a.Submission.SubmittedUtc!.Value))
                         .ToList();
                 }
             }
@@ -110,13 +110,13 @@ public sealed class FormResults(LearningHubDbContext db)
         await using var csv = new SafeCsv(CsvWriter.Create(writer, null, leaveOpen: true));
 
         var header = new List<string> { "Submitted" };
-        if (!form.IsAnonymous)
+        if (!FormPrivacy.HidesNames(form))
         {
             header.AddRange(["Name", "Email", "Agency"]);
         }
 
         header.Add("Sector");
-        if (!form.IsAnonymous)
+        if (!FormPrivacy.HidesNames(form))
         {
             header.Add("Locality");
         }
@@ -129,7 +129,7 @@ public sealed class FormResults(LearningHubDbContext db)
         }
 
         await csv.EndRecordAsync(cancellationToken);
-        if (form.IsAnonymous && submissions.Count < SmallGroup)
+        if (FormPrivacy.HidesNames(form) && submissions.Count < SmallGroup)
         {
             csv.WriteField("Too few to show: fewer than 5 answers");
             for (var i = 1; i < header.Count; i++)
@@ -143,10 +143,10 @@ public sealed class FormResults(LearningHubDbContext db)
 
         foreach (var submission in submissions.OrderBy(s => s.SubmittedUtc))
         {
-            csv.WriteField(form.IsAnonymous
+            csv.WriteField(FormPrivacy.HidesNames(form)
                 ? submission.SubmittedUtc!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : submission.SubmittedUtc!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "Z");
-            if (!form.IsAnonymous)
+            if (!FormPrivacy.HidesNames(form))
             {
                 csv.WriteField(submission.RespondentName ?? "");
                 csv.WriteField(submission.RespondentEmail ?? "");
@@ -154,7 +154,7 @@ public sealed class FormResults(LearningHubDbContext db)
             }
 
             csv.WriteField(submission.Sector?.DisplayName() ?? "");
-            if (!form.IsAnonymous)
+            if (!FormPrivacy.HidesNames(form))
             {
                 csv.WriteField(submission.LocalityId is { } l && localities.TryGetValue(l, out var locality) ? locality : "");
             }
@@ -280,7 +280,7 @@ public sealed class FormResults(LearningHubDbContext db)
                     var ids = g.Select(m => m.Id).ToHashSet();
                     var scores = values.Where(v => ids.Contains(v.QuestionId)).Select(v => int.Parse(v.Value, CultureInfo.InvariantCulture)).ToList();
                     // Any anonymous form in the series makes small groups withheld for all of it.
-                    var hidden = (form.IsAnonymous || g.Key.IsAnonymous) && scores.Count < SmallGroup;
+                    var hidden = (FormPrivacy.HidesNames(form) || g.Key.IsAnonymous) && scores.Count < SmallGroup;
                     return new ComparisonPoint(g.Key.Title, g.Key.Purpose, hidden ? null : scores.Count,
                         hidden || scores.Count == 0 ? null : Math.Round(scores.Average(), 1));
                 })

@@ -64,6 +64,7 @@ public sealed class DeleteModel(LearningHubDbContext db, CaseWorkflow workflow) 
             "chronology" => await db.Set<CaseChronologyEntry>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
             "finding" => await db.Set<CaseFinding>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
             "recommendation" => await db.Set<CaseRecommendation>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
+            "action" => await db.Set<CasePracticeAction>().SingleOrDefaultAsync(s => s.Id == itemId && s.VersionId == version.Id, cancellationToken),
             _ => null,
         };
     }
@@ -74,6 +75,7 @@ public sealed class DeleteModel(LearningHubDbContext db, CaseWorkflow workflow) 
         CaseChronologyEntry c => ("chronology entry", $"{c.When}: {c.What}"),
         CaseFinding f => ("finding", f.Text),
         CaseRecommendation r => ("recommendation", $"{r.Number}. {r.Text}"),
+        CasePracticeAction a => ("practice action", $"{CaseText.Of(a.Role)}: {a.Text}"),
         _ => throw new ArgumentOutOfRangeException(nameof(item)),
     };
 }

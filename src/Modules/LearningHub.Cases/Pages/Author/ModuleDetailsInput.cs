@@ -39,9 +39,9 @@ public sealed class ModuleDetailsInput
     public string? SupportSignposting { get; set; }
 
     [Display(Order = 7)]
-    [Required(ErrorMessage = "Enter how many minutes the module takes")]
-    [Range(5, 240, ErrorMessage = "The time must be from 5 to 240 minutes")]
-    public int? EstimatedMinutes { get; set; }
+    [Required(ErrorMessage = "Enter the key messages")]
+    [StringLength(2000, ErrorMessage = "The key messages must be 2,000 characters or fewer")]
+    public string? KeyMessages { get; set; }
 
     [Display(Order = 8)]
     public List<Guid> Themes { get; set; } = [];
@@ -79,7 +79,7 @@ public sealed class ModuleDetailsInput
         version.Summary = Summary!.Trim();
         version.ContentWarning = ContentWarning!.Trim();
         version.SupportSignposting = SupportSignposting!.Trim();
-        version.EstimatedMinutes = EstimatedMinutes!.Value;
+        version.KeyMessages = string.Join('\n', CaseModuleVersion.SplitKeyMessages(KeyMessages));
         version.BoardResponse = string.IsNullOrWhiteSpace(BoardResponse) ? null : BoardResponse.Trim();
         version.ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim();
     }
@@ -92,7 +92,7 @@ public sealed class ModuleDetailsInput
         Summary = v.Summary,
         ContentWarning = v.ContentWarning,
         SupportSignposting = v.SupportSignposting,
-        EstimatedMinutes = v.EstimatedMinutes,
+        KeyMessages = v.KeyMessages,
         Themes = v.Themes.Select(t => t.ThemeId).ToList(),
         Topics = v.Topics.Select(t => t.TopicId).ToList(),
         BoardResponse = v.BoardResponse,
