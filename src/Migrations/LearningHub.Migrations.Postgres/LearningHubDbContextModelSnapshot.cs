@@ -590,6 +590,68 @@ namespace LearningHub.Migrations.Postgres
                     b.ToTable("CaseVersionTopics", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.RecommendationUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("ModuleId", "Number", "RecordedUtc");
+
+                    b.ToTable("CaseRecommendationUpdates", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1262,6 +1324,38 @@ namespace LearningHub.Migrations.Postgres
                     b.ToTable("Bookings", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Events.Domain.EventLearningLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModuleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecommendationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("BoardId", "ModuleKey", "RecommendationNumber");
+
+                    b.ToTable("EventLearningLinks", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1344,11 +1438,6 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<string>("LinkedModuleKeys")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("LocalityId")
                         .HasColumnType("uuid")
@@ -2460,6 +2549,26 @@ namespace LearningHub.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.RecommendationUpdate", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Cases.Domain.CaseModule", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
@@ -2572,6 +2681,21 @@ namespace LearningHub.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Events.Domain.EventLearningLink", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Events.Domain.LearningEvent", null)
+                        .WithMany("Links")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2837,6 +2961,11 @@ namespace LearningHub.Migrations.Postgres
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
                 {
                     b.Navigation("SectionsDone");
+                });
+
+            modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("LearningHub.Forms.Domain.Form", b =>
