@@ -1089,6 +1089,9 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Workforce")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId", "Key")

@@ -1084,6 +1084,9 @@ namespace LearningHub.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Workforce")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId", "Key")
