@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Core.Taxonomies;
 
-/// <summary>Renames an agency or moves it to another sector, with an audit entry when something changed.</summary>
+/// <summary>Renames an agency, moves it to another sector or changes its workforce figure, with an audit entry when something changed.</summary>
 public sealed class AgencyChanges(LearningHubDbContext db, AuditLog audit)
 {
     /// <summary>False when the board has no agency <paramref name="id"/> (the board filter hides other boards').</summary>
-    public async Task<bool> UpdateAsync(Guid id, string name, Sector sector)
+    public async Task<bool> UpdateAsync(Guid id, string name, Sector sector, int? workforce)
     {
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id);
         if (agency is null)
@@ -16,13 +16,14 @@ public sealed class AgencyChanges(LearningHubDbContext db, AuditLog audit)
             return false;
         }
 
-        var before = new { agency.Name, Sector = agency.Sector.ToString() };
+        var before = new { agency.Name, Sector = agency.Sector.ToString(), agency.Workforce };
         agency.Name = name;
         agency.Sector = sector;
-        if (before.Name != agency.Name || before.Sector != agency.Sector.ToString())
+        agency.Workforce = workforce;
+        var after = new { agency.Name, Sector = agency.Sector.ToString(), agency.Workforce };
+        if (before != after)
         {
-            audit.Record("taxonomies.agency.updated", new AuditTarget("Agency", agency.Id.ToString(), agency.Name),
-                new { before, after = new { agency.Name, Sector = agency.Sector.ToString() } });
+            audit.Record("taxonomies.agency.updated", new AuditTarget("Agency", agency.Id.ToString(), agency.Name), new { before, after });
         }
 
         await db.SaveChangesAsync();

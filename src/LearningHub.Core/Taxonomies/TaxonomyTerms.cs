@@ -20,6 +20,12 @@ public abstract class TaxonomyTerm : IBoardOwned
 public class Agency : TaxonomyTerm
 {
     public Sector Sector { get; set; }
+
+    /// <summary>
+    /// Roughly how many practitioners the agency has in the board's area, as the board records it; reach is reported
+    /// as a share of it. Null when the board has not said.
+    /// </summary>
+    public int? Workforce { get; set; }
 }
 
 /// <summary>A district or quadrant of the board's area; events are held in one and practitioners work in one.</summary>

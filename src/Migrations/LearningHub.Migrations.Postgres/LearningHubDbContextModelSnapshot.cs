@@ -631,6 +631,68 @@ namespace LearningHub.Migrations.Postgres
                     b.ToTable("CaseVersionTopics", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.RecommendationUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("ModuleId", "Number", "RecordedUtc");
+
+                    b.ToTable("CaseRecommendationUpdates", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1068,6 +1130,9 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Workforce")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId", "Key")
@@ -1303,6 +1368,38 @@ namespace LearningHub.Migrations.Postgres
                     b.ToTable("Bookings", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Events.Domain.EventLearningLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModuleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecommendationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("BoardId", "ModuleKey", "RecommendationNumber");
+
+                    b.ToTable("EventLearningLinks", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1385,11 +1482,6 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<string>("Key")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<string>("LinkedModuleKeys")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("LocalityId")
                         .HasColumnType("uuid")
@@ -2516,6 +2608,26 @@ namespace LearningHub.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.RecommendationUpdate", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Cases.Domain.CaseModule", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
@@ -2628,6 +2740,21 @@ namespace LearningHub.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Events.Domain.EventLearningLink", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Events.Domain.LearningEvent", null)
+                        .WithMany("Links")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2895,6 +3022,11 @@ namespace LearningHub.Migrations.Postgres
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
                 {
                     b.Navigation("SectionsDone");
+                });
+
+            modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("LearningHub.Forms.Domain.Form", b =>

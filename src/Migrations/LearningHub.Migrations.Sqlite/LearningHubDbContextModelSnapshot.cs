@@ -626,6 +626,68 @@ namespace LearningHub.Migrations.Sqlite
                     b.ToTable("CaseVersionTopics", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.RecommendationUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("ModuleId", "Number", "RecordedUtc");
+
+                    b.ToTable("CaseRecommendationUpdates", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1063,6 +1125,9 @@ namespace LearningHub.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Workforce")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId", "Key")
@@ -1298,6 +1363,38 @@ namespace LearningHub.Migrations.Sqlite
                     b.ToTable("Bookings", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Events.Domain.EventLearningLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("BoardId", "ModuleKey", "RecommendationNumber");
+
+                    b.ToTable("EventLearningLinks", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,11 +1476,6 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.Property<string>("Key")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LinkedModuleKeys")
-                        .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LocalityId")
@@ -2505,6 +2597,26 @@ namespace LearningHub.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningHub.Cases.Domain.RecommendationUpdate", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Cases.Domain.CaseModule", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
@@ -2617,6 +2729,21 @@ namespace LearningHub.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Events.Domain.EventLearningLink", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Events.Domain.LearningEvent", null)
+                        .WithMany("Links")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2884,6 +3011,11 @@ namespace LearningHub.Migrations.Sqlite
             modelBuilder.Entity("LearningHub.Cases.Domain.CaseProgress", b =>
                 {
                     b.Navigation("SectionsDone");
+                });
+
+            modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("LearningHub.Forms.Domain.Form", b =>

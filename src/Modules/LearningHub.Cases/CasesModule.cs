@@ -30,6 +30,8 @@ public static class CasesModule
         services.AddScoped<SectionReflection>();
         services.AddScoped<LearningHub.Forms.Services.IFormContextOwner, CaseReflectionContextOwner>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<RecommendationRecord>();
+        services.AddScoped<LearningHub.Core.Learning.ILinkableLearning, CaseLinkableLearning>();
         services.AddScoped<CaseCertificates>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();
         services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();

@@ -14,6 +14,9 @@ public sealed class CasesPermissions : IPermissionProvider
     /// <summary>See every recommendation of the board's reviews with its status and the learning that answers it.</summary>
     public const string TrackRecommendations = "cases.recommendations";
 
+    /// <summary>Record a published recommendation's status changes (the board's own record of what it did about it).</summary>
+    public const string RecordRecommendations = "cases.recommendations.record";
+
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(Author, "Write case learning modules and send them for review", [BoardRoles.Author, BoardRoles.BoardAdmin]),
@@ -21,5 +24,6 @@ public sealed class CasesPermissions : IPermissionProvider
         new(Review, "Publish or return case learning modules sent for review", [BoardRoles.Author, BoardRoles.BoardAdmin]),
         new(TrackRecommendations, "See recommendations and the learning that answers them",
             [BoardRoles.Author, BoardRoles.Coordinator, BoardRoles.BoardAdmin]),
+        new(RecordRecommendations, "Record the status of recommendations (accepted, action planned, completed...)", [BoardRoles.BoardAdmin]),
     ];
 }

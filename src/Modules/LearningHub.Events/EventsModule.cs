@@ -36,6 +36,7 @@ public static class EventsModule
         services.AddScoped<RegisterClosing>();
         services.AddScoped<LearningHub.Forms.Services.IFormContextOwner, EventFormContextOwner>();
         services.AddScoped<AttendanceCredits>();
+        services.AddScoped<LearningHub.Core.Learning.IRecommendationAnswers, EventRecommendationAnswers>();
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();

@@ -29,6 +29,8 @@ public sealed class UpgradeTests
 
     private static readonly Guid BoardId = Guid.Parse("6d1b2f0e-3a7c-4f55-9a61-0b8c2d4e5f70");
 
+    private static readonly Guid LinkedEventId = Guid.Parse("0c7f3e1a-5b2d-4e8f-9a10-2b3c4d5e6f71");
+
     [Fact]
     public async Task An_existing_SQLite_database_upgrades_and_keeps_its_data_and_keys()
     {
@@ -86,6 +88,14 @@ public sealed class UpgradeTests
             VALUES ({0}, {1}, 'Smtp', 'smtp.upgrade.example', 587, 'StartTls', 'learning@upgrade.example', {2}, 'learning@upgrade.example', 'Upgrade Check')
             """,
             Guid.NewGuid(), BoardId, fixture.ProtectedSmtpPassword);
+        // An event linking modules in the comma-separated text the events table kept then (a key twice, odd spaces).
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "Events" ("Id", "BoardId", "Title", "Summary", "Format", "StartUtc", "EndUtc", "Capacity", "RequiresApproval",
+                "WaitingListEnabled", "AudienceSectors", "LinkedModuleKeys", "AttendanceCountsTowardModules", "Status", "Revision", "CreatedUtc", "UpdatedUtc")
+            VALUES ({0}, {1}, 'Linked before', '', 'InPerson', {2}, {2}, 10, FALSE, TRUE, '', 'case-y, case-r,case-y ,', FALSE, 'Draft', 0, {2}, {2})
+            """,
+            LinkedEventId, BoardId, new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc));
         foreach (var key in fixture.Keys)
         {
             await db.Database.ExecuteSqlRawAsync(
@@ -118,6 +128,12 @@ public sealed class UpgradeTests
                 """SELECT "Authentication" AS "Value" FROM "BoardMailSettings" WHERE "BoardId" = {0}""", BoardId)
             .SingleAsync();
         Assert.Equal("Password", authentication);
+
+        // RecommendationRecordAndEventLinks' data step: the comma-separated keys became link rows, in order, once each.
+        var links = await db.Set<LearningHub.Events.Domain.EventLearningLink>().IgnoreQueryFilters()
+            .Where(l => l.EventId == LinkedEventId).OrderBy(l => l.Position).ToListAsync();
+        Assert.Equal(["case-y", "case-r"], links.Select(l => l.ModuleKey));
+        Assert.All(links, l => Assert.Equal((BoardId, (string?)null), (l.BoardId, l.RecommendationNumber)));
 
         // An antiforgery cookie and token issued before the change: the form post passes antiforgery (a 400
         // otherwise) and reaches the sign-in check, which refuses the unknown account with its own message.

@@ -57,6 +57,8 @@ public sealed class EventsRecipeStepTests : IClassFixture<EventsFactory>
         Assert.Equal(5, sessions.Count);
         Assert.True(sessions.Select(s => s.LocalityId).Distinct().Count() >= 4, "Sessions in several localities");
         Assert.All(sessions, s => Assert.Equal(["case-y", "case-r"], s.LinkedModules));
+        Assert.All(sessions, s => Assert.Equal(
+            [new LearningHub.Core.Learning.RecommendationRef("case-y", "1"), new("case-y", "7"), new("case-r", "5")], s.LinkedRecommendations));
         var now = _factory.Clock.GetUtcNow().UtcDateTime;
         var norwich = sessions.Single(s => s.Key == "spring-roadshow-norwich");
         Assert.Equal(14, (LearningHub.Core.Time.LondonTime.ToLondon(norwich.StartUtc).Date - LearningHub.Core.Time.LondonTime.ToLondon(now).Date).Days);

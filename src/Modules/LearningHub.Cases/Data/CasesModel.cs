@@ -22,6 +22,7 @@ public sealed class CasesModel : IModelContributor
         modelBuilder.ApplyConfiguration(new CaseRecommendationConfiguration());
         modelBuilder.ApplyConfiguration(new CasePracticeActionConfiguration());
         modelBuilder.ApplyConfiguration(new CaseReviewEventConfiguration());
+        modelBuilder.ApplyConfiguration(new RecommendationUpdateConfiguration());
         modelBuilder.ApplyConfiguration(new CaseProgressConfiguration());
         modelBuilder.ApplyConfiguration(new CaseSectionDoneConfiguration());
         modelBuilder.ApplyConfiguration(new CaseCertificateConfiguration());
@@ -156,6 +157,23 @@ internal sealed class CaseRecommendationConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.VersionId, x.Position });
         b.HasOne<LearningTheme>().WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RecommendationUpdateConfiguration : IEntityTypeConfiguration<RecommendationUpdate>
+{
+    public void Configure(EntityTypeBuilder<RecommendationUpdate> b)
+    {
+        b.ToTable("CaseRecommendationUpdates");
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.EvidenceUrl).HasMaxLength(500);
+        b.Property(x => x.RecordedByUserId).HasMaxLength(450);
+        b.Property(x => x.RecordedByName).HasMaxLength(200);
+        b.HasIndex(x => new { x.ModuleId, x.Number, x.RecordedUtc });
+        b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agency>().WithMany().HasForeignKey(x => x.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

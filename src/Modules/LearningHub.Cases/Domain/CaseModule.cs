@@ -104,12 +104,19 @@ public enum RecommendationScope
     Board,
 }
 
+/// <summary>
+/// Where the board is with a recommendation. Authors set the first status; after publication the board keeps a
+/// dated history of changes (<see cref="RecommendationUpdate"/>) and the latest one is the status.
+/// </summary>
 public enum RecommendationStatus
 {
     NotYetKnown,
     Accepted,
+    ActionPlanned,
     InProgress,
     Completed,
+    ImpactEvidenced,
+    NotAccepted,
 }
 
 /// <summary>The words people see for the enums (the recipe uses the same words).</summary>
@@ -143,7 +150,10 @@ public static class CaseText
     public static string Of(RecommendationStatus status) => status switch
     {
         RecommendationStatus.NotYetKnown => "Not yet known",
+        RecommendationStatus.ActionPlanned => "Action planned",
         RecommendationStatus.InProgress => "In progress",
+        RecommendationStatus.ImpactEvidenced => "Impact evidenced",
+        RecommendationStatus.NotAccepted => "Not accepted",
         _ => status.ToString(),
     };
 

@@ -16,6 +16,7 @@ public sealed class EventsModel : IModelContributor
         modelBuilder.ApplyConfiguration(new RoadshowConfiguration());
         modelBuilder.ApplyConfiguration(new LearningEventConfiguration());
         modelBuilder.ApplyConfiguration(new BookingConfiguration());
+        modelBuilder.ApplyConfiguration(new EventLearningLinkConfiguration());
     }
 }
 
@@ -41,6 +42,7 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.ToTable("Events");
         b.Ignore(x => x.Audience);
         b.Ignore(x => x.LinkedModules);
+        b.Ignore(x => x.LinkedRecommendations);
         b.Ignore(x => x.BookingClosesAt);
         b.Ignore(x => x.CancellationCutoffAt);
         b.Ignore(x => x.RegisterClosed);
@@ -51,7 +53,6 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.Property(x => x.Venue).HasMaxLength(500);
         b.Property(x => x.JoiningLink).HasMaxLength(500);
         b.Property(x => x.AudienceSectors).HasMaxLength(400);
-        b.Property(x => x.LinkedModuleKeys).HasMaxLength(1000);
         b.Property(x => x.Facilitators).HasMaxLength(500);
         b.Property(x => x.BookingQuestion).HasMaxLength(300);
         b.Property(x => x.BaselineFormKey).HasMaxLength(100);
@@ -69,8 +70,26 @@ internal sealed class LearningEventConfiguration : IEntityTypeConfiguration<Lear
         b.Property(x => x.EvaluationFormKey).ReferencesBoardRow<Form>(nameof(Form.Key));
         b.Property(x => x.FollowUpFormKey).ReferencesBoardRow<Form>(nameof(Form.Key));
         b.HasIndex(x => new { x.BoardId, x.Key }).IsUnique();
+        b.HasMany(x => x.Links).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Links).AutoInclude();
         // The upcoming events list: published, by start time.
         b.HasIndex(x => new { x.Status, x.StartUtc });
+    }
+}
+
+internal sealed class EventLearningLinkConfiguration : IEntityTypeConfiguration<EventLearningLink>
+{
+    public void Configure(EntityTypeBuilder<EventLearningLink> b)
+    {
+        b.ToTable("EventLearningLinks");
+        // The id is made in code, so a link added to a loaded event's Links is saved as new (with a generated key EF
+        // would take a link that already has an id for an existing row, and update it).
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ModuleKey).HasMaxLength(100);
+        b.Property(x => x.RecommendationNumber).HasMaxLength(20);
+        b.HasIndex(x => x.EventId);
+        // The learning that answers a module or a recommendation.
+        b.HasIndex(x => new { x.BoardId, x.ModuleKey, x.RecommendationNumber });
     }
 }
 

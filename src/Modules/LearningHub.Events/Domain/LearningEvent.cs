@@ -1,3 +1,4 @@
+using LearningHub.Core.Learning;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Taxonomies;
 
@@ -76,10 +77,10 @@ public class LearningEvent : IBoardOwned
     public string AudienceSectors { get; set; } = "";
 
     /// <summary>
-    /// Slugs of the case learning modules the event teaches, separated by commas. Plain keys because the
-    /// cases module is built separately; they become links once that module offers a lookup service.
+    /// The case modules the event teaches and the recommendations it answers. Always loaded with the event (the model
+    /// auto-includes it): attendance credit, the edit page and copying an event all read it.
     /// </summary>
-    public string LinkedModuleKeys { get; set; } = "";
+    public List<EventLearningLink> Links { get; set; } = [];
 
     /// <summary>Attendance counts toward completing the linked case modules (the board chooses per event).</summary>
     public bool AttendanceCountsTowardModules { get; set; }
@@ -134,8 +135,42 @@ public class LearningEvent : IBoardOwned
             .OfType<Sector>()
             .ToList();
 
+    /// <summary>The keys (slugs) of the case modules the event teaches, in the order they were linked.</summary>
     public IReadOnlyList<string> LinkedModules =>
-        LinkedModuleKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Links.Where(l => l.RecommendationNumber == null).OrderBy(l => l.Position).Select(l => l.ModuleKey).ToList();
+
+    /// <summary>The recommendations the event answers, in the order they were linked.</summary>
+    public IReadOnlyList<RecommendationRef> LinkedRecommendations =>
+        Links.Where(l => l.RecommendationNumber != null).OrderBy(l => l.Position).Select(l => new RecommendationRef(l.ModuleKey, l.RecommendationNumber!)).ToList();
+
+    /// <summary>
+    /// Makes the links exactly these, keeping the rows of links that stay (so setting the same links again, as
+    /// re-applying a recipe does, changes nothing).
+    /// </summary>
+    public void SetLinks(IEnumerable<string> modules, IEnumerable<RecommendationRef> recommendations)
+    {
+        var wanted = modules.Select(m => (Module: m.Trim(), Number: (string?)null))
+            .Concat(recommendations.Select(r => (Module: r.ModuleKey.Trim(), Number: (string?)r.Number.Trim())))
+            .Where(w => w.Module.Length > 0)
+            .Distinct()
+            .ToList();
+        Links.RemoveAll(l => !wanted.Contains((l.ModuleKey, l.RecommendationNumber)));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var (module, number) = wanted[i];
+            var link = Links.Find(l => l.ModuleKey == module && l.RecommendationNumber == number);
+            if (link is null)
+            {
+                link = new EventLearningLink { EventId = Id, ModuleKey = module, RecommendationNumber = number };
+                Links.Add(link);
+            }
+
+            if (link.Position != i)
+            {
+                link.Position = i;
+            }
+        }
+    }
 
     public DateTime BookingClosesAt => BookingClosesUtc ?? StartUtc;
 
@@ -177,4 +212,27 @@ public enum BookingRefusal
 
     /// <summary>The line manager's address given is the booker's own: nobody approves their own place.</summary>
     OwnLineManager,
+}
+
+/// <summary>
+/// A link from an event to the case module it teaches (<see cref="RecommendationNumber"/> null) or to one recommendation
+/// of a module that it answers. Modules are named by key, not by a foreign key, because case modules belong to
+/// another module's tables; the edit page offers only published modules and their recommendations.
+/// </summary>
+public class EventLearningLink : IBoardOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid BoardId { get; set; }
+
+    public Guid EventId { get; set; }
+
+    /// <summary>The case module's key (its slug).</summary>
+    public string ModuleKey { get; set; } = "";
+
+    /// <summary>The recommendation's number in the module; null for a link to the module itself.</summary>
+    public string? RecommendationNumber { get; set; }
+
+    /// <summary>Keeps the order the coordinator or recipe gave.</summary>
+    public int Position { get; set; }
 }

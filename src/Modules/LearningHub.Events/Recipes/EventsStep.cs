@@ -14,6 +14,7 @@ namespace LearningHub.Events.Recipes;
 /// <c>{ "step": "events", "roadshows": [ { "key", "title", "summary", "theme", "status", "cover", "sessions": [ event... ] } ], "events": [ event... ] }</c>
 /// where an event is <c>{ "key", "title", "summary", "format", "venue", "joiningLink", "locality", "theme", "start": "+21d 09:30",
 /// "durationMinutes", "capacity", "requiresApproval", "waitingList", "audience": ["Police"], "linkedModules": ["case-y"],
+/// "linkedRecommendations": [ { "module": "case-y", "number": "2" } ],
 /// "facilitators", "bookingQuestion", "status", "baselineForm", "evaluationForm", "followUpForm": "form-key", "followUpDays": 90,
 /// "followUpToLineManager", "cover" }</c>. A <c>cover</c> (<c>"media:pattern-rings"</c>) names an image a media step
 /// brought; without one, the cover chosen on the coordinator pages is left as it is. Times are UK time, relative to the day the recipe is applied. An event that names no
@@ -109,7 +110,7 @@ public sealed class EventsStep : IRecipeStepHandler
         }
 
         ev.AudienceSectors = string.Join(',', audience);
-        ev.LinkedModuleKeys = string.Join(',', item.Strings("linkedModules"));
+        ev.SetLinks(item.Strings("linkedModules"), LinkedRecommendations(item));
         ev.Facilitators = item.OptionalString("facilitators", 500);
         ev.BookingQuestion = item.OptionalString("bookingQuestion", 300);
         ev.Status = item.Has("status") ? item.Enum<EventStatus>("status") : EventStatus.Published;
@@ -133,6 +134,10 @@ public sealed class EventsStep : IRecipeStepHandler
             ev.EndUtc = LondonTime.ToUtc(startLondon.AddMinutes(minutes));
         }
     }
+
+    /// <summary>The recommendations an event answers: each names its case module's key and its number there.</summary>
+    private static IEnumerable<LearningHub.Core.Learning.RecommendationRef> LinkedRecommendations(RecipeElement item) =>
+        item.Objects("linkedRecommendations").Select(r => new LearningHub.Core.Learning.RecommendationRef(r.String("module", 100), r.String("number", 20))).ToList();
 
     /// <summary>The board's form keys, and the form of each purpose an event asks when its recipe names none.</summary>
     private sealed record EventFormDefaults(HashSet<string> Keys, string? Baseline, string? Evaluation, string? FollowUp);

@@ -1,3 +1,4 @@
+using LearningHub.Core.Learning;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
@@ -21,6 +22,9 @@ public sealed record EventDetails(
 
     /// <summary>The form sent to those who attended <see cref="FollowUpDays"/> after the event; none when null.</summary>
     public string? FollowUpFormKey { get; init; }
+
+    /// <summary>The recommendations the event answers (<see cref="EventDetails.LinkedModules"/> are the modules it teaches).</summary>
+    public IReadOnlyList<RecommendationRef> LinkedRecommendations { get; init; } = [];
 
     /// <summary>Days after the event for the follow-up; the board's default when null.</summary>
     public int? FollowUpDays { get; init; }
@@ -288,6 +292,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         FollowUpFormKey = ev.FollowUpFormKey,
         FollowUpDays = ev.FollowUpDays,
         FollowUpToLineManager = ev.FollowUpToLineManager,
+        LinkedRecommendations = ev.LinkedRecommendations,
     };
 
     internal static void Apply(LearningEvent ev, EventDetails d)
@@ -308,7 +313,7 @@ public sealed class EventAdmin(LearningHubDbContext db, EventLock eventLock, Boo
         ev.RequiresApproval = d.RequiresApproval;
         ev.WaitingListEnabled = d.WaitingListEnabled;
         ev.AudienceSectors = string.Join(',', d.Audience);
-        ev.LinkedModuleKeys = string.Join(',', d.LinkedModules);
+        ev.SetLinks(d.LinkedModules, d.LinkedRecommendations);
         ev.AttendanceCountsTowardModules = d.AttendanceCountsTowardModules;
         ev.Facilitators = d.Facilitators;
         ev.BookingQuestion = d.BookingQuestion;

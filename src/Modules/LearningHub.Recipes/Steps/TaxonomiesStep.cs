@@ -8,7 +8,8 @@ namespace LearningHub.Recipes.Steps;
 /// <summary>
 /// <c>{ "step": "taxonomies", "themes": [...], "topics": [...], "agencies": [...], "localities": [...] }</c>.
 /// Each item has a stable <c>key</c>; items are added or updated by key and never deleted here, because
-/// people and content may already refer to them. List order becomes display order.
+/// people and content may already refer to them. List order becomes display order. An agency has a <c>sector</c> and
+/// may have a <c>workforce</c>: roughly how many practitioners it has, which reach is compared with.
 /// </summary>
 public sealed class TaxonomiesStep : IRecipeStepHandler
 {
@@ -20,7 +21,12 @@ public sealed class TaxonomiesStep : IRecipeStepHandler
         var step = context.Step;
         await UpsertAsync(db.LearningThemes, step.Objects("themes"), (theme, item) => theme.Description = item.OptionalString("description"), cancellationToken);
         await UpsertAsync(db.Topics, step.Objects("topics"), (_, _) => { }, cancellationToken);
-        await UpsertAsync(db.Agencies, step.Objects("agencies"), (agency, item) => agency.Sector = item.Enum<Sector>("sector"), cancellationToken);
+        await UpsertAsync(db.Agencies, step.Objects("agencies"), (agency, item) =>
+        {
+            agency.Sector = item.Enum<Sector>("sector");
+            // Only a recipe that gives a figure sets it, so one recorded on the admin page is not wiped by re-applying.
+            agency.Workforce = item.OptionalInt("workforce", 1, 1_000_000) ?? agency.Workforce;
+        }, cancellationToken);
         await UpsertAsync(db.Localities, step.Objects("localities"), (_, _) => { }, cancellationToken);
     }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Web.Pages.Admin.Agencies;
 
-/// <summary>Renames an agency or moves it to another sector. The board filter makes another board's agency a 404.</summary>
+/// <summary>Renames an agency, moves it to another sector or records roughly how many practitioners it has. The board filter makes another board's agency a 404.</summary>
 [Authorize(Policy = CorePermissions.ManageTaxonomies)]
 public sealed class EditModel(LearningHubDbContext db, AgencyChanges agencies) : BoardPageModel
 {
@@ -23,7 +23,7 @@ public sealed class EditModel(LearningHubDbContext db, AgencyChanges agencies) :
     public async Task OnGetAsync(Guid id)
     {
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id).OrNotFound();
-        Input = new AgencyInput { Name = agency.Name, Sector = agency.Sector };
+        Input = new AgencyInput { Name = agency.Name, Sector = agency.Sector, Workforce = agency.Workforce };
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -34,7 +34,7 @@ public sealed class EditModel(LearningHubDbContext db, AgencyChanges agencies) :
             return await db.Agencies.AnyAsync(a => a.Id == id) ? Page() : NotFound();
         }
 
-        return await agencies.UpdateAsync(id, Input.Name!.Trim(), Input.Sector!.Value)
+        return await agencies.UpdateAsync(id, Input.Name!.Trim(), Input.Sector!.Value, Input.Workforce)
             ? RedirectToPage("/Admin/Agencies/Index")
             : NotFound();
     }
@@ -48,5 +48,8 @@ public sealed class EditModel(LearningHubDbContext db, AgencyChanges agencies) :
         [Required(ErrorMessage = "Select the agency's sector")]
         [EnumDataType(typeof(Sector), ErrorMessage = "Select the agency's sector from the list")]
         public Sector? Sector { get; set; }
+
+        [Range(1, 1_000_000, ErrorMessage = "The number of practitioners must be a whole number between 1 and 1,000,000")]
+        public int? Workforce { get; set; }
     }
 }

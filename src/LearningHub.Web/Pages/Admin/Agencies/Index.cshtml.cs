@@ -15,8 +15,8 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
     public async Task OnGetAsync()
     {
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync();
-        Agencies = agencies.Select(a => new AgencyRow(a.Id, a.Name, a.Sector.DisplayName())).ToList();
+        Agencies = agencies.Select(a => new AgencyRow(a.Id, a.Name, a.Sector.DisplayName(), a.Workforce)).ToList();
     }
 
-    public sealed record AgencyRow(Guid Id, string Name, string Sector);
+    public sealed record AgencyRow(Guid Id, string Name, string Sector, int? Workforce);
 }

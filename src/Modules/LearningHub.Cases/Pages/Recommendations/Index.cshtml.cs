@@ -13,10 +13,10 @@ public sealed record RecommendationRow(string Number, string Text, Guid? ThemeId
 
 /// <summary>
 /// Every recommendation of the board's reviews (the current version of each module), with its status and
-/// the learning that answers it: the module now, events when the Events module lands.
+/// the module that teaches it; each recommendation's own page has its history and all the learning that answers it.
 /// </summary>
 [Authorize(Policy = CasesPermissions.TrackRecommendations)]
-public sealed class IndexModel(LearningHubDbContext db, CaseCatalogue catalogue) : CasesPageModel
+public sealed class IndexModel(LearningHubDbContext db, CaseCatalogue catalogue, RecommendationRecord record) : CasesPageModel
 {
     [BindProperty(SupportsGet = true, Name = "theme")]
     public string? Theme { get; set; }
@@ -46,12 +46,11 @@ public sealed class IndexModel(LearningHubDbContext db, CaseCatalogue catalogue)
             .OrderBy(m => m.Title).Select(m => new { m.Slug, m.Title }).ToListAsync(cancellationToken);
         Modules = modules.Select(m => (m.Slug, m.Title)).ToList();
 
-        var query = from r in db.Set<CaseRecommendation>().AsNoTracking()
-                    join m in db.Set<CaseModule>() on r.VersionId equals m.PublishedVersionId
-                    select new { r, m };
+        // Published() gives each recommendation's current status (the board's latest recorded change).
+        var query = record.Published();
         if (Themes.FirstOrDefault(t => t.Key == Theme) is { } theme)
         {
-            query = query.Where(x => x.r.ThemeId == theme.Id);
+            query = query.Where(x => x.ThemeId == theme.Id);
         }
         else
         {
@@ -60,22 +59,21 @@ public sealed class IndexModel(LearningHubDbContext db, CaseCatalogue catalogue)
 
         if (Scope is { } scope)
         {
-            query = query.Where(x => x.r.Scope == scope);
+            query = query.Where(x => x.Scope == scope);
         }
 
         if (Status is { } status)
         {
-            query = query.Where(x => x.r.Status == status);
+            query = query.Where(x => x.Status == status);
         }
 
         if (!string.IsNullOrEmpty(Module))
         {
-            query = query.Where(x => x.m.Slug == Module);
+            query = query.Where(x => x.ModuleSlug == Module);
         }
 
-        var rows = await query.OrderBy(x => x.m.Title).ThenBy(x => x.r.Position)
-            .Select(x => new RecommendationRow(x.r.Number, x.r.Text, x.r.ThemeId, x.r.Scope, x.r.Status, x.m.Title, x.m.Slug,
-                x.m.Status == CaseModuleStatus.Archived))
+        var rows = await query.OrderBy(x => x.ModuleTitle).ThenBy(x => x.Position)
+            .Select(x => new RecommendationRow(x.Number, x.Text, x.ThemeId, x.Scope, x.Status, x.ModuleTitle, x.ModuleSlug, x.ModuleArchived))
             .ToListAsync(cancellationToken);
         Rows = rows;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Learning;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Validation;
@@ -18,7 +19,7 @@ namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>Create or change an event. Changing the time or place tells everyone booked, with an updated invite.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormChoices forms) : BoardPageModel
+public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormChoices forms, IEnumerable<ILinkableLearning> linkable) : BoardPageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -38,6 +39,9 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
     public List<SelectListItem> FollowUpForms { get; private set; } = [];
 
     public int BoardFollowUpDays { get; private set; }
+
+    /// <summary>The case modules and recommendations the event can be linked to.</summary>
+    public LinkChoices Links { get; private set; } = LinkChoices.None;
 
     public IReadOnlyList<Sector> Sectors { get; } = Enum.GetValues<Sector>();
 
@@ -61,9 +65,11 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
             }
 
             Input = EventInput.From(ev);
+            Links = await LinkChoices.LoadAsync(linkable, ev.LinkedModules, ev.LinkedRecommendations, HttpContext.RequestAborted);
         }
         else
         {
+            Links = await LinkChoices.LoadAsync(linkable, [], [], HttpContext.RequestAborted);
             // A new event asks the board's standard forms unless the coordinator chooses otherwise.
             Input.BaselineFormKey = await forms.DefaultAsync(FormPurpose.EventBaseline);
             Input.EvaluationFormKey = await forms.DefaultAsync(FormPurpose.EventEvaluation);
@@ -81,6 +87,22 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
     {
         IsNew = id is null;
         await LoadChoicesAsync();
+        var current = id is { } existingId
+            ? await db.Set<LearningEvent>().AsNoTracking().Where(e => e.Id == existingId).Select(e => e.Links).SingleOrDefaultAsync() ?? []
+            : [];
+        Links = await LinkChoices.LoadAsync(linkable, current.Where(l => l.RecommendationNumber == null).Select(l => l.ModuleKey).ToList(),
+            current.Where(l => l.RecommendationNumber != null).Select(l => new RecommendationRef(l.ModuleKey, l.RecommendationNumber!)).ToList(),
+            HttpContext.RequestAborted);
+        if (Input.LinkedModules.Any(m => !Links.HasModule(m)))
+        {
+            ModelState.AddModelError("Input.LinkedModules", "Select case learning modules from the list");
+        }
+
+        if (Input.LinkedRecommendations.Any(r => !Links.HasRecommendation(r)))
+        {
+            ModelState.AddModelError("Input.LinkedRecommendations", "Select recommendations from the list");
+        }
+
         var details = Input.ToDetails(ModelState);
         CheckFormChoice(Input.BaselineFormKey, BaselineForms, "Input.BaselineFormKey");
         CheckFormChoice(Input.EvaluationFormKey, EvaluationForms, "Input.EvaluationFormKey");
@@ -211,8 +233,11 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
         [StringLength(300, ErrorMessage = "The question must be 300 characters or fewer")]
         public string? BookingQuestion { get; set; }
 
-        [StringLength(1000, ErrorMessage = "Linked modules must be 1,000 characters or fewer")]
-        public string? LinkedModules { get; set; }
+        /// <summary>The keys of the case modules the event teaches, ticked from the list.</summary>
+        public List<string> LinkedModules { get; set; } = [];
+
+        /// <summary>The recommendations the event answers, ticked from the list, each as <see cref="LinkChoices.RecommendationValue"/>.</summary>
+        public List<string> LinkedRecommendations { get; set; } = [];
 
         public bool AttendanceCountsTowardModules { get; set; }
 
@@ -253,7 +278,8 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 WaitingListEnabled = ev.WaitingListEnabled,
                 Facilitators = ev.Facilitators,
                 BookingQuestion = ev.BookingQuestion,
-                LinkedModules = ev.LinkedModuleKeys.Replace(",", ", "),
+                LinkedModules = ev.LinkedModules.ToList(),
+                LinkedRecommendations = ev.LinkedRecommendations.Select(LinkChoices.RecommendationValue).ToList(),
                 AttendanceCountsTowardModules = ev.AttendanceCountsTowardModules,
                 Audience = ev.Audience.Select(a => a.ToString()).ToList(),
                 BaselineFormKey = ev.BaselineFormKey,
@@ -319,7 +345,7 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 BookingClosesDaysBefore is { } closes ? start.AddDays(-closes) : null,
                 CancellationCutoffDaysBefore is { } cutoff ? start.AddDays(-cutoff) : null,
                 RequiresApproval, WaitingListEnabled, audience.Order().ToList(),
-                (LinkedModules ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                LinkedModules.Distinct().ToList(),
                 AttendanceCountsTowardModules, Blank(Facilitators), Blank(BookingQuestion),
                 Guid.TryParse(RoadshowId, out var roadshow) ? roadshow : null)
             {
@@ -328,6 +354,7 @@ public sealed class EditModel(LearningHubDbContext db, EventAdmin admin, FormCho
                 FollowUpFormKey = Blank(FollowUpFormKey),
                 FollowUpDays = FollowUpDays,
                 FollowUpToLineManager = FollowUpToLineManager,
+                LinkedRecommendations = LinkedRecommendations.Distinct().Select(LinkChoices.RecommendationFrom).OfType<RecommendationRef>().ToList(),
             };
         }
 
