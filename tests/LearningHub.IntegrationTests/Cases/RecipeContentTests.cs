@@ -90,12 +90,12 @@ public sealed class RecipeContentTests(LearningHubFactory factory) : IClassFixtu
     {
         var (slugs, events) = await factory.WithBoardAsync(board, async db =>
             (await db.Set<CaseModule>().Select(m => m.Slug).ToListAsync(),
-             await db.Set<LearningEvent>().Select(e => new { e.Title, e.LinkedModuleKeys, e.StartUtc }).ToListAsync()));
+             await db.Set<LearningEvent>().Select(e => new { e.Title, Keys = e.Links.Select(l => l.ModuleKey).ToList(), e.StartUtc }).ToListAsync()));
 
         Assert.NotEmpty(events);
         foreach (var e in events)
         {
-            foreach (var key in (e.LinkedModuleKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var key in e.Keys)
             {
                 Assert.True(slugs.Contains(key), $"{e.Title} links to missing module '{key}'");
             }
