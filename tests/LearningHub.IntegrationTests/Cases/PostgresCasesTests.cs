@@ -38,13 +38,21 @@ public sealed class PostgresCasesTests : IAsyncLifetime
             CaseFixtures.Module("case-neglect", "Case N", "Long-standing neglect.", ["professional-curiosity"], ["neglect"]));
         var client = _factory!.CreateBrowserClient();
 
+        // Child V is in two parts (the recipe splits its four episodes); interpreters are in both, and in no other module.
         var found = await client.GetDocumentAsync("/norfolk/modules?q=interpreters");
-        Assert.Equal(["Child V"], found.QuerySelectorAll("main h3 a").Select(a => a.TextContent.Trim()));
+        AssertOnlyChildV(found);
         var filtered = await client.GetDocumentAsync("/norfolk/modules?theme=discussion-and-information-sharing&q=interp");
-        Assert.Equal(["Child V"], filtered.QuerySelectorAll("main h3 a").Select(a => a.TextContent.Trim()));
+        AssertOnlyChildV(filtered);
 
         await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
         var done = await client.SubmitFormAsync("/norfolk/modules/child-v/sections/2", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    private static void AssertOnlyChildV(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var titles = page.QuerySelectorAll("main h3 a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Child V", titles);
+        Assert.All(titles, t => Assert.StartsWith("Child V", t, StringComparison.Ordinal));
     }
 }
