@@ -59,6 +59,11 @@ public sealed class MediaLibrary(
     public async Task<IReadOnlyDictionary<Guid, MediaImage>> FindImagesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
         var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, MediaImage>();
+        }
+
         var assets = await db.Set<MediaAsset>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToListAsync(cancellationToken);
         return assets.ToDictionary(a => a.Id, ToImage);
     }

@@ -16,7 +16,7 @@ namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Upcoming events, filtered by locality, format, theme and when.</summary>
 [OutputCache(PolicyName = EventQueries.PublicListCachePolicy)]
-public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, TimeProvider clock, MediaLibrary library) : BoardPageModel
+public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardTerms terms, TimeProvider clock, MediaLibrary library) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -51,7 +51,8 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Ti
     public async Task OnGetAsync()
     {
         Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
-        Themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync();
+        // The board's themes are cached (BoardTerms); the signed-in list is not output-cached, so this runs per request.
+        Themes = (await terms.ThemesAsync(HttpContext.RequestAborted)).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
         var now = Now = clock.GetUtcNow().UtcDateTime;
         // Unknown values (a hand-edited address) are ignored rather than failing the page.
         var format = FormEnums.Read<EventFormat>(Filter.Format);
