@@ -22,6 +22,9 @@ public sealed record PublishedModule(CaseModule Module, PublishedContent Content
     IReadOnlyDictionary<Guid, string> TopicNames)
 {
     public CaseModuleVersion Version => Content.Version;
+
+    /// <summary>The published parts of the review this module is one of, in order; empty for a module in one part.</summary>
+    public IReadOnlyList<ModulePart> Parts { get; init; } = [];
 }
 
 /// <summary>What practitioners can find: published, not archived modules of the current board only.</summary>
@@ -90,23 +93,55 @@ public sealed class CaseCatalogue(LearningHubDbContext db, BoardTerms terms, Pub
     /// </remarks>
     public async Task<PublishedModule?> PublishedAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var row = await db.Set<CaseModule>().AsNoTracking()
-            .Where(m => m.Slug == slug && m.Status == CaseModuleStatus.Published)
+        // The other published parts of the same review come with the module row, in the same query: a review too
+        // long for one sitting is published as modules whose slugs are the first part's with "-part-{n}"
+        // (child-v, child-v-part-2).
+        var first = ModulePart.FirstSlugOf(slug);
+        var prefix = first + "-part-";
+        var rows = await db.Set<CaseModule>().AsNoTracking()
+            .Where(m => m.Status == CaseModuleStatus.Published && (m.Slug == slug || m.Slug == first || m.Slug.StartsWith(prefix)))
             .Select(m => new
             {
                 Module = m,
-                SourceHash = db.Set<CaseModuleVersion>().Where(v => v.Id == m.PublishedVersionId).Select(v => v.SourceHash).FirstOrDefault(),
+                SourceHash = m.Slug == slug
+                    ? db.Set<CaseModuleVersion>().Where(v => v.Id == m.PublishedVersionId).Select(v => v.SourceHash).FirstOrDefault()
+                    : null,
             })
-            .SingleOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var row = rows.SingleOrDefault(r => r.Module.Slug == slug);
         if (row?.Module.PublishedVersionId is not { } versionId)
         {
             return null;
         }
 
         var content = await published.GetAsync(db, versionId, row.SourceHash, cancellationToken);
-        return content is null ? null : await WithNamesAsync(row.Module, content, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var parts = rows
+            .Where(r => ModulePart.FirstSlugOf(r.Module.Slug) == first)
+            .Select(r => new ModulePart(r.Module.Id, r.Module.Slug, r.Module.Title, ModulePart.NumberOf(r.Module.Slug)))
+            .OrderBy(p => p.Number)
+            .ToList();
+        return await WithNamesAsync(row.Module, content, cancellationToken) with { Parts = parts.Count > 1 ? parts : [] };
     }
 
     public async Task<PublishedModule> WithNamesAsync(CaseModule module, PublishedContent content, CancellationToken cancellationToken = default) =>
         new(module, content, await terms.ThemeNamesAsync(cancellationToken), await terms.TopicNamesAsync(cancellationToken));
+}
+
+/// <summary>One published part of a review in parts (<see cref="PublishedModule.Parts"/>).</summary>
+public sealed partial record ModulePart(Guid ModuleId, string Slug, string Title, int Number)
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.+)-part-([2-9]|[1-9][0-9]+)$")]
+    private static partial System.Text.RegularExpressions.Regex PartSlug();
+
+    /// <summary><c>child-v</c> for <c>child-v-part-2</c> and for <c>child-v</c> itself.</summary>
+    public static string FirstSlugOf(string slug) => PartSlug().Match(slug) is { Success: true } m ? m.Groups[1].Value : slug;
+
+    /// <summary>2 for <c>child-v-part-2</c>; 1 for the first part, whose slug has no number.</summary>
+    public static int NumberOf(string slug) =>
+        PartSlug().Match(slug) is { Success: true } m ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
 }

@@ -28,6 +28,12 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, B
         db.Set<CaseProgress>().Include(p => p.SectionsDone)
             .SingleOrDefaultAsync(p => p.UserId == userId && p.VersionId == versionId, cancellationToken);
 
+    /// <summary>Of these modules, those the person has completed (any version).</summary>
+    public async Task<IReadOnlySet<Guid>> CompletedModulesAsync(string userId, IReadOnlyCollection<Guid> moduleIds, CancellationToken cancellationToken = default) =>
+        (await db.Set<CaseProgress>()
+            .Where(p => p.UserId == userId && moduleIds.Contains(p.ModuleId) && p.CompletedUtc != null)
+            .Select(p => p.ModuleId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
     /// <summary>The person's progress on this version, started now if they had none; time since their last page is counted.</summary>
     public async Task<CaseProgress> OpenAsync(string userId, CaseModuleVersion version, CancellationToken cancellationToken = default)
     {

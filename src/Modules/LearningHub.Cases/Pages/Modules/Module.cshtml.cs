@@ -18,6 +18,12 @@ public sealed class ModuleModel(CaseCatalogue catalogue, CaseLearning learning) 
     /// <summary>Keys of the sections whose reflective questions the signed-in person has still to answer.</summary>
     public IReadOnlySet<Guid> Unanswered { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>The parts of the review this module is one of, when it is in parts (Child V's two episodes' modules).</summary>
+    public IReadOnlyList<ModulePart> Parts => Published.Parts;
+
+    /// <summary>The modules of those parts the signed-in person has completed.</summary>
+    public IReadOnlySet<Guid> PartsCompleted { get; private set; } = new HashSet<Guid>();
+
     public bool IsDone(CaseSection section) => Progress?.SectionsDone.Any(d => d.SectionId == section.Id) == true;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -31,6 +37,11 @@ public sealed class ModuleModel(CaseCatalogue catalogue, CaseLearning learning) 
         Published = published;
         if (UserId is { } userId)
         {
+            if (Parts.Count > 0)
+            {
+                PartsCompleted = await learning.CompletedModulesAsync(userId, Parts.Select(p => p.ModuleId).ToList(), cancellationToken);
+            }
+
             Progress = await learning.FindAsync(userId, Version.Id, cancellationToken);
             if (Progress?.CompletedUtc is not null)
             {
