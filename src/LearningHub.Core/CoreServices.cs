@@ -6,10 +6,12 @@ using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Core;
 
@@ -43,7 +45,13 @@ public static class CoreServices
         {
             options.UseApplicationServiceProvider(applicationServices);
             database.Configure(options);
+            options.AddInterceptors(applicationServices.GetRequiredService<Pages.PublicPageChanges>());
         });
+        services.AddSingleton<Pages.PublicPageCache>();
+        services.AddSingleton<Pages.PublicPageChanges>();
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<LearningHubOptions>>((cache, options) =>
+            Pages.PublicPageCache.AddPolicy(cache, options.Value.PublicPageCacheTime));
         // The scope disposes the context, which returns it to the pool (EF resets its tracked state).
         services.AddScoped(scope =>
         {

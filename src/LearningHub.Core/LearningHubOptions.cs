@@ -27,6 +27,13 @@ public sealed class LearningHubOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// How long a signed-out copy of a public page (board home, module catalogue, a module's pages) may be served
+    /// from memory (<see cref="Pages.PublicPageCache"/>). A change saved on this node shows at once; this is how
+    /// late another node of a several-node deployment may show it.
+    /// </summary>
+    public TimeSpan PublicPageCacheTime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The message start-up fails with when <see cref="PublicBaseUrl"/> is missing or not an address.</summary>
     public const string PublicBaseUrlRequired =
         $"{Section}:{nameof(PublicBaseUrl)} must be set outside Development to the site's public address, like https://learning.example.org " +

@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Core.Audit;
 
@@ -8,7 +9,7 @@ namespace LearningHub.Core.Audit;
 /// delete through the app. Names are copied as they were at the time, so the log still reads after a
 /// person or target is renamed.
 /// </summary>
-public class AuditEntry : IBoardOwned
+public class AuditEntry : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -9,6 +9,7 @@ public sealed class BoardNavigation(IEnumerable<INavigationProvider> providers, 
     public async Task<IReadOnlyList<NavigationItem>> ForAsync(ClaimsPrincipal user)
     {
         var signedIn = user.Identity?.IsAuthenticated == true;
+        var held = await permissions.HeldAsync(user);
         var visible = new List<NavigationItem>();
         foreach (var item in providers.SelectMany(p => p.GetItems()).OrderBy(i => i.Order))
         {
@@ -17,7 +18,7 @@ public sealed class BoardNavigation(IEnumerable<INavigationProvider> providers, 
                 continue;
             }
 
-            if (item.Permission is null || await permissions.HasAsync(user, item.Permission))
+            if (item.Permission is null || held.Contains(item.Permission))
             {
                 visible.Add(item);
             }

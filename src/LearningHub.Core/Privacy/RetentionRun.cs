@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Core.Privacy;
 
@@ -7,7 +8,7 @@ namespace LearningHub.Core.Privacy;
 /// UPDATE (only while <see cref="LastRunOnUtc"/> is before today), so when several nodes share one
 /// database exactly one of them wins the day and the others do nothing.
 /// </summary>
-public class RetentionRun : IBoardOwned
+public class RetentionRun : IBoardOwned, IPersonalRecord
 {
     public Guid BoardId { get; set; }
 

@@ -56,6 +56,8 @@ public static class AccountsSetup
                 context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().EndAsync(context.HttpContext.User);
         });
 
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberSignInTickets>();
+
         // Role changes reach a signed-in browser within a minute (the security stamp); the principal Identity
         // re-creates then keeps its session. Ended sessions are refused at once (ValidatePrincipalAsync).
         services.Configure<SecurityStampValidatorOptions>(options =>

@@ -1,5 +1,10 @@
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.IntegrationTests.Privacy;
+using LearningHub.Web.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.IntegrationTests.Accounts;
 
@@ -40,5 +45,14 @@ public sealed class SessionCheckTests(QuietFactory factory) : IClassFixture<Quie
 
         Assert.True(await SignedInAsync(second));
         Assert.True(await SignedInAsync(first));
+    }
+
+    [Fact]
+    public void The_sign_in_cookie_is_read_through_the_remembering_format_and_the_external_cookie_is_not()
+    {
+        var cookies = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
+
+        Assert.IsType<RememberedTicketFormat>(cookies.Get(IdentityConstants.ApplicationScheme).TicketDataFormat);
+        Assert.IsNotType<RememberedTicketFormat>(cookies.Get(IdentityConstants.ExternalScheme).TicketDataFormat);
     }
 }

@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Cases.Domain;
 
@@ -6,7 +7,7 @@ namespace LearningHub.Cases.Domain;
 /// One practitioner working through one version of a module: sections done, time spent and,
 /// when finished, the completion. A later version of the module does not change it.
 /// </summary>
-public class CaseProgress : IBoardOwned
+public class CaseProgress : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -62,7 +63,7 @@ public class CaseProgress : IBoardOwned
     }
 }
 
-public class CaseSectionDone : IBoardOwned
+public class CaseSectionDone : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -79,7 +80,7 @@ public class CaseSectionDone : IBoardOwned
 /// Proof of a completion, checked by its code. Holds a copy of what it certifies, so it reads the same
 /// even if the module is revised or the person renames themselves.
 /// </summary>
-public class CaseCertificate : IBoardOwned
+public class CaseCertificate : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

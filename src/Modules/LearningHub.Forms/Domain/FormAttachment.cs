@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Forms.Domain;
 
@@ -7,7 +8,7 @@ namespace LearningHub.Forms.Domain;
 /// (<c>case-module:child-v:analysis</c>), the baseline and evaluation of an event (<c>event:{id}</c>).
 /// Written by the module that owns the context, through <see cref="Services.IFormFilling"/>.
 /// </summary>
-public class FormAttachment : IBoardOwned
+public class FormAttachment : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Forms.Domain;
@@ -9,7 +10,7 @@ namespace LearningHub.Forms.Domain;
 /// can come back to it. When an anonymous form is submitted the link to the person is removed
 /// (<see cref="UserId"/> cleared) and only a <see cref="FormResponseReceipt"/> records that they answered.
 /// </summary>
-public class FormSubmission : IBoardOwned
+public class FormSubmission : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -49,7 +50,7 @@ public class FormSubmission : IBoardOwned
 }
 
 /// <summary>A checked answer to one question. Multiple choices are stored one per line.</summary>
-public class FormAnswer : IBoardOwned
+public class FormAnswer : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -68,7 +69,7 @@ public class FormAnswer : IBoardOwned
 /// That a person answered a form in a context, and when: what other modules ask ("has this person
 /// answered the reflective questions?") without any link to the answers of an anonymous form.
 /// </summary>
-public class FormResponseReceipt : IBoardOwned
+public class FormResponseReceipt : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

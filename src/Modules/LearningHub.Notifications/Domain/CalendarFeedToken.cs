@@ -1,4 +1,5 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 
 namespace LearningHub.Notifications.Domain;
 
@@ -6,7 +7,7 @@ namespace LearningHub.Notifications.Domain;
 /// The secret in a person's private calendar feed address. Only its hash is stored; making a new
 /// address revokes the old one.
 /// </summary>
-public class CalendarFeedToken : IBoardOwned
+public class CalendarFeedToken : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace LearningHub.Notifications.Domain;
@@ -25,7 +26,7 @@ public enum OutboxStatus
 /// A mail waiting to go, written in the same transaction as the change that caused it, so the change
 /// and its mail land together or not at all. The dispatcher sends it, retrying with backoff.
 /// </summary>
-public class OutboxMessage : IBoardOwned
+public class OutboxMessage : IBoardOwned, IPersonalRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -1,14 +1,17 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Pages;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Validation;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
-using LearningHub.Core.Taxonomies;
 
 namespace LearningHub.Cases.Pages.Modules;
 
 /// <summary>The board's catalogue of published modules: search and filters by theme, topic and review type.</summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class IndexModel(CaseCatalogue catalogue, MediaLibrary library) : CasesPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

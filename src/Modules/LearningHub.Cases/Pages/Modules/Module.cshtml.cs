@@ -1,10 +1,13 @@
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Pages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningHub.Cases.Pages.Modules;
 
 /// <summary>A module's start page: what it is, the content warning and support first, then its sections as a task list.</summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class ModuleModel(CaseCatalogue catalogue, CaseLearning learning) : CasesPageModel
 {
     public PublishedModule Published { get; private set; } = null!;

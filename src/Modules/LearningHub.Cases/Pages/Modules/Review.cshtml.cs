@@ -1,9 +1,12 @@
 using LearningHub.Cases.Services;
+using LearningHub.Core.Pages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningHub.Cases.Pages.Modules;
 
 /// <summary>The review at a glance: chronology as a timeline, findings grouped by theme, the recommendations table.</summary>
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class ReviewModel(CaseCatalogue catalogue) : CasesPageModel
 {
     public PublishedModule Published { get; private set; } = null!;
