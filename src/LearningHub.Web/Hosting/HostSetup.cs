@@ -55,6 +55,7 @@ public static class HostSetup
             options.Conventions.ConfigureFilter(new ProfileCompletionPageFilter());
         }).AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
         services.Replace(ServiceDescriptor.Singleton<IUrlHelperFactory>(new BoardUrlHelperFactory(new UrlHelperFactory())));
+        RememberedAntiforgeryTokens.Register(services);
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddRateLimiter(options =>
