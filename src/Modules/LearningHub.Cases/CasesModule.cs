@@ -36,7 +36,8 @@ public static class CasesModule
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();
         services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();
-        services.AddSingleton<CertificatePdf>();
+        services.AddSingleton<PagePdf>();
+        services.AddSingleton<PdfOfPage>();
         services.AddSingleton(CasesMailTemplates.ModuleCompleted);
         services.AddRecipeStep<CasesStep>();
         return services;

@@ -11,7 +11,7 @@ namespace LearningHub.IntegrationTests.Cases;
 /// <summary>
 /// The facilitator view: a published module on one printable page (key messages, the case in brief, the sections'
 /// reflective questions and the team activities kept "For facilitators", practice actions by role), for signed-in
-/// people of the module's board only, linked from the module page.
+/// people of the module's board only, linked from the module page; the same page as a PDF printed by Chromium.
 /// </summary>
 public sealed class FacilitatorViewTests : IClassFixture<FixtureCasesFactory>, IAsyncLifetime
 {
@@ -56,6 +56,8 @@ public sealed class FacilitatorViewTests : IClassFixture<FixtureCasesFactory>, I
 
         Assert.Equal(["Use a professional interpreter.", "Ask who else lives in the home."],
             main.QuerySelectorAll("#key-messages li").Select(li => li.TextContent.Trim()).ToArray());
+        // Key messages are the board's framing of the review, and say so.
+        Assert.Contains("in its own words rather than the review's", main.QuerySelector("#key-messages")!.TextContent);
         Assert.Contains("A baby whose parents needed an interpreter was seriously injured", main.QuerySelector("#case-in-brief + p")!.TextContent);
         Assert.Equal(["When did you last use a professional interpreter?", "What would you share, and with whom?", "What will you do differently?"],
             main.QuerySelectorAll(".lh-facilitator__section ol li").Select(li => li.TextContent.Trim()).ToArray());
@@ -80,31 +82,64 @@ public sealed class FacilitatorViewTests : IClassFixture<FixtureCasesFactory>, I
         Assert.Equal("/norfolk/modules/facilitated-v/facilitator", module.GetElementById("facilitator-view")!.GetAttribute("href"));
     }
 
-    [Fact]
-    public async Task Signing_in_is_needed()
+    [Theory]
+    [InlineData("")]
+    [InlineData("?handler=pdf")]
+    public async Task Signing_in_is_needed(string handler)
     {
-        var response = await _factory.CreateBrowserClient().GetAsync("/norfolk/modules/facilitated-v/facilitator");
+        var response = await _factory.CreateBrowserClient().GetAsync("/norfolk/modules/facilitated-v/facilitator" + handler);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("sign-in", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task Another_board_cannot_open_it()
+    [Theory]
+    [InlineData("")]
+    [InlineData("?handler=pdf")]
+    public async Task Another_board_cannot_open_it(string handler)
     {
         var client = _factory.CreateBrowserClient();
         await client.SignInAsync("essex", "practitioner@essex.demo");
 
-        await client.GetDocumentAsync("/essex/modules/facilitated-v/facilitator", HttpStatusCode.NotFound);
+        var response = await client.GetAsync("/essex/modules/facilitated-v/facilitator" + handler);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task A_module_that_is_not_published_is_not_found()
+    [Theory]
+    [InlineData("")]
+    [InlineData("?handler=pdf")]
+    public async Task A_module_that_is_not_published_is_not_found(string handler)
     {
         var client = _factory.CreateBrowserClient();
         await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
 
-        await client.GetDocumentAsync("/norfolk/modules/withdrawn-v/facilitator", HttpStatusCode.NotFound);
+        var response = await client.GetAsync("/norfolk/modules/withdrawn-v/facilitator" + handler);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pdf_is_the_view_printed_by_chromium()
+    {
+        Assert.True(File.Exists("/usr/bin/chromium"), "These tests need Debian's chromium (scripts/install-test-deps.sh installs it).");
+        var client = _factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
+
+        var page = await client.GetDocumentAsync("/norfolk/modules/facilitated-v/facilitator");
+        Assert.Equal("/norfolk/modules/facilitated-v/facilitator?handler=pdf", page.GetElementById("facilitator-pdf")!.GetAttribute("href"));
+
+        var response = await client.GetAsync("/norfolk/modules/facilitated-v/facilitator?handler=pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        // Chromium takes the PDF's title from the page it printed: this module's facilitator view.
+        Assert.Contains("Facilitator view – Facilitated V", CertificatePdfTests.PdfTitle(bytes));
+        // Printed with the site's stylesheets (sans-serif throughout), not Chromium's serif default for unstyled text.
+        var fonts = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(bytes), @"/BaseFont\s*/\S+").Select(m => m.Value).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.DoesNotContain(fonts, f => f.Contains("Serif", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -114,5 +149,25 @@ public sealed class FacilitatorViewTests : IClassFixture<FixtureCasesFactory>, I
 
         Assert.Equal(["## For facilitators: teams\n\n- one\n\n### Sub\n\ntwo", "# For facilitators\n\nfour"], notes);
         Assert.Empty(FacilitatorNotes.From("No notes here.\n\n## Heading\n\ntext"));
+    }
+}
+
+/// <summary>Without Chromium the facilitator view offers printing, as certificates do, and its PDF address does not fail.</summary>
+public sealed class FacilitatorViewWithoutChromiumTests(CertificateWithoutChromiumTests.NoChromiumFactory factory)
+    : IClassFixture<CertificateWithoutChromiumTests.NoChromiumFactory>
+{
+    [Fact]
+    public async Task The_page_offers_printing_and_the_pdf_address_returns_to_it()
+    {
+        var client = factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
+
+        var page = await client.GetDocumentAsync("/norfolk/modules/case-r/facilitator");
+        Assert.Null(page.GetElementById("facilitator-pdf"));
+        Assert.Contains("save it as a PDF from your browser's print menu", page.QuerySelector("main")!.TextContent);
+
+        var pdf = await client.GetAsync("/norfolk/modules/case-r/facilitator?handler=pdf");
+        Assert.Equal(HttpStatusCode.Redirect, pdf.StatusCode);
+        Assert.Equal("/norfolk/modules/case-r/facilitator?pdfFailed=true", pdf.Headers.Location!.OriginalString);
     }
 }

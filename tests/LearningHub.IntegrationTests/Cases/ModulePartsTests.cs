@@ -7,7 +7,7 @@ namespace LearningHub.IntegrationTests.Cases;
 
 /// <summary>
 /// A review published in parts (<c>parted-v</c>, <c>parted-v-part-2</c>): each part's module page names the parts
-/// in order, links to the other, and shows the signed-in person which parts they have completed.
+/// in order by their own titles, links to the other, and shows the signed-in person which parts they have completed.
 /// </summary>
 public sealed class ModulePartsTests : IClassFixture<FixtureCasesFactory>, IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class ModulePartsTests : IClassFixture<FixtureCasesFactory>, IAsyn
     public ModulePartsTests(FixtureCasesFactory factory) => _factory = factory;
 
     public Task InitializeAsync() => CaseFixtures.ApplyAsync(_factory.Services, "norfolk",
-        CaseFixtures.ChildV("parted-v", "Parted V, part 1"), CaseFixtures.ChildV("parted-v-part-2", "Parted V, part 2"),
+        CaseFixtures.ChildV("parted-v", "Parted V, part 1 of 2: the first episodes"), CaseFixtures.ChildV("parted-v-part-2", "Parted V, part 2 of 2: the later episodes"),
         CaseFixtures.ChildV("whole-v", "Whole V"));
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -32,7 +32,8 @@ public sealed class ModulePartsTests : IClassFixture<FixtureCasesFactory>, IAsyn
         var first = await client.GetDocumentAsync("/norfolk/modules/parted-v");
         var second = await client.GetDocumentAsync("/norfolk/modules/parted-v-part-2");
 
-        Assert.Equal(["Part 1 of 2: Parted V, part 1", "Part 2 of 2: Parted V, part 2"], Parts(first));
+        // Each part by its own title, once: not "Part 1 of 2: Parted V, part 1 of 2: the first episodes".
+        Assert.Equal(["Part 1: The first episodes", "Part 2: The later episodes"], Parts(first));
         Assert.Equal("/norfolk/modules/parted-v-part-2", first.QuerySelector("#module-parts a")!.GetAttribute("href"));
         Assert.Equal("/norfolk/modules/parted-v", second.QuerySelector("#module-parts a")!.GetAttribute("href"));
         Assert.Null((await client.GetDocumentAsync("/norfolk/modules/whole-v")).GetElementById("module-parts"));
@@ -54,7 +55,7 @@ public sealed class ModulePartsTests : IClassFixture<FixtureCasesFactory>, IAsyn
 
         var second = await client.GetDocumentAsync("/norfolk/modules/parted-v-part-2");
 
-        Assert.Equal(["Part 1 of 2: Parted V, part 1 Completed", "Part 2 of 2: Parted V, part 2"], Parts(second));
+        Assert.Equal(["Part 1: The first episodes Completed", "Part 2: The later episodes"], Parts(second));
         Assert.Contains("You have completed 1 of 2 parts.", second.GetElementById("module-parts")!.TextContent);
     }
 }

@@ -13,7 +13,8 @@ namespace LearningHub.IntegrationTests.Cases;
 /// What can be checked mechanically about the boards' real recipes once applied: every module has key messages
 /// and at least three role-tagged practice actions, none takes over 45 minutes by the computed estimate, every
 /// Essex case module asks at least two questions no other module asks, every link from an event to a module
-/// resolves, a catalogue date always says where the source gives it, and no session falls on a weekend unless marked.
+/// resolves, a catalogue date always says where the source gives it (and is the review's own), practice actions say
+/// they are the board's, no section is empty, no module asks a question twice, and no session falls on a weekend unless marked.
 /// </summary>
 public sealed class RecipeContentTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
@@ -80,6 +81,64 @@ public sealed class RecipeContentTests(LearningHubFactory factory) : IClassFixtu
                 Assert.True(module.TryGetProperty("publishedOnSource", out var source) && source.GetString()!.Contains(".md", StringComparison.Ordinal),
                     $"{module.GetProperty("slug")}: publishedOn without publishedOnSource");
             }
+        }
+    }
+
+    [Theory]
+    [InlineData("norfolk")]
+    [InlineData("essex")]
+    public void A_catalogue_date_is_the_reviews_own_not_one_its_source_says_is_not_stated(string board)
+    {
+        // Essex's case modules once showed the briefing's July 2017 as each review's publication date, with a
+        // source note saying the reviews' own dates are not stated.
+        foreach (var module in CasesStep(board).GetProperty("modules").EnumerateArray())
+        {
+            if (module.TryGetProperty("publishedOnSource", out var source))
+            {
+                Assert.DoesNotContain("not stated", source.GetString()!, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("norfolk")]
+    [InlineData("essex")]
+    public void Practice_actions_say_they_are_the_boards_and_only_claim_recommendations_a_module_has(string board)
+    {
+        var modules = CasesStep(board).GetProperty("modules").EnumerateArray().ToList();
+        // A review in parts keeps its recommendations in one part (Child V's in part 2): they are the review's.
+        var reviewsWithRecommendations = modules
+            .Where(m => m.TryGetProperty("recommendations", out var r) && r.GetArrayLength() > 0)
+            .Select(m => ModulePart.FirstSlugOf(m.GetProperty("slug").GetString()!)).ToHashSet();
+        foreach (var module in modules)
+        {
+            var slug = module.GetProperty("slug").GetString()!;
+            var hasRecommendations = reviewsWithRecommendations.Contains(ModulePart.FirstSlugOf(slug));
+            foreach (var section in module.GetProperty("sections").EnumerateArray().Where(s => s.GetProperty("kind").GetString() == "What this means for your practice"))
+            {
+                var body = section.GetProperty("body").GetString()!;
+                Assert.True(body.Contains("the board's suggestions", StringComparison.Ordinal), $"{slug}: practice actions not marked as the board's own");
+                Assert.True(hasRecommendations || !body.Contains("findings and recommendations", StringComparison.Ordinal),
+                    $"{slug}: says its actions come from recommendations it does not have");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("norfolk")]
+    [InlineData("essex")]
+    public void No_section_is_empty_and_no_module_asks_the_same_question_twice(string board)
+    {
+        foreach (var module in CasesStep(board).GetProperty("modules").EnumerateArray())
+        {
+            var slug = module.GetProperty("slug").GetString();
+            var sections = module.GetProperty("sections").EnumerateArray().ToList();
+            Assert.All(sections, s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("body").GetString()), $"{slug}: section '{s.GetProperty("title")}' is empty"));
+
+            var questions = sections.SelectMany(s => s.TryGetProperty("reflectiveQuestions", out var q) ? q.EnumerateArray() : Enumerable.Empty<JsonElement>()).ToList();
+            Assert.True(questions.Select(q => q.GetProperty("key").GetString()).Distinct().Count() == questions.Count, $"{slug}: a question key is used twice");
+            Assert.True(questions.Select(q => q.GetProperty("text").GetString()!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == questions.Count,
+                $"{slug}: a question is asked twice");
         }
     }
 

@@ -144,4 +144,15 @@ public sealed partial record ModulePart(Guid ModuleId, string Slug, string Title
     /// <summary>2 for <c>child-v-part-2</c>; 1 for the first part, whose slug has no number.</summary>
     public static int NumberOf(string slug) =>
         PartSlug().Match(slug) is { Success: true } m ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^.+?,?\s+part\s+\d+\s+of\s+\d+\s*[:\u2013-]\s*(.+)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PartOfTitle();
+
+    /// <summary>
+    /// What this part covers, for the list of parts that already says "Part n": "Episodes 1 and 2" for
+    /// "Child V, part 1 of 2: episodes 1 and 2". A title that does not name its part is used whole.
+    /// </summary>
+    public string OwnTitle => PartOfTitle().Match(Title) is { Success: true } m
+        ? char.ToUpperInvariant(m.Groups[1].Value[0]) + m.Groups[1].Value[1..]
+        : Title;
 }

@@ -10,21 +10,49 @@ namespace LearningHub.Cases.Pages.Modules;
 /// A published module on one printable page for a team meeting or supervision: key messages, the case in brief,
 /// each section's reflective questions (and any team activities the section keeps "For facilitators") as
 /// discussion questions, and the practice actions by role. For signed-in people of the module's board: it
-/// gathers the questions the module asks, and nothing anyone answered.
+/// gathers the questions the module asks, and nothing anyone answered. The same page comes as a PDF, printed
+/// by Chromium as the browser would print it (<see cref="PdfOfPage"/>); without Chromium the page offers printing.
 /// </summary>
 [Authorize]
-public sealed class FacilitatorModel(CaseCatalogue catalogue, SectionReflection reflection, FormResponses responses) : CasesPageModel
+[ServiceFilter(typeof(PdfOfPage))]
+public sealed class FacilitatorModel(CaseCatalogue catalogue, SectionReflection reflection, FormResponses responses, PagePdf pdf) : CasesPageModel
 {
     public PublishedModule Published { get; private set; } = null!;
 
     public IReadOnlyList<SectionDiscussion> Discussion { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    public bool PdfUnavailable { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, bool pdfFailed, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        PdfUnavailable = pdfFailed || !pdf.IsAvailable;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        PdfOfPage.Request(HttpContext, $"{slug}-facilitator-view.pdf", PaperLayout.Portrait);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         var published = await catalogue.PublishedAsync(slug, cancellationToken);
         if (published is null)
         {
-            return NotFound();
+            return false;
         }
 
         Published = published;
@@ -50,7 +78,7 @@ public sealed class FacilitatorModel(CaseCatalogue catalogue, SectionReflection 
         }
 
         Discussion = discussion;
-        return Page();
+        return true;
     }
 }
 
