@@ -36,7 +36,7 @@ public static class CasesModule
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();
         services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();
         services.AddScoped<LearningHub.Media.Services.IMediaUsageSource, CaseMediaUsage>();
-        services.AddSingleton<CertificatePdf>();
+        services.AddSingleton<ChromiumPdf>();
         services.AddSingleton(CasesMailTemplates.ModuleCompleted);
         services.AddRecipeStep<CasesStep>();
         return services;
@@ -53,6 +53,6 @@ public sealed class CasesOptions
 {
     public const string Section = "Cases";
 
-    /// <summary>The Chromium that prints certificates to PDF (Debian's package by default).</summary>
+    /// <summary>The Chromium that prints certificates and the annual-report pack to PDF (Debian's package by default).</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 }

@@ -7,7 +7,7 @@ namespace LearningHub.Cases.Pages.Certificates;
 
 /// <summary>The holder's certificate: an accessible page that prints well, and the same as a PDF (headless Chromium).</summary>
 [Authorize]
-public sealed class ShowModel(CaseCertificates certificates, CertificatePdf pdf, IWebHostEnvironment environment) : CasesPageModel
+public sealed class ShowModel(CaseCertificates certificates, ChromiumPdf pdf, IWebHostEnvironment environment) : CasesPageModel
 {
     public CertificateView Certificate { get; private set; } = null!;
 
@@ -40,7 +40,7 @@ public sealed class ShowModel(CaseCertificates certificates, CertificatePdf pdf,
         }
 
         var stylesheet = await ReadStylesheetAsync(cancellationToken);
-        var bytes = await pdf.RenderAsync(CaseCertificates.Document(certificate, stylesheet), cancellationToken);
+        var bytes = await pdf.RenderAsync(CaseCertificates.Document(certificate, stylesheet), landscape: true, cancellationToken);
         if (bytes is null)
         {
             return RedirectToPage("/Certificates/Show", new { code = certificate.Code, pdfFailed = "true" });

@@ -5,11 +5,12 @@ using Microsoft.Playwright;
 namespace LearningHub.Cases.Services;
 
 /// <summary>
-/// Prints certificates to PDF with headless Chromium through Playwright. One browser process serves every
-/// request (started on first use, restarted if it dies); each PDF gets its own short-lived page. If Chromium
-/// cannot be started the result is null and the page offers printing instead.
+/// Prints a self-contained HTML document to PDF with headless Chromium through Playwright: certificates (landscape)
+/// and the board's annual-report pack (portrait, Impact). One browser process serves every request (started on first
+/// use, restarted if it dies); each PDF gets its own short-lived page. If Chromium cannot be started the result is
+/// null and the page offers printing instead.
 /// </summary>
-public sealed class CertificatePdf(IOptions<CasesOptions> options, ILogger<CertificatePdf> logger) : IAsyncDisposable
+public sealed class ChromiumPdf(IOptions<CasesOptions> options, ILogger<ChromiumPdf> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IPlaywright? _playwright;
@@ -17,7 +18,7 @@ public sealed class CertificatePdf(IOptions<CasesOptions> options, ILogger<Certi
 
     public bool IsAvailable => File.Exists(options.Value.ChromiumPath);
 
-    public async Task<byte[]?> RenderAsync(string html, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> RenderAsync(string html, bool landscape = true, CancellationToken cancellationToken = default)
     {
         var browser = await BrowserAsync(cancellationToken);
         if (browser is null)
@@ -31,7 +32,7 @@ public sealed class CertificatePdf(IOptions<CasesOptions> options, ILogger<Certi
             try
             {
                 await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-                return await page.PdfAsync(new() { Format = "A4", Landscape = true, PrintBackground = true, PreferCSSPageSize = true });
+                return await page.PdfAsync(new() { Format = "A4", Landscape = landscape, PrintBackground = true, PreferCSSPageSize = true });
             }
             finally
             {
@@ -40,7 +41,7 @@ public sealed class CertificatePdf(IOptions<CasesOptions> options, ILogger<Certi
         }
         catch (PlaywrightException exception)
         {
-            logger.LogError(exception, "Chromium could not print a certificate");
+            logger.LogError(exception, "Chromium could not print a document to PDF");
             return null;
         }
     }
@@ -62,7 +63,7 @@ public sealed class CertificatePdf(IOptions<CasesOptions> options, ILogger<Certi
 
             if (!IsAvailable)
             {
-                logger.LogWarning("No Chromium at {Path}: certificates cannot be downloaded as PDF", options.Value.ChromiumPath);
+                logger.LogWarning("No Chromium at {Path}: certificates and reports cannot be downloaded as PDF", options.Value.ChromiumPath);
                 return null;
             }
 
