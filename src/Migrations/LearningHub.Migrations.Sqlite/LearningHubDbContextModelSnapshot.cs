@@ -432,6 +432,10 @@ namespace LearningHub.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(3000)
@@ -1724,6 +1728,9 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MaxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MayQuoteAnonymously")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OptionsText")

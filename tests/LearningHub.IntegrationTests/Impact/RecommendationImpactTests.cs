@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using LearningHub.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.IntegrationTests.Impact;
 
@@ -96,8 +96,34 @@ public sealed class RecommendationImpactTests(LearningHubFactory factory) : ICla
             Assert.Equal(ImpactScenario.Cells(table).Select(r => string.Join(" | ", r)), csv.Select(r => string.Join(" | ", r)));
         }
 
+        // Quotes: the follow-up's example of change (the recipe marks it quotable; people are told under the question), no names.
+        var quotes = ImpactScenario.Cells(pack.QuerySelector("#quotes")!).Skip(1).ToList();
+        Assert.Equal(9, quotes.Count);
+        Assert.Contains(["I now ask about coercive control at every visit (P1).", Example], quotes);
+        Assert.All(quotes, q => Assert.Equal(Example, q[1]));
+        Assert.DoesNotContain("Person P1", pack.QuerySelector("main")!.TextContent);
+
+        // The PDF is the pack printed by the certificate's Chromium: a PDF titled with the board and the period.
+        Assert.NotNull(pack.QuerySelector("#pack-pdf"));
+        var pdf = await admin.GetAsync($"/norfolk/impact?handler=Pdf&{period}");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.Contains("annual report", LearningHub.IntegrationTests.Cases.CertificatePdfTests.PdfTitle(bytes));
+
         // The CSV of a table that is not in the pack is not found.
         await admin.GetDocumentAsync($"/norfolk/impact?handler=Csv&table=nothing&{period}", System.Net.HttpStatusCode.NotFound);
+
+        // Answers to a question not marked quotable are never quoted.
+        await factory.WithBoardAsync("norfolk", async db =>
+        {
+            await db.Set<LearningHub.Forms.Domain.FormQuestion>().Where(q => q.Key == "example-of-change")
+                .ExecuteUpdateAsync(q => q.SetProperty(x => x.MayQuoteAnonymously, false));
+            return true;
+        });
+        var unquoted = await admin.GetDocumentAsync($"/norfolk/impact?{period}");
+        Assert.Null(unquoted.QuerySelector("#quotes"));
+        Assert.DoesNotContain("I now ask about coercive control", unquoted.QuerySelector("main")!.TextContent);
     }
 
     /// <summary>RFC 4180 CSV: commas, quoted cells with doubled quotes, CRLF or LF line ends.</summary>

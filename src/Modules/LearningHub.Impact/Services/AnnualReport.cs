@@ -6,6 +6,7 @@ using LearningHub.Core.Learning;
 using LearningHub.Core.Time;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
+using LearningHub.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Impact.Services;
@@ -66,7 +67,44 @@ public sealed class AnnualReport(LearningHubDbContext db, RecommendationRecord r
         sections.Add(new ReportSection("change", "Change measured",
             $"Answers to the events' questions before, straight after and at follow-up, given in the period. Any group of fewer than {LearningHub.Core.Privacy.SmallGroups.Threshold} people shows “{LearningHub.Core.Privacy.SmallGroups.TooFew}”.",
             changeTables));
+        if (agencyId is null)
+        {
+            sections.Add(await QuotesAsync(period, cancellationToken));
+        }
+
         return new AnnualReportView(period, agencyName, sections);
+    }
+
+    /// <summary>The most quotes the pack shows, newest first.</summary>
+    public const int MostQuotes = 30;
+
+    /// <summary>
+    /// Quotes of practice change: answers given in the period to questions whose answers may be quoted (the person was
+    /// told so under the question), without a name, an agency or a date; never module reflections (a practitioner's
+    /// own CPD record); and none of a question fewer than the small-group threshold answered in the period.
+    /// </summary>
+    private async Task<ReportSection> QuotesAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var answers = await (
+                from a in db.Set<FormAnswer>().AsNoTracking()
+                join q in db.Set<FormQuestion>() on a.QuestionId equals q.Id
+                join s in db.Set<FormSubmission>() on a.SubmissionId equals s.Id
+                join f in db.Set<Form>() on s.FormId equals f.Id
+                where q.MayQuoteAnonymously && f.Purpose != FormPurpose.ModuleReflection
+                      && s.SubmittedUtc >= period.FromUtc && s.SubmittedUtc < period.ToUtc
+                select new { q.Key, q.Text, a.Value, s.SubmittedUtc })
+            .ToListAsync(cancellationToken);
+        var quoted = answers.Where(a => !string.IsNullOrWhiteSpace(a.Value))
+            .GroupBy(a => a.Key).Where(g => !LearningHub.Core.Privacy.SmallGroups.Hidden(g.Count()))
+            .SelectMany(g => g)
+            .OrderByDescending(a => a.SubmittedUtc).Take(MostQuotes)
+            .Select(a => (IReadOnlyList<string>)[a.Value.Trim(), a.Text])
+            .ToList();
+        var tables = quoted.Count == 0 ? new List<ReportTable>()
+            : [new ReportTable("quotes", "What people said they now do differently", ["Quote", "Question"], quoted, new HashSet<int>())];
+        return new ReportSection("quotes", "Quotes of practice change",
+            $"Only answers to questions that told people their answer may be quoted without their name; none of a question fewer than {LearningHub.Core.Privacy.SmallGroups.Threshold} people answered in the period; at most the {MostQuotes} newest.",
+            tables);
     }
 
     private async Task<ReportSection> ReviewsAsync(ReportPeriod period, CancellationToken cancellationToken)

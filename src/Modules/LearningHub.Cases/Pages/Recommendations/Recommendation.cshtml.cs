@@ -155,9 +155,9 @@ public sealed class RecommendationModel(RecommendationRecord record, LearningHub
                 errors.AddModelError("Input.On", "The date of the change must be today or in the past");
             }
 
-            if (Status is { } status && RecommendationRecord.NeedsReason(status) && string.IsNullOrWhiteSpace(Note))
+            if (Status is { } status && !RecommendationRecord.HasReasonIfNeeded(status, Note))
             {
-                errors.AddModelError("Input.Note", "Enter why the recommendation was not accepted");
+                errors.AddModelError("Input.Note", RecommendationRecord.ReasonMissing);
             }
 
             if (!string.IsNullOrWhiteSpace(EvidenceUrl)

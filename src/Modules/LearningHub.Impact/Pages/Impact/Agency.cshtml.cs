@@ -7,7 +7,7 @@ namespace LearningHub.Impact.Pages.Impact;
 
 /// <summary>
 /// An agency safeguarding lead's view: reach and change across the board's learning, for the agency on their own
-/// account only. Without an agency on the account there is nothing to show (and nothing is shown).
+/// account only. When the account names no agency of the board (none, or one since removed) nothing is shown.
 /// </summary>
 [Authorize(Policy = ImpactPermissions.ViewAgencyImpact)]
 public sealed class AgencyModel(AnnualReport report, TimeProvider clock, LearningHubDbContext db) : ReportPageModel(report, clock)
