@@ -1736,7 +1736,9 @@ namespace LearningHub.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("MayQuoteAnonymously")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("OptionsText")
                         .HasMaxLength(4000)

@@ -1731,7 +1731,9 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("MayQuoteAnonymously")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("OptionsText")
                         .HasMaxLength(4000)
