@@ -1,6 +1,7 @@
 using LearningHub.Cases;
 using LearningHub.Events;
 using LearningHub.Forms;
+using LearningHub.Impact;
 using LearningHub.Media;
 using LearningHub.Notifications;
 using LearningHub.Recipes;
@@ -14,6 +15,7 @@ builder.Services.AddMediaModule(builder.Configuration);
 builder.Services.AddFormsModule(builder.Configuration);
 builder.Services.AddCasesModule(builder.Configuration);
 builder.Services.AddEventsModule(builder.Configuration);
+builder.Services.AddImpactModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapMediaModule();
 app.MapFormsModule();
 app.MapCasesModule();
 app.MapEventsModule();
+app.MapImpactModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 

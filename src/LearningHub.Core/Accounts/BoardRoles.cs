@@ -8,12 +8,16 @@ public static class BoardRoles
     public const string Author = "Author";
     public const string BoardAdmin = "BoardAdmin";
 
-    public static readonly IReadOnlyList<string> All = [Practitioner, Coordinator, Author, BoardAdmin];
+    /// <summary>A partner agency's safeguarding lead: sees reach and change for their own agency (their account's), to report to its governance.</summary>
+    public const string AgencyLead = "AgencyLead";
+
+    public static readonly IReadOnlyList<string> All = [Practitioner, Coordinator, Author, BoardAdmin, AgencyLead];
 
     public static string DisplayName(string role) => role switch
     {
         Coordinator => "Training coordinator",
         BoardAdmin => "Board administrator",
+        AgencyLead => "Agency safeguarding lead",
         _ => role,
     };
 

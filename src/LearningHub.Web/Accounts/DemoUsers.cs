@@ -29,6 +29,8 @@ public sealed class DemoUsers(
         ("coordinator", "Chris Coordinator", BoardRoles.Coordinator),
         ("author", "Alex Author", BoardRoles.Author),
         ("admin", "Ash Admin", BoardRoles.BoardAdmin),
+        // The board's first agency (as every demo account), so the lead's page has an agency to show.
+        ("lead", "Lee Lead", BoardRoles.AgencyLead),
     ];
 
     public async Task EnsureAsync(BoardInfo board)

@@ -437,6 +437,10 @@ namespace LearningHub.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(3000)
@@ -1730,6 +1734,11 @@ namespace LearningHub.Migrations.Postgres
 
                     b.Property<int?>("MaxLength")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("MayQuoteAnonymously")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("OptionsText")
                         .HasMaxLength(4000)

@@ -432,6 +432,10 @@ namespace LearningHub.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(3000)
@@ -1725,6 +1729,11 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.Property<int?>("MaxLength")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MayQuoteAnonymously")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("OptionsText")
                         .HasMaxLength(4000)

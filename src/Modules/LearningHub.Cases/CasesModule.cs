@@ -54,6 +54,6 @@ public sealed class CasesOptions
 {
     public const string Section = "Cases";
 
-    /// <summary>The Chromium that prints certificates to PDF (Debian's package by default).</summary>
+    /// <summary>The Chromium that prints pages (certificates, the facilitator view, the annual-report pack) to PDF (Debian's package by default).</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 }

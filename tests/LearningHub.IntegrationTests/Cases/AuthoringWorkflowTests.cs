@@ -266,6 +266,34 @@ public sealed class AuthoringWorkflowTests : IClassFixture<LearningHubFactory>, 
     }
 
     [Fact]
+    public async Task An_authors_Not_accepted_recommendation_needs_a_reason_as_the_boards_record_does()
+    {
+        var author = await SignedInAsync("norfolk", "author");
+        var id = await CreateModuleAsync(author, "Child Reason");
+        var url = $"/norfolk/author/modules/{id}/recommendation/new";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Number"] = "1",
+            ["Input.Text"] = "Ask who lives in the home.",
+            ["Input.Scope"] = "Board",
+            ["Input.Status"] = "NotAccepted",
+        };
+
+        var refused = await author.SubmitFormAsync(url, fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Equal("Enter why the recommendation was not accepted", page.QuerySelector(".govuk-error-summary a[href='#Input_StatusReason']")?.TextContent.Trim());
+        Assert.Equal("Ask who lives in the home.", page.QuerySelector("#Input_Text")!.TextContent.Trim());
+        Assert.Equal(0, await _factory.WithBoardAsync("norfolk", db => db.Set<CaseRecommendation>().CountAsync(r => r.Text == "Ask who lives in the home.")));
+
+        fields["Input.StatusReason"] = "National guidance already covers it.";
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitFormAsync(url, fields)).StatusCode);
+        var saved = await _factory.WithBoardAsync("norfolk", db => db.Set<CaseRecommendation>().SingleAsync(r => r.Text == "Ask who lives in the home."));
+        Assert.Equal(RecommendationStatus.NotAccepted, saved.Status);
+        Assert.Equal("National guidance already covers it.", saved.StatusReason);
+    }
+
+    [Fact]
     public async Task Deleting_a_section_chronology_entry_finding_or_recommendation_asks_first_and_only_the_confirmation_deletes()
     {
         var author = await SignedInAsync("norfolk", "author");

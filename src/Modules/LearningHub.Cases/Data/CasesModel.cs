@@ -155,6 +155,7 @@ internal sealed class CaseRecommendationConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Rationale).HasMaxLength(3000);
         b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.StatusReason).HasMaxLength(2000);
         b.HasIndex(x => new { x.VersionId, x.Position });
         b.HasOne<LearningTheme>().WithMany().HasForeignKey(x => x.ThemeId).OnDelete(DeleteBehavior.Restrict);
     }

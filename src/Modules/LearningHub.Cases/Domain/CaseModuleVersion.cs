@@ -194,6 +194,12 @@ public class CaseRecommendation : IBoardOwned
     public RecommendationScope Scope { get; set; }
 
     public RecommendationStatus Status { get; set; }
+
+    /// <summary>
+    /// Why the status is what it is; required when it is Not accepted (<see cref="Services.RecommendationRecord.NeedsReason"/>,
+    /// the same rule as the board's record of later changes).
+    /// </summary>
+    public string? StatusReason { get; set; }
 }
 
 /// <summary>One thing a practitioner in a role can do differently because of the review.</summary>

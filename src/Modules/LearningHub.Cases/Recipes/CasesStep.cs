@@ -314,7 +314,13 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
                 ThemeId = recommendation.OptionalString("theme", 80) is { } key ? Lookup(recommendation, "theme", key, themes, "theme") : null,
                 Scope = ParseChoice<RecommendationScope>(recommendation, "scope", CaseText.Of, required: true)!.Value,
                 Status = ParseChoice<RecommendationStatus>(recommendation, "status", CaseText.Of, required: false) ?? RecommendationStatus.NotYetKnown,
+                StatusReason = recommendation.OptionalString("statusReason", 2000),
             });
+            var added = version.Recommendations[^1];
+            if (!RecommendationRecord.HasReasonIfNeeded(added.Status, added.StatusReason))
+            {
+                throw recommendation.Fail("statusReason", $"Recommendation '{number}' is {CaseText.Of(added.Status)}: say why in statusReason.");
+            }
         }
 
         version.EstimatedMinutes = EstimatedTime.Minutes(version, reflection.Sum(r => r.Questions.Count));

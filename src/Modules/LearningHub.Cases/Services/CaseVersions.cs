@@ -73,6 +73,7 @@ public static class CaseVersions
             ThemeId = r.ThemeId,
             Scope = r.Scope,
             Status = r.Status,
+            StatusReason = r.StatusReason,
         }).ToList();
         to.PracticeActions = from.PracticeActions.OrderBy(a => a.Position).Select((a, i) => new CasePracticeAction
         {

@@ -52,7 +52,12 @@ public sealed class PdfOfPage(PagePdf pdf) : IAsyncResultFilter
             var request = context.HttpContext.Request;
             response.StatusCode = StatusCodes.Status302Found;
             response.ContentType = null;
-            response.Headers.Location = QueryHelpers.AddQueryString(request.PathBase + request.Path, "pdfFailed", "true");
+            // Back to the page as it was asked for (a report's period, say), without the PDF handler.
+            var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+                .Where(p => p.Key is not ("handler" or "pdfFailed"))
+                .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
+                .Append(KeyValuePair.Create("pdfFailed", (string?)"true"));
+            response.Headers.Location = QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
             return;
         }
 

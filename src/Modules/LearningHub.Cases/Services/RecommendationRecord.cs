@@ -43,8 +43,14 @@ public sealed record RecommendationChange(RecommendationStatus Status, DateOnly 
 /// </summary>
 public sealed class RecommendationRecord(LearningHubDbContext db, TimeProvider clock, AuditLog audit)
 {
-    /// <summary>Statuses that need a note saying why.</summary>
+    /// <summary>Statuses that need a note saying why: the one rule for the author's status, recipes and the board's record.</summary>
     public static bool NeedsReason(RecommendationStatus status) => status == RecommendationStatus.NotAccepted;
+
+    /// <summary>What a form says when a status that needs a reason has none.</summary>
+    public const string ReasonMissing = "Enter why the recommendation was not accepted";
+
+    /// <summary>Whether a status comes with the reason it needs (<see cref="NeedsReason"/>).</summary>
+    public static bool HasReasonIfNeeded(RecommendationStatus status, string? reason) => !NeedsReason(status) || !string.IsNullOrWhiteSpace(reason);
 
     /// <summary>The statuses the board records after publication (Not yet known is only where a recommendation starts).</summary>
     public static IReadOnlyList<RecommendationStatus> Recordable { get; } =
@@ -97,7 +103,7 @@ public sealed class RecommendationRecord(LearningHubDbContext db, TimeProvider c
             throw new WorkflowException("Choose the recommendation's new status");
         }
 
-        if (NeedsReason(change.Status) && string.IsNullOrWhiteSpace(change.Note))
+        if (!HasReasonIfNeeded(change.Status, change.Note))
         {
             throw new WorkflowException("Say why the recommendation was not accepted");
         }

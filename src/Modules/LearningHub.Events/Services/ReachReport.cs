@@ -70,5 +70,8 @@ public sealed class ReachReport(LearningHubDbContext db)
             Group(b => themes[b.EventId]));
     }
 
-    private static bool Came(AttendanceMark? mark) => mark is AttendanceMark.Attended or AttendanceMark.PartlyAttended or AttendanceMark.WalkIn;
+    /// <summary>The marks of someone who came: in full, in part or as a walk-in (what the board's impact counts as attended too).</summary>
+    public static readonly AttendanceMark[] CameMarks = [AttendanceMark.Attended, AttendanceMark.PartlyAttended, AttendanceMark.WalkIn];
+
+    private static bool Came(AttendanceMark? mark) => mark is { } m && CameMarks.Contains(m);
 }

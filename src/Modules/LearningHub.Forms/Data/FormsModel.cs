@@ -57,6 +57,8 @@ internal sealed class FormQuestionConfiguration : IEntityTypeConfiguration<FormQ
         b.Property(x => x.Text).HasMaxLength(500);
         b.Property(x => x.Hint).HasMaxLength(1000);
         b.Property(x => x.OptionsText).HasMaxLength(4000);
+        // Questions that existed before the setting are not quotable: the model's default is the one their rows got.
+        b.Property(x => x.MayQuoteAnonymously).HasDefaultValue(false);
         b.Property(x => x.ScaleLowLabel).HasMaxLength(100);
         b.Property(x => x.ScaleHighLabel).HasMaxLength(100);
         b.Ignore(x => x.Options);

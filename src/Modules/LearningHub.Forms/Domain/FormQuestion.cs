@@ -70,6 +70,19 @@ public class FormQuestion : IBoardOwned
 
     public string? ScaleHighLabel { get; set; }
 
+    /// <summary>
+    /// Answers may be quoted, without a name, in the board's reports (the annual report's quotes of practice change).
+    /// The person answering is told so under the question (<see cref="QuotableText"/>); no other answer is ever quoted.
+    /// Text questions only.
+    /// </summary>
+    public bool MayQuoteAnonymously { get; set; }
+
+    /// <summary>What the person answering a quotable question is told, under it.</summary>
+    public const string QuotableText = "Your answer may be quoted in the board's reports, without your name or anything else that says who you are.";
+
+    /// <summary>Whether a type of question can be quoted: only what people write.</summary>
+    public static bool CanBeQuoted(QuestionType type) => type is QuestionType.ShortText or QuestionType.LongText;
+
     public IReadOnlyList<string> Options =>
         string.IsNullOrEmpty(OptionsText) ? [] : OptionsText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -78,10 +91,20 @@ public class FormQuestion : IBoardOwned
         ? Math.Min(MaxLength ?? ShortTextLimit, ShortTextLimit)
         : Math.Clamp(MaxLength ?? DefaultLongTextLimit, 1, LongTextCeiling);
 
-    /// <summary>The hint as shown: a long text's limit is always stated in it.</summary>
-    public string? DisplayHint => Type == QuestionType.LongText
-        ? $"{(string.IsNullOrWhiteSpace(Hint) ? "" : Hint.TrimEnd() + " ")}You can enter up to {TextLimit:N0} characters."
-        : Hint;
+    /// <summary>
+    /// The hint as shown: a long text's limit is always stated in it, and a quotable question says that the answer may
+    /// be quoted (every page that asks a question shows this hint, so nobody answers one without being told).
+    /// </summary>
+    public string? DisplayHint
+    {
+        get
+        {
+            var hint = Type == QuestionType.LongText
+                ? $"{(string.IsNullOrWhiteSpace(Hint) ? "" : Hint.TrimEnd() + " ")}You can enter up to {TextLimit:N0} characters."
+                : Hint;
+            return MayQuoteAnonymously && CanBeQuoted(Type) ? $"{(string.IsNullOrWhiteSpace(hint) ? "" : hint.TrimEnd() + " ")}{QuotableText}" : hint;
+        }
+    }
 
     public FormQuestion CopyTo(Guid versionId) => new()
     {
@@ -97,10 +120,12 @@ public class FormQuestion : IBoardOwned
         MaxLength = MaxLength,
         ScaleLowLabel = ScaleLowLabel,
         ScaleHighLabel = ScaleHighLabel,
+        MayQuoteAnonymously = MayQuoteAnonymously,
     };
 
     public bool SameAs(FormQuestion other) =>
         Position == other.Position && Key == other.Key && Type == other.Type && Text == other.Text && Hint == other.Hint
         && IsRequired == other.IsRequired && OptionsText == other.OptionsText && MaxLength == other.MaxLength
-        && ScaleLowLabel == other.ScaleLowLabel && ScaleHighLabel == other.ScaleHighLabel;
+        && ScaleLowLabel == other.ScaleLowLabel && ScaleHighLabel == other.ScaleHighLabel
+        && MayQuoteAnonymously == other.MayQuoteAnonymously;
 }

@@ -71,7 +71,8 @@ public sealed class FormsStep : IRecipeStepHandler
             item.Strings("options"),
             item.OptionalInt("maxLength", 1, FormQuestion.LongTextCeiling),
             item.OptionalString("scaleLow", 100),
-            item.OptionalString("scaleHigh", 100))).ToList();
+            item.OptionalString("scaleHigh", 100),
+            item.OptionalBool("quotable") ?? false)).ToList();
 
     private static string RecipeField(string field) => field switch
     {

@@ -16,7 +16,8 @@ public sealed record QuestionDraft(
     IReadOnlyList<string> Options,
     int? MaxLength,
     string? ScaleLowLabel,
-    string? ScaleHighLabel);
+    string? ScaleHighLabel,
+    bool MayQuoteAnonymously = false);
 
 /// <summary>A whole form as code or a recipe describes it, for <see cref="FormEditor.DefineAsync"/>.</summary>
 public sealed record FormDefinition(string Key, string Title, string? Description, FormPurpose Purpose, bool IsAnonymous,
@@ -292,6 +293,7 @@ public sealed partial class FormEditor(LearningHubDbContext db, TimeProvider clo
         };
         question.ScaleLowLabel = draft.Type == QuestionType.Scale ? NullIfBlank(draft.ScaleLowLabel) ?? "Not at all" : null;
         question.ScaleHighLabel = draft.Type == QuestionType.Scale ? NullIfBlank(draft.ScaleHighLabel) ?? "Very much" : null;
+        question.MayQuoteAnonymously = draft.MayQuoteAnonymously && FormQuestion.CanBeQuoted(draft.Type);
         var taken = otherKeys.ToHashSet(StringComparer.Ordinal);
         var key = string.IsNullOrWhiteSpace(draft.Key) ? Slug(question.Text) : draft.Key.Trim();
         var unique = key;

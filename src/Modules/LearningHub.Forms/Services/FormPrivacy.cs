@@ -12,7 +12,7 @@ public static class FormPrivacy
 {
     /// <summary>
     /// Reflective answers on a module are the practitioner's own CPD record: the board's results show them
-    /// without names (and not at all under <see cref="FormResults.SmallGroup"/> answers), as for anonymous forms,
+    /// without names (and not at all under <see cref="LearningHub.Core.Privacy.SmallGroups.Threshold"/> answers), as for anonymous forms,
     /// while the answers stay linked to the person so they see them in their learning record.
     /// </summary>
     public static bool HidesNames(FormPurpose purpose, bool isAnonymous) => isAnonymous || purpose == FormPurpose.ModuleReflection;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using LearningHub.Core.Data;
+using LearningHub.Core.Privacy;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public sealed record FormResultsView(Form Form, int Total, bool TotalSuppressed,
 /// </summary>
 public sealed class FormResults(LearningHubDbContext db)
 {
-    public const int SmallGroup = 5;
+    /// <summary>The small-group rule's threshold, from its one home (<see cref="SmallGroups"/>).</summary>
+    public const int SmallGroup = SmallGroups.Threshold;
 
     private static readonly FormPurpose[] Series = [FormPurpose.EventBaseline, FormPurpose.EventEvaluation, FormPurpose.FollowUp];
 
@@ -47,7 +49,7 @@ public sealed class FormResults(LearningHubDbContext db)
         foreach (var (key, latest, ids) in questions)
         {
             var answers = submissions.SelectMany(s => s.Answers.Where(a => ids.Contains(a.QuestionId)).Select(a => (Submission: s, Answer: a))).ToList();
-            int? Shown(int count) => suppress && count < SmallGroup ? null : count;
+            int? Shown(int count) => suppress ? SmallGroups.Shown(count) : count;
             var distribution = new List<DistributionRow>();
             double? mean = null;
             var labels = latest.Type switch
@@ -77,7 +79,7 @@ public sealed class FormResults(LearningHubDbContext db)
             var textSuppressed = false;
             if (labels is null)
             {
-                textSuppressed = suppress && answers.Count < SmallGroup;
+                textSuppressed = suppress && SmallGroups.Hidden(answers.Count);
                 if (!textSuppressed)
                 {
                     texts = answers.OrderByDescending(a => a.Submission.SubmittedUtc)
@@ -92,7 +94,7 @@ public sealed class FormResults(LearningHubDbContext db)
         var contexts = await db.Set<FormSubmission>().Where(s => s.FormId == form.Id && s.SubmittedUtc != null)
             .Select(s => s.Context).Distinct().OrderBy(c => c).Take(500).ToListAsync(cancellationToken);
         var comparisons = await ComparisonsAsync(form, questions, filter, cancellationToken);
-        return new FormResultsView(form, submissions.Count, suppress && submissions.Count < SmallGroup, results, comparisons, contexts);
+        return new FormResultsView(form, submissions.Count, suppress && SmallGroups.Hidden(submissions.Count), results, comparisons, contexts);
     }
 
     /// <summary>
@@ -129,7 +131,7 @@ public sealed class FormResults(LearningHubDbContext db)
         }
 
         await csv.EndRecordAsync(cancellationToken);
-        if (FormPrivacy.HidesNames(form) && submissions.Count < SmallGroup)
+        if (FormPrivacy.HidesNames(form) && SmallGroups.Hidden(submissions.Count))
         {
             csv.WriteField("Too few to show: fewer than 5 answers");
             for (var i = 1; i < header.Count; i++)
@@ -280,7 +282,7 @@ public sealed class FormResults(LearningHubDbContext db)
                     var ids = g.Select(m => m.Id).ToHashSet();
                     var scores = values.Where(v => ids.Contains(v.QuestionId)).Select(v => int.Parse(v.Value, CultureInfo.InvariantCulture)).ToList();
                     // Any anonymous form in the series makes small groups withheld for all of it.
-                    var hidden = (FormPrivacy.HidesNames(form) || g.Key.IsAnonymous) && scores.Count < SmallGroup;
+                    var hidden = (FormPrivacy.HidesNames(form) || g.Key.IsAnonymous) && SmallGroups.Hidden(scores.Count);
                     return new ComparisonPoint(g.Key.Title, g.Key.Purpose, hidden ? null : scores.Count,
                         hidden || scores.Count == 0 ? null : Math.Round(scores.Average(), 1));
                 })

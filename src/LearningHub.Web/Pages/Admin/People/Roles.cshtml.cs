@@ -19,6 +19,7 @@ public sealed class RolesModel(UserManager<ApplicationUser> users, AccountRoles 
         new(BoardRoles.Coordinator, "Training coordinator", "Schedules events, takes registers and sees reach reports"),
         new(BoardRoles.Author, "Author", "Writes and reviews case learning modules and forms"),
         new(BoardRoles.BoardAdmin, "Board administrator", "Manages people, roles, lists and board settings"),
+        new(BoardRoles.AgencyLead, "Agency safeguarding lead", "Sees reach and change for their own agency (the agency on their account)"),
     ];
 
     [BindProperty]

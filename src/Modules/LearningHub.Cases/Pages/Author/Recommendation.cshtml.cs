@@ -38,6 +38,7 @@ public sealed class RecommendationModel(CaseWorkflow workflow, LearningHubDbCont
         Theme = item.ThemeId?.ToString(),
         Scope = item.Scope,
         Status = item.Status,
+        StatusReason = item.StatusReason,
     };
 
     protected override async Task ValidateAsync(Guid versionId, CaseRecommendation? item, CancellationToken cancellationToken)
@@ -52,6 +53,12 @@ public sealed class RecommendationModel(CaseWorkflow workflow, LearningHubDbCont
         {
             ModelState.AddModelError("Input.Number", $"Recommendation {number} already exists in this module: use another number");
         }
+
+        // The same rule as the board's record of later changes: Not accepted says why.
+        if (Input.Status is { } status && !RecommendationRecord.HasReasonIfNeeded(status, Input.StatusReason))
+        {
+            ModelState.AddModelError("Input.StatusReason", RecommendationRecord.ReasonMissing);
+        }
     }
 
     protected override void Apply(CaseRecommendation item)
@@ -62,6 +69,7 @@ public sealed class RecommendationModel(CaseWorkflow workflow, LearningHubDbCont
         item.ThemeId = ThemeFrom(Input.Theme);
         item.Scope = Input.Scope!.Value;
         item.Status = Input.Status ?? RecommendationStatus.NotYetKnown;
+        item.StatusReason = string.IsNullOrWhiteSpace(Input.StatusReason) ? null : Input.StatusReason.Trim();
     }
 
     public sealed class RecommendationInput
@@ -89,5 +97,9 @@ public sealed class RecommendationModel(CaseWorkflow workflow, LearningHubDbCont
 
         [Display(Order = 6)]
         public RecommendationStatus? Status { get; set; }
+
+        [Display(Order = 7)]
+        [StringLength(2000, ErrorMessage = "The reason must be 2,000 characters or fewer")]
+        public string? StatusReason { get; set; }
     }
 }

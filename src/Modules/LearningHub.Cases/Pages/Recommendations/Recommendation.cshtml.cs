@@ -23,7 +23,8 @@ public sealed record HistoryRow(RecommendationStatus Status, DateOnly On, string
 /// </summary>
 [Authorize(Policy = CasesPermissions.TrackRecommendations)]
 public sealed class RecommendationModel(RecommendationRecord record, LearningHubDbContext db, CaseCatalogue catalogue,
-    IEnumerable<IRecommendationAnswers> answers, IAuthorizationService authorization, TimeProvider clock) : CasesPageModel
+    IEnumerable<IRecommendationAnswers> answers, IEnumerable<IRecommendationImpact> impact, IAuthorizationService authorization, TimeProvider clock)
+    : CasesPageModel
 {
     [BindProperty]
     public UpdateInput Input { get; set; } = new();
@@ -37,6 +38,9 @@ public sealed class RecommendationModel(RecommendationRecord record, LearningHub
     public IReadOnlyList<AnsweringLearning> Learning { get; private set; } = [];
 
     public List<SelectListItem> Agencies { get; private set; } = [];
+
+    /// <summary>Who the learning reached and the change measured (from the Impact module, when it is installed).</summary>
+    public RecommendationImpact? Impact { get; private set; }
 
     public IReadOnlyList<SelectListItem> Statuses { get; } =
         RecommendationRecord.Recordable.Select(s => new SelectListItem(CaseText.Of(s), s.ToString())).ToList();
@@ -106,6 +110,11 @@ public sealed class RecommendationModel(RecommendationRecord record, LearningHub
         }
 
         Learning = learning;
+        if (impact.FirstOrDefault() is { } figures)
+        {
+            Impact = await figures.ForAsync(new RecommendationRef(recommendation.ModuleSlug, recommendation.Number), cancellationToken);
+        }
+
         return true;
     }
 
@@ -146,9 +155,9 @@ public sealed class RecommendationModel(RecommendationRecord record, LearningHub
                 errors.AddModelError("Input.On", "The date of the change must be today or in the past");
             }
 
-            if (Status is { } status && RecommendationRecord.NeedsReason(status) && string.IsNullOrWhiteSpace(Note))
+            if (Status is { } status && !RecommendationRecord.HasReasonIfNeeded(status, Note))
             {
-                errors.AddModelError("Input.Note", "Enter why the recommendation was not accepted");
+                errors.AddModelError("Input.Note", RecommendationRecord.ReasonMissing);
             }
 
             if (!string.IsNullOrWhiteSpace(EvidenceUrl)

@@ -21,6 +21,9 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
 
     public IReadOnlyList<SelectListItem> RequiredItems { get; } = [new("Yes, an answer is required", "yes"), new("No, it is optional", "no")];
 
+    public IReadOnlyList<SelectListItem> QuoteItems { get; } =
+        [new("No, answers are never quoted", "no"), new("Yes, answers may be quoted without the person's name", "yes")];
+
     public async Task<IActionResult> OnGetAsync(Guid id, string questionId)
     {
         var (found, question) = await LoadAsync(id, questionId);
@@ -44,6 +47,7 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
                 LongTextMaxLength = question.Type == QuestionType.LongText ? question.MaxLength : null,
                 ScaleLowLabel = question.Type == QuestionType.Scale ? question.ScaleLowLabel : null,
                 ScaleHighLabel = question.Type == QuestionType.Scale ? question.ScaleHighLabel : null,
+                MayQuote = question.MayQuoteAnonymously ? "yes" : "no",
             };
         }
 
@@ -173,6 +177,11 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
         [Display(Order = 11)]
         public string? Key { get; set; }
 
+        /// <summary>"yes" when a text question's answers may be quoted anonymously in the board's reports.</summary>
+        [Display(Order = 12)]
+        [RegularExpression("^(yes|no)$", ErrorMessage = "Select whether answers may be quoted")]
+        public string? MayQuote { get; set; } = "no";
+
         /// <summary>The question for the editor, from the chosen type's fields only.</summary>
         public QuestionDraft Draft()
         {
@@ -191,7 +200,7 @@ public sealed class QuestionModel(FormEditor editor) : BoardPageModel
             };
             var scale = type == QuestionType.Scale;
             return new QuestionDraft(type, Text ?? "", Key, Hint, Required != "no", (options ?? "").Split('\n'), maxLength,
-                scale ? ScaleLowLabel : null, scale ? ScaleHighLabel : null);
+                scale ? ScaleLowLabel : null, scale ? ScaleHighLabel : null, MayQuote == "yes");
         }
     }
 }
