@@ -2055,7 +2055,7 @@ namespace LearningHub.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("RecipeKey")

@@ -2050,7 +2050,7 @@ namespace LearningHub.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecipeKey")

@@ -26,8 +26,11 @@ public class Resource : IBoardOwned, IEditedSinceRecipe
 
     public required string Description { get; set; }
 
-    /// <summary>The date the document carries (published, or last revised), shown with it.</summary>
-    public DateOnly PublishedOn { get; set; }
+    /// <summary>
+    /// The date the document carries (published, or last revised), shown as its month and year; null when a recipe
+    /// describes a document whose date is not known, rather than inventing one.
+    /// </summary>
+    public DateOnly? PublishedOn { get; set; }
 
     /// <summary>The stored file's kind; null when the resource is a description with a link and no file.</summary>
     public ResourceKind? Kind { get; set; }

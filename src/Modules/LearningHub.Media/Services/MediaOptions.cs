@@ -13,6 +13,9 @@ public sealed class MediaOptions
     /// <summary>Largest upload accepted, in bytes (10 MB).</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>Largest document accepted in the resources library, in bytes (20 MB): briefings and slide decks run larger than images.</summary>
+    public long MaxResourceBytes { get; set; } = 20 * 1024 * 1024;
+
     /// <summary>Largest image accepted, in pixels (width × height) as its header states, checked before decoding.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Migrations.Postgres
+namespace LearningHub.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class BoardSettingsAndResources : Migration
@@ -14,41 +14,41 @@ namespace LearningHub.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "AccessibilityNotesText",
                 table: "Boards",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "EditedSinceRecipeUtc",
                 table: "Boards",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LawfulBasisText",
                 table: "Boards",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutOfHoursPhone",
                 table: "Boards",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutOfHoursText",
                 table: "Boards",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PartnersText",
                 table: "Boards",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
@@ -56,21 +56,21 @@ namespace LearningHub.Migrations.Postgres
                 name: "Resources",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    ByteSize = table.Column<long>(type: "bigint", nullable: false),
-                    LinkPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecipeKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ByteSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecipeKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,10 +87,10 @@ namespace LearningHub.Migrations.Postgres
                 name: "ResourceThemes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResourceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

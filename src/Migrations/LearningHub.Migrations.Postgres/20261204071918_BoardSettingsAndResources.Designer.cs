@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LearningHub.Migrations.Postgres
 {
     [DbContext(typeof(LearningHubDbContext))]
-    [Migration("20261204065842_BoardSettingsAndResources")]
+    [Migration("20261204071918_BoardSettingsAndResources")]
     partial class BoardSettingsAndResources
     {
         /// <inheritdoc />
@@ -2058,7 +2058,7 @@ namespace LearningHub.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("RecipeKey")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningHub.Migrations.Sqlite
 {
     [DbContext(typeof(LearningHubDbContext))]
-    [Migration("20261204065834_BoardSettingsAndResources")]
+    [Migration("20261204071909_BoardSettingsAndResources")]
     partial class BoardSettingsAndResources
     {
         /// <inheritdoc />
@@ -2053,7 +2053,7 @@ namespace LearningHub.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecipeKey")
