@@ -175,6 +175,34 @@ public sealed class ResourceLibraryTests(ResourcesFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_author_changes_a_resource_on_its_page_replaces_its_document_and_deletes_it()
+    {
+        var author = await factory.AuthorAsync();
+        var id = await AddAsync(author, "guide.pdf", Pdf(), "A guide to change");
+        var edit = $"/norfolk/manage/resources/{id}/edit";
+        Assert.Equal("A guide to change", (await author.GetDocumentAsync(edit)).QuerySelector("#Input_Title")!.GetAttribute("value"));
+
+        var refused = await (await author.SubmitUploadAsync(edit, Fields("A changed title"), ("Input.File", "guide.pptx", Docx()))).ParseAsync();
+        Assert.Contains("is not a PowerPoint presentation", refused.QuerySelector("#Input_File-error")!.TextContent);
+        Assert.Equal("A changed title", refused.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.Equal("A guide to change", await factory.WithBoardAsync("norfolk", db => db.Set<Resource>().Where(r => r.Id == id).Select(r => r.Title).SingleAsync()));
+
+        var pptx = Pptx();
+        var saved = await author.SubmitUploadAsync(edit, Fields("A changed title"), ("Input.File", "guide.pptx", pptx));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var changed = await factory.WithBoardAsync("norfolk", db => db.Set<Resource>().AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(("A changed title", ResourceKind.PowerPoint, (long)pptx.Length), (changed.Title, changed.Kind!.Value, changed.ByteSize));
+        Assert.NotNull(changed.EditedSinceRecipeUtc);
+        Assert.Equal(pptx, await factory.CreateBrowserClient().GetByteArrayAsync($"/norfolk/resources/{id}/download"));
+        Assert.True(await factory.WithBoardAsync("norfolk", db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "media.resource.updated" && e.TargetId == id.ToString())));
+
+        var deleted = await author.SubmitFormAsync($"/norfolk/manage/resources/{id}/delete", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync($"/norfolk/resources/{id}")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(factory.MediaFolder("norfolk"), "resources", $"{changed.ContentHash}.pptx")));
+    }
+
+    [Fact]
     public async Task Essex_cannot_see_download_change_or_delete_Norfolks_resources()
     {
         var id = await AddAsync(await factory.AuthorAsync(), "norfolk-only.pdf", Pdf(), "Norfolk only");
