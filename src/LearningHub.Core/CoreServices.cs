@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AgencyChanges>();
+        services.AddScoped<BoardSettingsChanges>();
         services.AddSingleton<Accounts.IdentityProviderSecrets>();
         services.AddScoped<Accounts.IdentityProviderEditor>();
         services.AddScoped<RetentionSettingsChanges>();

@@ -23,6 +23,11 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
         b.Property(x => x.ThemeName).HasMaxLength(60);
         b.Property(x => x.LogoText).HasMaxLength(60);
         b.Property(x => x.FooterText).HasMaxLength(1000);
+        b.Property(x => x.PartnersText).HasMaxLength(1000);
+        b.Property(x => x.OutOfHoursText).HasMaxLength(1000);
+        b.Property(x => x.OutOfHoursPhone).HasMaxLength(40);
+        b.Property(x => x.LawfulBasisText).HasMaxLength(4000);
+        b.Property(x => x.AccessibilityNotesText).HasMaxLength(4000);
     }
 }
 

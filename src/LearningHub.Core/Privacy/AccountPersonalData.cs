@@ -16,6 +16,19 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
 {
     public string Name => "Your account";
 
+    public IReadOnlyList<PrivacyNoticeEntry> DescribeForNotice(RetentionSettings retention) =>
+    [
+        new("Your account: your name, work email address, agency, job role, locality, your line manager's email address if you give it, your roles on the site, and your password (stored only as a salted hash) or the work account you sign in with.",
+            "To let you sign in, book events and work through learning, to send you what you asked for, and to count the board's reach by agency, sector and locality.",
+            $"Until you delete your account or ask the board to. An account whose email address is never confirmed is deleted {retention.UnconfirmedAccounts} after registration."),
+        new("The audit log: what was done on the site, when and by whom (for example a booking cancelled, a role granted, a setting changed).",
+            "To keep a record of changes to people's data and to the board's learning, so that mistakes and misuse can be found and put right.",
+            "Kept as the board's record. If your account is deleted, your name and email address in it are replaced by \"removed person\"."),
+        new("Your name on what you write or upload for the board (case learning modules, images, resources), if you are one of its authors or staff.",
+            "To show who did the work and who to ask about it.",
+            "As long as the content is kept."),
+    ];
+
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == subject.UserId, cancellationToken);

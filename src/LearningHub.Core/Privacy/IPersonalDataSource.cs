@@ -8,6 +8,14 @@ public sealed record PersonalDataSection(string Title, IReadOnlyList<string> Col
 }
 
 /// <summary>
+/// One kind of personal data a module keeps, as the privacy notice tells people: what, why, and for how long.
+/// </summary>
+/// <param name="What">What is kept ("Your bookings: your name, work email, agency and job role...").</param>
+/// <param name="Why">What it is used for.</param>
+/// <param name="HowLong">How long it is kept, from the board's retention settings where a period applies.</param>
+public sealed record PrivacyNoticeEntry(string What, string Why, string HowLong);
+
+/// <summary>
 /// What one module holds about a person, for the UK GDPR rights of access (export) and erasure. Each module
 /// registers one (<c>services.AddScoped&lt;IPersonalDataSource, XPersonalData&gt;()</c>); the account's own
 /// data comes last, from <see cref="AccountPersonalData"/>.
@@ -16,6 +24,13 @@ public interface IPersonalDataSource
 {
     /// <summary>The module's name as the export shows it ("Events").</summary>
     string Name { get; }
+
+    /// <summary>
+    /// What the module keeps, why and for how long, for the board's privacy notice. Beside the export and erasure it
+    /// describes, and required of every source, so a module that holds personal data cannot be missing from the
+    /// notice; periods come from <paramref name="retention"/>, so a board's change shows in the notice at once.
+    /// </summary>
+    IReadOnlyList<PrivacyNoticeEntry> DescribeForNotice(RetentionSettings retention);
 
     /// <summary>Everything the module holds about the person, as titled sections (empty sections included).</summary>
     Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default);

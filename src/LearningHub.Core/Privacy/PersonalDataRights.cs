@@ -124,6 +124,7 @@ public static class PrivacyServices
     {
         services.AddScoped<AccountPersonalData>();
         services.AddScoped<PersonalDataRights>();
+        services.AddScoped<PrivacyNotice>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public sealed class HostNavigation : INavigationProvider
         new("People", "admin/people", 940, CorePermissions.ManageAccounts),
         new("Agencies", "admin/agencies", 950, CorePermissions.ManageTaxonomies),
         new("Sign-in", "admin/sign-in", 960, CorePermissions.ManageAccounts),
+        new("Settings", "admin/settings", 970, CorePermissions.ManageAccounts),
         new("Data retention", "admin/retention", 980, CorePermissions.ManageAccounts),
         new("Audit log", "admin/audit", 990, CorePermissions.ViewAudit),
     ];

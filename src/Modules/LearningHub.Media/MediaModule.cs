@@ -25,15 +25,18 @@ public static partial class MediaModule
     {
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.AllowUploadsOf<MediaOptions>(options => options.MaxUploadBytes);
+        services.AllowUploadsOf<MediaOptions>(options => options.MaxResourceBytes);
         services.AddSingleton<IModelContributor, MediaModel>();
         services.AddSingleton<IPermissionProvider, MediaPermissions>();
         services.AddSingleton<INavigationProvider, MediaNavigation>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<MediaFileStore>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<ResourceLibrary>();
         services.AddHostedService<MediaStartupReport>();
         services.AddHealthChecks().AddCheck<MediaHealthCheck>("images");
         services.AddRecipeStep<MediaStep>();
+        services.AddRecipeStep<ResourcesStep>();
         return services;
     }
 

@@ -60,7 +60,7 @@ public sealed class FormsStepTests(LearningHubFactory factory) : IClassFixture<L
         var recipe = TestRecipe("forms-two");
         await Executor.ApplyAsync("forms-two.recipe.json", recipe.ToJsonString());
         await factory.SubmitAsync("forms-two", "general-feedback", "general", "someone", new() { ["overall"] = ["Easy"] });
-        var general = recipe["steps"]!.AsArray().Last()!["forms"]!.AsArray().Single(f => (string?)f!["key"] == "general-feedback")!;
+        var general = recipe["steps"]!.AsArray().Single(s => (string?)s!["step"] == "forms")!["forms"]!.AsArray().Single(f => (string?)f!["key"] == "general-feedback")!;
         general["questions"]![0]!["text"] = "Overall, how easy was LearningHub to use?";
 
         RecipeResult result;
@@ -88,7 +88,7 @@ public sealed class FormsStepTests(LearningHubFactory factory) : IClassFixture<L
     public async Task A_bad_question_is_refused_naming_the_field(string field, string json, string problem)
     {
         var recipe = TestRecipe("forms-bad");
-        var question = recipe["steps"]!.AsArray().Last()!["forms"]![1]!["questions"]![2]!;
+        var question = recipe["steps"]!.AsArray().Single(s => (string?)s!["step"] == "forms")!["forms"]![1]!["questions"]![2]!;
         question[field] = JsonNode.Parse(json);
 
         var error = await Assert.ThrowsAsync<RecipeException>(() => Executor.ApplyAsync("forms-bad.recipe.json", recipe.ToJsonString()));

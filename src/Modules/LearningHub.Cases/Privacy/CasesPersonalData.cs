@@ -15,6 +15,13 @@ public sealed class CasesPersonalData(LearningHubDbContext db) : IPersonalDataSo
 {
     public string Name => "Case learning";
 
+    public IReadOnlyList<PrivacyNoticeEntry> DescribeForNotice(RetentionSettings retention) =>
+    [
+        new("Your progress through case learning modules (sections done, time spent), your completions and your certificates, which carry your name.",
+            "To let you carry on where you left off, to give you a CPD record and certificates anyone can verify, and to count completions by agency and theme.",
+            "Until you delete your account or ask the board to. Then completions are kept without your name, so the board's counts stay true, and a certificate's verify page says its record was removed."),
+    ];
+
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
         var progress = await db.Set<CaseProgress>().AsNoTracking()

@@ -21,6 +21,13 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
 
     public string Name => "Events";
 
+    public IReadOnlyList<PrivacyNoticeEntry> DescribeForNotice(RetentionSettings retention) =>
+    [
+        new("Your bookings and waiting-list places: your name, work email, agency, job role, locality, your answers to the booking questions and your line manager's email address where an event needs their approval; whether you attended and when you checked in.",
+            "To hold your place, tell you about the event, ask your line manager's approval where needed, take the register, and report attendance by agency, sector and locality.",
+            $"{retention.Attendance} after the event ends. Then your name, email address, job role, line manager and answers are removed; attendance, agency, sector and locality stay, without your name, for the board's reports."),
+    ];
+
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
         var rows = await Theirs(subject).AsNoTracking()

@@ -14,6 +14,13 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
 {
     public string Name => "Forms";
 
+    public IReadOnlyList<PrivacyNoticeEntry> DescribeForNotice(RetentionSettings retention) =>
+    [
+        new("Your answers to named forms (reflective questions, event evaluations and follow-ups) with your name, email address, agency, sector and locality. Anonymous forms keep no link to you.",
+            "To show you your own reflections, and to show the board what practitioners learned and will do differently.",
+            $"{retention.NamedAnswers} after you submit them. Then the answers are kept without your name, email address or account."),
+    ];
+
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
         var answers = await Theirs(subject).AsNoTracking()

@@ -22,6 +22,14 @@ public sealed class MediaFileStore(IOptions<LearningHubOptions> options)
     public string OriginalPath(string boardSlug, string hash, ImageKind kind) =>
         Path.Combine(BoardFolder(boardSlug), "originals", $"{hash}.{ImageSniffer.Extension(kind)}");
 
+    /// <summary>A resource library document: <c>{board}/resources/{hash}.{pdf|docx|pptx}</c>.</summary>
+    public string ResourcePath(string boardSlug, string hash, string extension) =>
+        Path.Combine(BoardFolder(boardSlug), "resources", $"{hash}.{extension}");
+
+    /// <summary>Writes a resource document (under a temporary name, then renamed into place); returns its path.</summary>
+    public Task<string> WriteResourceAsync(string boardSlug, string hash, string extension, byte[] bytes, CancellationToken cancellationToken) =>
+        WriteFileAsync(ResourcePath(boardSlug, hash, extension), bytes, cancellationToken);
+
     /// <summary>Writes the renditions (and the original if given); returns every path written, for undoing.</summary>
     public async Task<IReadOnlyList<string>> WriteAsync(string boardSlug, string hash, IReadOnlyList<EncodedRendition> renditions,
         (byte[] Bytes, ImageKind Kind)? original, CancellationToken cancellationToken)

@@ -27,4 +27,12 @@ public static class MediaMessages
             width, height, maxPixels / 1_000_000.0);
 
     public static string Duplicate(string name) => $"This image is already in the media library as ‘{name}’";
+
+    public const string NoDocument = "Select a file to upload";
+
+    public const string NotADocumentName = "The selected file must be a PDF, Word document (.docx) or PowerPoint presentation (.pptx)";
+
+    /// <summary>The name says one kind and the bytes another (or none): a renamed file, or a damaged one.</summary>
+    public static string NotWhatItsNameSays(string kindName) =>
+        $"The selected file is not a {kindName}, whatever its name says. Open it, save it again as a {kindName} and upload the new copy";
 }

@@ -13,6 +13,12 @@ public sealed class MediaOptions
     /// <summary>Largest upload accepted, in bytes (10 MB).</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest document accepted in the resources library, in bytes (10 MB, as images). The host keeps posted files up
+    /// to the largest of the modules' limits in memory, so raising this raises what every upload form reads before refusing.
+    /// </summary>
+    public long MaxResourceBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>Largest image accepted, in pixels (width × height) as its header states, checked before decoding.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
 

@@ -14,6 +14,16 @@ public sealed class NotificationsPersonalData(LearningHubDbContext db) : IPerson
 {
     public string Name => "Mail";
 
+    public IReadOnlyList<PrivacyNoticeEntry> DescribeForNotice(RetentionSettings retention) =>
+    [
+        new("Mail the site sends you (booking confirmations, reminders, calendar invitations, password resets): your name, email address and the message.",
+            "To send you what you booked or asked for, to retry when delivery fails, and to answer questions about what was sent.",
+            $"{retention.MailBodies} after it is sent. Then the address, subject and message are removed; a record that a message was sent stays."),
+        new("The private addresses of your calendar feeds, if you create any.",
+            "To let your calendar show the events you booked.",
+            "Until you revoke them or delete your account."),
+    ];
+
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
         var email = subject.EmailLower;

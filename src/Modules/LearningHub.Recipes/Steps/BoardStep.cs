@@ -10,7 +10,12 @@ namespace LearningHub.Recipes.Steps;
 
 /// <summary>
 /// <c>{ "step": "board", "slug", "name", "shortName", "contactEmail", ... }</c>: creates the board or
-/// updates it (matched by slug), and makes it the board the following steps set up.
+/// updates it (matched by slug), and makes it the board the following steps set up. Also the settings a board
+/// administrator can change on the settings page: <c>"partners"</c>, <c>"outOfHoursText"</c>,
+/// <c>"outOfHoursPhone"</c>, <c>"lawfulBasis"</c> (the privacy notice's lawful bases, in the board's words) and
+/// <c>"accessibilityNotes"</c> (problems and testing the accessibility statement adds to what the site knows).
+/// Applied again, those settings (name, short name, contact email and phone, and these) are left as the board
+/// edited them unless the step says <c>"overwriteEdits": true</c> (<see cref="RecipeEdits"/>).
 /// </summary>
 public sealed partial class BoardStep : IRecipeStepHandler
 {
@@ -40,11 +45,29 @@ public sealed partial class BoardStep : IRecipeStepHandler
         var board = await context.Db.Boards.SingleOrDefaultAsync(b => b.Slug == slug, cancellationToken);
         var isNew = board is null;
         board ??= new Board { Slug = slug, Name = "", ShortName = "", ContactEmail = "", CreatedUtc = DateTime.UtcNow };
-        board.Name = step.String("name", 200);
-        board.ShortName = step.String("shortName", 20);
-        board.ContactEmail = contactEmail;
+        var name = step.String("name", 200);
+        var shortName = step.String("shortName", 20);
+        var contactPhone = step.OptionalString("contactPhone", 40);
+        var partners = step.OptionalString("partners");
+        var outOfHoursText = step.OptionalString("outOfHoursText");
+        var outOfHoursPhone = step.OptionalString("outOfHoursPhone", 40);
+        var lawfulBasis = step.OptionalString("lawfulBasis", 4000);
+        var accessibilityNotes = step.OptionalString("accessibilityNotes", 4000);
+        if (RecipeEdits.MayWrite(board, step))
+        {
+            board.Name = name;
+            board.ShortName = shortName;
+            board.ContactEmail = contactEmail;
+            board.ContactPhone = contactPhone;
+            board.PartnersText = partners;
+            board.OutOfHoursText = outOfHoursText;
+            board.OutOfHoursPhone = outOfHoursPhone;
+            board.LawfulBasisText = lawfulBasis;
+            board.AccessibilityNotesText = accessibilityNotes;
+            RecipeEdits.Written(board);
+        }
+
         board.Description = step.OptionalString("description");
-        board.ContactPhone = step.OptionalString("contactPhone", 40);
         board.WebsiteUrl = step.OptionalString("websiteUrl", 400);
 
         if (step.OptionalObject("defaults") is { } defaults)

@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Recipes.Steps;
 
-/// <summary><c>{ "step": "theme", "name": "Norfolk", "logoText", "footerText" }</c>: dresses the board.</summary>
+/// <summary>
+/// <c>{ "step": "theme", "name": "Norfolk", "logoText", "footerText" }</c>: dresses the board. The footer text is
+/// also on the board's settings page: applied again, it is left as the board edited it unless the step says
+/// <c>"overwriteEdits": true</c> (<see cref="RecipeEdits"/>).
+/// </summary>
 public sealed class ThemeStep : IRecipeStepHandler
 {
     public string StepName => "theme";
@@ -26,7 +30,11 @@ public sealed class ThemeStep : IRecipeStepHandler
         var board = await context.Db.Boards.SingleAsync(b => b.Id == boardId, cancellationToken);
         board.ThemeName = name;
         board.LogoText = step.OptionalString("logoText", 60);
-        board.FooterText = step.OptionalString("footerText");
+        var footerText = step.OptionalString("footerText");
+        if (RecipeEdits.MayWrite(board, step))
+        {
+            board.FooterText = footerText;
+        }
         context.Boards.Use(BoardInfo.From(board));
     }
 }

@@ -12,22 +12,27 @@ internal static class UploadReader
     /// <see cref="UploadLimits"/>, raised to <see cref="MediaOptions.MaxUploadBytes"/>) never reaches the page:
     /// the host dropped it while reading the form and says so here.
     /// </summary>
-    public static async Task<(UploadedFile? File, string? Error)> ReadAsync(HttpContext context, string field, IFormFile? file, MediaOptions options,
-        CancellationToken cancellationToken)
+    public static Task<(UploadedFile? File, string? Error)> ReadAsync(HttpContext context, string field, IFormFile? file, MediaOptions options,
+        CancellationToken cancellationToken) =>
+        ReadAsync(context, field, file, options.MaxUploadBytes, MediaMessages.NoFile, cancellationToken);
+
+    /// <summary>The same for any limit (a resource document's is <see cref="MediaOptions.MaxResourceBytes"/>) and "no file" message.</summary>
+    public static async Task<(UploadedFile? File, string? Error)> ReadAsync(HttpContext context, string field, IFormFile? file, long maxBytes,
+        string noFile, CancellationToken cancellationToken)
     {
         if (context.PostedFileWasTooLarge(field))
         {
-            return (null, MediaMessages.TooLarge(options.MaxUploadBytes));
+            return (null, MediaMessages.TooLarge(maxBytes));
         }
 
         if (file is null || file.Length == 0)
         {
-            return (null, MediaMessages.NoFile);
+            return (null, noFile);
         }
 
-        if (file.Length > options.MaxUploadBytes)
+        if (file.Length > maxBytes)
         {
-            return (null, MediaMessages.TooLarge(options.MaxUploadBytes));
+            return (null, MediaMessages.TooLarge(maxBytes));
         }
 
         using var buffer = new MemoryStream((int)file.Length);
