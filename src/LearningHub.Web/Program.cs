@@ -1,4 +1,5 @@
 using LearningHub.Cases;
+using LearningHub.Content;
 using LearningHub.Events;
 using LearningHub.Forms;
 using LearningHub.Media;
@@ -14,6 +15,7 @@ builder.Services.AddMediaModule(builder.Configuration);
 builder.Services.AddFormsModule(builder.Configuration);
 builder.Services.AddCasesModule(builder.Configuration);
 builder.Services.AddEventsModule(builder.Configuration);
+builder.Services.AddContentModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapMediaModule();
 app.MapFormsModule();
 app.MapCasesModule();
 app.MapEventsModule();
+app.MapContentModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using LearningHub.Content.Domain;
+using LearningHub.Content.Services;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Pages;
+using LearningHub.Core.Taxonomies;
+using LearningHub.Media.Services;
+
+namespace LearningHub.Content.Pages.Home;
+
+/// <summary>
+/// A board's home page, made of the blocks the board edits (<c>/manage/home</c>): its introduction (or, until it
+/// writes one, the description its recipe gave), featured modules and events, current news and quick links.
+/// </summary>
+public sealed class IndexModel(BoardTerms terms, HomePageContent content, MediaLibrary media) : BoardPageModel
+{
+    public string? SignedInName => User.FindFirstValue(LearningHubClaimTypes.FullName);
+
+    public IReadOnlyList<TermChoice> Themes { get; private set; } = [];
+
+    public string? Introduction { get; private set; }
+
+    public IReadOnlyList<FeaturedBlock> Featured { get; private set; } = [];
+
+    public IReadOnlyList<NewsItem> News { get; private set; } = [];
+
+    public IReadOnlyList<QuickLink> QuickLinks { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, MediaImage> Images { get; private set; } = new Dictionary<Guid, MediaImage>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Themes = await terms.ThemesAsync(cancellationToken);
+        var blocks = await content.BlocksAsync(cancellationToken);
+        Introduction = blocks.Introduction;
+        Featured = new[]
+        {
+            await content.FeaturedAsync("modules", blocks.Modules, blocks.ChosenModules, cancellationToken),
+            await content.FeaturedAsync("events", blocks.Events, blocks.ChosenEvents, cancellationToken),
+        }.OfType<FeaturedBlock>().ToList();
+        News = await content.CurrentNewsAsync(HomePageContent.HomeNewsCount, cancellationToken);
+        QuickLinks = await content.QuickLinksAsync(cancellationToken);
+        Images = await media.FindImagesAsync(
+            News.Where(n => n.ImageId is not null).Select(n => n.ImageId!.Value).Concat(LearningHub.Core.Markdown.SafeMarkdown.MediaIds(Introduction)),
+            cancellationToken);
+    }
+}
