@@ -26,10 +26,11 @@ public sealed class PagesInMenu(LearningHubDbContext db) : IBoardNavigationSourc
     {
         var pages = await db.Set<BoardPage>().AsNoTracking()
             .Where(p => p.MenuPosition != null && p.PublishedVersionId != null)
-            .Join(db.Set<BoardPageVersion>(), p => p.PublishedVersionId, v => v.Id, (p, v) => new { p.Slug, p.MenuPosition, v.Title })
+            .Join(db.Set<BoardPageVersion>(), p => p.PublishedVersionId, v => v.Id, (p, v) => new { Address = p.Slug, p.MenuPosition, v.Title })
             .ToListAsync(cancellationToken);
         return pages.OrderBy(p => p.MenuPosition).ThenBy(p => p.Title)
-            .Select((p, i) => new NavigationItem(p.Title, $"pages/{p.Slug}", FirstOrder + i))
+            // A path within the board, as every navigation item's is (the layout puts the board in front).
+            .Select((p, i) => new NavigationItem(p.Title, $"pages/{p.Address}", FirstOrder + i))
             .ToList();
     }
 }
