@@ -161,4 +161,19 @@ public sealed class HomePageAndNewsTests(LearningHubFactory factory) : IClassFix
         // The board's own version is kept in the page's history.
         Assert.Equal(3, await factory.WithBoardAsync("norfolk", db => db.Set<BoardPageVersion>().CountAsync(v => v.PageId == aboutId)));
     }
+
+    [Fact]
+    public async Task A_news_items_image_says_where_it_is_used_and_cannot_be_deleted()
+    {
+        var admin = await AdminAsync("essex");
+        var imageId = await factory.WithBoardAsync("essex", db => db.Set<NewsItem>().Where(n => n.RecipeKey == "partnership-briefings-announced").Select(n => n.ImageId).SingleAsync());
+        Assert.NotNull(imageId);
+
+        var details = await admin.GetDocumentAsync($"/essex/manage/media/{imageId}");
+        Assert.Contains("Image of the news item 'Partnership briefings: learning from the 2017 reviews'", details.QuerySelector("main")!.TextContent);
+
+        var delete = await admin.SubmitFormAsync($"/essex/manage/media/{imageId}", new Dictionary<string, string>(), $"/essex/manage/media/{imageId}?handler=Delete");
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        Assert.Contains("cannot be deleted", (await delete.ParseAsync()).QuerySelector(".govuk-error-summary")!.TextContent);
+    }
 }
