@@ -16,3 +16,12 @@ public sealed class BoardContext
 
     public void Clear() => Current = null;
 }
+
+/// <summary>
+/// Something a module keeps in memory per board (Content: its menu and home page). The recipe executor calls
+/// every one after a recipe is applied, so the next request reads what the recipe wrote.
+/// </summary>
+public interface IBoardCachedData
+{
+    void Forget(Guid boardId);
+}

@@ -20,6 +20,8 @@ public static class ContentModule
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<INavigationProvider, ContentNavigation>();
         services.AddScoped<IBoardNavigationSource, PagesInMenu>();
+        services.AddScoped<SiteContent>();
+        services.AddScoped<LearningHub.Core.Boards.IBoardCachedData>(sp => sp.GetRequiredService<SiteContent>());
         services.AddScoped<BoardPages>();
         services.AddScoped<HomePageContent>();
         services.AddScoped<BoardNews>();

@@ -1,7 +1,5 @@
-using LearningHub.Content.Domain;
-using LearningHub.Core.Data;
+using LearningHub.Content.Services;
 using LearningHub.Core.Navigation;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Content;
 
@@ -18,19 +16,10 @@ public sealed class ContentNavigation : INavigationProvider
 /// The board's published pages it placed in its menu, in the board's order, after the modules' public links
 /// (orders from <see cref="FirstOrder"/>) and before the links for staff.
 /// </summary>
-public sealed class PagesInMenu(LearningHubDbContext db) : IBoardNavigationSource
+public sealed class PagesInMenu(SiteContent site) : IBoardNavigationSource
 {
     public const int FirstOrder = 200;
 
-    public async Task<IReadOnlyList<NavigationItem>> ItemsAsync(CancellationToken cancellationToken = default)
-    {
-        var pages = await db.Set<BoardPage>().AsNoTracking()
-            .Where(p => p.MenuPosition != null && p.PublishedVersionId != null)
-            .Join(db.Set<BoardPageVersion>(), p => p.PublishedVersionId, v => v.Id, (p, v) => new { Address = p.Slug, p.MenuPosition, v.Title })
-            .ToListAsync(cancellationToken);
-        return pages.OrderBy(p => p.MenuPosition).ThenBy(p => p.Title)
-            // A path within the board, as every navigation item's is (the layout puts the board in front).
-            .Select((p, i) => new NavigationItem(p.Title, $"pages/{p.Address}", FirstOrder + i))
-            .ToList();
-    }
+    public async Task<IReadOnlyList<NavigationItem>> ItemsAsync(CancellationToken cancellationToken = default) =>
+        (await site.GetAsync(cancellationToken)).Menu;
 }

@@ -9,7 +9,7 @@ namespace LearningHub.Content.Services;
 public sealed record NewsWords(string Title, DateOnly Date, string Text, DateOnly? ExpiresOn);
 
 /// <summary>The board's news items: add, change, choose an image, remove; each change audited and marked as the board's edit.</summary>
-public sealed class BoardNews(LearningHubDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class BoardNews(LearningHubDbContext db, AuditLog audit, TimeProvider clock, SiteContent site)
 {
     public Task<List<NewsItem>> AllAsync(CancellationToken cancellationToken) =>
         db.Set<NewsItem>().AsNoTracking().OrderByDescending(n => n.Date).ThenByDescending(n => n.CreatedUtc).ToListAsync(cancellationToken);
@@ -25,6 +25,7 @@ public sealed class BoardNews(LearningHubDbContext db, AuditLog audit, TimeProvi
         db.Add(item);
         audit.Record("content.news.added", Target(item), words);
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
         return item;
     }
 
@@ -35,6 +36,7 @@ public sealed class BoardNews(LearningHubDbContext db, AuditLog audit, TimeProvi
         item.EditedSinceRecipe = true;
         audit.Record("content.news.changed", Target(item), new { From = before, To = words });
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
     }
 
     public async Task SetImageAsync(NewsItem item, Guid? imageId, CancellationToken cancellationToken)
@@ -45,6 +47,7 @@ public sealed class BoardNews(LearningHubDbContext db, AuditLog audit, TimeProvi
         item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record("content.news.image-changed", Target(item), new { From = from, To = imageId });
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
     }
 
     public async Task RemoveAsync(NewsItem item, CancellationToken cancellationToken)
@@ -52,6 +55,7 @@ public sealed class BoardNews(LearningHubDbContext db, AuditLog audit, TimeProvi
         db.Remove(item);
         audit.Record("content.news.removed", Target(item), new { item.Title, item.Date });
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
     }
 
     internal static void Apply(NewsItem item, NewsWords words, DateTime now)

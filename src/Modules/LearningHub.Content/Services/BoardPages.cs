@@ -15,7 +15,7 @@ public sealed record PageWords(string Slug, string Title, string? Summary, strin
 /// marks the page as edited by the board, so a recipe applied again leaves it alone. Queries are the current
 /// board's (the board filter), so another board's page is never found.
 /// </summary>
-public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, TimeProvider clock)
+public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, TimeProvider clock, SiteContent site)
 {
     public const string SlugTaken = "Another page already has this address: choose a different one";
 
@@ -52,6 +52,7 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         db.Add(page);
         audit.Record("content.page.created", Target(page, words.Title), new { words.Slug, words.Title });
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
         return page;
     }
 
@@ -86,6 +87,7 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         audit.Record("content.page.draft-saved", Target(page, words.Title),
             new { Version = draft.Number, Slug = oldSlug == words.Slug ? null : new { From = oldSlug, To = words.Slug }, words.Title });
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
     }
 
     /// <summary>Publishes the page's draft; the version it replaces is kept, superseded.</summary>
@@ -96,6 +98,7 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         page.EditedSinceRecipe = true;
         audit.Record("content.page.published", Target(page, draft.Title), new { Version = draft.Number, PublishedBy = editor });
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
     }
 
     internal static void Publish(BoardPage page, BoardPageVersion version, DateTime now)
@@ -143,6 +146,7 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         {
             audit.Record("content.menu.changed", new AuditTarget("Menu", "menu", "The board's menu"), new { Pages = changes });
             await db.SaveChangesAsync(cancellationToken);
+            site.Forget();
         }
     }
 

@@ -15,7 +15,7 @@ public sealed record FeaturedBlock(string Kind, IReadOnlyList<FeaturedItem> Item
 /// quick links; and their editing, audited, marking the home page as edited by the board (a recipe applied again
 /// then leaves it alone).
 /// </summary>
-public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeaturedLearning> learning, AuditLog audit, TimeProvider clock)
+public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeaturedLearning> learning, AuditLog audit, TimeProvider clock, SiteContent site)
 {
     /// <summary>How many items "latest" shows, and the most a board may choose.</summary>
     public const int FeaturedCount = 3;
@@ -23,7 +23,7 @@ public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeatur
     /// <summary>How many news items the home page shows (the news page shows every current one).</summary>
     public const int HomeNewsCount = 3;
 
-    public DateOnly Today => DateOnly.FromDateTime(LondonTime.ToLondon(clock.GetUtcNow().UtcDateTime));
+    public DateOnly Today => TodayIn(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The board's blocks row (tracked), made on first use.</summary>
     public async Task<HomePageBlocks> BlocksAsync(CancellationToken cancellationToken)
@@ -45,26 +45,29 @@ public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeatur
     public async Task<IReadOnlyList<FeaturedItem>> AvailableAsync(string kind, CancellationToken cancellationToken) =>
         learning.FirstOrDefault(l => l.Kind == kind) is { } source ? await source.AvailableAsync(cancellationToken) : [];
 
-    /// <summary>What a featured block shows: the chosen items still available, in the chosen order, or the latest few.</summary>
-    public async Task<FeaturedBlock?> FeaturedAsync(string kind, FeatureChoice choice, string chosen, CancellationToken cancellationToken)
+    /// <summary>What a featured block shows: the chosen items still available, in the chosen order, or the latest few; null for none.</summary>
+    public static FeaturedBlock? Featured(string kind, FeatureChoice choice, string chosen, IReadOnlyList<FeaturedItem> available)
     {
         if (choice == FeatureChoice.None)
         {
             return null;
         }
 
-        var available = await AvailableAsync(kind, cancellationToken);
         var items = choice == FeatureChoice.Latest
             ? available.Take(FeaturedCount).ToList()
             : HomePageBlocks.Lines(chosen).Select(key => available.FirstOrDefault(a => a.Key == key)).OfType<FeaturedItem>().ToList();
         return items.Count == 0 ? null : new FeaturedBlock(kind, items);
     }
 
-    /// <summary>The current (not expired) news, newest first.</summary>
-    public Task<List<NewsItem>> CurrentNewsAsync(int? count, CancellationToken cancellationToken)
+    /// <summary>The UK date at that moment.</summary>
+    public static DateOnly TodayIn(DateTime utc) => DateOnly.FromDateTime(LondonTime.ToLondon(utc));
+
+    /// <summary>The current (not expired) news, newest first, from the board's cached site content.</summary>
+    public async Task<IReadOnlyList<NewsItem>> CurrentNewsAsync(int? count, CancellationToken cancellationToken)
     {
-        var query = db.Set<NewsItem>().AsNoTracking().Where(NewsItem.CurrentOn(Today)).OrderByDescending(n => n.Date).ThenByDescending(n => n.CreatedUtc);
-        return (count is { } c ? query.Take(c) : query).ToListAsync(cancellationToken);
+        var current = NewsItem.CurrentOn(Today).Compile();
+        var news = (await site.GetAsync(cancellationToken)).News.Where(current);
+        return (count is { } c ? news.Take(c) : news).ToList();
     }
 
     public async Task SaveBlocksAsync(HomePageBlocks blocks, string change, object details, CancellationToken cancellationToken)
@@ -73,6 +76,7 @@ public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeatur
         blocks.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record($"content.home.{change}", new AuditTarget("HomePage", "home", "The home page"), details);
         await db.SaveChangesAsync(cancellationToken);
+        site.Forget();
     }
 
     public async Task AddQuickLinkAsync(string text, string url, CancellationToken cancellationToken)

@@ -121,6 +121,10 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
             var cache = services.GetRequiredService<IMemoryCache>();
             cache.Remove(BoardPermissions.CacheKey(id));
             BoardTerms.Invalidate(cache, id);
+            foreach (var cached in services.GetServices<IBoardCachedData>())
+            {
+                cached.Forget(id);
+            }
         }
     }
 }

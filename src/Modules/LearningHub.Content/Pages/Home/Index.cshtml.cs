@@ -10,9 +10,10 @@ namespace LearningHub.Content.Pages.Home;
 
 /// <summary>
 /// A board's home page, made of the blocks the board edits (<c>/manage/home</c>): its introduction (or, until it
-/// writes one, the description its recipe gave), featured modules and events, current news and quick links.
+/// writes one, the description its recipe gave), featured modules and events, current news and quick links. All of
+/// it comes from caches (<see cref="SiteContent"/>, <see cref="BoardTerms"/>), so a warm home page reads nothing.
 /// </summary>
-public sealed class IndexModel(BoardTerms terms, HomePageContent content, MediaLibrary media) : BoardPageModel
+public sealed class IndexModel(BoardTerms terms, SiteContent site, HomePageContent content) : BoardPageModel
 {
     public string? SignedInName => User.FindFirstValue(LearningHubClaimTypes.FullName);
 
@@ -31,17 +32,11 @@ public sealed class IndexModel(BoardTerms terms, HomePageContent content, MediaL
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Themes = await terms.ThemesAsync(cancellationToken);
-        var blocks = await content.BlocksAsync(cancellationToken);
-        Introduction = blocks.Introduction;
-        Featured = new[]
-        {
-            await content.FeaturedAsync("modules", blocks.Modules, blocks.ChosenModules, cancellationToken),
-            await content.FeaturedAsync("events", blocks.Events, blocks.ChosenEvents, cancellationToken),
-        }.OfType<FeaturedBlock>().ToList();
+        var snapshot = await site.GetAsync(cancellationToken);
+        Introduction = snapshot.Introduction;
+        Featured = snapshot.Featured;
         News = await content.CurrentNewsAsync(HomePageContent.HomeNewsCount, cancellationToken);
-        QuickLinks = await content.QuickLinksAsync(cancellationToken);
-        Images = await media.FindImagesAsync(
-            News.Where(n => n.ImageId is not null).Select(n => n.ImageId!.Value).Concat(LearningHub.Core.Markdown.SafeMarkdown.MediaIds(Introduction)),
-            cancellationToken);
+        QuickLinks = snapshot.QuickLinks;
+        Images = snapshot.Images;
     }
 }

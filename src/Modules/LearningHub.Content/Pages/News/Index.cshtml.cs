@@ -1,13 +1,12 @@
 using LearningHub.Content.Domain;
 using LearningHub.Content.Services;
-using LearningHub.Core.Markdown;
 using LearningHub.Core.Pages;
 using LearningHub.Media.Services;
 
 namespace LearningHub.Content.Pages.News;
 
 /// <summary>The board's current news, newest first; expired items are not shown.</summary>
-public sealed class IndexModel(HomePageContent content, MediaLibrary media) : BoardPageModel
+public sealed class IndexModel(HomePageContent content, SiteContent site) : BoardPageModel
 {
     public IReadOnlyList<NewsItem> News { get; private set; } = [];
 
@@ -16,8 +15,6 @@ public sealed class IndexModel(HomePageContent content, MediaLibrary media) : Bo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         News = await content.CurrentNewsAsync(null, cancellationToken);
-        Images = await media.FindImagesAsync(
-            News.Where(n => n.ImageId is not null).Select(n => n.ImageId!.Value).Concat(SafeMarkdown.MediaIds(News.Select(n => n.Text).ToArray())),
-            cancellationToken);
+        Images = (await site.GetAsync(cancellationToken)).Images;
     }
 }
