@@ -1,4 +1,5 @@
 using LearningHub.Cases;
+using LearningHub.Content;
 using LearningHub.Events;
 using LearningHub.Forms;
 using LearningHub.Impact;
@@ -16,6 +17,7 @@ builder.Services.AddFormsModule(builder.Configuration);
 builder.Services.AddCasesModule(builder.Configuration);
 builder.Services.AddEventsModule(builder.Configuration);
 builder.Services.AddImpactModule(builder.Configuration);
+builder.Services.AddContentModule(builder.Configuration);
 builder.Services.AddRecipesModule(builder.Configuration);
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapFormsModule();
 app.MapCasesModule();
 app.MapEventsModule();
 app.MapImpactModule();
+app.MapContentModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 

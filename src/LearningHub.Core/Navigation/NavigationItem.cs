@@ -11,3 +11,12 @@ public interface INavigationProvider
 {
     IEnumerable<NavigationItem> GetItems();
 }
+
+/// <summary>
+/// Links a board chooses for itself (Content: its pages placed in the menu), read per request for the current
+/// board. Registered scoped; the items' <see cref="NavigationItem.Order"/> places them among the modules' links.
+/// </summary>
+public interface IBoardNavigationSource
+{
+    Task<IReadOnlyList<NavigationItem>> ItemsAsync(CancellationToken cancellationToken = default);
+}

@@ -697,6 +697,235 @@ namespace LearningHub.Migrations.Postgres
                     b.ToTable("CaseRecommendationUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DraftVersionId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Content.Domain.BoardPageVersion|Id|version");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MenuPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PublishedVersionId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Content.Domain.BoardPageVersion|Id|version");
+
+                    b.Property<string>("RecipeKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "RecipeKey")
+                        .IsUnique();
+
+                    b.HasIndex("BoardId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("BoardPages", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPageVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("PageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("BoardPageVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.HomePageBlocks", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChosenEvents")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ChosenModules")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("Modules")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId")
+                        .IsUnique();
+
+                    b.ToTable("HomePageBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.NewsItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
+
+                    b.Property<string>("RecipeKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Date");
+
+                    b.HasIndex("BoardId", "RecipeKey")
+                        .IsUnique();
+
+                    b.ToTable("NewsItems", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.QuickLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Position");
+
+                    b.ToTable("QuickLinks", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -910,6 +1139,10 @@ namespace LearningHub.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccessibilityNotesText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("CancellationCutoffWorkingDays")
                         .HasColumnType("integer");
 
@@ -929,12 +1162,19 @@ namespace LearningHub.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("FollowUpDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("FooterText")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LawfulBasisText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("LogoText")
                         .HasMaxLength(60)
@@ -944,6 +1184,18 @@ namespace LearningHub.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OutOfHoursPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OutOfHoursText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PartnersText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("ReminderDaysBefore")
                         .HasColumnType("integer");
@@ -1997,6 +2249,102 @@ namespace LearningHub.Migrations.Postgres
                     b.ToTable("MediaBoardSettings", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Media.Domain.Resource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("LinkPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecipeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "PublishedOn");
+
+                    b.HasIndex("BoardId", "RecipeKey")
+                        .IsUnique();
+
+                    b.ToTable("Resources", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Media.Domain.ResourceTheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ResourceId", "ThemeId")
+                        .IsUnique();
+
+                    b.ToTable("ResourceThemes", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Notifications.Domain.BoardMailSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2637,6 +2985,57 @@ namespace LearningHub.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPage", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPageVersion", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Content.Domain.BoardPage", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.HomePageBlocks", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.NewsItem", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.QuickLink", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
@@ -2919,6 +3318,36 @@ namespace LearningHub.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningHub.Media.Domain.Resource", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Media.Domain.ResourceTheme", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Media.Domain.Resource", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Core.Taxonomies.LearningTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningHub.Notifications.Domain.BoardMailSettings", b =>
                 {
                     b.HasOne("LearningHub.Core.Boards.Board", null)
@@ -3033,6 +3462,11 @@ namespace LearningHub.Migrations.Postgres
                     b.Navigation("SectionsDone");
                 });
 
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPage", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
                 {
                     b.Navigation("Links");
@@ -3051,6 +3485,11 @@ namespace LearningHub.Migrations.Postgres
             modelBuilder.Entity("LearningHub.Forms.Domain.FormVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("LearningHub.Media.Domain.Resource", b =>
+                {
+                    b.Navigation("Themes");
                 });
 #pragma warning restore 612, 618
         }

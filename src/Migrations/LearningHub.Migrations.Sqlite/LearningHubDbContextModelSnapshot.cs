@@ -692,6 +692,235 @@ namespace LearningHub.Migrations.Sqlite
                     b.ToTable("CaseRecommendationUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DraftVersionId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Content.Domain.BoardPageVersion|Id|version");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MenuPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedVersionId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Content.Domain.BoardPageVersion|Id|version");
+
+                    b.Property<string>("RecipeKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "RecipeKey")
+                        .IsUnique();
+
+                    b.HasIndex("BoardId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("BoardPages", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPageVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("PageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("BoardPageVersions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.HomePageBlocks", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenEvents")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenModules")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modules")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId")
+                        .IsUnique();
+
+                    b.ToTable("HomePageBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.NewsItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("LearningHub:BoardReference", "LearningHub.Media.Domain.MediaAsset|Id|image");
+
+                    b.Property<string>("RecipeKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Date");
+
+                    b.HasIndex("BoardId", "RecipeKey")
+                        .IsUnique();
+
+                    b.ToTable("NewsItems", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.QuickLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Position");
+
+                    b.ToTable("QuickLinks", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -905,6 +1134,10 @@ namespace LearningHub.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccessibilityNotesText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CancellationCutoffWorkingDays")
                         .HasColumnType("INTEGER");
 
@@ -924,11 +1157,18 @@ namespace LearningHub.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FollowUpDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FooterText")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawfulBasisText")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LogoText")
@@ -938,6 +1178,18 @@ namespace LearningHub.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfHoursPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfHoursText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnersText")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReminderDaysBefore")
@@ -1992,6 +2244,102 @@ namespace LearningHub.Migrations.Sqlite
                     b.ToTable("MediaBoardSettings", (string)null);
                 });
 
+            modelBuilder.Entity("LearningHub.Media.Domain.Resource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedSinceRecipeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "PublishedOn");
+
+                    b.HasIndex("BoardId", "RecipeKey")
+                        .IsUnique();
+
+                    b.ToTable("Resources", (string)null);
+                });
+
+            modelBuilder.Entity("LearningHub.Media.Domain.ResourceTheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ResourceId", "ThemeId")
+                        .IsUnique();
+
+                    b.ToTable("ResourceThemes", (string)null);
+                });
+
             modelBuilder.Entity("LearningHub.Notifications.Domain.BoardMailSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2626,6 +2974,57 @@ namespace LearningHub.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPage", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPageVersion", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Content.Domain.BoardPage", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.HomePageBlocks", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.NewsItem", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Content.Domain.QuickLink", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningHub.Core.Accounts.ApplicationUser", b =>
                 {
                     b.HasOne("LearningHub.Core.Taxonomies.Agency", null)
@@ -2908,6 +3307,36 @@ namespace LearningHub.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningHub.Media.Domain.Resource", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningHub.Media.Domain.ResourceTheme", b =>
+                {
+                    b.HasOne("LearningHub.Core.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Media.Domain.Resource", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningHub.Core.Taxonomies.LearningTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningHub.Notifications.Domain.BoardMailSettings", b =>
                 {
                     b.HasOne("LearningHub.Core.Boards.Board", null)
@@ -3022,6 +3451,11 @@ namespace LearningHub.Migrations.Sqlite
                     b.Navigation("SectionsDone");
                 });
 
+            modelBuilder.Entity("LearningHub.Content.Domain.BoardPage", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("LearningHub.Events.Domain.LearningEvent", b =>
                 {
                     b.Navigation("Links");
@@ -3040,6 +3474,11 @@ namespace LearningHub.Migrations.Sqlite
             modelBuilder.Entity("LearningHub.Forms.Domain.FormVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("LearningHub.Media.Domain.Resource", b =>
+                {
+                    b.Navigation("Themes");
                 });
 #pragma warning restore 612, 618
         }

@@ -32,6 +32,7 @@ public static class CasesModule
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<RecommendationRecord>();
         services.AddScoped<LearningHub.Core.Learning.ILinkableLearning, CaseLinkableLearning>();
+        services.AddScoped<LearningHub.Core.Learning.IFeaturedLearning, CaseFeaturedLearning>();
         services.AddScoped<CaseCertificates>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.CasesPersonalData>();
         services.AddScoped<LearningHub.Core.Learning.IAttendanceCredit, CaseAttendanceCredit>();

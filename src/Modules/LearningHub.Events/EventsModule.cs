@@ -37,6 +37,7 @@ public static class EventsModule
         services.AddScoped<LearningHub.Forms.Services.IFormContextOwner, EventFormContextOwner>();
         services.AddScoped<AttendanceCredits>();
         services.AddScoped<LearningHub.Core.Learning.IRecommendationAnswers, EventRecommendationAnswers>();
+        services.AddScoped<LearningHub.Core.Learning.IFeaturedLearning, EventFeaturedLearning>();
         services.AddScoped<EventQueries>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();

@@ -22,7 +22,7 @@ public sealed class FormsStepTests(LearningHubFactory factory) : IClassFixture<L
         var steps = recipe["steps"]!.AsArray();
         steps[0]!["slug"] = slug;
         steps[0]!["name"] = $"Board of {slug}";
-        foreach (var step in steps.Where(s => (string?)s!["step"] is "cases" or "events").ToList())
+        foreach (var step in steps.Where(s => (string?)s!["step"] is "cases" or "events" or "content").ToList())
         {
             steps.Remove(step);
         }

@@ -4,7 +4,7 @@ namespace LearningHub.Tests.Architecture;
 
 /// <summary>
 /// Dependencies point one way (docs/architecture.md): Core &lt;- Notifications, Media &lt;- Forms &lt;- Cases,
-/// Events &lt;- Impact; Recipes and Web may see all; themes see only Core and the base theme. The navigation
+/// Events &lt;- Impact; Media &lt;- Content; Recipes and Web may see all; themes see only Core and the base theme. The navigation
 /// contract is Core's; modules still render with the base theme's UI kit (the GOV.UK field tag
 /// helpers, which Media's file upload extends), so they may see the base theme, never a board's theme.
 /// Read from the compiled assemblies' references, so a stray project reference fails here.
@@ -21,6 +21,8 @@ public sealed class ModuleDependencyTests
         ["LearningHub.Events"] = ["LearningHub.Core", "LearningHub.Theme.Base", "LearningHub.Notifications", "LearningHub.Media", "LearningHub.Forms"],
         // Impact reads across the learning modules (reach, change, the annual report); Cases shows its figures through Core.
         ["LearningHub.Impact"] = ["LearningHub.Core", "LearningHub.Theme.Base", "LearningHub.Forms", "LearningHub.Cases", "LearningHub.Events"],
+        // The board's own pages, home page and news: images from Media; featured modules and events through Core's IFeaturedLearning.
+        ["LearningHub.Content"] = ["LearningHub.Core", "LearningHub.Theme.Base", "LearningHub.Media"],
         ["LearningHub.Theme.Base"] = ["LearningHub.Core"],
         ["LearningHub.Theme.Norfolk"] = ["LearningHub.Core", "LearningHub.Theme.Base"],
         ["LearningHub.Theme.Essex"] = ["LearningHub.Core", "LearningHub.Theme.Base"],

@@ -1,5 +1,6 @@
 using System.Text;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Markdown;
 using LearningHub.Core.Validation;
 using LearningHub.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

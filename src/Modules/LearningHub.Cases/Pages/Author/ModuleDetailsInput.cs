@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
+using LearningHub.Core.Markdown;
 using LearningHub.Core.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using LearningHub.Core.Taxonomies;

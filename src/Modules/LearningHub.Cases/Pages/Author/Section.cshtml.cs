@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningHub.Cases.Domain;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Data;
+using LearningHub.Core.Markdown;
 using LearningHub.Media.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
