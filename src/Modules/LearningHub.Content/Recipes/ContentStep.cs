@@ -28,7 +28,7 @@ public sealed class ContentStep : IRecipeStepHandler
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         var step = context.Step;
-                var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         foreach (var item in step.Objects("pages"))
         {
             await PageAsync(context, item, now, cancellationToken);

@@ -2,7 +2,7 @@ using LearningHub.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace LearningHub.E2E;
+namespace LearningHub.E2E.Content;
 
 /// <summary>
 /// Issue 20, acceptance 4: a board administrator changes the home page's introduction and a news item and sees both
