@@ -8,7 +8,7 @@ public sealed class ContentNavigation : INavigationProvider
     public IEnumerable<NavigationItem> GetItems() =>
     [
         new("News", "news", 150),
-        new("Site content", "manage/pages", 720, ContentPermissions.ManagePages),
+        new("Site content", "manage/pages", 900, ContentPermissions.ManagePages),
     ];
 }
 

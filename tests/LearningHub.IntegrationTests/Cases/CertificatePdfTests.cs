@@ -47,6 +47,10 @@ public sealed class CertificatePdfTests(LearningHubFactory factory) : IClassFixt
         var title = PdfTitle(bytes);
         Assert.Contains(code, title);
         Assert.Contains("Pat Practitioner", title);
+        // Tagged, so assistive technology gets the page's structure (the accessibility statement says so).
+        var text = Encoding.Latin1.GetString(bytes);
+        Assert.Contains("/StructTreeRoot", text);
+        Assert.Contains("/Marked true", text);
 
         // A second PDF comes from the same browser process, quickly.
         var again = await client.GetAsync($"{url}?handler=pdf");

@@ -55,6 +55,10 @@ public sealed partial class PagePdf(IOptions<CasesOptions> options, IWebHostEnvi
                     Landscape = layout == PaperLayout.Landscape,
                     PrintBackground = true,
                     PreferCSSPageSize = true,
+                    // Tagged: the page's headings, lists and tables become the PDF's structure, so a screen reader
+                    // can move through it as through the page (WCAG 1.3.1); Outline: headings become bookmarks.
+                    Tagged = true,
+                    Outline = true,
                 });
             }
             finally

@@ -31,7 +31,7 @@ public sealed record SiteSnapshot(
 /// <see cref="LearningHubOptions.PublicPageCacheTime"/>, as for the cached public pages.
 /// </summary>
 public sealed class SiteContent(LearningHubDbContext db, BoardContext boards, IMemoryCache cache, PublicPageCache publicPages,
-    IOptions<LearningHubOptions> options, IEnumerable<IFeaturedLearning> learning, MediaLibrary media)
+    IOptions<LearningHubOptions> options, TimeProvider clock, IEnumerable<IFeaturedLearning> learning, MediaLibrary media)
 {
     public async Task<SiteSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -72,7 +72,7 @@ public sealed class SiteContent(LearningHubDbContext db, BoardContext boards, IM
 
         var links = await db.Set<QuickLink>().AsNoTracking().OrderBy(l => l.Position).ToListAsync(cancellationToken);
         // Every item not expired by today; readers on a later day filter again (NewsItem.CurrentOn).
-        var today = HomePageContent.TodayIn(DateTime.UtcNow);
+        var today = HomePageContent.TodayIn(clock.GetUtcNow().UtcDateTime);
         var news = await db.Set<NewsItem>().AsNoTracking().Where(NewsItem.CurrentOn(today))
             .OrderByDescending(n => n.Date).ThenByDescending(n => n.CreatedUtc).ToListAsync(cancellationToken);
         var imageIds = news.Where(n => n.ImageId is not null).Select(n => n.ImageId!.Value)

@@ -65,8 +65,7 @@ public abstract class ReportPageModel(AnnualReport report, TimeProvider clock) :
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await found.WriteCsvAsync(text);
         Response.Headers.CacheControl = "private, no-store";
-        return File(new UTF8Encoding(true).GetBytes(text.ToString()), "text/csv; charset=utf-8",
-            $"{Board.ShortName}-{found.Id}-{Period.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}.csv");
+        return CsvDownload.Of(text.ToString(), $"{Board.ShortName}-{found.Id}-{Period.From:yyyy-MM-dd}-to-{Period.To:yyyy-MM-dd}.csv");
     }
 
     public async Task<IActionResult> OnGetPdfAsync()

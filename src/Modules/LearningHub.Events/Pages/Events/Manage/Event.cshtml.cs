@@ -103,7 +103,7 @@ public sealed class EventModel(LearningHubDbContext db, EventQueries queries, Ev
 
         var name = $"{Board.ShortName}-{LondonTime.ToLondon(Event.StartUtc):yyyy-MM-dd}-bookings.csv";
         Response.Headers.CacheControl = "private, no-store";
-        return File(new UTF8Encoding(true).GetBytes(text.ToString()), "text/csv; charset=utf-8", name);
+        return CsvDownload.Of(text.ToString(), name);
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -68,7 +68,7 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
         }
 
         Response.Headers.CacheControl = "private, no-store";
-        return File(new UTF8Encoding(true).GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{Board.ShortName}-reach-{PeriodFrom:yyyy-MM-dd}-to-{PeriodTo:yyyy-MM-dd}.csv");
+        return CsvDownload.Of(text.ToString(), $"{Board.ShortName}-reach-{PeriodFrom:yyyy-MM-dd}-to-{PeriodTo:yyyy-MM-dd}.csv");
     }
 
     private async Task LoadAsync()

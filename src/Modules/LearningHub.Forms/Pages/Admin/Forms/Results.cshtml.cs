@@ -59,7 +59,7 @@ public sealed class ResultsModel(LearningHubDbContext db, FormEditor editor, For
         var text = new StringWriter();
         await results.WriteCsvAsync(form, ToFilter(), text, HttpContext.RequestAborted);
         Response.Headers.CacheControl = "private, no-store";
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"{form.Key}-results.csv");
+        return CsvDownload.Of(text.ToString(), $"{form.Key}-results.csv");
     }
 
     /// <summary>The answers as CSV, filtered as the page is (the filters are this page's query string).</summary>
