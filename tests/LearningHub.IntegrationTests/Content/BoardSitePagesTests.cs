@@ -115,6 +115,42 @@ public sealed class BoardSitePagesTests(LearningHubFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_withdrawn_page_leaves_the_site_and_the_menu_only_from_the_confirm_page_and_can_be_published_again()
+    {
+        var author = await AuthorAsync();
+        var id = await DraftAsync(author, Page("Out of date guide", "out-of-date-guide", "Advice that no longer holds."));
+        await author.GetDocumentAsync($"/norfolk/manage/pages/{id}/withdraw", HttpStatusCode.NotFound);
+        await PublishAsync(author, id);
+        await author.SubmitFormAsync("/norfolk/manage/menu", new Dictionary<string, string> { [$"Positions[{id}]"] = "3" });
+
+        // The edit page offers it; the link asks first, and asking changes nothing.
+        var edit = await author.GetDocumentAsync($"/norfolk/manage/pages/{id}");
+        Assert.Equal($"/norfolk/manage/pages/{id}/withdraw", edit.QuerySelector("#withdraw")!.GetAttribute("href"));
+        var question = await author.GetDocumentAsync($"/norfolk/manage/pages/{id}/withdraw");
+        Assert.Equal("Are you sure you want to withdraw this page?", question.QuerySelector("main h1")!.TextContent);
+        await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/out-of-date-guide");
+        var practitioner = factory.CreateBrowserClient();
+        await practitioner.SignInAsync("norfolk", "practitioner@norfolk.demo");
+        await practitioner.GetDocumentAsync($"/norfolk/manage/pages/{id}/withdraw", HttpStatusCode.Forbidden);
+
+        var withdrawn = await author.SubmitFormAsync($"/norfolk/manage/pages/{id}/withdraw", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var after = await author.GetDocumentAsync(withdrawn.Headers.Location!.OriginalString);
+        Assert.Contains("The page was withdrawn", after.QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Null(after.QuerySelector("#withdraw"));
+        Assert.Equal("Advice that no longer holds.", after.QuerySelector("#Input_Body")!.TextContent);
+
+        await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/out-of-date-guide", HttpStatusCode.NotFound);
+        var home = await factory.CreateBrowserClient().GetDocumentAsync("/norfolk");
+        Assert.DoesNotContain(home.QuerySelectorAll("nav[aria-label=Menu] a"), a => a.GetAttribute("href") == "/norfolk/pages/out-of-date-guide");
+        Assert.True(await factory.WithBoardAsync("norfolk", db => db.Set<AuditEntry>().AnyAsync(a => a.Action == "content.page.withdrawn" && a.TargetId == id.ToString())));
+
+        await PublishAsync(author, id);
+        var again = await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/out-of-date-guide");
+        Assert.Contains("Advice that no longer holds.", again.QuerySelector("#page-body")!.TextContent);
+    }
+
+    [Fact]
     public async Task Script_and_javascript_links_in_the_text_are_inert()
     {
         var author = await AuthorAsync();

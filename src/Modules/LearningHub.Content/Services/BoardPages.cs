@@ -11,7 +11,7 @@ public sealed record PageWords(string Slug, string Title, string? Summary, strin
 
 /// <summary>
 /// A board's pages: create (a first draft), save the draft, publish it (the published version before it is kept as
-/// superseded), and place published pages in the menu. Every change is audited with the change it records and
+/// superseded), withdraw it from the site, and place published pages in the menu. Every change is audited with the change it records and
 /// marks the page as edited by the board, so a recipe applied again leaves it alone. Queries are the current
 /// board's (the board filter), so another board's page is never found.
 /// </summary>
@@ -95,6 +95,32 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         Publish(page, draft, clock.GetUtcNow().UtcDateTime);
         page.EditedSinceRecipeUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record("content.page.published", Target(page, draft.Title), new { Version = draft.Number, PublishedBy = editor });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the page off the site: readers get "page not found" and it leaves the menu. Its versions are kept, and
+    /// its words stay as a draft (a new one when it had none), so it can be published again from the preview.
+    /// </summary>
+    public async Task WithdrawAsync(BoardPage page, string editor, CancellationToken cancellationToken)
+    {
+        var published = page.Versions.Single(v => v.Id == page.PublishedVersionId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        published.State = PageVersionState.Superseded;
+        page.PublishedVersionId = null;
+        var leftMenu = page.MenuPosition is not null;
+        page.MenuPosition = null;
+        if (page.DraftVersionId is null)
+        {
+            var draft = NewVersion(page, page.Versions.Max(v => v.Number) + 1,
+                new PageWords(page.Slug, published.Title, published.Summary, published.Body), editor, now);
+            // Added through the set, not the loaded collection (as in SaveDraftAsync).
+            db.Add(draft);
+            page.DraftVersionId = draft.Id;
+        }
+
+        page.EditedSinceRecipeUtc = now;
+        audit.Record("content.page.withdrawn", Target(page, published.Title), new { Version = published.Number, LeftMenu = leftMenu, WithdrawnBy = editor });
         await db.SaveChangesAsync(cancellationToken);
     }
 

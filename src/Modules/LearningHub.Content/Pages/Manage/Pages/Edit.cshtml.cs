@@ -18,7 +18,10 @@ public sealed class EditModel(Services.BoardPages pages) : PageFormModel
 
     public IReadOnlyList<BoardPageVersion> Versions => Item.Versions.OrderByDescending(v => v.Number).ToList();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>Just withdrawn from the site (<see cref="WithdrawModel"/>).</summary>
+    public bool Withdrawn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool withdrawn, CancellationToken cancellationToken)
     {
         if (await pages.FindAsync(Id, cancellationToken) is not { } page)
         {
@@ -26,6 +29,7 @@ public sealed class EditModel(Services.BoardPages pages) : PageFormModel
         }
 
         Item = page;
+        Withdrawn = withdrawn && page.PublishedVersionId is null;
         Input = PageInput.Of(page, Services.BoardPages.Current(page));
         return Page();
     }
