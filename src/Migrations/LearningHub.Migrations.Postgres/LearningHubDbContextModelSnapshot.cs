@@ -774,6 +774,11 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

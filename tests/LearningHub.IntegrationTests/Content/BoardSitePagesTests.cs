@@ -1,5 +1,6 @@
 using System.Net;
 using LearningHub.Content.Domain;
+using BoardPagesService = LearningHub.Content.Services.BoardPages;
 using LearningHub.Core.Audit;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,33 @@ public sealed class BoardSitePagesTests(LearningHubFactory factory) : IClassFixt
         await PublishAsync(author, id);
         var again = await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/out-of-date-guide");
         Assert.Contains("Advice that no longer holds.", again.QuerySelector("#page-body")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_published_page_keeps_its_address_until_a_draft_with_a_new_one_is_published_and_nobody_else_can_take_it_meanwhile()
+    {
+        var author = await AuthorAsync();
+        var id = await DraftAsync(author, Page("Training offer", "training-offer", "What the board offers."));
+        await PublishAsync(author, id);
+
+        var saved = await author.SubmitFormAsync($"/norfolk/manage/pages/{id}", Page("Training offer", "training", "What the board offers."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/training-offer");
+        await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/training", HttpStatusCode.NotFound);
+        var preview = await author.GetDocumentAsync($"/norfolk/manage/pages/{id}/preview");
+        Assert.Contains("moves the page from pages/training-offer to pages/training", preview.QuerySelector("#preview-state")!.TextContent);
+        var edit = await author.GetDocumentAsync($"/norfolk/manage/pages/{id}");
+        Assert.Equal("training", edit.QuerySelector("#Input_Slug")!.GetAttribute("value"));
+
+        // The address the draft is waiting for is not free for another page.
+        var other = await author.SubmitFormAsync("/norfolk/manage/pages/new", Page("Another", "training", "Words."));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        var refused = await other.ParseAsync();
+        Assert.Equal(BoardPagesService.SlugTaken, refused.QuerySelector(".govuk-error-summary a[href='#Input_Slug']")!.TextContent);
+
+        await PublishAsync(author, id);
+        await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/training");
+        await factory.CreateBrowserClient().GetDocumentAsync("/norfolk/pages/training-offer", HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ internal sealed class BoardPageVersionConfiguration : IEntityTypeConfiguration<B
         b.ToTable("BoardPageVersions");
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Slug).HasMaxLength(100);
         b.Property(x => x.Summary).HasMaxLength(600);
         b.Property(x => x.Body).HasMaxLength(50000);
         b.Property(x => x.EditedByName).HasMaxLength(200);

@@ -15,7 +15,10 @@ public class BoardPage : IBoardOwned, IEditedSinceRecipe
 
     public Guid BoardId { get; set; }
 
-    /// <summary>The page's address within the board, unique per board.</summary>
+    /// <summary>
+    /// The page's address within the board, unique per board: the published version's (<see cref="BoardPageVersion.Slug"/>),
+    /// or the draft's while the page has never been published, so a draft's new address waits for publishing.
+    /// </summary>
     public string Slug { get; set; } = "";
 
     public Guid? PublishedVersionId { get; set; }
@@ -59,6 +62,9 @@ public class BoardPageVersion : IBoardOwned
     public PageVersionState State { get; set; }
 
     public string Title { get; set; } = "";
+
+    /// <summary>The address this version is written for; the page moves to it when the version is published.</summary>
+    public string Slug { get; set; } = "";
 
     /// <summary>One or two sentences shown under the title and in search results.</summary>
     public string? Summary { get; set; }

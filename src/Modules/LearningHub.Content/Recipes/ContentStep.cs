@@ -84,7 +84,7 @@ public sealed class ContentStep : IRecipeStepHandler
         page.MenuPosition = menuPosition;
         RecipeEdits.Written(page);
         var published = page.Versions.SingleOrDefault(v => v.Id == page.PublishedVersionId);
-        if (published is not null && published.Title == words.Title && published.Summary == words.Summary && published.Body == words.Body
+        if (published is not null && published.Slug == words.Slug && published.Title == words.Title && published.Summary == words.Summary && published.Body == words.Body
             && page.DraftVersionId is null)
         {
             return;

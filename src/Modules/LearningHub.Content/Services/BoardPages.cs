@@ -39,8 +39,13 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         return versionId is null ? null : await db.Set<BoardPageVersion>().AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether another page has the address, or has a draft waiting to move to it: so publishing a draft never finds
+    /// its address taken.
+    /// </summary>
     public Task<bool> SlugTakenAsync(string slug, Guid? exceptPageId, CancellationToken cancellationToken) =>
-        db.Set<BoardPage>().AnyAsync(p => p.Slug == slug && p.Id != exceptPageId, cancellationToken);
+        db.Set<BoardPage>().AnyAsync(p => p.Id != exceptPageId
+            && (p.Slug == slug || p.Versions.Any(v => v.Id == p.DraftVersionId && v.Slug == slug)), cancellationToken);
 
     public async Task<BoardPage> CreateAsync(PageWords words, string editor, CancellationToken cancellationToken)
     {
@@ -60,11 +65,15 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         page.Versions.SingleOrDefault(v => v.Id == page.DraftVersionId)
         ?? page.Versions.Single(v => v.Id == page.PublishedVersionId);
 
-    /// <summary>Saves the words as the page's draft (starting a new version when the page has none) and its address.</summary>
+    /// <summary>
+    /// Saves the words and address as the page's draft (starting a new version when the page has none). A page never
+    /// published takes the address at once; a published one moves when the draft is published.
+    /// </summary>
     public async Task SaveDraftAsync(BoardPage page, PageWords words, string editor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = page.Versions.SingleOrDefault(v => v.Id == page.DraftVersionId);
+        var oldSlug = draft?.Slug ?? page.Slug;
         if (draft is null)
         {
             draft = NewVersion(page, page.Versions.Max(v => v.Number) + 1, words, editor, now);
@@ -75,13 +84,18 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         else
         {
             draft.Title = words.Title;
+            draft.Slug = words.Slug;
             draft.Summary = words.Summary;
             draft.Body = words.Body;
             draft.EditedByName = editor;
         }
 
-        var oldSlug = page.Slug;
-        page.Slug = words.Slug;
+        // A published page keeps its address until the draft is published: readers' links work until then.
+        if (page.PublishedVersionId is null)
+        {
+            page.Slug = words.Slug;
+        }
+
         page.EditedSinceRecipeUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record("content.page.draft-saved", Target(page, words.Title),
             new { Version = draft.Number, Slug = oldSlug == words.Slug ? null : new { From = oldSlug, To = words.Slug }, words.Title });
@@ -134,6 +148,7 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         version.State = PageVersionState.Published;
         version.PublishedUtc = now;
         page.PublishedVersionId = version.Id;
+        page.Slug = version.Slug;
         page.DraftVersionId = null;
     }
 
@@ -143,6 +158,7 @@ public sealed partial class BoardPages(LearningHubDbContext db, AuditLog audit, 
         Number = number,
         State = PageVersionState.Draft,
         Title = words.Title,
+        Slug = words.Slug,
         Summary = words.Summary,
         Body = words.Body,
         CreatedUtc = now,

@@ -30,7 +30,7 @@ public sealed class EditModel(Services.BoardPages pages) : PageFormModel
 
         Item = page;
         Withdrawn = withdrawn && page.PublishedVersionId is null;
-        Input = PageInput.Of(page, Services.BoardPages.Current(page));
+        Input = PageInput.Of(Services.BoardPages.Current(page));
         return Page();
     }
 

@@ -28,8 +28,8 @@ public sealed class PageInput
     [RenderableMarkdown]
     public string? Body { get; set; }
 
-    public static PageInput Of(BoardPage page, BoardPageVersion version) =>
-        new() { Title = version.Title, Slug = page.Slug, Summary = version.Summary, Body = version.Body };
+    public static PageInput Of(BoardPageVersion version) =>
+        new() { Title = version.Title, Slug = version.Slug, Summary = version.Summary, Body = version.Body };
 
     /// <summary>Adds the checks attributes cannot make (the address's form and that it is free); the words when valid.</summary>
     public async Task<PageWords?> ValidateAsync(ModelStateDictionary modelState, string prefix, Services.BoardPages pages, Guid? pageId, CancellationToken cancellationToken)

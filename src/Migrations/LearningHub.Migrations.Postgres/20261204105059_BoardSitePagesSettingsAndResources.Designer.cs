@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LearningHub.Migrations.Postgres
 {
     [DbContext(typeof(LearningHubDbContext))]
-    [Migration("20261204095827_BoardSitePagesSettingsAndResources")]
+    [Migration("20261204105059_BoardSitePagesSettingsAndResources")]
     partial class BoardSitePagesSettingsAndResources
     {
         /// <inheritdoc />
@@ -776,6 +776,11 @@ namespace LearningHub.Migrations.Postgres
 
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("State")
                         .IsRequired()

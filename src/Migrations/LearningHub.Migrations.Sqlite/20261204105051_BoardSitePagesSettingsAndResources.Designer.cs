@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningHub.Migrations.Sqlite
 {
     [DbContext(typeof(LearningHubDbContext))]
-    [Migration("20261204095820_BoardSitePagesSettingsAndResources")]
+    [Migration("20261204105051_BoardSitePagesSettingsAndResources")]
     partial class BoardSitePagesSettingsAndResources
     {
         /// <inheritdoc />
@@ -770,6 +770,11 @@ namespace LearningHub.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LearningHub.Migrations.Sqlite
+namespace LearningHub.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class BoardSitePagesSettingsAndResources : Migration
@@ -14,41 +14,41 @@ namespace LearningHub.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "AccessibilityNotesText",
                 table: "Boards",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "EditedSinceRecipeUtc",
                 table: "Boards",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LawfulBasisText",
                 table: "Boards",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutOfHoursPhone",
                 table: "Boards",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutOfHoursText",
                 table: "Boards",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PartnersText",
                 table: "Boards",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
@@ -56,15 +56,15 @@ namespace LearningHub.Migrations.Sqlite
                 name: "BoardPages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PublishedVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DraftVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MenuPosition = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecipeKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PublishedVersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DraftVersionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MenuPosition = table.Column<int>(type: "integer", nullable: true),
+                    RecipeKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,15 +81,15 @@ namespace LearningHub.Migrations.Sqlite
                 name: "HomePageBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Introduction = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
-                    Modules = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ChosenModules = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Events = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ChosenEvents = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Introduction = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    Modules = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ChosenModules = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ChosenEvents = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,17 +106,17 @@ namespace LearningHub.Migrations.Sqlite
                 name: "NewsItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    ImageId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecipeKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    ImageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecipeKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,11 +133,11 @@ namespace LearningHub.Migrations.Sqlite
                 name: "QuickLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,21 +154,21 @@ namespace LearningHub.Migrations.Sqlite
                 name: "Resources",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ByteSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    LinkPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecipeKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ByteSize = table.Column<long>(type: "bigint", nullable: false),
+                    LinkPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecipeKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EditedSinceRecipeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -185,17 +185,18 @@ namespace LearningHub.Migrations.Sqlite
                 name: "BoardPageVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EditedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EditedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -218,10 +219,10 @@ namespace LearningHub.Migrations.Sqlite
                 name: "ResourceThemes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BoardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BoardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
