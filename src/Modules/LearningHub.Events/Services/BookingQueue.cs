@@ -33,6 +33,9 @@ public sealed class BookingQueue
 
     public void Remember(Guid boardId, Guid eventId, bool full) => _full[(boardId, eventId)] = full;
 
+    /// <summary>Nothing remembered for the event (as after a start): the next booking makes its check-in code before its turn.</summary>
+    public void Forget(Guid boardId, Guid eventId) => _full.TryRemove((boardId, eventId), out _);
+
     public PendingBooking Add(Guid boardId, Guid eventId, BookingRequest request)
     {
         var pending = new PendingBooking(request);

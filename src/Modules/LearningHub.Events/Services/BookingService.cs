@@ -128,6 +128,26 @@ public sealed class BookingService(
         }, ct);
     }
 
+    /// <summary>
+    /// The booking warm-up's rehearsal (<see cref="BookingWarmUp"/>): decides a booking for <paramref name="booker"/> on
+    /// the event exactly as <see cref="BookAsync"/> would (its check-in code, the confirmation or waiting-list mail
+    /// queued, the save) inside the event's turn, then rolls it back. Nothing stays: no booking, no mail, and the
+    /// event's remembered fullness is forgotten. Null when the turn did not come (bookings are being decided).
+    /// </summary>
+    internal async Task<BookingOutcome?> RehearseAsync(Guid eventId, Booker booker, CancellationToken ct)
+    {
+        var bookingId = Guid.NewGuid();
+        var rehearsal = new PendingBooking(new BookingRequest(bookingId, BookingReference.New(boards.Required.ShortName), booker, null, null,
+            mail.CheckInFor(bookingId)));
+        rehearsal.TryClaim();
+        var rehearsed = await eventLock.RehearseAsync(eventId, async () =>
+        {
+            await DecideAsync(eventId, [rehearsal]);
+            queue.Forget(boards.Required.Id, eventId);
+        }, ct);
+        return rehearsed ? rehearsal.Result?.Outcome : null;
+    }
+
     /// <summary>Decides waiting requests for one event, oldest first, inside its lock. The caller saves.</summary>
     private async Task DecideAsync(Guid eventId, List<PendingBooking> batch)
     {

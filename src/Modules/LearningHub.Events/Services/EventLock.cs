@@ -70,6 +70,38 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="decide"/> in its turn as <see cref="RunAsync{T}"/> would, saves its changes inside the
+    /// transaction, then rolls it all back: a rehearsal that compiles a decision's code and translates its queries
+    /// (the booking warm-up after a start) and leaves nothing behind. False when the turn did not come within
+    /// <see cref="EventsOptions.LockWait"/> (real decisions are being made: they warm the path themselves).
+    /// </summary>
+    public async Task<bool> RehearseAsync(Guid eventId, Func<Task> decide, CancellationToken ct)
+    {
+        var queue = database.Provider == DatabaseProvider.Sqlite
+            ? SqliteWriters
+            : EventStripes[(eventId.GetHashCode() & int.MaxValue) % EventStripes.Length];
+        if (!await queue.WaitAsync(options.Value.LockWait, ct))
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await decide();
+            await db.SaveChangesAsync(ct);
+            await transaction.RollbackAsync(ct);
+            return true;
+        }
+        finally
+        {
+            // The rolled-back rows must not stay tracked as if saved.
+            db.ChangeTracker.Clear();
+            queue.Release();
+        }
+    }
+
     private async Task<T> DecideAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
