@@ -51,7 +51,7 @@ while [[ $# -gt 0 ]]; do
         --profile) profile=1; shift ;;
         --ready-to-run) ready_to_run=1; shift ;;
         --compare) compare_dir="$2"; shift 2 ;;
-        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
 done
