@@ -4,7 +4,7 @@
 # GET /norfolk first answers HTTP 200 (so the first request's routing, page activation and rendering count too).
 #
 # Usage: bench/cold-start.sh [-n RUNS] [-o PUBLISH_DIR] [--no-publish] [--ready-to-run] [-p PORT]
-#                            [--variants "prod demo"] [--keep] [--profile]
+#                            [--variants "prod demo"] [--keep] [--profile] [--compare OTHER_PUBLISH_DIR]
 #   -n RUNS        runs per variant (default 5)
 #   -o DIR         publish folder (default: a new temporary folder)
 #   --no-publish   reuse an existing publish in DIR (must hold LearningHub.Web.dll)
@@ -17,7 +17,13 @@
 #   --keep         keep each run's data folder and log (their paths are printed)
 #   --profile      also log EF Core migrations and each request (Information), to see where time goes;
 #                  the extra logging itself costs a little, so leave it off for the headline numbers
+#   --compare DIR  also time the app published in DIR (e.g. an earlier commit's publish, made with
+#                  this script's -o), interleaved run by run with this one (order alternating), so
+#                  both see the same machine; its rows are marked "other"
 #
+# Besides the wall time, each run reports the CPU the app's process used until the first 200 (user +
+# system, from /proc/<pid>/stat): on a machine shared with other work the wall time swings with the
+# load, the CPU much less.
 # Each run's log has timestamps (HH:mm:ss.fff) so you can see where the time went; it is printed
 # when a run fails. Traffic goes only to 127.0.0.1; every loop is bounded (60 s deadline per run).
 set -euo pipefail
@@ -30,6 +36,7 @@ variants="prod demo"
 keep=0
 profile=0
 ready_to_run=0
+compare_dir=""
 deadline_ms=60000
 poll_interval=0.02
 
@@ -43,7 +50,8 @@ while [[ $# -gt 0 ]]; do
         --keep) keep=1; shift ;;
         --profile) profile=1; shift ;;
         --ready-to-run) ready_to_run=1; shift ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        --compare) compare_dir="$2"; shift 2 ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -101,6 +109,13 @@ if (( publish == 1 )); then
 fi
 [[ -f "$publish_dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $publish_dir" >&2; exit 2; }
 ls "$publish_dir"/recipes/*.recipe.json >/dev/null 2>&1 || { echo "no recipes/ in $publish_dir" >&2; exit 2; }
+publishes=("$publish_dir")
+if [[ -n "$compare_dir" ]]; then
+    compare_dir="$(cd "$compare_dir" && pwd)"
+    [[ -f "$compare_dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $compare_dir" >&2; exit 2; }
+    publishes+=("$compare_dir")
+fi
+ticks_per_second=$(getconf CLK_TCK)
 
 # Nothing may already answer on the port, or we would time someone else's server.
 if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${port}/"; then
@@ -110,8 +125,8 @@ fi
 # One run: sets last_ms to the milliseconds to the first 200, or fails. Runs in this shell (not in
 # $(...)) so that the exit trap can always stop the app.
 run_once() {
-    local variant="$1" index="$2"
-    local data="$work_dir/$variant-$index/data" log="$work_dir/$variant-$index/app.log"
+    local variant="$1" index="$2" app_dir="$3" label="$4"
+    local data="$work_dir/$label-$variant-$index/data" log="$work_dir/$label-$variant-$index/app.log"
     mkdir -p "$data"
     local demo=false
     [[ "$variant" == demo ]] && demo=true
@@ -122,12 +137,12 @@ run_once() {
                "Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Information")
     fi
 
-    local started code elapsed launch_tod
+    local started code elapsed launch_tod ticks
     launch_tod=$(date +%H:%M:%S.%3N)
     started=$(now_ms)
     # The content root is the working directory, as in the container (WORKDIR /app).
     (
-        cd "$publish_dir"
+        cd "$app_dir"
         exec env ASPNETCORE_ENVIRONMENT=Production \
             LearningHub__DataPath="$data" \
             LearningHub__SeedDemoUsers="$demo" \
@@ -135,7 +150,7 @@ run_once() {
             Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " \
             Logging__Console__FormatterName=simple \
             "${extra[@]}" \
-            dotnet "$publish_dir/LearningHub.Web.dll" --urls "http://127.0.0.1:${port}"
+            dotnet "$app_dir/LearningHub.Web.dll" --urls "http://127.0.0.1:${port}"
     ) >"$log" 2>&1 &
     app_pid=$!
 
@@ -143,6 +158,8 @@ run_once() {
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
         elapsed=$(( $(now_ms) - started ))
         if [[ "$code" == 200 ]]; then
+            # utime + stime (fields 14 and 15) of the app's process so far.
+            ticks=$(awk '{ print $14 + $15 }' "/proc/$app_pid/stat")
             break
         fi
         if ! alive "$app_pid"; then
@@ -166,6 +183,7 @@ run_once() {
     wait "$app_pid" 2>/dev/null || true
     app_pid=""
     last_ms=$elapsed
+    last_cpu_ms=$(( ticks * 1000 / ticks_per_second ))
     last_phases=$(phases "$launch_tod" "$elapsed" "$log")
 }
 
@@ -201,17 +219,31 @@ echo "Measuring: launch -> first HTTP 200 on $url, fresh SQLite database each ru
 summary=""
 for variant in $variants; do
     case "$variant" in prod|demo) ;; *) echo "unknown variant $variant" >&2; exit 2 ;; esac
-    results=()
+    declare -A results=() cpus=()
     for (( i = 1; i <= runs; i++ )); do
-        run_once "$variant" "$i"
-        results+=("$last_ms")
-        printf '%-5s run %2d: %6d ms   (%s)\n' "$variant" "$i" "$last_ms" "$last_phases"
+        # With --compare the order alternates run by run, so drift in the machine's load hits both alike.
+        order=("${!publishes[@]}")
+        if (( ${#publishes[@]} > 1 && i % 2 == 0 )); then order=(1 0); fi
+        for p in "${order[@]}"; do
+            label=this; (( p == 1 )) && label=other
+            run_once "$variant" "$i" "${publishes[$p]}" "$label"
+            results[$p]+="$last_ms "
+            cpus[$p]+="$last_cpu_ms "
+            printf '%-5s %-5s run %2d: %6d ms, CPU %6d ms   (%s)\n' "$label" "$variant" "$i" "$last_ms" "$last_cpu_ms" "$last_phases"
+        done
     done
-    read -r median min max < <(printf '%s\n' "${results[@]}" | stats)
-    line=$(printf '%-5s median %6d ms   min %6d ms   max %6d ms   (%d runs)' "$variant" "$median" "$min" "$max" "$runs")
-    summary+="$line"$'\n'
+    for p in "${!publishes[@]}"; do
+        label=this; (( p == 1 )) && label=other
+        read -r median min max < <(printf '%s\n' ${results[$p]} | stats)
+        read -r cpu_median cpu_min cpu_max < <(printf '%s\n' ${cpus[$p]} | stats)
+        line=$(printf '%-5s %-5s median %6d ms   min %6d ms   max %6d ms   CPU median %6d ms (%d-%d)   (%d runs)' \
+            "$label" "$variant" "$median" "$min" "$max" "$cpu_median" "$cpu_min" "$cpu_max" "$runs")
+        summary+="$line"$'\n'
+    done
+    unset results cpus
 done
 echo
 echo "Summary (target: under 3000 ms)"
 printf '%s' "$summary"
+if [[ -n "$compare_dir" ]]; then echo "this = $publish_dir, other = $compare_dir"; fi
 if (( keep == 1 )); then echo "Data folders and logs kept under $work_dir"; fi

@@ -1,4 +1,5 @@
 using LearningHub.Core.Recipes;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -50,6 +51,9 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
             db.ChangeTracker.Clear();
             boards.Clear();
             var changed = false;
+            // Each step's milliseconds go in the log line, so a slow start names the step that made it slow.
+            var timings = new List<string>(steps.Count);
+            var clock = Stopwatch.StartNew();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
@@ -61,9 +65,11 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
                         throw new RecipeException(fileName, index, "step", $"the '{step.Name}' step needs a board: put a 'board' step before it.");
                     }
 
+                    var stepStarted = clock.ElapsedMilliseconds;
                     await handler.ExecuteAsync(new RecipeStepContext(step.Element, db, boards, services), cancellationToken);
                     changed |= db.ChangeTracker.HasChanges();
                     await db.SaveChangesAsync(cancellationToken);
+                    timings.Add($"{step.Name} {clock.ElapsedMilliseconds - stepStarted}");
                 }
 
                 changed |= await RecordRunAsync(db, boards.BoardId, document, fileName, json, cancellationToken);
@@ -80,8 +86,8 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
                 ForgetCachedBoardData(services, boards.BoardId);
             }
 
-            logger.LogInformation("Applied recipe {Recipe} from {File} ({Steps} steps, changed: {Changed})",
-                document.Name, fileName, steps.Count, changed);
+            logger.LogInformation("Applied recipe {Recipe} from {File} ({Steps} steps, changed: {Changed}) in {Milliseconds} ms ({StepMilliseconds})",
+                document.Name, fileName, steps.Count, changed, clock.ElapsedMilliseconds, string.Join(", ", timings));
             return new RecipeResult(document.Name, boards.Current?.Slug, steps.Count, changed);
         });
     }

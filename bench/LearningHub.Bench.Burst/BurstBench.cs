@@ -1,0 +1,508 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using LearningHub.Core;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Events.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.Bench.Burst;
+
+/// <summary>
+/// The first rush of bookings right after a start, and bookings at 50 in flight once warm, measured from
+/// the client over real HTTP against the published app started as its own process (see bench/README.md).
+/// </summary>
+internal static partial class BurstBench
+{
+    private const string Board = "norfolk";
+    private const string Password = "Burst-Bench-Password-1";
+
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var work = Directory.CreateTempSubdirectory("lh-burst.").FullName;
+        try
+        {
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
+            var template = Path.Combine(work, "template");
+            Console.WriteLine($"Preparing a data folder: {options.People} people, 1 burst event and {options.WarmEvents + options.MeasuredEvents} more, sign-ins ...");
+            var prepared = await PrepareAsync(template, options);
+            Console.WriteLine($"Prepared in {prepared.Took.TotalSeconds:F0} s");
+
+            var results = options.Apps.ToDictionary(a => a, _ => new List<RunResult>());
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                // Interleaved, and the order alternates, so drift in the machine's load hits every app alike.
+                var order = round % 2 == 0 ? options.Apps : options.Apps.AsEnumerable().Reverse().ToList();
+                foreach (var app in order)
+                {
+                    var data = Path.Combine(work, $"run-{round}-{app.Label}");
+                    CopyFolder(template, data);
+                    var result = await RunOnceAsync(app, data, prepared, options);
+                    results[app].Add(result);
+                    Console.WriteLine($"round {round + 1} {app}: {result}");
+                    if (!options.Keep)
+                    {
+                        Directory.Delete(data, recursive: true);
+                    }
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Summary (medians over rounds; targets: burst p95 < 1000 ms, warm p95 < 150 ms, never overbooked)");
+            foreach (var (app, runs) in results)
+            {
+                Console.WriteLine($"{app}: ready {Median(runs.Select(r => r.ReadyMs)):F0} ms, burst p95 {Median(runs.Select(r => r.Burst.P95)):F0} ms " +
+                                  $"(runs {string.Join(", ", runs.Select(r => r.Burst.P95.ToString("F0")))}), " +
+                                  $"burst max {Median(runs.Select(r => r.Burst.Max)):F0} ms, " +
+                                  $"warm p95 {Median(runs.Select(r => r.Warm.P95)):F0} ms (runs {string.Join(", ", runs.Select(r => r.Warm.P95.ToString("F0")))}), " +
+                                  $"overbooked events {runs.Sum(r => r.Overbooked)}, failures {runs.Sum(r => r.Burst.Failures + r.Warm.Failures)}");
+            }
+
+            return results.Values.SelectMany(r => r).Any(r => r.Overbooked > 0 || r.Burst.Failures > 0 || r.Warm.Failures > 0) ? 1 : 0;
+        }
+        finally
+        {
+            if (!options.Keep)
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            else
+            {
+                Console.WriteLine($"Kept {work}");
+            }
+        }
+    }
+
+    /// <summary>A publish to start, with any extra environment (e.g. a runtime setting to try).</summary>
+    private sealed record App(string Label, string Folder, IReadOnlyList<string> Environment)
+    {
+        public override string ToString() => $"{Label} ({Folder}{(Environment.Count > 0 ? " " + string.Join(" ", Environment) : "")})";
+    }
+
+    // ---- Preparing: the app's own services, in this process, over the template data folder. ----
+
+    private sealed record Person(string Email, CookieContainer Cookies, string FormToken);
+
+    private sealed record Prepared(Guid BurstEvent, IReadOnlyList<Guid> WarmEvents, IReadOnlyList<Guid> MeasuredEvents, IReadOnlyList<Person> People, TimeSpan Took);
+
+    private static async Task<Prepared> PrepareAsync(string dataPath, BenchOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(dataPath);
+        Guid burst;
+        List<Guid> warm = [];
+        List<Guid> measured = [];
+        List<Person> people = [];
+        await using (var site = new PreparingSite(dataPath))
+        {
+            site.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            site.StartServer();
+            var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+            (burst, warm, measured) = await site.WithBoardAsync(async services =>
+            {
+                var admin = services.GetRequiredService<EventAdmin>();
+                async Task<Guid> EventAsync(string title, int day)
+                {
+                    var start = DateTime.UtcNow.Date.AddDays(day).AddHours(9);
+                    var ev = await admin.CreateAsync(new EventDetails(title, "Learning from Case Y.", EventFormat.InPerson, "County Hall", null, null, null,
+                        start, start.AddHours(3), options.Capacity, null, null, null, false, true, [], [], false, null, null, null));
+                    await admin.PublishAsync(ev.Id);
+                    return ev.Id;
+                }
+
+                var burstEvent = await EventAsync("Burst session", 7);
+                var warmEvents = new List<Guid>();
+                for (var i = 0; i < options.WarmEvents; i++)
+                {
+                    warmEvents.Add(await EventAsync($"Warm-up session {i}", 8 + i));
+                }
+
+                var measuredEvents = new List<Guid>();
+                for (var i = 0; i < options.MeasuredEvents; i++)
+                {
+                    measuredEvents.Add(await EventAsync($"Measured session {i}", 40 + i));
+                }
+
+                // Practitioners with complete profiles, sharing one password hash (hashing is deliberately slow).
+                var db = services.GetRequiredService<LearningHubDbContext>();
+                var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+                var hasher = services.GetRequiredService<IPasswordHasher<ApplicationUser>>();
+                var agency = await db.Agencies.OrderBy(a => a.SortOrder).Select(a => (Guid?)a.Id).FirstAsync();
+                var locality = await db.Localities.OrderBy(l => l.SortOrder).Select(l => (Guid?)l.Id).FirstAsync();
+                string? hash = null;
+                for (var i = 0; i < options.People; i++)
+                {
+                    var email = $"burst{i}@school.example";
+                    var user = new ApplicationUser
+                    {
+                        UserName = email, Email = email, EmailConfirmed = true, FullName = $"Person {i}", JobRole = "Teacher",
+                        AgencyId = agency, LocalityId = locality, CreatedUtc = DateTime.UtcNow,
+                    };
+                    user.PasswordHash = hash ??= hasher.HashPassword(user, Password);
+                    Check(await users.CreateAsync(user), email);
+                    Check(await users.AddToRoleAsync(user, BoardRoles.Practitioner), email);
+                }
+
+                return (burstEvent, warmEvents, measuredEvents);
+            });
+
+            // Each person signs in through the form and opens the burst event's Confirm page, as a browser
+            // would; the cookies and the form's token are kept for the measured runs. The key ring is in the
+            // database (application name fixed), so they hold for the published app on a copy of this folder.
+            var next = -1;
+            var signedIn = new Person[options.People];
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                int n;
+                while ((n = Interlocked.Increment(ref next)) < options.People)
+                {
+                    var email = $"burst{n}@school.example";
+                    var cookies = new CookieContainer();
+                    using var http = Client(address, cookies);
+                    var signInToken = FormToken(await http.GetStringAsync($"/{Board}/account/sign-in"));
+                    using var signIn = await http.PostAsync($"/{Board}/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["Input.Email"] = email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = signInToken,
+                    }));
+                    if (signIn.StatusCode != HttpStatusCode.Redirect)
+                    {
+                        throw new InvalidOperationException($"signing in {email} answered {(int)signIn.StatusCode}");
+                    }
+
+                    using var check = await http.GetAsync($"/{Board}/events/{burst}/book/check");
+                    if (check.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"the Confirm page answered {(int)check.StatusCode} for {email}");
+                    }
+
+                    signedIn[n] = new Person(email, cookies, FormToken(await check.Content.ReadAsStringAsync()));
+                }
+            })));
+            people = [.. signedIn];
+        }
+
+        SqliteConnection.ClearAllPools();
+        return new Prepared(burst, warm, measured, people, clock.Elapsed);
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    private static string FormToken(string html) =>
+        TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("no form token on the page");
+
+    private static HttpClient Client(string address, CookieContainer cookies) =>
+        new(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(address),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    /// <summary>The real app in Production over a data folder that is kept (the template for every run).</summary>
+    private sealed class PreparingSite : WebApplicationFactory<Program>
+    {
+        private readonly string dataPath;
+
+        public PreparingSite(string dataPath)
+        {
+            // WebApplicationFactory finds the web project's content root through MvcTestingAppManifest.json
+            // in the current directory, which the build puts beside the benchmark.
+            Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+            this.dataPath = dataPath;
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseStaticWebAssets();
+            builder.UseSetting("LearningHub:DataPath", dataPath);
+            builder.UseSetting("LearningHub:SeedDemoUsers", "false");
+            builder.UseSetting("LearningHub:PublicBaseUrl", "http://127.0.0.1");
+            builder.UseSetting("LearningHub:AccountRequestsPerMinute", "100000");
+            builder.UseSetting("Notifications:DispatcherEnabled", "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+
+        public async Task<T> WithBoardAsync<T>(Func<IServiceProvider, Task<T>> action)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var board = await scope.ServiceProvider.GetRequiredService<BoardDirectory>().FindAsync(Board) ?? throw new InvalidOperationException(Board);
+            scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
+            return await action(scope.ServiceProvider);
+        }
+    }
+
+    // ---- One measured run: start the published app on a copy of the template, burst, warm, check. ----
+
+    private sealed record Latencies(double P50, double P95, double Max, int Count, int Failures, string Statuses)
+    {
+        public override string ToString() => $"p50 {P50:F0} ms, p95 {P95:F0} ms, max {Max:F0} ms ({Count} posts; {Statuses}{(Failures > 0 ? $"; {Failures} FAILED" : "")})";
+    }
+
+    private sealed record RunResult(double ReadyMs, Latencies Burst, Latencies Warm, int Overbooked, string Places)
+    {
+        public override string ToString() =>
+            $"ready after {ReadyMs:F0} ms; burst of {Burst.Count}: {Burst}; warm, 50 in flight: {Warm}; {Places}{(Overbooked > 0 ? $"; OVERBOOKED {Overbooked} events" : "")}";
+    }
+
+    private static async Task<RunResult> RunOnceAsync(App app, string dataPath, Prepared prepared, BenchOptions options)
+    {
+        var publish = app.Folder;
+        var port = options.Port;
+        var address = $"http://127.0.0.1:{port}";
+        var log = Path.Combine(dataPath, "app.log");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(publish, "LearningHub.Web.dll"), "--urls", address])
+        {
+            WorkingDirectory = publish,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["LearningHub__DataPath"] = dataPath,
+                ["LearningHub__SeedDemoUsers"] = "false",
+                ["LearningHub__PublicBaseUrl"] = address,
+            },
+        };
+        foreach (var setting in app.Environment)
+        {
+            var equals = setting.IndexOf('=');
+            start.Environment[setting[..equals]] = setting[(equals + 1)..];
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
+        await using var logFile = new StreamWriter(log);
+        var lines = new object();
+        process.OutputDataReceived += (_, e) => { lock (lines) { logFile.WriteLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (lines) { logFile.WriteLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            // Ready as the cold-start bench counts it: the board home answers 200 (polled every 20 ms, 60 s deadline).
+            var launched = Stopwatch.StartNew();
+            using (var probe = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(5) })
+            {
+                while (true)
+                {
+                    try
+                    {
+                        using var response = await probe.GetAsync($"/{Board}");
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            break;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                    }
+
+                    if (process.HasExited || launched.Elapsed > TimeSpan.FromSeconds(60))
+                    {
+                        throw new InvalidOperationException($"the app did not answer 200 within 60 s; its log is {log}");
+                    }
+
+                    await Task.Delay(20);
+                }
+            }
+
+            var readyMs = launched.Elapsed.TotalMilliseconds;
+
+            // Everyone's browser, each with its own connections (made on the first post: after a restart no
+            // browser holds one to the new process).
+            var clients = prepared.People.Select(p => Client(address, p.Cookies)).ToArray();
+            try
+            {
+                // 1. The burst: every person presses Confirm booking on the same event at once.
+                var burst = await PostAllAsync(clients, prepared.People, [prepared.BurstEvent], concurrency: clients.Length);
+
+                // 2. Warm: the same work on other events, 50 in flight: first unmeasured rounds (the JIT settles,
+                // as on a site that has been up a while), then the measured ones.
+                for (var i = 0; i < prepared.WarmEvents.Count; i++)
+                {
+                    await PostAllAsync(clients, prepared.People, [prepared.WarmEvents[i]], options.Concurrency);
+                }
+
+                var warm = await PostAllAsync(clients, prepared.People, prepared.MeasuredEvents, options.Concurrency);
+                var (overbooked, places) = await CountPlacesAsync(dataPath);
+                return new RunResult(readyMs, burst, warm, overbooked, places);
+            }
+            finally
+            {
+                foreach (var client in clients)
+                {
+                    client.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Each person posts the Confirm booking form of each event, <paramref name="concurrency"/> at a time; latencies from the client.</summary>
+    private static async Task<Latencies> PostAllAsync(HttpClient[] clients, IReadOnlyList<Person> people, IReadOnlyList<Guid> events, int concurrency)
+    {
+        var work = events.SelectMany(e => Enumerable.Range(0, people.Count).Select(p => (Event: e, Person: p))).ToArray();
+        var latencies = new double[work.Length];
+        var statuses = new int[work.Length];
+        var next = -1;
+        var workers = Enumerable.Range(0, Math.Min(concurrency, work.Length)).Select(_ => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < work.Length)
+            {
+                var (eventId, person) = work[n];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await clients[person].PostAsync($"/{Board}/events/{eventId}/book/check",
+                        new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = people[person].FormToken }));
+                    await response.Content.CopyToAsync(Stream.Null);
+                    statuses[n] = (int)response.StatusCode;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    statuses[n] = -1;
+                }
+
+                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        Array.Sort(latencies);
+        double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        // A booking (confirmed or waiting list) answers 302 to the booking's page; anything else is a failure here.
+        var failures = statuses.Count(s => s != (int)HttpStatusCode.Redirect);
+        var counts = string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}× {(g.Key < 0 ? "no answer" : g.Key.ToString())}"));
+        return new Latencies(Percentile(0.50), Percentile(0.95), latencies[^1], work.Length, failures, counts);
+    }
+
+    /// <summary>Places taken per event straight from the database: never more than the capacity.</summary>
+    private static async Task<(int Overbooked, string Places)> CountPlacesAsync(string dataPath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataPath, "learninghub.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e.Capacity,
+                   (SELECT COUNT(*) FROM Bookings b WHERE b.EventId = e.Id AND b.Status IN ('Confirmed', 'PendingApproval', 'Offered')),
+                   (SELECT COUNT(*) FROM Bookings b WHERE b.EventId = e.Id AND b.Status = 'Waitlisted')
+            FROM Events e WHERE e.Title = 'Burst session' OR e.Title LIKE 'Measured session %' OR e.Title LIKE 'Warm-up session %'
+            """;
+        var overbooked = 0;
+        var taken = 0;
+        var waiting = 0;
+        var events = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            events++;
+            taken += reader.GetInt32(1);
+            waiting += reader.GetInt32(2);
+            if (reader.GetInt32(1) > reader.GetInt32(0))
+            {
+                overbooked++;
+            }
+        }
+
+        return (overbooked, $"{events} events: {taken} places taken, {waiting} waiting");
+    }
+
+    // ---- Helpers ----
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private sealed record BenchOptions(IReadOnlyList<App> Apps, int Rounds, int People, int Capacity, int Concurrency, int WarmEvents, int MeasuredEvents, int Port, bool Keep)
+    {
+        public static BenchOptions Parse(string[] args)
+        {
+            string? publish = null, compare = null;
+            List<string> env = [], compareEnv = [];
+            int rounds = 3, people = 200, capacity = 150, concurrency = 50, warmEvents = 6, measuredEvents = 3, port = 5189;
+            var keep = false;
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--publish": publish = Path.GetFullPath(args[++i]); break;
+                    case "--compare": compare = Path.GetFullPath(args[++i]); break;
+                    case "--env": env.Add(args[++i]); break;
+                    case "--compare-env": compareEnv.Add(args[++i]); break;
+                    case "--rounds": rounds = int.Parse(args[++i]); break;
+                    case "--people": people = int.Parse(args[++i]); break;
+                    case "--capacity": capacity = int.Parse(args[++i]); break;
+                    case "--concurrency": concurrency = int.Parse(args[++i]); break;
+                    case "--warm-events": warmEvents = int.Parse(args[++i]); break;
+                    case "--measured-events": measuredEvents = int.Parse(args[++i]); break;
+                    case "--port": port = int.Parse(args[++i]); break;
+                    case "--keep": keep = true; break;
+                    default: throw new ArgumentException($"unknown argument {args[i]}");
+                }
+            }
+
+            if (publish is null)
+            {
+                throw new ArgumentException("--publish DIR (a publish of LearningHub.Web) is required; --compare DIR optional");
+            }
+
+            // --compare-env alone compares the same publish with and without those settings.
+            List<App> apps = [new("this", publish, env)];
+            if (compare is not null || compareEnv.Count > 0)
+            {
+                apps.Add(new("other", compare ?? publish, compareEnv));
+            }
+
+            if (apps.Any(a => !File.Exists(Path.Combine(a.Folder, "LearningHub.Web.dll"))) || env.Concat(compareEnv).Any(e => !e.Contains('=')))
+            {
+                throw new ArgumentException("no LearningHub.Web.dll in a publish folder, or an --env setting without '='");
+            }
+
+            return new BenchOptions(apps, rounds, people, capacity, concurrency, warmEvents, measuredEvents, port, keep);
+        }
+    }
+}
