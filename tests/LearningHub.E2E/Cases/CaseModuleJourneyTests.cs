@@ -43,7 +43,7 @@ public sealed partial class CaseModuleJourneyTests(SiteFixture site)
         await page.SignInAsDemoAsync("norfolk", "practitioner@norfolk.demo");
 
         // Search.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Learning modules", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Learning modules", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Case learning modules", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         // Each cover sits with its own module: small, beside its title, nearer its own title than the entry above.
