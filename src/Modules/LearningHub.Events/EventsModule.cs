@@ -38,6 +38,7 @@ public static class EventsModule
         services.AddScoped<AttendanceCredits>();
         services.AddScoped<LearningHub.Core.Learning.IRecommendationAnswers, EventRecommendationAnswers>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<EventListExtras>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.EventsPersonalData>();
