@@ -128,9 +128,7 @@ public sealed class FormFilling(LearningHubDbContext db, BoardLinks links, TimeP
         var unanswered = await (
                 from attachment in db.Set<FormAttachment>()
                 join form in db.Set<Form>() on attachment.FormId equals form.Id
-                // One array parameter rather than one per context: the SQL is then the same for every module, so EF
-                // Core reuses it instead of re-making it for each list's length (the module page runs this per request).
-                where EF.Parameter(wanted).Contains(attachment.Context) && form.Purpose == purpose
+                where wanted.Contains(attachment.Context) && form.Purpose == purpose
                       && db.Set<FormQuestion>().Any(q => q.IsRequired && db.Set<FormVersion>()
                           .Any(v => v.Id == q.FormVersionId && v.FormId == form.Id && v.Number == form.CurrentVersion))
                       && !db.Set<FormResponseReceipt>()
