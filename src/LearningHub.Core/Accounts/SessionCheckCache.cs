@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace LearningHub.Core.Accounts;
@@ -13,6 +14,13 @@ namespace LearningHub.Core.Accounts;
 /// account here, so the cookie is refused at once on this node; another node of a scale-out deployment
 /// refuses it when its own copy is older than <see cref="CheckInterval"/>. A session this node does not know
 /// (started on another node, or since it read) is always looked up, never refused from here.
+/// </para>
+/// <para>
+/// The holder also keeps each session's last passed security-stamp check (<see cref="Holder.StampCheckOf"/>), so a
+/// browser that sends a cookie older than the check interval (several requests in flight when it was renewed, or a
+/// client that ignores the renewed cookie) costs the stamp check (the account, its roles and claims from the
+/// database, and a new cookie) once per <see cref="CheckInterval"/> per session on this node, not on every request.
+/// A role change forgets the account here as an ended session does, so it reaches this node at once.
 /// </para>
 /// </summary>
 public sealed class SessionCheckCache(IMemoryCache cache)
@@ -45,5 +53,19 @@ public sealed class SessionCheckCache(IMemoryCache cache)
         public ImmutableDictionary<string, string?>? Sessions => Volatile.Read(ref _sessions);
 
         public void Remember(ImmutableDictionary<string, string?> sessions) => Volatile.Write(ref _sessions, sessions);
+
+        private ImmutableDictionary<string, StampCheck> _stampChecks = ImmutableDictionary<string, StampCheck>.Empty;
+
+        /// <summary>The session's security-stamp check this holder saw pass, or null.</summary>
+        public StampCheck? StampCheckOf(string sessionId) => Volatile.Read(ref _stampChecks).GetValueOrDefault(sessionId);
+
+        public void RememberStampCheck(string sessionId, StampCheck check) =>
+            ImmutableInterlocked.AddOrUpdate(ref _stampChecks, sessionId, check, (_, _) => check);
     }
+
+    /// <summary>
+    /// A passed security-stamp check: the stamp the cookie carried and the principal Identity made from the account
+    /// then (kept unshared: each request that reuses it gets its own copy).
+    /// </summary>
+    public sealed record StampCheck(string? Stamp, ClaimsPrincipal Principal);
 }

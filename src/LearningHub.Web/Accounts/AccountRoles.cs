@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace LearningHub.Web.Accounts;
 
 /// <summary>Changes a person's roles on the board, with an audit entry for each role given or taken away.</summary>
-public sealed class AccountRoles(UserManager<ApplicationUser> users, LearningHubDbContext db, AuditLog audit)
+public sealed class AccountRoles(UserManager<ApplicationUser> users, LearningHubDbContext db, AuditLog audit, SessionCheckCache sessionChecks)
 {
     /// <summary>Leaves <paramref name="person"/> with exactly the <paramref name="wanted"/> roles.</summary>
     public async Task SetAsync(ApplicationUser person, IReadOnlySet<string> wanted)
@@ -35,5 +35,7 @@ public sealed class AccountRoles(UserManager<ApplicationUser> users, LearningHub
         // save also writes the audit entries, inside the same transaction as the role change.
         await users.UpdateSecurityStampAsync(person);
         await transaction.CommitAsync();
+        // This node's passed stamp checks of their sessions are forgotten, so the change reaches them here at once.
+        sessionChecks.Forget(person.Id);
     }
 }

@@ -133,7 +133,33 @@ public static class AccountsSetup
 
         if (SecurityStampCheckDue(context))
         {
-            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            await CheckSecurityStampAsync(context, principal);
+        }
+    }
+
+    /// <summary>
+    /// Identity's security-stamp check, made once per session per <see cref="SessionCheckCache.CheckInterval"/> on this
+    /// node: a cookie of the same session with the same stamp that is still due (sent again before the browser took
+    /// the renewed one) gets the principal that check made, without the database or a new cookie.
+    /// </summary>
+    private static async Task CheckSecurityStampAsync(CookieValidatePrincipalContext context, ClaimsPrincipal cookie)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = cookie.FindFirstValue(stampType);
+        // Both are there: IsOpenAsync has found the session.
+        var checks = services.GetRequiredService<SessionCheckCache>().For(cookie.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var sessionId = cookie.FindFirstValue(LearningHubClaimTypes.SessionId)!;
+        if (checks.StampCheckOf(sessionId) is { } passed && passed.Stamp == stamp)
+        {
+            context.ReplacePrincipal(passed.Principal.Clone());
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is { } refreshed)
+        {
+            checks.RememberStampCheck(sessionId, new SessionCheckCache.StampCheck(stamp, refreshed.Clone()));
         }
     }
 

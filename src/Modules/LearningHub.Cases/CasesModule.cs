@@ -25,6 +25,7 @@ public static class CasesModule
         services.AddSingleton(new LearningHub.Core.Themes.ModuleStylesheet("~/_content/LearningHub.Cases/cases.css"));
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseCatalogue>();
+        services.AddScoped<CatalogueListings>();
         services.AddSingleton<PublishedVersions>();
         services.AddScoped<CaseLearning>();
         services.AddScoped<SectionReflection>();

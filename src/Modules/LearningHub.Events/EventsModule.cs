@@ -39,6 +39,7 @@ public static class EventsModule
         services.AddScoped<LearningHub.Core.Learning.IRecommendationAnswers, EventRecommendationAnswers>();
         services.AddScoped<LearningHub.Core.Learning.IFeaturedLearning, EventFeaturedLearning>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<EventListExtras>();
         services.AddScoped<Practitioners>();
         services.AddScoped<ReachReport>();
         services.AddScoped<LearningHub.Core.Privacy.IPersonalDataSource, Privacy.EventsPersonalData>();

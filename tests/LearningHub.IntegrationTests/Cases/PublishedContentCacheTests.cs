@@ -6,7 +6,8 @@ namespace LearningHub.IntegrationTests.Cases;
 /// <summary>
 /// A published version's content is loaded and rendered once and shared (PublishedVersions); each
 /// person's progress on the module page is still their own, and a newly published version (or content
-/// a recipe put in place of a version nobody started) shows at once.
+/// a recipe put in place of a version nobody started) shows at once, also to a signed-in person, whose module page
+/// and catalogue come from memory (CaseCatalogue.PublishedAsync, CatalogueListings) under the board's public-page version.
 /// </summary>
 public sealed class PublishedContentCacheTests(FixtureCasesFactory factory) : IClassFixture<FixtureCasesFactory>
 {
@@ -62,6 +63,24 @@ public sealed class PublishedContentCacheTests(FixtureCasesFactory factory) : IC
         var page = await client.GetDocumentAsync("/norfolk/modules/cached-versions");
         Assert.Equal("Third wording", Heading(page));
         Assert.NotNull(page.QuerySelector("a[href='/norfolk/modules/cached-versions/changes']"));
+    }
+
+    [Fact]
+    public async Task The_signed_in_catalogue_is_read_from_memory_and_shows_a_newly_published_module_at_once()
+    {
+        var client = factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
+        await client.GetDocumentAsync("/norfolk/modules");
+        using (var counter = new CommandCounter(factory.DataPath))
+        {
+            await client.GetDocumentAsync("/norfolk/modules");
+            Assert.True(counter.Commands.Count == 0, $"{counter.Commands.Count} commands:\n" + string.Join("\n---\n", counter.Commands));
+        }
+
+        await CaseFixtures.ApplyAsync(factory.Services, "norfolk", CaseFixtures.ChildV("cached-catalogue", "Newly in the catalogue"));
+
+        var after = await client.GetDocumentAsync("/norfolk/modules");
+        Assert.NotNull(after.QuerySelector("main a[href='/norfolk/modules/cached-catalogue']"));
     }
 
     private static string Heading(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("h1")!.TextContent.Trim();

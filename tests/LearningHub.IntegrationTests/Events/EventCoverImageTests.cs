@@ -39,6 +39,16 @@ public sealed class EventCoverImageTests(LearningHubFactory factory) : IClassFix
         var details = await factory.CreateBrowserClient().GetDocumentAsync($"/norfolk/events/{ev.Id}");
         Assert.Equal(AltText, details.QuerySelector("main img")!.GetAttribute("alt"));
 
+        // The list's covers are remembered (EventListExtras), but a change to the image shows at once.
+        await factory.WithBoardAsync("norfolk", async db =>
+        {
+            (await db.Set<LearningHub.Media.Domain.MediaAsset>().SingleAsync(a => a.Id == imageId)).AltText = "Practitioners at a roadshow, seated";
+            return await db.SaveChangesAsync();
+        });
+        var relisted = await coordinator.GetDocumentAsync("/norfolk/events");
+        Assert.Equal("Practitioners at a roadshow, seated",
+            relisted.QuerySelector($"main a[href='/norfolk/events/{ev.Id}']")!.Closest("li")!.QuerySelector("img")!.GetAttribute("alt"));
+
         var library = await coordinator.GetDocumentAsync($"/norfolk/manage/media/{imageId}");
         Assert.Contains($"Cover image of the event '{ev.Title}", library.QuerySelector("main")!.TextContent);
         var refused = await coordinator.SubmitFormAsync($"/norfolk/manage/media/{imageId}", new Dictionary<string, string>(), $"/norfolk/manage/media/{imageId}?handler=Delete");

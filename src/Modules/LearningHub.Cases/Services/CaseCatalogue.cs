@@ -1,7 +1,12 @@
 using LearningHub.Cases.Domain;
+using LearningHub.Core;
+using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Taxonomies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Cases.Services;
 
@@ -28,7 +33,8 @@ public sealed record PublishedModule(CaseModule Module, PublishedContent Content
 }
 
 /// <summary>What practitioners can find: published, not archived modules of the current board only.</summary>
-public sealed class CaseCatalogue(LearningHubDbContext db, BoardTerms terms, PublishedVersions published)
+public sealed class CaseCatalogue(LearningHubDbContext db, BoardTerms terms, PublishedVersions published, IMemoryCache cache,
+    BoardContext boards, PublicPageCache publicPages, IOptions<LearningHubOptions> options)
 {
     public Task<IReadOnlyList<TermChoice>> ThemesAsync(CancellationToken cancellationToken = default) => terms.ThemesAsync(cancellationToken);
 
@@ -88,10 +94,32 @@ public sealed class CaseCatalogue(LearningHubDbContext db, BoardTerms terms, Pub
 
     /// <summary>The module practitioners see at <c>/{board}/modules/{slug}</c>, or null if it is not published here.</summary>
     /// <remarks>
-    /// One query per request for the module and its published version's source hash; the version's
-    /// content comes from <see cref="PublishedVersions"/>.
+    /// Kept in memory under the board's public-page version (<see cref="PublicPageCache"/>), which any save of the
+    /// board's content moves on (a version published, a module withdrawn or renamed, content a recipe put in place),
+    /// so a signed-in page shows such a change as soon as a signed-out one does: at once on this node, on another when
+    /// its copy expires (<see cref="LearningHubOptions.PublicPageCacheTime"/>). Otherwise one query for the module and
+    /// its published version's source hash; the version's content comes from <see cref="PublishedVersions"/>. A slug
+    /// that is not published is not remembered, so made-up addresses cannot fill the memory.
     /// </remarks>
     public async Task<PublishedModule?> PublishedAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var board = boards.Required.Id;
+        var key = ("cases.published-module", board, publicPages.VersionOf(board), slug);
+        if (cache.TryGetValue(key, out PublishedModule? remembered) && remembered is not null)
+        {
+            return remembered;
+        }
+
+        var found = await PublishedUncachedAsync(slug, cancellationToken);
+        if (found is not null)
+        {
+            cache.Set(key, found, options.Value.PublicPageCacheTime);
+        }
+
+        return found;
+    }
+
+    private async Task<PublishedModule?> PublishedUncachedAsync(string slug, CancellationToken cancellationToken)
     {
         // The other published parts of the same review come with the module row, in the same query: a review too
         // long for one sitting is published as modules whose slugs are the first part's with "-part-{n}"

@@ -12,7 +12,7 @@ namespace LearningHub.Cases.Pages.Modules;
 
 /// <summary>The board's catalogue of published modules: search and filters by theme, topic and review type.</summary>
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class IndexModel(CaseCatalogue catalogue, MediaLibrary library) : CasesPageModel
+public sealed class IndexModel(CaseCatalogue catalogue, CatalogueListings listings) : CasesPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -63,9 +63,10 @@ public sealed class IndexModel(CaseCatalogue catalogue, MediaLibrary library) : 
         var type = FormEnums.Read<ReviewType>(Type);
         Type = type?.ToString();
         ModelState.Clear(); // a page number that is not a number is page 1, not an error
-        Results = await catalogue.SearchAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, PageNumber, cancellationToken);
-        // The page's cover images in one query, not one per module.
-        Covers = await library.FindImagesAsync(Items.Where(i => i.CoverImageId is not null).Select(i => i.CoverImageId!.Value), cancellationToken);
+        // Browsing (no search words) is the same for everyone: from memory (CatalogueListings).
+        var listing = await listings.ListAsync(new CatalogueFilter(Query, Theme, Topic, type), Themes, Topics, PageNumber, cancellationToken);
+        Results = listing.Results;
+        Covers = listing.Covers;
     }
 
     /// <summary>The cover images of this page's modules, by asset id (an image deleted since is simply absent).</summary>

@@ -1,5 +1,4 @@
 using LearningHub.Core.Boards;
-using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Validation;
@@ -10,13 +9,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Events.Pages.Events;
 
 /// <summary>Upcoming events, filtered by locality, format, theme and when.</summary>
 [OutputCache(PolicyName = EventQueries.PublicListCachePolicy)]
-public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, BoardTerms terms, TimeProvider clock, MediaLibrary library) : BoardPageModel
+public sealed class IndexModel(EventQueries queries, EventListExtras extras, BoardTerms terms, TimeProvider clock) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -50,8 +48,9 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
 
     public async Task OnGetAsync()
     {
-        Localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
-        // The board's themes are cached (BoardTerms); the signed-in list is not output-cached, so this runs per request.
+        // Localities, themes and the events' covers are cached (EventListExtras, BoardTerms); the signed-in list is not
+        // output-cached, so this runs per request.
+        Localities = (await extras.LocalitiesAsync(HttpContext.RequestAborted)).Select(l => new SelectListItem(l.Name, l.Id)).ToList();
         Themes = (await terms.ThemesAsync(HttpContext.RequestAborted)).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
         var now = Now = clock.GetUtcNow().UtcDateTime;
         // Unknown values (a hand-edited address) are ignored rather than failing the page.
@@ -63,13 +62,14 @@ public sealed class IndexModel(EventQueries queries, LearningHubDbContext db, Bo
             "later" => (now.AddMonths(3), null),
             _ => (null, null),
         };
-        Events = await queries.UpcomingAsync(new EventFilter(
+        var filter = new EventFilter(
             Guid.TryParse(Filter.Locality, out var locality) ? locality : null,
             format,
             Guid.TryParse(Filter.Theme, out var theme) ? theme : null,
             from, to,
-            FormEnums.Read<Sector>(Filter.Sector)));
-        Covers = await library.FindImagesAsync(Events.SelectMany(e => new[] { e.CoverImageId, e.RoadshowCoverImageId }).OfType<Guid>().Distinct());
+            FormEnums.Read<Sector>(Filter.Sector));
+        Events = await queries.UpcomingAsync(filter);
+        Covers = await extras.CoversAsync(filter, Events, HttpContext.RequestAborted);
         Entries = EventListEntry.Group(Events);
     }
 
