@@ -1,4 +1,5 @@
 using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,5 +43,25 @@ public sealed class EventListQueryTests(QuietFactory factory) : IClassFixture<Qu
 
         var after = await client.GetDocumentAsync("/norfolk/events");
         Assert.Contains(after.QuerySelectorAll("select[name='Filter.Locality'] option"), o => o.TextContent.Trim() == name + " and District");
+    }
+
+    [Fact]
+    public async Task An_event_renamed_shows_at_once_in_the_signed_in_events_list()
+    {
+        var client = factory.CreateBrowserClient();
+        await client.SignInAsync("norfolk", "practitioner@norfolk.demo");
+        await client.GetDocumentAsync("/norfolk/events");
+
+        var renamed = await factory.WithBoardAsync("norfolk", async db =>
+        {
+            var listed = await db.Set<LearningEvent>().Where(e => e.Status == EventStatus.Published && e.RoadshowId == null && e.StartUtc > DateTime.UtcNow.AddDays(1))
+                .OrderBy(e => e.Id).FirstAsync();
+            listed.Title += " (moved online)";
+            await db.SaveChangesAsync();
+            return listed.Title;
+        });
+
+        var after = await client.GetDocumentAsync("/norfolk/events");
+        Assert.Contains(after.QuerySelectorAll("main h3 a"), a => a.TextContent.Trim() == renamed);
     }
 }

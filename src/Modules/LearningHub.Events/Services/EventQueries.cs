@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -26,7 +27,7 @@ public sealed record EventFilter(Guid? LocalityId, EventFormat? Format, Guid? Th
 
 /// <summary>Reads for the pages: lists and counts, no tracking.</summary>
 public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IMemoryCache cache, BoardContext boards, IOptions<EventsOptions> options,
-    EventListCache lists)
+    EventListCache lists, PublicPageCache publicPages)
 {
     /// <summary>The output-cache policy of the signed-out list page (<see cref="EventListCache.AddPolicy"/>).</summary>
     public const string PublicListCachePolicy = "events.public-list";
@@ -39,7 +40,8 @@ public sealed class EventQueries(LearningHubDbContext db, TimeProvider clock, IM
         }
 
         var board = boards.Required.Id;
-        var key = ("events.upcoming", board, lists.Version(board), filter);
+        // The list version moves with places taken; the public-page version with any event (or other board content) edited.
+        var key = ("events.upcoming", board, lists.Version(board), publicPages.VersionOf(board), filter);
         if (cache.TryGetValue(key, out IReadOnlyList<EventSummary>? cached) && cached is not null)
         {
             return cached;
