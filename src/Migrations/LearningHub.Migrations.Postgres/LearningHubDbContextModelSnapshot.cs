@@ -403,6 +403,8 @@ namespace LearningHub.Migrations.Postgres
                     b.HasIndex("UserId", "VersionId")
                         .IsUnique();
 
+                    b.HasIndex("CompletedUtc", "ModuleId", "UserId", "BoardId");
+
                     b.ToTable("CaseProgress", (string)null);
                 });
 
@@ -1625,6 +1627,8 @@ namespace LearningHub.Migrations.Postgres
                     b.HasIndex("Status", "HoldExpiresUtc");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
+
+                    b.HasIndex("EventId", "Attendance", "UserId", "BoardId");
 
                     b.ToTable("Bookings", (string)null);
                 });

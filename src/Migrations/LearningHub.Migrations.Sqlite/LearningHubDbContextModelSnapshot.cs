@@ -398,6 +398,8 @@ namespace LearningHub.Migrations.Sqlite
                     b.HasIndex("UserId", "VersionId")
                         .IsUnique();
 
+                    b.HasIndex("CompletedUtc", "ModuleId", "UserId", "BoardId");
+
                     b.ToTable("CaseProgress", (string)null);
                 });
 
@@ -1620,6 +1622,8 @@ namespace LearningHub.Migrations.Sqlite
                     b.HasIndex("Status", "HoldExpiresUtc");
 
                     b.HasIndex("Status", "OfferExpiresUtc");
+
+                    b.HasIndex("EventId", "Attendance", "UserId", "BoardId");
 
                     b.ToTable("Bookings", (string)null);
                 });

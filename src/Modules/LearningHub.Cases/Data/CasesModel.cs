@@ -201,6 +201,8 @@ internal sealed class CaseProgressConfiguration : IEntityTypeConfiguration<CaseP
         b.Property(x => x.UserId).HasMaxLength(450);
         b.HasIndex(x => new { x.UserId, x.VersionId }).IsUnique();
         b.HasIndex(x => new { x.UserId, x.ModuleId });
+        // Impact's reach (the annual-report pack): who completed a module in the period, read from the index alone.
+        b.HasIndex(x => new { x.CompletedUtc, x.ModuleId, x.UserId, x.BoardId });
         b.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.SectionsDone).WithOne().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Cascade);

@@ -23,79 +23,76 @@ public sealed class ImpactReach(LearningHubDbContext db)
 
     private sealed record Person(Guid? AgencyId, string? AgencyName, Sector? Sector, string? LocalityName);
 
+    /// <summary>People with an account, counted in the database by the agency and locality on their account.</summary>
+    private sealed record AccountGroup(Guid? AgencyId, Guid? LocalityId, int People);
+
     public async Task<ReachFigures> ForAsync(ImpactScope scope, CancellationToken cancellationToken = default)
     {
-        var people = new Dictionary<string, Person?>(StringComparer.Ordinal);
-
-        foreach (var userId in await CompletersAsync(scope, cancellationToken))
-        {
-            people.TryAdd(userId, null);
-        }
-
-        foreach (var attendee in await AttendeesAsync(scope, cancellationToken))
-        {
-            if (attendee.UserId is { } userId)
-            {
-                people.TryAdd(userId, null);
-            }
-            else
-            {
-                people.TryAdd($"email:{attendee.Email.Trim().ToLowerInvariant()}",
-                    new Person(null, attendee.AgencyName, attendee.Sector, attendee.LocalityName));
-            }
-        }
-
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Sector, a.Workforce }).ToListAsync(cancellationToken);
         var localities = await db.Localities.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, cancellationToken);
-        var accountIds = people.Where(p => p.Value is null).Select(p => p.Key).ToList();
-        var accounts = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var chunk in accountIds.Chunk(500))
+
+        // Everyone with an account is counted in SQL (a board has tens of thousands of completions and attendances, and
+        // loading them row by row was most of the annual-report pack's time): the different accounts that completed or
+        // attended, by their account's agency and locality. Erased accounts ("removed:" progress) and accounts since
+        // deleted match no account row and still count, without an agency or a locality.
+        var accountIds = Completers(scope).Union(AttendingAccounts(scope));
+        var accountGroups = await (
+                from id in accountIds
+                join u in db.Users on id equals u.Id into matched
+                from u in matched.DefaultIfEmpty()
+                group id by new { AgencyId = u == null ? null : u.AgencyId, LocalityId = u == null ? null : u.LocalityId } into g
+                select new AccountGroup(g.Key.AgencyId, g.Key.LocalityId, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        // A walk-in without an account is counted once by the email they gave, placed by what they gave at the door
+        // (the first of their rows); there are few of them, so they are read row by row.
+        var walkIns = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var attendee in await WalkInsAsync(scope, cancellationToken))
         {
-            var rows = await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id))
-                .Select(u => new { u.Id, u.AgencyId, u.LocalityId }).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                var agency = agencies.FirstOrDefault(a => a.Id == row.AgencyId);
-                accounts[row.Id] = new Person(agency?.Id, agency?.Name, agency?.Sector,
-                    row.LocalityId is { } l ? localities.GetValueOrDefault(l) : null);
-            }
+            walkIns.TryAdd(attendee.Email.Trim().ToLowerInvariant(), new Person(null, attendee.AgencyName, attendee.Sector, attendee.LocalityName));
         }
 
-        // Erased accounts ("removed:" progress) and accounts since deleted still count as reached, without an agency.
-        var everyone = people.Select(p => p.Value ?? accounts.GetValueOrDefault(p.Key) ?? new Person(null, null, null, null))
-            .Select(p => p.AgencyId is null && p.AgencyName is not null && agencies.FirstOrDefault(a => a.Name == p.AgencyName) is { } named
-                ? p with { AgencyId = named.Id, Sector = p.Sector ?? named.Sector }
-                : p)
+        var everyone = accountGroups
+            .Select(g =>
+            {
+                var agency = agencies.FirstOrDefault(a => a.Id == g.AgencyId);
+                return (Person: new Person(agency?.Id, agency?.Name, agency?.Sector, g.LocalityId is { } l ? localities.GetValueOrDefault(l) : null), g.People);
+            })
+            .Concat(walkIns.Values
+                .Select(p => p.AgencyName is not null && agencies.FirstOrDefault(a => a.Name == p.AgencyName) is { } named
+                    ? p with { AgencyId = named.Id, Sector = p.Sector ?? named.Sector }
+                    : p)
+                .Select(p => (Person: p, People: 1)))
             .ToList();
         if (scope.AgencyId is { } only)
         {
-            everyone = everyone.Where(p => p.AgencyId == only).ToList();
+            everyone = everyone.Where(p => p.Person.AgencyId == only).ToList();
             agencies = agencies.Where(a => a.Id == only).ToList();
         }
 
         var byAgency = agencies
-            .Select(a => new ReachGroup(a.Name, everyone.Count(p => p.AgencyId == a.Id), a.Workforce))
+            .Select(a => new ReachGroup(a.Name, everyone.Where(p => p.Person.AgencyId == a.Id).Sum(p => p.People), a.Workforce))
             .ToList();
-        var unplaced = everyone.Count(p => p.AgencyId is null);
+        var unplaced = everyone.Where(p => p.Person.AgencyId is null).Sum(p => p.People);
         if (unplaced > 0)
         {
             byAgency.Add(new ReachGroup(NoAgency, unplaced, null));
         }
 
-        var bySector = everyone.GroupBy(p => p.Sector)
+        var bySector = everyone.GroupBy(p => p.Person.Sector)
             .Select(g =>
             {
                 var workforces = agencies.Where(a => g.Key is not null && a.Sector == g.Key && a.Workforce is not null).Select(a => a.Workforce!.Value).ToList();
-                return new ReachGroup(g.Key?.DisplayName() ?? NoSector, g.Count(), workforces.Count == 0 ? null : workforces.Sum());
+                return new ReachGroup(g.Key?.DisplayName() ?? NoSector, g.Sum(p => p.People), workforces.Count == 0 ? null : workforces.Sum());
             })
             .OrderBy(r => r.Group == NoSector).ThenBy(r => r.Group, StringComparer.Ordinal)
             .ToList();
-        var byLocality = everyone.GroupBy(p => p.LocalityName ?? NoLocality)
-            .Select(g => new ReachGroup(g.Key, g.Count(), null))
+        var byLocality = everyone.GroupBy(p => p.Person.LocalityName ?? NoLocality)
+            .Select(g => new ReachGroup(g.Key, g.Sum(p => p.People), null))
             .OrderBy(r => r.Group == NoLocality).ThenBy(r => r.Group, StringComparer.Ordinal)
             .ToList();
-        return new ReachFigures(everyone.Count, byAgency, bySector, byLocality);
+        return new ReachFigures(everyone.Sum(p => p.People), byAgency, bySector, byLocality);
     }
 
     /// <summary>The module keys in scope: a recommendation's module, the module asked for; none for one event; every module for a period.</summary>
@@ -115,7 +112,8 @@ public sealed class ImpactReach(LearningHubDbContext db)
         return scope.EventId is null ? modules : modules.Where(_ => false);
     }
 
-    private async Task<List<string>> CompletersAsync(ImpactScope scope, CancellationToken cancellationToken)
+    /// <summary>The accounts that completed a module in scope (in the period).</summary>
+    private IQueryable<string> Completers(ImpactScope scope)
     {
         var moduleIds = Modules(scope).Select(m => m.Id);
         var query = db.Set<CaseProgress>().AsNoTracking().Where(p => p.CompletedUtc != null && moduleIds.Contains(p.ModuleId));
@@ -129,7 +127,7 @@ public sealed class ImpactReach(LearningHubDbContext db)
             query = query.Where(p => p.CompletedUtc < to);
         }
 
-        return await query.Select(p => p.UserId).Distinct().ToListAsync(cancellationToken);
+        return query.Select(p => p.UserId);
     }
 
     /// <summary>The events in scope: those linked to the recommendation or module, the one event, or all held in the period.</summary>
@@ -162,15 +160,21 @@ public sealed class ImpactReach(LearningHubDbContext db)
         return events;
     }
 
-    private sealed record Attendee(string? UserId, string Email, string? AgencyName, Sector? Sector, string? LocalityName);
+    private sealed record Attendee(string Email, string? AgencyName, Sector? Sector, string? LocalityName);
 
-    private async Task<List<Attendee>> AttendeesAsync(ImpactScope scope, CancellationToken cancellationToken)
+    /// <summary>The bookings in scope marked as come (attended, partly, walked in).</summary>
+    private IQueryable<Booking> Came(ImpactScope scope)
     {
         var eventIds = Events(scope).Select(e => e.Id);
         var came = ReachReport.CameMarks;
-        return await db.Set<Booking>().AsNoTracking()
-            .Where(b => eventIds.Contains(b.EventId) && b.Attendance != null && came.Contains(b.Attendance.Value))
-            .Select(b => new Attendee(b.UserId, b.Email, b.AgencyName, b.Sector, b.LocalityName))
-            .ToListAsync(cancellationToken);
+        return db.Set<Booking>().AsNoTracking().Where(b => eventIds.Contains(b.EventId) && b.Attendance != null && came.Contains(b.Attendance.Value));
     }
+
+    private IQueryable<string> AttendingAccounts(ImpactScope scope) =>
+        Came(scope).Where(b => b.UserId != null).Select(b => b.UserId!);
+
+    private async Task<List<Attendee>> WalkInsAsync(ImpactScope scope, CancellationToken cancellationToken) =>
+        await Came(scope).Where(b => b.UserId == null)
+            .Select(b => new Attendee(b.Email, b.AgencyName, b.Sector, b.LocalityName))
+            .ToListAsync(cancellationToken);
 }
