@@ -46,11 +46,15 @@ public sealed class ImpactReach(LearningHubDbContext db)
             .ToListAsync(cancellationToken);
 
         // A walk-in without an account is counted once by the email they gave, placed by what they gave at the door
-        // (the first of their rows); there are few of them, so they are read row by row.
+        // (the first of their rows); there are few of them, so they are read row by row. A booking anonymised by
+        // retention or erasure has no account and no email left: it can no longer be matched to anyone, so it counts
+        // as one person (it still says which agency came), rather than every anonymised booking counting as one.
         var walkIns = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var attendee in await WalkInsAsync(scope, cancellationToken))
         {
-            walkIns.TryAdd(attendee.Email.Trim().ToLowerInvariant(), new Person(null, attendee.AgencyName, attendee.Sector, attendee.LocalityName));
+            var email = attendee.Email.Trim().ToLowerInvariant();
+            walkIns.TryAdd(email.Length > 0 ? email : $"booking:{attendee.BookingId}",
+                new Person(null, attendee.AgencyName, attendee.Sector, attendee.LocalityName));
         }
 
         var everyone = accountGroups
@@ -160,7 +164,7 @@ public sealed class ImpactReach(LearningHubDbContext db)
         return events;
     }
 
-    private sealed record Attendee(string Email, string? AgencyName, Sector? Sector, string? LocalityName);
+    private sealed record Attendee(Guid BookingId, string Email, string? AgencyName, Sector? Sector, string? LocalityName);
 
     /// <summary>The bookings in scope marked as come (attended, partly, walked in).</summary>
     private IQueryable<Booking> Came(ImpactScope scope)
@@ -175,6 +179,6 @@ public sealed class ImpactReach(LearningHubDbContext db)
 
     private async Task<List<Attendee>> WalkInsAsync(ImpactScope scope, CancellationToken cancellationToken) =>
         await Came(scope).Where(b => b.UserId == null)
-            .Select(b => new Attendee(b.Email, b.AgencyName, b.Sector, b.LocalityName))
+            .Select(b => new Attendee(b.Id, b.Email, b.AgencyName, b.Sector, b.LocalityName))
             .ToListAsync(cancellationToken);
 }
