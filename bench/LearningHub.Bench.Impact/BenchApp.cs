@@ -22,9 +22,7 @@ internal sealed class BenchApp : IAsyncDisposable
     {
         _site = new BenchSite("impact", provider, settings);
         Factory = _site.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddSingleton<ServerTimes>().AddTransient<IStartupFilter, ServerTiming>()
-                // The services as they were before this benchmark, for the side-by-side comparison (Before/).
-                .AddScoped<Before.ImpactReach>().AddScoped<Before.ImpactChange>().AddScoped<Before.AnnualReport>()));
+            services.AddSingleton<ServerTimes>().AddTransient<IStartupFilter, ServerTiming>()));
     }
 
     public WebApplicationFactory<Program> Factory { get; }

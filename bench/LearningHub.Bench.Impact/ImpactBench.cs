@@ -137,71 +137,8 @@ internal static partial class ImpactBench
                               $"{Percentile(roundTrip[url].Order().ToList(), 0.5):F0} ms | {times.Count} |");
         }
 
-        return await CompareWithBeforeAsync(app, runs) ? 0 : 1;
+        return 0;
     }
-
-    /// <summary>
-    /// The pack's services as they were (Before/) against the app's, in one run, interleaved: their time (the page's
-    /// work less routing and rendering), and their tables, which must be the same cell for cell.
-    /// </summary>
-    private static async Task<bool> CompareWithBeforeAsync(BenchApp app, int runs)
-    {
-        var period = ReportPeriod.ReportingYearOf(DateOnly.FromDateTime(LondonTime.ToLondon(DateTime.UtcNow)));
-        // The agency lead's agency: DemoUsers gives the lead the board's first agency.
-        var leadAgency = await app.WithBoardAsync("norfolk", async services =>
-            await services.GetRequiredService<LearningHubDbContext>().Agencies.OrderBy(a => a.SortOrder).Select(a => (Guid?)a.Id).FirstAsync());
-        var scopes = new (string Name, Guid? AgencyId)[] { ("whole board", null), ("one agency", leadAgency) };
-        var same = true;
-        foreach (var (name, agencyId) in scopes)
-        {
-            var before = await app.WithBoardAsync("norfolk", s => s.GetRequiredService<Before.AnnualReport>().ForAsync(period, agencyId));
-            var after = await app.WithBoardAsync("norfolk", s => s.GetRequiredService<AnnualReport>().ForAsync(period, agencyId));
-            var (old, now) = (Cells(before), Cells(after));
-            var difference = Enumerable.Range(0, Math.Max(old.Count, now.Count)).FirstOrDefault(i => old.ElementAtOrDefault(i) != now.ElementAtOrDefault(i), -1);
-            Console.WriteLine(difference < 0
-                ? $"tables, {name}: before and after the same, {now.Count:N0} lines"
-                : $"tables, {name}: DIFFER at line {difference}:\n  before: {old.ElementAtOrDefault(difference)}\n  after:  {now.ElementAtOrDefault(difference)}");
-            same &= difference < 0;
-        }
-
-        var times = scopes.ToDictionary(s => s.Name, _ => (Before: new List<double>(), After: new List<double>()));
-        for (var i = 0; i < runs; i++)
-        {
-            foreach (var (name, agencyId) in scopes)
-            {
-                // Alternating which goes first, so neither always follows the other's garbage.
-                var first = i % 2 == 0;
-                for (var turn = 0; turn < 2; turn++)
-                {
-                    var old = (turn == 0) == first;
-                    var clock = Stopwatch.StartNew();
-                    await app.WithBoardAsync("norfolk", s => old
-                        ? s.GetRequiredService<Before.AnnualReport>().ForAsync(period, agencyId)
-                        : s.GetRequiredService<AnnualReport>().ForAsync(period, agencyId));
-                    (old ? times[name].Before : times[name].After).Add(clock.Elapsed.TotalMilliseconds);
-                }
-            }
-        }
-
-        Console.WriteLine($"load average after the comparison {LoadAverage()}");
-        Console.WriteLine("| report's services | before median | after median | before p95 | after p95 | ratio of medians | runs |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (name, (old, now)) in times)
-        {
-            var (o, n) = (old.Order().ToList(), now.Order().ToList());
-            Console.WriteLine($"| {name} | {Percentile(o, 0.5):F0} ms | {Percentile(n, 0.5):F0} ms | {Percentile(o, 0.95):F0} ms | {Percentile(n, 0.95):F0} ms | " +
-                              $"{Percentile(o, 0.5) / Percentile(n, 0.5):F1}x | {o.Count} |");
-        }
-
-        return same;
-    }
-
-    /// <summary>The report as lines of text: each section's heading and lead, each table's caption, headings and cells.</summary>
-    private static List<string> Cells(AnnualReportView report) =>
-        report.Sections.SelectMany(section => new[] { $"section {section.Id}: {section.Heading} / {section.Lead}" }
-                .Concat(section.Tables.SelectMany(t => new[] { $"table {t.Id}: {t.Caption} [{string.Join(",", t.Numeric.Order())}] chart {t.ChartColumns}", string.Join(" | ", t.Headers) }
-                    .Concat(t.Rows.Select(r => string.Join(" | ", r))))))
-            .ToList();
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
