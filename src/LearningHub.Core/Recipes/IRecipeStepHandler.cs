@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Core.Recipes;
@@ -28,6 +29,20 @@ public sealed class RecipeStepContext(RecipeElement step, LearningHubDbContext d
     public BoardContext Boards => boards;
 
     public IServiceProvider Services => services;
+
+    /// <summary>
+    /// The folder a step's files (<c>"file": "media/…"</c>) are relative to: <c>LearningHub:RecipesPath</c>, or
+    /// <c>recipes</c> beside the app's binaries, where the build copies it. No trailing separator.
+    /// </summary>
+    public string RecipesFolder
+    {
+        get
+        {
+            var configured = services.GetRequiredService<IConfiguration>()[$"{LearningHubOptions.Section}:RecipesPath"];
+            return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "recipes") : configured)
+                .TrimEnd(Path.DirectorySeparatorChar);
+        }
+    }
 }
 
 public static class RecipeStepRegistration

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
-using LearningHub.Core;
 using LearningHub.Core.Recipes;
 using LearningHub.Media.Domain;
 using LearningHub.Media.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +35,7 @@ public sealed partial class MediaStep : IRecipeStepHandler
         var step = context.Step;
         var library = context.Services.GetRequiredService<MediaLibrary>();
         var keepOriginals = step.OptionalBool("keepOriginals");
-        var entries = await ReadAsync(step, RecipesFolder(context.Services.GetRequiredService<IConfiguration>()), library, cancellationToken);
+        var entries = await ReadAsync(step, context.RecipesFolder, library, cancellationToken);
         if (!library.CanProcessImages)
         {
             context.Services.GetRequiredService<ILogger<MediaStep>>().LogWarning(
@@ -156,12 +154,6 @@ public sealed partial class MediaStep : IRecipeStepHandler
         return entries;
     }
 
-    private static string RecipesFolder(IConfiguration configuration)
-    {
-        var configured = configuration[$"{LearningHubOptions.Section}:RecipesPath"];
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "recipes") : configured)
-            .TrimEnd(Path.DirectorySeparatorChar);
-    }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KeyPattern();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LearningHub.Core;
 using LearningHub.Core.Recipes;
 using LearningHub.Media.Domain;
 using LearningHub.Media.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Media.Recipes;
@@ -34,7 +32,7 @@ public sealed partial class ResourcesStep : IRecipeStepHandler
         var step = context.Step;
         var library = context.Services.GetRequiredService<ResourceLibrary>();
         var themes = await context.Db.LearningThemes.AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Id, cancellationToken);
-        var folder = RecipesFolder(context.Services.GetRequiredService<IConfiguration>());
+        var folder = context.RecipesFolder;
 
         var items = new List<Item>();
         foreach (var element in step.Objects("items", required: true))
@@ -122,12 +120,6 @@ public sealed partial class ResourcesStep : IRecipeStepHandler
         return new Item(element, key, new ResourceDetails(title, description, date, themeIds, linkPath), document);
     }
 
-    private static string RecipesFolder(IConfiguration configuration)
-    {
-        var configured = configuration[$"{LearningHubOptions.Section}:RecipesPath"];
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "recipes") : configured)
-            .TrimEnd(Path.DirectorySeparatorChar);
-    }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
