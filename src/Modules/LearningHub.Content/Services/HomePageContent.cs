@@ -15,7 +15,7 @@ public sealed record FeaturedBlock(string Kind, IReadOnlyList<FeaturedItem> Item
 /// quick links; and their editing, audited, marking the home page as edited by the board (a recipe applied again
 /// then leaves it alone).
 /// </summary>
-public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeaturedLearning> learning, AuditLog audit, TimeProvider clock, SiteContent site)
+public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeaturedLearning> learning, AuditLog audit, TimeProvider clock)
 {
     /// <summary>How many items "latest" shows, and the most a board may choose.</summary>
     public const int FeaturedCount = 3;
@@ -62,11 +62,11 @@ public sealed class HomePageContent(LearningHubDbContext db, IEnumerable<IFeatur
     /// <summary>The UK date at that moment.</summary>
     public static DateOnly TodayIn(DateTime utc) => DateOnly.FromDateTime(LondonTime.ToLondon(utc));
 
-    /// <summary>The current (not expired) news, newest first, from the board's cached site content.</summary>
-    public async Task<IReadOnlyList<NewsItem>> CurrentNewsAsync(int? count, CancellationToken cancellationToken)
+    /// <summary>The snapshot's news not expired today, newest first (a page showing its rendered text takes both from one snapshot).</summary>
+    public IReadOnlyList<NewsItem> CurrentNews(SiteSnapshot snapshot, int? count)
     {
-        var current = NewsItem.CurrentOn(Today).Compile();
-        var news = (await site.GetAsync(cancellationToken)).News.Where(current);
+        var today = Today;
+        var news = snapshot.News.Where(n => n.IsCurrentOn(today));
         return (count is { } c ? news.Take(c) : news).ToList();
     }
 

@@ -7,6 +7,7 @@ using LearningHub.Core.Markdown;
 using LearningHub.Core.Navigation;
 using LearningHub.Core.Pages;
 using LearningHub.Media.Services;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,16 @@ public sealed record SiteSnapshot(
     IReadOnlyList<FeaturedBlock> Featured,
     IReadOnlyList<QuickLink> QuickLinks,
     IReadOnlyList<NewsItem> News,
-    IReadOnlyDictionary<Guid, MediaImage> Images);
+    IReadOnlyDictionary<Guid, MediaImage> Images)
+{
+    /// <summary>
+    /// The introduction and each news item's text as HTML, rendered once per snapshot rather than on every request
+    /// (Markdig's parse is most of a warm home page's work); the images they show are the snapshot's.
+    /// </summary>
+    public IHtmlContent? IntroductionHtml { get; } = string.IsNullOrWhiteSpace(Introduction) ? null : ContentMarkdown.Render(Introduction, Images);
+
+    public IReadOnlyDictionary<Guid, IHtmlContent> NewsHtml { get; } = News.ToDictionary(n => n.Id, n => ContentMarkdown.Render(n.Text, Images));
+}
 
 /// <summary>
 /// The board's menu pages and home page, read once and kept per board: the menu is on every page and the home page

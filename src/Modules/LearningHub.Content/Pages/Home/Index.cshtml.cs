@@ -5,6 +5,7 @@ using LearningHub.Core.Accounts;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Media.Services;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningHub.Content.Pages.Home;
@@ -24,6 +25,11 @@ public sealed class IndexModel(BoardTerms terms, SiteContent site, HomePageConte
 
     public string? Introduction { get; private set; }
 
+    /// <summary>The introduction and each news item's text, rendered once per site snapshot.</summary>
+    public IHtmlContent? IntroductionHtml { get; private set; }
+
+    public IReadOnlyDictionary<Guid, IHtmlContent> NewsHtml { get; private set; } = new Dictionary<Guid, IHtmlContent>();
+
     public IReadOnlyList<FeaturedBlock> Featured { get; private set; } = [];
 
     public IReadOnlyList<NewsItem> News { get; private set; } = [];
@@ -37,8 +43,10 @@ public sealed class IndexModel(BoardTerms terms, SiteContent site, HomePageConte
         Themes = await terms.ThemesAsync(cancellationToken);
         var snapshot = await site.GetAsync(cancellationToken);
         Introduction = snapshot.Introduction;
+        IntroductionHtml = snapshot.IntroductionHtml;
+        NewsHtml = snapshot.NewsHtml;
         Featured = snapshot.Featured;
-        News = await content.CurrentNewsAsync(HomePageContent.HomeNewsCount, cancellationToken);
+        News = content.CurrentNews(snapshot, HomePageContent.HomeNewsCount);
         QuickLinks = snapshot.QuickLinks;
         Images = snapshot.Images;
     }

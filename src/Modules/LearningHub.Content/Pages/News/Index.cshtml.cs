@@ -2,6 +2,7 @@ using LearningHub.Content.Domain;
 using LearningHub.Content.Services;
 using LearningHub.Core.Pages;
 using LearningHub.Media.Services;
+using Microsoft.AspNetCore.Html;
 
 namespace LearningHub.Content.Pages.News;
 
@@ -12,9 +13,14 @@ public sealed class IndexModel(HomePageContent content, SiteContent site) : Boar
 
     public IReadOnlyDictionary<Guid, MediaImage> Images { get; private set; } = new Dictionary<Guid, MediaImage>();
 
+    /// <summary>Each item's text, rendered once per site snapshot.</summary>
+    public IReadOnlyDictionary<Guid, IHtmlContent> NewsHtml { get; private set; } = new Dictionary<Guid, IHtmlContent>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        News = await content.CurrentNewsAsync(null, cancellationToken);
-        Images = (await site.GetAsync(cancellationToken)).Images;
+        var snapshot = await site.GetAsync(cancellationToken);
+        News = content.CurrentNews(snapshot, null);
+        Images = snapshot.Images;
+        NewsHtml = snapshot.NewsHtml;
     }
 }
