@@ -23,8 +23,6 @@ public sealed class IndexModel(BoardTerms terms, SiteContent site, HomePageConte
 
     public IReadOnlyList<TermChoice> Themes { get; private set; } = [];
 
-    public string? Introduction { get; private set; }
-
     /// <summary>The introduction and each news item's text, rendered once per site snapshot.</summary>
     public IHtmlContent? IntroductionHtml { get; private set; }
 
@@ -42,7 +40,6 @@ public sealed class IndexModel(BoardTerms terms, SiteContent site, HomePageConte
     {
         Themes = await terms.ThemesAsync(cancellationToken);
         var snapshot = await site.GetAsync(cancellationToken);
-        Introduction = snapshot.Introduction;
         IntroductionHtml = snapshot.IntroductionHtml;
         NewsHtml = snapshot.NewsHtml;
         Featured = snapshot.Featured;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using LearningHub.Cases.Services;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Time;

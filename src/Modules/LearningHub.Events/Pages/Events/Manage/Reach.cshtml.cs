@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Pages;

@@ -1,4 +1,3 @@
-using System.Text;
 using LearningHub.Core.Data;
 using LearningHub.Core.Pages;
 using LearningHub.Core.Taxonomies;
