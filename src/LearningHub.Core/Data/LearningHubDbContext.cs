@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -80,17 +81,52 @@ public class LearningHubDbContext : IdentityDbContext<ApplicationUser, IdentityR
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampBoard();
-        // Synchronous all the way down: with async false the check runs its queries with ToList.
-        CheckReferencesAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = DetectChangesOnce();
+        try
+        {
+            StampBoard();
+            // Synchronous all the way down: with async false the check runs its queries with ToList.
+            CheckReferencesAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampBoard();
-        await CheckReferencesAsync(async: true, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = DetectChangesOnce();
+        try
+        {
+            StampBoard();
+            await CheckReferencesAsync(async: true, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Scans the tracked entities for changes once for the whole save. Otherwise each of the board stamp, the
+    /// reference check, <see cref="PublicPageChanges"/> and EF Core's own save scans them all again, and a unit of
+    /// work that saves step by step with many entities tracked (a recipe) pays for every scan each time.
+    /// What runs after the scan changes entities only through their entries or sets keys on added rows, which the
+    /// save reads as it goes. Returns the caller's setting, to put back after the save.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return detect;
     }
 
     /// <summary>Rows of a board name only rows of that board (<see cref="BoardReferences"/>); no board selected means no board-owned change.</summary>

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace LearningHub.Core.Data;
 
@@ -8,8 +11,9 @@ namespace LearningHub.Core.Data;
 /// mail dispatcher or a booking writes, and <c>synchronous=NORMAL</c>, which in WAL mode still survives
 /// the app being killed (only a power cut can lose the last commits) but makes a commit about three
 /// times cheaper (bench/README.md: 7.6 ms to 2.2 ms for one outbox row). The journal mode is stored in
-/// the database file, so the host sets it once after migrating; synchronous is per connection, so it is
-/// set here on every open.
+/// the database file, so the host sets it once after migrating; synchronous belongs to the native
+/// connection, so it is set the first time each one is opened. Microsoft.Data.Sqlite pools native
+/// connections and hands the same one out again, so a pooled open runs no statement here.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -17,17 +21,29 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL;";
 
+    /// <summary>The native connections already set up; an entry goes when its connection is collected.</summary>
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, this);
 }

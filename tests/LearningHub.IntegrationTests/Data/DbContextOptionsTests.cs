@@ -8,7 +8,8 @@ namespace LearningHub.IntegrationTests.Data;
 
 /// <summary>
 /// The DbContext's options are built once for the app and its instances are rented from a pool, not set up
-/// per request; a context rented again by another scope is filtered to that scope's board.
+/// per request; a context rented again by another scope is filtered to that scope's board. On SQLite a unit of
+/// work opens its connection once (each open registers EF Core's SQL functions again), set up for WAL.
 /// </summary>
 public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
@@ -34,6 +35,51 @@ public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFi
         }
 
         Assert.NotEqual(seen[0].Boards, seen[1].Boards);
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_on_sqlite_opens_its_connection_once_for_all_its_queries_with_synchronous_normal()
+    {
+        var (opensBetween, synchronous, stateAfter) = await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var db = services.GetRequiredService<LearningHubDbContext>();
+            var connection = db.Database.GetDbConnection();
+            var opens = 0;
+            connection.StateChange += (_, change) => opens += change.CurrentState == System.Data.ConnectionState.Open ? 1 : 0;
+            await db.Set<Agency>().CountAsync();
+            await db.Set<LearningTheme>().CountAsync();
+            await db.Boards.CountAsync();
+            // NORMAL is 1 (FULL, SQLite's default, is 2).
+            var mode = await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
+            return (opens, mode, connection.State);
+        });
+
+        Assert.Equal(0, opensBetween);
+        Assert.Equal(1, synchronous);
+        Assert.Equal(System.Data.ConnectionState.Open, stateAfter);
+    }
+
+    [Fact]
+    public async Task A_save_scans_the_tracked_rows_for_changes_once_and_still_saves_what_changed_on_them()
+    {
+        var (name, scans, autoDetectAfter) = await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var db = services.GetRequiredService<LearningHubDbContext>();
+            var agency = await db.Set<Agency>().OrderBy(a => a.Name).FirstAsync();
+            // Changed on the object, not through its entry: only the scan at the start of the save can find it.
+            agency.Name += " (renamed)";
+            var scanned = 0;
+            db.ChangeTracker.DetectedAllChanges += (_, _) => scanned++;
+            await db.SaveChangesAsync();
+            return (agency.Name, scanned, db.ChangeTracker.AutoDetectChangesEnabled);
+        });
+
+        Assert.Equal(1, scans);
+
+        var saved = await factory.WithBoardServicesAsync("norfolk", services =>
+            services.GetRequiredService<LearningHubDbContext>().Set<Agency>().AnyAsync(a => a.Name == name));
+        Assert.True(saved);
+        Assert.True(autoDetectAfter, "the save left automatic change detection off");
     }
 
     private static async Task<(DbContextOptions Options, LearningHubDbContext Context, List<Guid> Boards)> OptionsAndBoardsSeenAsync(IServiceProvider services)
