@@ -27,7 +27,9 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
-await app.PrepareDatabaseAsync();
+// The database is made ready (migrations, recipes) on another core while the pipeline and the pages' endpoints
+// are built here; nothing is served and no background work starts until both are done.
+var preparingDatabase = Task.Run(app.PrepareDatabaseAsync);
 
 app.UseLearningHubHost();
 app.MapNotificationsModule();
@@ -40,6 +42,7 @@ app.MapContentModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 
+await preparingDatabase;
 await app.RunAsync();
 return 0;
 
