@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using LearningHub.Cases.Domain;
+using LearningHub.Core.Accounts;
+using LearningHub.Core.Audit;
+using LearningHub.Core.Boards;
+using LearningHub.Core.Data;
+using LearningHub.Events.Domain;
+using LearningHub.Forms.Domain;
+using LearningHub.Notifications.Domain;
+using LearningHub.Recipes.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LearningHub.Bench.Scale;
+
+/// <summary>One seeded board: where it is and how many accounts it got.</summary>
+public sealed record SeededBoard(int Index, string Slug, int Accounts);
+
+/// <summary>What a seed made: the boards, the rows copied into each table, and each phase's time.</summary>
+public sealed record ScaleReport(IReadOnlyList<SeededBoard> Boards, IReadOnlyDictionary<string, long> Rows, IReadOnlyList<(string Phase, TimeSpan Time, long Rows)> Phases);
+
+/// <summary>
+/// seed-scale: fills an empty PostgreSQL database with <see cref="ScaleSize"/>'s boards and their people and activity.
+/// <list type="number">
+/// <item>The real app starts over the database without serving (<see cref="SeedHost"/>): its start-up migrates it with the
+/// app's EF Core model and makes the roles.</item>
+/// <item>Each board is set up by the app's recipe executor from a recipe made from Norfolk's (<see cref="BoardRecipe"/>):
+/// board settings, theme, taxonomies, role permissions, mail settings, evaluation forms, home and about pages.</item>
+/// <item>The bulk rows (accounts and their roles, modules with a published version, sections and recommendations, events,
+/// bookings, completions with certificates, evaluation submissions and answers, audit entries, mail) are made as the app's
+/// entities (<see cref="BoardRows"/>) and written with binary COPY (<see cref="TableCopy{T}"/>), a board per transaction.
+/// Every account has the same password hash, made once by the app's hasher: <see cref="Password"/> signs in everywhere.</item>
+/// <item><c>ANALYZE</c>, and every identity sequence set past its table's highest id, so the app can insert afterwards.</item>
+/// </list>
+/// Same size and day, same data: every generated id, name and time comes from a random generator seeded by the board's
+/// position, and times are counted from <c>today</c> (only the rows the recipes make get the app's own new ids).
+/// </summary>
+public static class ScaleSeeder
+{
+    /// <summary>Every seeded account's password: the app's default demo password.</summary>
+    public const string Password = "Learning-Hub-Demo-1";
+
+    public static async Task<ScaleReport> SeedAsync(string connectionString, ScaleSize size, TextWriter log, DateOnly? today = null, CancellationToken cancellationToken = default)
+    {
+        size.Check();
+        var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var phases = new List<(string, TimeSpan, long)>();
+        var total = Stopwatch.StartNew();
+        log.WriteLine($"seed-scale: {size}; today {day:yyyy-MM-dd}");
+
+        var clock = Stopwatch.StartNew();
+        await using var host = new SeedHost(connectionString);
+        // Starting the app runs its start-up: migrations with the real model, then the roles.
+        var services = host.Services;
+        Phase("migrate, roles (app start-up)", 0);
+        await RefuseNonEmptyAsync(connectionString, cancellationToken);
+
+        var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "norfolk.recipe.json"), cancellationToken);
+        var executor = services.GetRequiredService<RecipeExecutor>();
+        for (var b = 0; b < size.Boards; b++)
+        {
+            var (_, slug, _) = BoardRecipe.Identity(b);
+            await executor.ApplyAsync($"scale-{slug}.recipe.json", BoardRecipe.For(template, b), cancellationToken);
+        }
+
+        Phase($"boards from recipes ({size.Boards} recipes applied)", size.Boards);
+
+        string passwordHash;
+        IModel model;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // PBKDF2 once, by the app's own hasher and its settings, rather than a million times.
+            passwordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>().HashPassword(new ApplicationUser(), Password);
+            model = scope.ServiceProvider.GetRequiredService<LearningHubDbContext>().Model;
+        }
+
+        var accounts = Spread.Zipf(size.Accounts, size.LargestBoard, size.Boards);
+        var bookings = Spread.Proportional(size.Bookings, accounts);
+        var completions = Spread.Proportional(size.Completions, accounts);
+        var answers = Spread.Proportional(size.EvaluationAnswers, accounts);
+        var audit = Spread.Proportional(size.AuditEntries, accounts);
+        var mail = Spread.Proportional(size.MailRows, accounts);
+
+        var copies = new Copies(model);
+        var times = new CopyTimes();
+        var generation = TimeSpan.Zero;
+        var boards = new List<SeededBoard>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // Each board commits on its own: nothing is waiting for a flush that only the last board's commit needs.
+        await using (var settings = new NpgsqlCommand("SET synchronous_commit = off", connection))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        for (var b = 0; b < size.Boards; b++)
+        {
+            var (_, slug, _) = BoardRecipe.Identity(b);
+            var setup = await ReadSetupAsync(services, slug, cancellationToken);
+            var quota = new BoardQuota(accounts[b], size.ModulesPerBoard, size.EventsPerBoard, bookings[b], completions[b], answers[b], audit[b], mail[b], size.AuditDays);
+            var made = Stopwatch.StartNew();
+            var rows = new BoardRows(b, setup, quota, day, passwordHash);
+            rows.Make();
+            generation += made.Elapsed;
+
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await copies.WriteAsync(connection, times, rows);
+            await transaction.CommitAsync(cancellationToken);
+            boards.Add(new SeededBoard(b, slug, accounts[b]));
+            if (b < 3 || (b + 1) % 10 == 0 || b == size.Boards - 1)
+            {
+                log.WriteLine($"  board {b + 1}/{size.Boards} {slug}: {accounts[b]:N0} accounts, {bookings[b]:N0} bookings ({total.Elapsed.TotalSeconds:F0} s in)");
+            }
+        }
+
+        phases.Add(("make rows in memory (all tables)", generation, 0));
+        foreach (var (table, (count, time)) in times.Tables)
+        {
+            phases.Add(($"COPY {table}", time, count));
+        }
+
+        clock.Restart();
+        await AnalyzeAndResetSequencesAsync(connection, model, cancellationToken);
+        Phase("ANALYZE, identity sequences", 0);
+
+        log.WriteLine($"| phase | time | rows | rows/s |");
+        log.WriteLine($"| --- | ---: | ---: | ---: |");
+        foreach (var (phase, time, count) in phases)
+        {
+            log.WriteLine($"| {phase} | {time.TotalSeconds:F1} s | {(count > 0 ? count.ToString("N0") : "")} | {(count > 0 && time.TotalSeconds > 0 ? (count / time.TotalSeconds).ToString("N0") : "")} |");
+        }
+
+        var copied = times.Tables.ToDictionary(t => t.Key, t => t.Value.Rows);
+        log.WriteLine($"seed-scale done in {total.Elapsed.TotalSeconds:F0} s: {copied.Values.Sum():N0} rows copied into {copied.Count} tables");
+        return new ScaleReport(boards, copied, phases);
+
+        void Phase(string name, long count)
+        {
+            phases.Add((name, clock.Elapsed, count));
+            log.WriteLine($"  {name}: {clock.Elapsed.TotalSeconds:F1} s");
+            clock.Restart();
+        }
+    }
+
+    /// <summary>Seeding is for a new database: a second run on the same one would make duplicate boards' worth of keys.</summary>
+    private static async Task RefuseNonEmptyAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"Boards\"", connection);
+        if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > 0)
+        {
+            throw new InvalidOperationException("The database already has boards: seed-scale fills a new, empty database (create one, or drop and re-create this one).");
+        }
+    }
+
+    private static async Task<BoardSetup> ReadSetupAsync(IServiceProvider services, string slug, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var board = await scope.ServiceProvider.GetRequiredService<BoardDirectory>().FindAsync(slug, cancellationToken)
+                    ?? throw new InvalidOperationException($"The recipe did not make board {slug}");
+        scope.ServiceProvider.GetRequiredService<BoardContext>().Use(board);
+        var db = scope.ServiceProvider.GetRequiredService<LearningHubDbContext>();
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ThenBy(a => a.Key).ToListAsync(cancellationToken);
+        var localities = await db.Localities.AsNoTracking().OrderBy(l => l.SortOrder).ThenBy(l => l.Key).ToListAsync(cancellationToken);
+        var themes = await db.LearningThemes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Key).Select(t => t.Id).ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Key).Select(t => t.Id).ToListAsync(cancellationToken);
+        var forms = new Dictionary<string, SetupForm>(StringComparer.Ordinal);
+        foreach (var form in await db.Set<Form>().AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var version = await db.Set<FormVersion>().AsNoTracking().Include(v => v.Questions)
+                .SingleAsync(v => v.FormId == form.Id && v.Number == form.CurrentVersion, cancellationToken);
+            forms[form.Key] = new SetupForm(form.Id, version.Id, form.IsAnonymous, version.Questions.OrderBy(q => q.Position).ToList());
+        }
+
+        var roles = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
+        return new BoardSetup(board.Id, board.Slug, board.ShortName, agencies, localities, themes, topics, forms, roles);
+    }
+
+    private static async Task AnalyzeAndResetSequencesAsync(NpgsqlConnection connection, IModel model, CancellationToken cancellationToken)
+    {
+        await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 0 })
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Integer keys the database generates (identity columns): their sequences must start past any copied id.
+        foreach (var entityType in model.GetEntityTypes().Where(t => t.GetTableName() is not null))
+        {
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            foreach (var key in entityType.FindPrimaryKey()?.Properties.Where(p => p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(int) || p.ClrType == typeof(long))) ?? [])
+            {
+                var column = key.GetColumnName(table);
+                await using var reset = new NpgsqlCommand(
+                    $"SELECT setval(pg_get_serial_sequence('\"{table.Name}\"', '{column}'), COALESCE((SELECT MAX(\"{column}\") FROM \"{table.Name}\"), 0) + 1, false) " +
+                    $"WHERE pg_get_serial_sequence('\"{table.Name}\"', '{column}') IS NOT NULL", connection);
+                await reset.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>One COPY writer per table, made from the model once.</summary>
+    private sealed class Copies(IModel model)
+    {
+        private readonly TableCopy<ApplicationUser> _users = new(model);
+        private readonly TableCopy<IdentityUserRole<string>> _userRoles = new(model);
+        private readonly TableCopy<CaseModule> _modules = new(model);
+        private readonly TableCopy<CaseModuleVersion> _versions = new(model);
+        private readonly TableCopy<CaseSection> _sections = new(model);
+        private readonly TableCopy<CaseRecommendation> _recommendations = new(model);
+        private readonly TableCopy<CaseVersionTheme> _versionThemes = new(model);
+        private readonly TableCopy<CaseVersionTopic> _versionTopics = new(model);
+        private readonly TableCopy<CaseReviewEvent> _reviewEvents = new(model);
+        private readonly TableCopy<LearningEvent> _events = new(model);
+        private readonly TableCopy<EventLearningLink> _eventLinks = new(model);
+        private readonly TableCopy<Booking> _bookings = new(model);
+        private readonly TableCopy<CaseProgress> _progress = new(model);
+        private readonly TableCopy<CaseCertificate> _certificates = new(model);
+        private readonly TableCopy<FormSubmission> _submissions = new(model);
+        private readonly TableCopy<FormAnswer> _answers = new(model);
+        private readonly TableCopy<FormResponseReceipt> _receipts = new(model);
+        private readonly TableCopy<AuditEntry> _audit = new(model);
+        private readonly TableCopy<OutboxMessage> _mail = new(model);
+
+        /// <summary>In the order the foreign keys need: a row's principal is always written first.</summary>
+        public async Task WriteAsync(NpgsqlConnection connection, CopyTimes times, BoardRows rows)
+        {
+            await times.CopyAsync(connection, _users, rows.Users);
+            await times.CopyAsync(connection, _userRoles, rows.UserRoles);
+            await times.CopyAsync(connection, _modules, rows.Modules);
+            await times.CopyAsync(connection, _versions, rows.Versions);
+            await times.CopyAsync(connection, _sections, rows.Sections);
+            await times.CopyAsync(connection, _recommendations, rows.Recommendations);
+            await times.CopyAsync(connection, _versionThemes, rows.VersionThemes);
+            await times.CopyAsync(connection, _versionTopics, rows.VersionTopics);
+            await times.CopyAsync(connection, _reviewEvents, rows.ReviewEvents);
+            await times.CopyAsync(connection, _events, rows.Events);
+            await times.CopyAsync(connection, _eventLinks, rows.EventLinks);
+            await times.CopyAsync(connection, _bookings, rows.Bookings);
+            await times.CopyAsync(connection, _progress, rows.Progress);
+            await times.CopyAsync(connection, _certificates, rows.Certificates);
+            await times.CopyAsync(connection, _submissions, rows.Submissions);
+            await times.CopyAsync(connection, _answers, rows.Answers);
+            await times.CopyAsync(connection, _receipts, rows.Receipts);
+            await times.CopyAsync(connection, _audit, rows.Audit);
+            await times.CopyAsync(connection, _mail, rows.Mail);
+        }
+    }
+}
+
+/// <summary>How totals are shared among the boards.</summary>
+public static class Spread
+{
+    /// <summary>
+    /// Accounts per board, Zipf-like (the k-th board's share in proportion to 1/k^s), with the exponent s found so the
+    /// first board holds exactly <paramref name="largest"/>; sums to <paramref name="total"/> exactly.
+    /// </summary>
+    public static int[] Zipf(int total, int largest, int boards)
+    {
+        double Share(double s) => 1 / Enumerable.Range(1, boards).Sum(k => Math.Pow(k, -s));
+        var (low, high) = (0.0, 8.0);
+        for (var i = 0; i < 100; i++)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = Share(middle) * total < largest ? (middle, high) : (low, middle);
+        }
+
+        var weights = Enumerable.Range(1, boards).Select(k => Math.Pow(k, -low)).ToArray();
+        var counts = new int[boards];
+        counts[0] = largest;
+        var rest = Proportional(total - largest, weights[1..]);
+        Array.Copy(rest, 0, counts, 1, rest.Length);
+        // Rounding may leave a board under the staff it needs; take from the largest of the rest.
+        for (var b = 1; b < boards; b++)
+        {
+            while (counts[b] < ScaleSize.StaffPerBoard + 1)
+            {
+                var donor = Array.IndexOf(counts, counts.Skip(1).Max(), 1);
+                counts[donor]--;
+                counts[b]++;
+            }
+        }
+
+        return counts;
+    }
+
+    public static int[] Proportional(int total, int[] weights) => Proportional(total, weights.Select(w => (double)w).ToArray());
+
+    /// <summary>Splits a total in proportion to the weights, largest remainders rounded up, so the parts sum to the total.</summary>
+    public static int[] Proportional(int total, double[] weights)
+    {
+        var sum = weights.Sum();
+        var exact = weights.Select(w => sum == 0 ? 0 : total * w / sum).ToArray();
+        var parts = exact.Select(x => (int)Math.Floor(x)).ToArray();
+        var left = total - parts.Sum();
+        foreach (var i in Enumerable.Range(0, weights.Length).OrderByDescending(i => exact[i] - parts[i]).ThenBy(i => i).Take(left))
+        {
+            parts[i]++;
+        }
+
+        return parts;
+    }
+}
