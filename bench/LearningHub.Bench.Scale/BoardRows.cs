@@ -329,7 +329,8 @@ public sealed class BoardRows
             var cancelled = n / 10;
             var walkIns = past ? n / 50 : 0;
             var active = n - cancelled - walkIns;
-            var full = !past && e % 2 == 0;
+            // Every other upcoming event (the first included) is full, with a waiting list.
+            var full = !past && (e - pastEvents) % 2 == 0;
             var capacity = full ? Math.Max(1, active * 9 / 10) : active + 5 + _random.Next(20);
             var ev = new LearningEvent
             {

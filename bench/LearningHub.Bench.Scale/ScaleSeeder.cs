@@ -96,6 +96,26 @@ public static class ScaleSeeder
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // The bulk tables' foreign keys and secondary indexes are made again once at the end rather than checked and kept
+        // up row by row (a trigger query per row and key, an index insertion per row and index): one pass per key, one
+        // sort per index. Both come back exactly as the migrations made them, and re-adding a key checks every row, so
+        // a row pointing nowhere or breaking a unique index still fails the seed, loudly. Primary keys stay throughout.
+        clock.Restart();
+        var foreignKeys = await ForeignKeysAsync(connection, copies.Tables, cancellationToken);
+        foreach (var (table, name, _) in foreignKeys)
+        {
+            await using var drop = new NpgsqlCommand($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", connection);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var indexes = await SecondaryIndexesAsync(connection, copies.Tables, cancellationToken);
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", connection);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Phase($"drop {foreignKeys.Count} foreign keys and {indexes.Count} secondary indexes of the {copies.Tables.Count} bulk tables", 0);
         for (var b = 0; b < size.Boards; b++)
         {
             var (_, slug, _) = BoardRecipe.Identity(b);
@@ -123,6 +143,26 @@ public static class ScaleSeeder
         }
 
         clock.Restart();
+        await using (var memory = new NpgsqlCommand("SET maintenance_work_mem = '512MB'", connection))
+        {
+            await memory.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var (name, definition) in indexes)
+        {
+            // The migrations' own definitions, as they were; a unique index the rows break fails here, naming itself.
+            await using var create = new NpgsqlCommand(definition, connection) { CommandTimeout = 0 };
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Phase($"CREATE INDEX ({indexes.Count} indexes)", 0);
+        foreach (var (table, name, definition) in foreignKeys)
+        {
+            await using var add = new NpgsqlCommand($"ALTER TABLE \"{table}\" ADD CONSTRAINT \"{name}\" {definition}", connection) { CommandTimeout = 0 };
+            await add.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Phase($"ADD FOREIGN KEY ({foreignKeys.Count} keys, every row checked)", 0);
         await AnalyzeAndResetSequencesAsync(connection, model, cancellationToken);
         Phase("ANALYZE, identity sequences", 0);
 
@@ -143,6 +183,57 @@ public static class ScaleSeeder
             log.WriteLine($"  {name}: {clock.Elapsed.TotalSeconds:F1} s");
             clock.Restart();
         }
+    }
+
+    /// <summary>The foreign keys of the tables (those pointing from them), with their definitions.</summary>
+    private static async Task<List<(string Table, string Name, string Definition)>> ForeignKeysAsync(NpgsqlConnection connection, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT t.relname, c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE c.contype = 'f' AND n.nspname = current_schema() AND t.relname = ANY(@tables)
+            ORDER BY t.relname, c.conname
+            """, connection);
+        command.Parameters.AddWithValue("tables", tables.ToArray());
+        var keys = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// The tables' indexes that no constraint owns or uses (not primary keys, not an index a foreign key references),
+    /// with their definitions, as the migrations made them.
+    /// </summary>
+    private static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(NpgsqlConnection connection, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT i.relname, pg_get_indexdef(x.indexrelid)
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_class t ON t.oid = x.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = current_schema() AND t.relname = ANY(@tables) AND NOT x.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+            ORDER BY t.relname, i.relname
+            """, connection);
+        command.Parameters.AddWithValue("tables", tables.ToArray());
+        var indexes = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return indexes;
     }
 
     /// <summary>Seeding is for a new database: a second run on the same one would make duplicate boards' worth of keys.</summary>
@@ -224,6 +315,13 @@ public static class ScaleSeeder
         private readonly TableCopy<FormResponseReceipt> _receipts = new(model);
         private readonly TableCopy<AuditEntry> _audit = new(model);
         private readonly TableCopy<OutboxMessage> _mail = new(model);
+
+        public IReadOnlyList<string> Tables =>
+        [
+            _users.Table, _userRoles.Table, _modules.Table, _versions.Table, _sections.Table, _recommendations.Table, _versionThemes.Table,
+            _versionTopics.Table, _reviewEvents.Table, _events.Table, _eventLinks.Table, _bookings.Table, _progress.Table, _certificates.Table,
+            _submissions.Table, _answers.Table, _receipts.Table, _audit.Table, _mail.Table,
+        ];
 
         /// <summary>In the order the foreign keys need: a row's principal is always written first.</summary>
         public async Task WriteAsync(NpgsqlConnection connection, CopyTimes times, BoardRows rows)
