@@ -610,6 +610,7 @@ public sealed class BoardRows
     /// <summary>The board's audit log over the audit days: the actions the app records, by its staff or the system.</summary>
     private void MakeAudit()
     {
+        var cancelled = Bookings.Where(b => b.Status == BookingStatus.Cancelled).ToList();
         for (var i = 0; i < _quota.AuditEntries; i++)
         {
             var at = DaysAgo(_random.NextDouble() * _quota.AuditDays);
@@ -618,7 +619,7 @@ public sealed class BoardRows
             var (action, target) = roll switch
             {
                 < 3 when Users[_random.Next(Users.Count)] is var person => ("accounts.account.created", new AuditTarget("Account", person.Id, person.FullName)),
-                < 6 when Bookings.Count > 0 && Bookings[_random.Next(Bookings.Count)] is var booking => ("events.booking.cancelled", new AuditTarget("Booking", booking.Id.ToString(), booking.Reference)),
+                < 6 when cancelled.Count > 0 && cancelled[_random.Next(cancelled.Count)] is var booking => ("events.booking.cancelled", new AuditTarget("Booking", booking.Id.ToString(), booking.Reference)),
                 < 8 when Events[_random.Next(Events.Count)] is var ev => ("events.register.closed", new AuditTarget("Event", ev.Id.ToString(), ev.Title)),
                 < 9 when Modules[_random.Next(Modules.Count)] is var module => ("cases.module.published", new AuditTarget("CaseModule", module.Id.ToString(), module.Title)),
                 _ => ("mail.settings.changed", new AuditTarget("MailSettings", _setup.BoardId.ToString(), _setup.ShortName)),
