@@ -327,7 +327,8 @@ public sealed class BoardRows
             }
 
             var cancelled = n / 10;
-            var walkIns = past ? n / 50 : 0;
+            // One in fifty, rounded up (so a small event has its walk-in too).
+            var walkIns = past && n >= 10 ? (n + 49) / 50 : 0;
             var active = n - cancelled - walkIns;
             // Every other upcoming event (the first included) is full, with a waiting list.
             var full = !past && (e - pastEvents) % 2 == 0;
@@ -381,6 +382,8 @@ public sealed class BoardRows
                     var walkIn = Booking.WalkIn(ev.Id, reference, $"Walk-in {j}", $"walk-in.{j}@{_setup.Slug}.example", agency?.Name, agency?.Sector, null,
                         Coordinator.FullName, start, _setup.Localities.Count == 0 ? null : _setup.Localities[j % _setup.Localities.Count].Name);
                     walkIn.BoardId = _setup.BoardId;
+                    // WalkIn gives the booking a new random id; the seed's own keeps the data reproducible (Id is init-only).
+                    BookingId.SetValue(walkIn, NewId());
                     Bookings.Add(walkIn);
                     continue;
                 }
@@ -416,6 +419,8 @@ public sealed class BoardRows
             }
         }
     }
+
+    private static readonly System.Reflection.PropertyInfo BookingId = typeof(Booking).GetProperty(nameof(Booking.Id))!;
 
     private string? FormKeyIf(string key) => _setup.Forms.ContainsKey(key) ? key : null;
 
