@@ -60,7 +60,7 @@ public sealed class BoardRows
     private readonly BoardQuota _quota;
     private readonly DateTime _today;
     private readonly string _passwordHash;
-    private int _agencyWorkforce;
+    private readonly int _agencyWorkforce;
 
     public BoardRows(int boardIndex, BoardSetup setup, BoardQuota quota, DateOnly today, string passwordHash)
     {
@@ -332,6 +332,8 @@ public sealed class BoardRows
             var active = n - cancelled - walkIns;
             // Every other upcoming event (the first included) is full, with a waiting list.
             var full = !past && (e - pastEvents) % 2 == 0;
+            // Published ten weeks before (never after today).
+            var created = start.AddDays(-70) < _today ? start.AddDays(-70) : _today.AddDays(-1);
             var capacity = full ? Math.Max(1, active * 9 / 10) : active + 5 + _random.Next(20);
             var ev = new LearningEvent
             {
@@ -356,10 +358,9 @@ public sealed class BoardRows
                 RegisterClosedUtc = past ? start.AddHours(4) : null,
                 RegisterClosedBy = past ? Coordinator.FullName : null,
                 Status = EventStatus.Published,
-                CreatedUtc = start.AddDays(-70) < _today ? start.AddDays(-70) : _today.AddDays(-1),
-                UpdatedUtc = start.AddDays(-70) < _today ? start.AddDays(-70) : _today.AddDays(-1),
+                CreatedUtc = created,
+                UpdatedUtc = created,
             };
-            ev.UpdatedUtc = ev.CreatedUtc;
             Events.Add(ev);
             EventLinks.Add(new EventLearningLink { Id = NewId(), BoardId = _setup.BoardId, EventId = ev.Id, ModuleKey = module.Slug, Position = 0 });
 
@@ -524,7 +525,7 @@ public sealed class BoardRows
         var events = Events.ToDictionary(e => e.Id);
         var came = Bookings.Where(b => b.UserId is not null && b.Attendance is AttendanceMark.Attended or AttendanceMark.PartlyAttended).ToList();
         var byUser = Users.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        string?[] stages = ["event-baseline", "event-evaluation", "event-follow-up-90-days"];
+        string[] stages = ["event-baseline", "event-evaluation", "event-follow-up-90-days"];
         foreach (var booking in came)
         {
             var ev = events[booking.EventId];
@@ -535,7 +536,8 @@ public sealed class BoardRows
                     return;
                 }
 
-                if (key is null || !_setup.Forms.TryGetValue(key, out var form) || _random.Next(10) < 3)
+                // Three in ten who came skip each form.
+                if (!_setup.Forms.TryGetValue(key, out var form) || _random.Next(10) < 3)
                 {
                     continue;
                 }
@@ -586,7 +588,7 @@ public sealed class BoardRows
                         continue;
                     }
 
-                    Answers.Add(new FormAnswer { Id = NewId(), BoardId = _setup.BoardId, SubmissionId = submission.Id, QuestionId = question.Id, Value = AnswerTo(question, key!, at) });
+                    Answers.Add(new FormAnswer { Id = NewId(), BoardId = _setup.BoardId, SubmissionId = submission.Id, QuestionId = question.Id, Value = AnswerTo(question, key, at) });
                 }
             }
         }

@@ -25,7 +25,8 @@ public sealed class TableCopy<T> where T : class
         Table = entityType.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table");
         var table = StoreObjectIdentifier.Table(Table, entityType.GetSchema());
         _columns = entityType.GetProperties()
-            .Where(p => p.GetColumnName(table) is not null)
+            // A computed column is the database's to fill.
+            .Where(p => p.GetColumnName(table) is not null && p.GetComputedColumnSql(table) is null)
             .Select(p =>
             {
                 if (p.IsShadowProperty())
