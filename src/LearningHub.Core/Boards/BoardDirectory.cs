@@ -1,11 +1,16 @@
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.Core.Boards;
 
-/// <summary>Finds boards by slug for every request; cached because the list changes only through recipes.</summary>
-public sealed class BoardDirectory(LearningHubDbContext db, IMemoryCache cache)
+/// <summary>
+/// Finds boards by slug for every request; cached because the list changes only through recipes. The scope's
+/// DbContext is taken only when the list must be read: on SQLite taking it opens the connection, which a request
+/// answered from the output cache or by a signed-out page from memory otherwise never needs.
+/// </summary>
+public sealed class BoardDirectory(IServiceProvider services, IMemoryCache cache)
 {
     private const string CacheKey = "boards:all";
 
@@ -16,7 +21,7 @@ public sealed class BoardDirectory(LearningHubDbContext db, IMemoryCache cache)
             return boards;
         }
 
-        var rows = await db.Boards.AsNoTracking().OrderBy(b => b.Name).ToListAsync(cancellationToken);
+        var rows = await services.GetRequiredService<LearningHubDbContext>().Boards.AsNoTracking().OrderBy(b => b.Name).ToListAsync(cancellationToken);
         boards = rows.Select(BoardInfo.From).ToList();
         cache.Set(CacheKey, boards, TimeSpan.FromMinutes(5));
         return boards;
