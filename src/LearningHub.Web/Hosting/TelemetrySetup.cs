@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using LearningHub.Core;
 using LearningHub.Core.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,6 +38,18 @@ public static class TelemetrySetup
             return builder;
         }
 
+        AddOpenTelemetry(builder, metricsPort, otlp);
+        return builder;
+    }
+
+    /// <summary>
+    /// Apart from <see cref="AddLearningHubTelemetry"/>, and never inlined into it, so a site without an exporter
+    /// does not even load OpenTelemetry's assemblies: the JIT resolves a method's callees when it compiles it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(WebApplicationBuilder builder, int? metricsPort, bool otlp)
+    {
+        var configuration = builder.Configuration;
         var database = DatabaseSettings.From(configuration, builder.Environment);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
@@ -89,8 +102,6 @@ public static class TelemetrySetup
             // address, which is not one of the site's host names.
             builder.Services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(new ManagementPortStartupFilter(port)));
         }
-
-        return builder;
     }
 
     private static bool IsManagementRequest(HttpContext context, int? metricsPort) =>
