@@ -70,7 +70,7 @@ public sealed class OtlpReceiver : IDisposable
 }
 
 /// <summary>The real app exporting to <see cref="OtlpReceiver"/>, with short export intervals.</summary>
-public sealed class OtlpFactory(string endpoint) : LearningHubFactory
+public sealed class OtlpFactory(string endpoint, string? postgres = null) : LearningHubFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -78,6 +78,8 @@ public sealed class OtlpFactory(string endpoint) : LearningHubFactory
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
         ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
+        ["ConnectionStrings:LearningHub"] = postgres,
     };
 }
 
@@ -105,5 +107,31 @@ public sealed class OtlpExportTests
         // The service is named, and the booker is nowhere in what left the site.
         Assert.True(receiver.Holds("/v1/metrics", "learninghub"));
         Assert.DoesNotContain(receiver.Received, r => r.Path != "/v1/logs" && r.Body.AsSpan().IndexOf("person1@school.example"u8) >= 0);
+    }
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_Npgsql_exports_its_command_spans_and_connection_pool_metrics()
+    {
+        var database = $"lh_otlp_{Guid.NewGuid():N}"[..20];
+        using var receiver = new OtlpReceiver();
+        try
+        {
+            await using var site = new OtlpFactory(receiver.Endpoint, TestPostgres.ConnectionTo(database));
+            var eventId = await site.CreateEventAsync("norfolk", capacity: 5);
+
+            var booked = await site.BookAsync("norfolk", eventId, EventsTestData.Person(2));
+
+            Assert.Equal(BookingOutcome.Confirmed, booked.Outcome);
+            await Poll.UntilAsync(() => Task.FromResult(
+                    receiver.Holds("/v1/traces", "booking.lock.wait") && receiver.Holds("/v1/traces", "postgresql")
+                    && receiver.Holds("/v1/traces", "FOR UPDATE")
+                    && receiver.Holds("/v1/metrics", "learninghub.booking.lock.wait") && receiver.Holds("/v1/metrics", "db.client.")),
+                TimeSpan.FromSeconds(30),
+                () => $"Not all exported; received: {string.Join(", ", receiver.Received.Select(r => $"{r.Path} ({r.Body.Length} bytes)"))}");
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(database);
+        }
     }
 }
