@@ -86,7 +86,15 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
                 return skipped;
             }
 
-            return await DecideAsync(eventId, decide, waiting, waitStarted, CancellationToken.None);
+            try
+            {
+                return await DecideAsync(eventId, decide, waiting, waitStarted, CancellationToken.None);
+            }
+            finally
+            {
+                // Ended in DecideAsync unless the transaction failed before the lock was had; ending it twice does nothing.
+                waiting?.Dispose();
+            }
         }
         finally
         {
@@ -116,11 +124,6 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
                 // Nothing was decided yet; disposing the transaction rolls it back.
                 EndWait(waiting, waitStarted, acquired: false);
                 throw new EventBusyException(eventId);
-            }
-            catch
-            {
-                waiting?.Dispose();
-                throw;
             }
 
             EndWait(waiting, waitStarted, acquired: true);
