@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Hosting;
+using LearningHub.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,7 +42,8 @@ public sealed class RetentionApplier(
     BoardContext boards,
     IEnumerable<IRetentionSource> sources,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    RetentionMetrics metrics)
 {
     public const string AuditAction = "privacy.retention.applied";
 
@@ -56,6 +59,36 @@ public sealed class RetentionApplier(
     public async Task<IReadOnlyDictionary<string, int>?> ApplyAsync(RetentionTrigger trigger, CancellationToken cancellationToken = default)
     {
         var board = boards.Required;
+        using var span = LearningHubTelemetry.Spans.StartActivity("retention.apply");
+        span?.SetTag(LearningHubTelemetry.BoardTag, board.Slug);
+        span?.SetTag("trigger", trigger.ToString().ToLowerInvariant());
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var counts = await ApplyForBoardAsync(board, trigger, cancellationToken);
+            if (counts is null)
+            {
+                metrics.AlreadyDone(board.Slug, trigger);
+            }
+            else
+            {
+                metrics.Applied(board.Slug, trigger, Stopwatch.GetElapsedTime(started), counts);
+            }
+
+            span?.SetTag(LearningHubTelemetry.OutcomeTag, counts is null ? "already_done" : "applied");
+            return counts;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.Failed(board.Slug, trigger);
+            // The type only: a message may quote a value from a row.
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, int>?> ApplyForBoardAsync(BoardInfo board, RetentionTrigger trigger, CancellationToken cancellationToken)
+    {
         await EnsureRunRowAsync(board.Id, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,6 +169,7 @@ public sealed class RetentionScheduler(IServiceScopeFactory scopes, ILogger<Rete
     /// <summary>One pass over all boards; returns the boards this pass ran (not those already done today).</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
+        using var span = LearningHubTelemetry.Spans.StartActivity("retention.pass");
         IReadOnlyList<BoardInfo> all;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -165,6 +199,7 @@ public sealed class RetentionScheduler(IServiceScopeFactory scopes, ILogger<Rete
             }
         }
 
+        span?.SetTag("boards.applied", ran);
         return ran;
     }
 }

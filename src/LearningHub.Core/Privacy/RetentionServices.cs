@@ -12,6 +12,8 @@ public static class RetentionServices
         services.AddScoped<IRetentionSource, RetentionAccounts>();
         services.AddScoped<RetentionApplier>();
         services.AddSingleton<RetentionScheduler>();
+        services.AddSingleton<RetentionMetrics>();
+        services.AddSingleton<Telemetry.IGaugeSource, RetentionGauges>();
         services.AddHostedService<RetentionWorker>();
         return services;
     }

@@ -33,6 +33,8 @@ public static class HostSetup
         // picks up an edit; without patching, a build serves what a publish serves.
         builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.AddLearningHubLogging();
+        // Only when an exporter is configured (OTLP, or the Prometheus management port); otherwise nothing.
+        builder.AddLearningHubTelemetry();
         services.AddLearningHubCore(builder.Configuration, builder.Environment);
 
         services.AddSingleton<IBoardTheme, BaseTheme>();

@@ -26,6 +26,7 @@ public static class EventsModule
         services.AddSingleton<LearningHub.Core.Security.IPermissionProvider, EventsPermissions>();
         services.AddSingleton<INavigationProvider, EventsNavigation>();
         services.AddSingleton<EventTokens>();
+        services.AddSingleton<EventsMetrics>();
         services.AddScoped<EventLock>();
         services.AddSingleton<BookingQueue>();
         services.AddScoped<BookingMail>();

@@ -30,6 +30,8 @@ public static class NotificationsModule
         services.AddSingleton<MailTransports>();
         services.AddHttpClient(Smtp.OAuthTokens.HttpClientName);
         services.AddSingleton<Smtp.OAuthTokens>();
+        services.AddSingleton<MailMetrics>();
+        services.AddSingleton<LearningHub.Core.Telemetry.IGaugeSource, OutboxGauges>();
         services.AddSingleton<OutboxProcessor>();
         services.AddScoped<MailQueue>();
         services.AddScoped<TemplatedMail>();

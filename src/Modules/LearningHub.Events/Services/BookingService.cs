@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
+using LearningHub.Core.Telemetry;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,7 +45,8 @@ public sealed class BookingService(
     BookingMail mail,
     BoardContext boards,
     TimeProvider clock,
-    IOptions<EventsOptions> options)
+    IOptions<EventsOptions> options,
+    EventsMetrics metrics)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -55,6 +58,31 @@ public sealed class BookingService(
     /// in one transaction (<see cref="BookingQueue"/>).
     /// </summary>
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
+    {
+        var board = boards.Required.Slug;
+        using var span = LearningHubTelemetry.Spans.StartActivity("booking.book");
+        span?.SetTag(LearningHubTelemetry.BoardTag, board);
+        span?.SetTag("event.id", eventId);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await DecideRequestAsync(eventId, booker, answer, lineManagerEmail, ct);
+            metrics.Decided(board, result.Outcome, result.Refusal, Stopwatch.GetElapsedTime(started));
+            span?.SetTag(LearningHubTelemetry.OutcomeTag, EventsMetrics.OutcomeName(result.Outcome));
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var why = ex is EventBusyException ? "busy" : "error";
+            metrics.NotDecided(board, why, Stopwatch.GetElapsedTime(started));
+            span?.SetTag(LearningHubTelemetry.OutcomeTag, why);
+            // The type only: a message may quote what was typed.
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<BookingResult> DecideRequestAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct)
     {
         if (booker.IsOwnAddress(lineManagerEmail))
         {
@@ -131,6 +159,8 @@ public sealed class BookingService(
     /// <summary>Decides waiting requests for one event, oldest first, inside its lock. The caller saves.</summary>
     private async Task DecideAsync(Guid eventId, List<PendingBooking> batch)
     {
+        using var span = LearningHubTelemetry.Spans.StartActivity("booking.decide");
+        span?.SetTag("booking.batch_size", batch.Count);
         var now = Now;
         var ev = await db.Set<LearningEvent>().SingleOrDefaultAsync(e => e.Id == eventId);
         if (ev is null)
@@ -267,6 +297,7 @@ public sealed class BookingService(
         {
             var wasOffer = booking.Status == BookingStatus.Offered;
             booking.Expire(now);
+            metrics.HoldRunOut(boards.Required.Slug, wasOffer);
             if (wasOffer)
             {
                 await mail.OfferExpiredAsync(ev, booking, ct);
@@ -301,6 +332,8 @@ public sealed class BookingService(
             booking.Offer(OfferWindow.ExpiresAt(now, ev.StartUtc, windowHours));
             await mail.OfferedAsync(ev, booking, ct);
         }
+
+        metrics.Offered(boards.Required.Slug, next.Count);
     }
 
     private async Task<string> NewReferenceAsync(CancellationToken ct)

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using LearningHub.Core;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +28,8 @@ namespace LearningHub.Events.Services;
 /// Either wait is bounded by <see cref="EventsOptions.LockWait"/>: past it <see cref="EventBusyException"/>
 /// is thrown before anything is decided, so nothing is half-saved and the person can simply try again.
 /// </remarks>
-public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database, IOptions<EventsOptions> options, BoardContext boards, EventListCache lists)
+public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database, IOptions<EventsOptions> options, BoardContext boards, EventListCache lists,
+    EventsMetrics metrics)
 {
     /// <summary>PostgreSQL's "lock not available", raised when <c>lock_timeout</c> runs out.</summary>
     private const string LockNotAvailable = "55P03";
@@ -55,14 +58,43 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         var queue = database.Provider == DatabaseProvider.Sqlite
             ? SqliteWriters
             : EventStripes[(eventId.GetHashCode() & int.MaxValue) % EventStripes.Length];
-        if (!await queue.WaitAsync(options.Value.LockWait, ct))
+        // The wait is the in-process queue and, on PostgreSQL, the event's row lock (ended in DecideAsync).
+        var waiting = LearningHubTelemetry.Spans.StartActivity("booking.lock.wait");
+        var waitStarted = Stopwatch.GetTimestamp();
+        bool acquired;
+        try
         {
+            acquired = await queue.WaitAsync(options.Value.LockWait, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            waiting?.Dispose();
+            throw;
+        }
+
+        if (!acquired)
+        {
+            EndWait(waiting, waitStarted, acquired: false);
             throw new EventBusyException(eventId);
         }
 
         try
         {
-            return stillNeeded() ? await DecideAsync(eventId, decide, CancellationToken.None) : skipped;
+            if (!stillNeeded())
+            {
+                EndWait(waiting, waitStarted, acquired: true);
+                return skipped;
+            }
+
+            try
+            {
+                return await DecideAsync(eventId, decide, waiting, waitStarted, CancellationToken.None);
+            }
+            finally
+            {
+                // Ended in DecideAsync unless the transaction failed before the lock was had; ending it twice does nothing.
+                waiting?.Dispose();
+            }
         }
         finally
         {
@@ -70,10 +102,15 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         }
     }
 
-    private async Task<T> DecideAsync<T>(Guid eventId, Func<Task<T>> decide, CancellationToken ct)
+    private async Task<T> DecideAsync<T>(Guid eventId, Func<Task<T>> decide, Activity? waiting, long waitStarted, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (database.Provider == DatabaseProvider.Postgres)
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            // SQLite: BEGIN IMMEDIATE has taken the write lock, and nobody else in this process holds it.
+            EndWait(waiting, waitStarted, acquired: true);
+        }
+        else
         {
             // Bounded like the in-memory wait; SET LOCAL ends with the transaction. (A whole number of milliseconds: no parameter is allowed here.)
             var setTimeout = "SET LOCAL lock_timeout = " + ((long)options.Value.LockWait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
@@ -85,8 +122,11 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
             catch (DbException ex) when (ex.SqlState == LockNotAvailable)
             {
                 // Nothing was decided yet; disposing the transaction rolls it back.
+                EndWait(waiting, waitStarted, acquired: false);
                 throw new EventBusyException(eventId);
             }
+
+            EndWait(waiting, waitStarted, acquired: true);
         }
 
         var result = await decide();
@@ -95,6 +135,16 @@ public sealed class EventLock(LearningHubDbContext db, DatabaseSettings database
         // Every change of an event's places commits here: cached lists must not go on showing the old count.
         lists.Changed(boards.Required.Id);
         return result;
+    }
+
+    private void EndWait(Activity? waiting, long waitStarted, bool acquired)
+    {
+        metrics.LockWaited(Stopwatch.GetElapsedTime(waitStarted), acquired);
+        if (waiting is not null)
+        {
+            waiting.SetTag(LearningHubTelemetry.OutcomeTag, acquired ? "acquired" : "timed_out");
+            waiting.Dispose();
+        }
     }
 }
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Telemetry;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +15,29 @@ namespace LearningHub.Events.Services;
 /// database, so a restart loses nothing; the clock is the injected <see cref="TimeProvider"/>, so tests
 /// move time instead of waiting.
 /// </summary>
-public sealed class WaitlistProcessor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WaitlistProcessor> logger)
+public sealed class WaitlistProcessor(IServiceScopeFactory scopes, TimeProvider clock, EventsMetrics metrics, ILogger<WaitlistProcessor> logger)
 {
     /// <summary>One pass; returns how many events were settled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        using var span = LearningHubTelemetry.Spans.StartActivity("waitlist.pass");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var settled = await SettleDueAsync(ct);
+            metrics.WaitlistPass(Stopwatch.GetElapsedTime(started), settled, completed: true);
+            span?.SetTag("waitlist.events_settled", settled);
+            return settled;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.WaitlistPass(Stopwatch.GetElapsedTime(started), 0, completed: false);
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<int> SettleDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         List<(Guid BoardId, Guid EventId)> due;

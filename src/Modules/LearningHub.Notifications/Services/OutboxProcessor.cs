@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Telemetry;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,7 @@ public sealed class OutboxProcessor(
     MailTransports transports,
     TimeProvider clock,
     IOptions<NotificationsOptions> options,
+    MailMetrics metrics,
     ILogger<OutboxProcessor> logger)
 {
     private readonly Random _jitter = new();
@@ -34,6 +37,8 @@ public sealed class OutboxProcessor(
             return 0;
         }
 
+        // A span only for a pass that has mail to send: an idle poll every few seconds is not worth one.
+        using var span = LearningHubTelemetry.Spans.StartActivity("outbox.pass");
         // The dispatcher serves every board, so it reads across boards by name and acts as each in turn.
         var claimed = await db.Set<OutboxMessage>().IgnoreQueryFilters()
             .Where(m => m.ClaimToken == token).OrderBy(m => m.NextAttemptUtc).ToListAsync(cancellationToken);
@@ -55,10 +60,11 @@ public sealed class OutboxProcessor(
             {
                 foreach (var message in group)
                 {
+                    var sendStarted = Stopwatch.GetTimestamp();
                     var sending = SendAsync(transport, message, board, settings, cancellationToken);
                     // Both end before anything else happens, whichever of them fails.
                     await Task.WhenAll(saving, sending);
-                    Record(message, board, await sending);
+                    Record(message, board, await sending, Stopwatch.GetElapsedTime(sendStarted));
                     // Saved one by one, so if the process dies mid-batch what was sent stays marked sent (but
                     // for the one save in flight). On the thread pool: SQLite's SaveChangesAsync does its
                     // work before it returns, which would leave nothing to overlap.
@@ -79,6 +85,7 @@ public sealed class OutboxProcessor(
             }
         }
 
+        span?.SetTag("outbox.claimed", claimed.Count);
         return claimed.Count;
     }
 
@@ -98,10 +105,11 @@ public sealed class OutboxProcessor(
     }
 
     /// <summary>Marks the message sent, or failed, or due again later, and releases this pass's claim.</summary>
-    private void Record(OutboxMessage message, BoardInfo board, Exception? failure)
+    private void Record(OutboxMessage message, BoardInfo board, Exception? failure, TimeSpan took)
     {
         if (failure is null)
         {
+            metrics.Sent(board.Slug, took);
             message.Status = OutboxStatus.Sent;
             message.SentUtc = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
@@ -115,11 +123,13 @@ public sealed class OutboxProcessor(
             {
                 // Out of attempts, or refused for good (no such mailbox, an address that cannot be sent to).
                 message.Status = OutboxStatus.Failed;
+                metrics.Failed(board.Slug, gaveUp: true, took);
                 logger.LogError("Mail {MessageId} to board {Board} failed after {Attempts} attempts: {Error}", message.Id, board.Slug, message.Attempts, message.LastError);
             }
             else
             {
                 message.Status = OutboxStatus.Pending;
+                metrics.Failed(board.Slug, gaveUp: false, took);
                 message.NextAttemptUtc = clock.GetUtcNow().UtcDateTime
                     + RetrySchedule.DelayAfter(message.Attempts, settingsNow.FirstRetryDelay, settingsNow.MaxRetryDelay, _jitter);
                 logger.LogWarning("Mail {MessageId} to board {Board} not sent (attempt {Attempts}), retrying at {Next:u}: {Error}",
