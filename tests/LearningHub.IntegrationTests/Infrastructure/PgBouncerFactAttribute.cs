@@ -10,12 +10,6 @@ public sealed class PgBouncerFactAttribute : FactAttribute
 {
     public const string Variable = "LEARNINGHUB_TEST_PGBOUNCER";
 
-    /// <summary>
-    /// <c>default_pool_size</c> of the PgBouncer scripts/start-test-postgres.sh starts: the most server
-    /// connections it opens to one database, so a test can tell its work went through the pooler.
-    /// </summary>
-    public const int PoolSize = 10;
-
     public PgBouncerFactAttribute()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) || string.IsNullOrWhiteSpace(PostgresFactAttribute.ConnectionString))

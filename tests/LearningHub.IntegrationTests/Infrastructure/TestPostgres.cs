@@ -35,19 +35,6 @@ public static class TestPostgres
         await create.ExecuteNonQueryAsync();
     }
 
-    /// <summary>
-    /// How many server processes (backends) are connected to <paramref name="database"/> now, asked of the
-    /// server directly: through PgBouncer at most its pool size, however many connections the app holds.
-    /// </summary>
-    public static async Task<int> BackendsConnectedToAsync(string database)
-    {
-        await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
-        await admin.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @database", admin);
-        count.Parameters.AddWithValue("database", database);
-        return Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>Drops the databases a test made, closing pooled connections to them first (PgBouncer's too: FORCE ends every backend).</summary>
     public static async Task DropAsync(params string[] databases)
     {
