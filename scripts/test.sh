@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # The test command. On a fresh Debian/Ubuntu machine with the .NET 10 SDK and Node.js it installs what
-# the tests need (Chromium, fonts, PostgreSQL), starts a throwaway PostgreSQL, builds (the build runs
-# npm ci for the theme) and runs every test: unit, integration (SQLite and PostgreSQL) and end to end
-# (Chromium + axe). It ends with one line: "N passed, N failed, N skipped".
+# the tests need (Chromium, fonts, PostgreSQL, PgBouncer), starts a throwaway PostgreSQL with a
+# PgBouncer in front of it, builds (the build runs npm ci for the theme) and runs every test: unit,
+# integration (SQLite, PostgreSQL, two nodes through PgBouncer) and end to end (Chromium + axe).
+# It ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh
 
-LEARNINGHUB_TEST_POSTGRES="$(bash scripts/start-test-postgres.sh)"
-export LEARNINGHUB_TEST_POSTGRES
+# Stopped however the run ends, also when starting fails halfway (the server up, PgBouncer not).
 trap 'bash scripts/stop-test-postgres.sh' EXIT
+# Line 1: the server; line 2: PgBouncer in front of it (the two-node tests run through both).
+servers="$(bash scripts/start-test-postgres.sh --pgbouncer)"
+LEARNINGHUB_TEST_POSTGRES="$(sed -n 1p <<<"$servers")"
+LEARNINGHUB_TEST_PGBOUNCER="$(sed -n 2p <<<"$servers")"
+export LEARNINGHUB_TEST_POSTGRES LEARNINGHUB_TEST_PGBOUNCER
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

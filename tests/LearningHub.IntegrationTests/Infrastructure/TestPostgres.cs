@@ -5,10 +5,14 @@ namespace LearningHub.IntegrationTests.Infrastructure;
 /// <summary>Throwaway databases on the test PostgreSQL server (<see cref="PostgresFactAttribute"/>).</summary>
 public static class TestPostgres
 {
-    /// <summary>A connection string to <paramref name="database"/> on the test server (created by the app's migrations).</summary>
-    public static string ConnectionTo(string database, int? maxPoolSize = null)
+    /// <summary>
+    /// A connection string to <paramref name="database"/> on the test server (created by the app's migrations),
+    /// straight to the server or through PgBouncer (<see cref="PgBouncerFactAttribute"/>).
+    /// </summary>
+    public static string ConnectionTo(string database, int? maxPoolSize = null, DatabaseRoute route = DatabaseRoute.Direct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(PostgresFactAttribute.ConnectionString) { Database = database };
+        var server = route == DatabaseRoute.PgBouncer ? PgBouncerFactAttribute.ConnectionString : PostgresFactAttribute.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = database };
         if (maxPoolSize is { } size)
         {
             builder.MaxPoolSize = size;
@@ -17,7 +21,21 @@ public static class TestPostgres
         return builder.ConnectionString;
     }
 
-    /// <summary>Drops the databases a test made, closing pooled connections to them first.</summary>
+    /// <summary>
+    /// Creates an empty <paramref name="database"/> directly on the server, as an operator would before the
+    /// first start behind PgBouncer: the app's migrations then run through the pooler, but creating a database
+    /// cannot go through it (PgBouncer answers for a missing database with a login failure of its own, which
+    /// EF Core's existence check does not recognise, and waits <c>server_login_retry</c> before trying it again).
+    /// </summary>
+    public static async Task CreateAsync(string database)
+    {
+        await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Drops the databases a test made, closing pooled connections to them first (PgBouncer's too: FORCE ends every backend).</summary>
     public static async Task DropAsync(params string[] databases)
     {
         NpgsqlConnection.ClearAllPools();
@@ -29,6 +47,13 @@ public static class TestPostgres
             await drop.ExecuteNonQueryAsync();
         }
     }
+}
+
+/// <summary>How the app reaches the test server: directly, or through PgBouncer in transaction pooling mode.</summary>
+public enum DatabaseRoute
+{
+    Direct,
+    PgBouncer,
 }
 
 /// <summary>The real app over a PostgreSQL database instead of SQLite.</summary>

@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Notifications;
 
-/// <summary>Two app instances on one PostgreSQL database share the outbox: each message is sent exactly once.</summary>
+/// <summary>
+/// Two app instances on one PostgreSQL database share the outbox: each message is sent exactly once, both
+/// straight to the server and through PgBouncer in transaction pooling mode (docs/pgbouncer.md), where the
+/// claim (<c>FOR UPDATE SKIP LOCKED</c> in one statement) and the sends' saves share ten server connections.
+/// </summary>
 public sealed class PostgresOutboxTests : IAsyncLifetime
 {
     private const int MessageCount = 300;
@@ -37,19 +41,30 @@ public sealed class PostgresOutboxTests : IAsyncLifetime
         }
     }
 
-    private LearningHubFactory StartInstance()
+    private LearningHubFactory StartInstance(DatabaseRoute route)
     {
-        var instance = new InstanceFactory(TestPostgres.ConnectionTo(_database));
+        var instance = new InstanceFactory(TestPostgres.ConnectionTo(_database, route: route));
         _instances.Add(instance);
         _ = instance.Services; // start it: migrations and recipes run now, one instance at a time
         return instance;
     }
 
     [PostgresFact]
-    public async Task Two_instances_claiming_at_once_send_every_message_exactly_once()
+    public Task Two_instances_claiming_at_once_send_every_message_exactly_once() =>
+        SendThroughTwoInstancesAsync(DatabaseRoute.Direct);
+
+    [PgBouncerFact]
+    public async Task Through_PgBouncer_two_instances_claiming_at_once_send_every_message_exactly_once()
     {
-        var first = StartInstance();
-        var second = StartInstance();
+        // Made by the operator; the instances migrate it through PgBouncer as they start.
+        await TestPostgres.CreateAsync(_database);
+        await SendThroughTwoInstancesAsync(DatabaseRoute.PgBouncer);
+    }
+
+    private async Task SendThroughTwoInstancesAsync(DatabaseRoute route)
+    {
+        var first = StartInstance(route);
+        var second = StartInstance(route);
         await first.WithBoardServicesAsync("norfolk", async services =>
         {
             var db = services.GetRequiredService<LearningHubDbContext>();

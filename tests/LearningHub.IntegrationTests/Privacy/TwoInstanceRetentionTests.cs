@@ -11,18 +11,32 @@ namespace LearningHub.IntegrationTests.Privacy;
 /// <summary>
 /// Two app instances on one PostgreSQL database both run the retention job at the same moment, again
 /// and again: each board's day is claimed by exactly one of them, so there is one audit entry per board
-/// and every record is counted once.
+/// and every record is counted once. Both straight to the server and through PgBouncer in transaction
+/// pooling mode (docs/pgbouncer.md): the claim is one conditional update, so it needs no session.
 /// </summary>
 [Collection(BookingConcurrencyCollection.Name)]
 public sealed class TwoInstanceRetentionTests
 {
     [PostgresFact]
-    public async Task Two_instances_running_the_job_together_apply_it_once_per_board_per_day()
+    public Task Two_instances_running_the_job_together_apply_it_once_per_board_per_day() =>
+        RunThroughTwoInstancesAsync(DatabaseRoute.Direct);
+
+    [PgBouncerFact]
+    public Task Through_PgBouncer_two_instances_running_the_job_together_apply_it_once_per_board_per_day() =>
+        RunThroughTwoInstancesAsync(DatabaseRoute.PgBouncer);
+
+    private static async Task RunThroughTwoInstancesAsync(DatabaseRoute route)
     {
         var database = $"lh_ret_{Guid.NewGuid():N}"[..24];
         try
         {
-            var connection = TestPostgres.ConnectionTo(database);
+            if (route == DatabaseRoute.PgBouncer)
+            {
+                // Made by the operator; the instances migrate it through PgBouncer as they start.
+                await TestPostgres.CreateAsync(database);
+            }
+
+            var connection = TestPostgres.ConnectionTo(database, route: route);
             await using var first = new InstanceFactory(connection);
             await using var second = new InstanceFactory(connection);
             first.CreateClient().Dispose();
