@@ -11,7 +11,8 @@
 #   --no-publish   reuse an existing publish in DIR
 #   --compare DIR  also start the app published in DIR (an earlier commit's publish) over the same database and
 #                  interleave its runs with this one's, page by page; its rows are marked "other"
-#   -d SECONDS     duration of each wrk run (default 5)
+#   -d SECONDS     duration of each wrk run (default 5; the two reports run at least 20 s, so that some of their
+#                  requests finish under 20 connections)
 #   -c CONNECTIONS wrk connections (default 20, the issue's concurrent users; 2 threads)
 #   -r ROUNDS      rounds of the whole list (default 1); figures are medians over rounds
 #   -p PORT        loopback port of the app (default 5288; --compare uses PORT+1)
@@ -34,6 +35,7 @@ publish_dir=""
 publish=1
 compare_dir=""
 duration=5
+report_seconds=20
 connections=20
 rounds=1
 port=5288
@@ -51,7 +53,7 @@ while [[ $# -gt 0 ]]; do
         -r) rounds="$2"; shift 2 ;;
         -p) port="$2"; shift 2 ;;
         --only) only="$2"; shift 2 ;;
-        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -253,10 +255,12 @@ loads=""
 for (( round = 1; round <= rounds; round++ )); do
     echo "Round $round of $rounds ..."
     for entry in "${pages[@]}"; do
-        IFS='|' read -r label path who _ <<<"$entry"
+        IFS='|' read -r label path who report <<<"$entry"
+        # A report takes seconds under 20 connections: a run of a few seconds would finish none of its requests.
+        seconds=$duration; (( report == 1 && seconds < report_seconds )) && seconds=$report_seconds
         for name in "${apps[@]}"; do
             measure "$name" "$path" "$who" 1 >/dev/null   # warm: JIT, pools, the database's cache for this page
-            read -r rate p50 p95 _ failed < <(measure "$name" "$path" "$who" "$duration")
+            read -r rate p50 p95 _ failed < <(measure "$name" "$path" "$who" "$seconds")
             key="$name|$label"
             rates[$key]+="$rate "; p50s[$key]+="$p50 "; p95s[$key]+="$p95 "
             failures[$key]=$(( ${failures[$key]:-0} + failed ))
@@ -282,5 +286,5 @@ for entry in "${pages[@]}"; do
             "$(median <<<"${rates[$key]}")" "$(median <<<"${p50s[$key]}")" "$p95" "$bound" "$verdict" "${failures[$key]}"
     done
 done
-echo "(medians over $rounds round(s) of ${duration} s per page after 1 s of warming, $connections connections, 2 wrk threads;"
+echo "(medians over $rounds round(s) of ${duration} s per page (reports ${report_seconds} s) after 1 s of warming, $connections connections, 2 wrk threads;"
 echo " load average after each round: $loads)"
