@@ -392,8 +392,6 @@ namespace LearningHub.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BoardId");
-
                     b.HasIndex("ModuleId");
 
                     b.HasIndex("VersionId");
@@ -403,7 +401,7 @@ namespace LearningHub.Migrations.Postgres
                     b.HasIndex("UserId", "VersionId")
                         .IsUnique();
 
-                    b.HasIndex("CompletedUtc", "ModuleId", "UserId", "BoardId");
+                    b.HasIndex("BoardId", "ModuleId", "UserId", "CompletedUtc");
 
                     b.ToTable("CaseProgress", (string)null);
                 });

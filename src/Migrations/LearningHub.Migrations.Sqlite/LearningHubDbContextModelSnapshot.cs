@@ -387,8 +387,6 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BoardId");
-
                     b.HasIndex("ModuleId");
 
                     b.HasIndex("VersionId");
@@ -398,7 +396,7 @@ namespace LearningHub.Migrations.Sqlite
                     b.HasIndex("UserId", "VersionId")
                         .IsUnique();
 
-                    b.HasIndex("CompletedUtc", "ModuleId", "UserId", "BoardId");
+                    b.HasIndex("BoardId", "ModuleId", "UserId", "CompletedUtc");
 
                     b.ToTable("CaseProgress", (string)null);
                 });

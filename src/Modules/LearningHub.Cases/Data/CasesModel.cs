@@ -201,8 +201,11 @@ internal sealed class CaseProgressConfiguration : IEntityTypeConfiguration<CaseP
         b.Property(x => x.UserId).HasMaxLength(450);
         b.HasIndex(x => new { x.UserId, x.VersionId }).IsUnique();
         b.HasIndex(x => new { x.UserId, x.ModuleId });
-        // Impact's reach (the annual-report pack): who completed a module in the period, read from the index alone.
-        b.HasIndex(x => new { x.CompletedUtc, x.ModuleId, x.UserId, x.BoardId });
+        // Impact's reach and the annual-report pack's "learning delivered": who completed each module in the period,
+        // read from the index alone. The board leads (every query is scoped to one board; with the date first, a year
+        // of completions on every board was read to keep one board's), then module and account, so "different people
+        // per module" is counted in index order without a sort (issue 22: 318 ms → 44 ms on the largest seeded board).
+        b.HasIndex(x => new { x.BoardId, x.ModuleId, x.UserId, x.CompletedUtc });
         b.HasOne(x => x.Version).WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CaseModule>().WithMany().HasForeignKey(x => x.ModuleId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.SectionsDone).WithOne().HasForeignKey(x => x.ProgressId).OnDelete(DeleteBehavior.Cascade);

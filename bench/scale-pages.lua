@@ -1,0 +1,13 @@
+-- wrk script for bench/scale-pages.sh: prints one machine-readable line at the end of a run with the requests/s,
+-- the 50th and 95th percentile latency in milliseconds (wrk's own --latency output stops at 50/75/90/99), the
+-- requests made and wrk's count of responses that were not 2xx or 3xx. (A redirect to sign-in would be a 3xx,
+-- so the script checks every page once for a 200 before timing it.)
+done = function(summary, latency, requests)
+    local seconds = summary.duration / 1000000
+    io.write(string.format("RESULT %.1f %.1f %.1f %d %d\n",
+        summary.requests / seconds,
+        latency:percentile(50) / 1000,
+        latency:percentile(95) / 1000,
+        summary.requests,
+        summary.errors.status))
+end

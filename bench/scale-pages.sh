@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# Scale pages benchmark (issue 22): the pages people use most, timed with wrk through the real app over a database
+# filled by seed-scale (bench/LearningHub.Bench.Scale), on its LARGEST board.
+#
+# Usage: bench/scale-pages.sh --connection "Host=...;Port=...;Username=...;Password=...;Database=..."
+#                             [-o PUBLISH_DIR] [--no-publish] [--compare OTHER_PUBLISH_DIR]
+#                             [-d SECONDS] [-c CONNECTIONS] [-r ROUNDS] [-p PORT] [--only LABEL_WORD]
+#   --connection   the seeded PostgreSQL database (Npgsql connection string; psql must reach it too, to pick the
+#                  board, an event and a person)
+#   -o DIR         publish folder (default: a new temporary folder); Release, ReadyToRun, as bench/pages.sh does
+#   --no-publish   reuse an existing publish in DIR
+#   --compare DIR  also start the app published in DIR (an earlier commit's publish) over the same database and
+#                  interleave its runs with this one's, page by page; its rows are marked "other"
+#   -d SECONDS     duration of each wrk run (default 5; the two reports run at least 20 s, so that some of their
+#                  requests finish under 20 connections)
+#   -c CONNECTIONS wrk connections (default 20, the issue's concurrent users; 2 threads)
+#   -r ROUNDS      rounds of the whole list (default 1); figures are medians over rounds
+#   -p PORT        loopback port of the app (default 5288; --compare uses PORT+1)
+#   --only WORD    time only the pages whose label contains WORD
+#
+# The app runs in Production on the database (Database:Provider=Postgres) with its background jobs off (mail
+# dispatcher, waiting-list job, retention job), so only the timed requests use the database. Signed in as a
+# practitioner of the largest board (most accounts) for the pages practitioners use, and as the board's admin for the
+# staff pages. Pages: board home, module catalogue, a module page, events list (practitioner); an event's register
+# (the past event whose bookings are nearest 300), reach report for the last year, the annual-report pack (HTML) for
+# the last year, audit search (by a person's name), a person's data export (admin). Every page is first fetched once
+# and must answer 200. For each page: requests/s, p50 and p95 latency (ms) from a wrk Lua script (bench/scale-pages.lua);
+# at 20 connections the p95 latency is the app's p95 server time plus the loopback.
+# Installs wrk from Debian/Ubuntu (apt-get) if missing. Traffic goes only to 127.0.0.1. Nothing is written to the
+# database but what the app itself writes on a GET (sign-in stamps, audit of the data export).
+set -euo pipefail
+
+connection=""
+publish_dir=""
+publish=1
+compare_dir=""
+duration=5
+report_seconds=20
+connections=20
+rounds=1
+port=5288
+only=""
+password="Learning-Hub-Demo-1"
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --connection) connection="$2"; shift 2 ;;
+        -o) publish_dir="$2"; shift 2 ;;
+        --no-publish) publish=0; shift ;;
+        --compare) compare_dir="$2"; shift 2 ;;
+        -d) duration="$2"; shift 2 ;;
+        -c) connections="$2"; shift 2 ;;
+        -r) rounds="$2"; shift 2 ;;
+        -p) port="$2"; shift 2 ;;
+        --only) only="$2"; shift 2 ;;
+        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+[[ -n "$connection" ]] || { echo "--connection is needed (the seeded database)" >&2; exit 2; }
+for number in "$duration" "$connections" "$rounds" "$port"; do
+    [[ "$number" =~ ^[0-9]+$ ]] || { echo "not a number: $number" >&2; exit 2; }
+done
+for tool in curl dotnet psql; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
+done
+
+if ! command -v wrk >/dev/null; then
+    echo "Installing wrk (apt-get) ..."
+    if (( EUID == 0 )); then sudo=(); else sudo=(sudo); fi
+    "${sudo[@]}" apt-get install -y -qq wrk >/dev/null || { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq wrk >/dev/null; }
+    command -v wrk >/dev/null || { echo "could not install wrk" >&2; exit 2; }
+fi
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lua="$repo_root/bench/scale-pages.lua"
+work_dir="$(mktemp -d "${TMPDIR:-/tmp}/lh-scale-pages.XXXXXX")"
+declare -A app_pid=() app_port=()
+declare -A cookies=()   # "<app>|practitioner" and "<app>|admin"
+
+# The Npgsql connection string's parts, for psql.
+setting() {
+    tr ';' '\n' <<<"$connection" | awk -F= -v key="$1" 'tolower($1) == tolower(key) { sub(/^[^=]*=/, ""); print; exit }'
+}
+export PGHOST="$(setting Host)" PGPORT="$(setting Port)" PGUSER="$(setting Username)" PGDATABASE="$(setting Database)"
+pg_password="$(setting Password)"
+[[ -n "$pg_password" ]] && export PGPASSWORD="$pg_password"
+sql() { psql -X -A -t -q -c "$1"; }
+
+alive() {
+    local state
+    state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
+    [[ -n "$state" && "$state" != Z ]]
+}
+
+cleanup() {
+    local name pid waited
+    for name in "${!app_pid[@]}"; do
+        pid="${app_pid[$name]}"
+        if alive "$pid"; then
+            kill "$pid" 2>/dev/null || true
+            waited=0
+            while alive "$pid" && (( waited < 100 )); do sleep 0.1; waited=$(( waited + 1 )); done
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$work_dir"
+}
+trap cleanup EXIT
+
+# What is timed, picked from the database: the largest board, a practitioner and a person on it, the past event
+# whose bookings are nearest 300, and the audit's most common actor name (a search that finds many entries).
+board=$(sql 'SELECT b."Slug" FROM "Boards" b JOIN "AspNetUsers" u ON u."BoardId" = b."Id" GROUP BY b."Slug" ORDER BY count(*) DESC, b."Slug" LIMIT 1')
+[[ -n "$board" ]] || { echo "no boards in the database: seed it with bench/LearningHub.Bench.Scale first" >&2; exit 2; }
+board_id=$(sql "SELECT \"Id\" FROM \"Boards\" WHERE \"Slug\" = '$board'")
+practitioner=$(sql "SELECT \"Email\" FROM \"AspNetUsers\" WHERE \"BoardId\" = '$board_id' AND \"Email\" ~ '^[a-z]+\.[a-z]+\.[0-9]+@' ORDER BY \"Email\" LIMIT 1")
+person_id=$(sql "SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Email\" = '$practitioner'")
+admin="admin@$board.example"
+event_id=$(sql "SELECT b.\"EventId\" FROM \"Bookings\" b JOIN \"Events\" e ON e.\"Id\" = b.\"EventId\"
+    WHERE b.\"BoardId\" = '$board_id' AND e.\"StartUtc\" < now() GROUP BY b.\"EventId\" ORDER BY abs(count(*) - 300), b.\"EventId\" LIMIT 1")
+event_bookings=$(sql "SELECT count(*) FROM \"Bookings\" WHERE \"EventId\" = '$event_id'")
+audit_person=$(sql "SELECT \"ActorName\" FROM \"AuditEntries\" WHERE \"BoardId\" = '$board_id' GROUP BY \"ActorName\" ORDER BY count(*) DESC LIMIT 1")
+read -r year_ago_day year_ago_month year_ago_year today_day today_month today_year < <(date -u -d '-1 year' '+%-d %-m %Y' | tr '\n' ' '; date -u '+%-d %-m %Y')
+year_query="From.Day=$year_ago_day&From.Month=$year_ago_month&From.Year=$year_ago_year&To.Day=$today_day&To.Month=$today_month&To.Year=$today_year"
+audit_query="Filter.Person=$(sed 's/ /+/g' <<<"$audit_person")"
+echo "Board /$board (largest), practitioner $practitioner, admin $admin"
+echo "Event $event_id ($event_bookings bookings), person $person_id, audit search by \"$audit_person\""
+
+if [[ -z "$publish_dir" ]]; then
+    (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
+    publish_dir="$work_dir/publish"
+fi
+publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+if (( publish == 1 )); then
+    case "$(uname -m)" in
+        x86_64) arch=x64 ;;
+        aarch64) arch=arm64 ;;
+        *) echo "unknown architecture $(uname -m)" >&2; exit 2 ;;
+    esac
+    echo "Publishing (Release, ReadyToRun) to $publish_dir ..."
+    dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet \
+        -a "$arch" -p:PublishReadyToRun=true
+fi
+
+# Signs in to the app $1 as $2 on the board's own sign-in form; sets cookies[$1|$3].
+sign_in() {
+    local name="$1" email="$2" who="$3" base="http://127.0.0.1:${app_port[$1]}"
+    local jar="$work_dir/$name-$who.cookies" form token
+    form=$(curl -s -c "$jar" "$base/$board/account/sign-in")
+    token=$(grep -o '<input[^>]*__RequestVerificationToken[^>]*>' <<<"$form" | sed -n 1p | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
+    [[ -n "$token" ]] || { echo "no antiforgery token on the $name sign-in page" >&2; exit 1; }
+    curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
+        --data-urlencode "__RequestVerificationToken=$token" "$base/$board/account/sign-in"
+    # Netscape cookie file: HttpOnly cookies (the sign-in cookie) are written with a "#HttpOnly_" prefix.
+    cookies[$name|$who]=$(awk -F'\t' '{ sub(/^#HttpOnly_/, "", $1) } NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+    local home
+    home=$(curl -s -H "Cookie: ${cookies[$name|$who]}" "$base/$board")
+    [[ "$home" == *"Sign out"* ]] || { echo "signing in to the $name app as $email failed" >&2; exit 1; }
+}
+
+start_app() {
+    local name="$1" dir="$2" app_port_number="$3"
+    [[ -f "$dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $dir" >&2; exit 2; }
+    if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${app_port_number}/"; then
+        echo "something already listens on 127.0.0.1:${app_port_number}; choose another port with -p" >&2; exit 2
+    fi
+    local data="$work_dir/$name-data" recipes="$work_dir/$name-recipes" log="$work_dir/$name.log" base="http://127.0.0.1:${app_port_number}"
+    mkdir -p "$data" "$recipes"
+    (
+        cd "$dir"
+        exec env ASPNETCORE_ENVIRONMENT=Production \
+            Database__Provider=Postgres \
+            ConnectionStrings__LearningHub="$connection" \
+            LearningHub__DataPath="$data" \
+            LearningHub__RecipesPath="$recipes" \
+            LearningHub__SeedDemoUsers=false \
+            LearningHub__PublicBaseUrl="$base" \
+            LearningHub__AccountRequestsPerMinute=100000 \
+            Notifications__DispatcherEnabled=false \
+            Events__WaitlistJobEnabled=false \
+            Retention__JobEnabled=false \
+            Logging__LogLevel__Default=Warning \
+            dotnet "$dir/LearningHub.Web.dll" --urls "$base"
+    ) >"$log" 2>&1 &
+    app_pid[$name]=$!
+    app_port[$name]=$app_port_number
+    local deadline=$(( $(date +%s) + 180 ))
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/$board" || true)" == 200 ]]; do
+        if ! alive "${app_pid[$name]}" || (( $(date +%s) > deadline )); then
+            echo "the $name app did not serve /$board; its log:" >&2; cat "$log" >&2; exit 1
+        fi
+        sleep 0.5
+    done
+    sign_in "$name" "$practitioner" practitioner
+    sign_in "$name" "$admin" admin
+    echo "$name: $dir on $base (pid ${app_pid[$name]})"
+}
+
+apps=(this)
+start_app this "$publish_dir" "$port"
+if [[ -n "$compare_dir" ]]; then
+    apps+=(other)
+    start_app other "$(cd "$compare_dir" && pwd)" $(( port + 1 ))
+fi
+
+# The first module in the catalogue (whole page read before grep: a pipe cut short fails under pipefail).
+catalogue=$(curl -s -H "Cookie: ${cookies[this|practitioner]}" "http://127.0.0.1:${app_port[this]}/$board/modules")
+module=$(grep -o "href=\"/$board/modules/[a-z0-9-]*\"" <<<"$catalogue" | sed -n 1p | sed 's/href="//; s/"$//')
+[[ -n "$module" ]] || { echo "no module in the catalogue" >&2; exit 1; }
+
+# label|path|who|report (1: the issue's 500 ms bound, else 100 ms)
+pages=(
+    "board home|/$board|practitioner|0"
+    "module catalogue|/$board/modules|practitioner|0"
+    "module page|$module|practitioner|0"
+    "events list|/$board/events|practitioner|0"
+    "event register ($event_bookings bookings)|/$board/events/manage/$event_id/register|admin|0"
+    "audit search|/$board/admin/audit?$audit_query|admin|0"
+    "person's data export|/$board/admin/people/$person_id/data|admin|0"
+    "reach report, a year|/$board/events/manage/reach?$year_query|admin|1"
+    "annual-report pack, a year|/$board/impact?$year_query|admin|1"
+)
+if [[ -n "$only" ]]; then
+    kept=()
+    for entry in "${pages[@]}"; do [[ "${entry%%|*}" == *"$only"* ]] && kept+=("$entry"); done
+    pages=("${kept[@]}")
+fi
+
+url_of() { echo "http://127.0.0.1:${app_port[$1]}$2"; }
+
+for name in "${apps[@]}"; do
+    for entry in "${pages[@]}"; do
+        IFS='|' read -r label path who _ <<<"$entry"
+        status=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Cookie: ${cookies[$name|$who]}" "$(url_of "$name" "$path")")
+        [[ "$status" == 200\ * ]] || { echo "$name: $label ($path) answered ${status%% *}, not 200" >&2; exit 1; }
+        echo "$name: $label answers 200 (first request ${status#* } s)"
+    done
+done
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); dotnet $(dotnet --version)"
+read -r load1 _ < /proc/loadavg
+echo "Load average before the runs: $load1 (other work on the machine skews the figures)"
+
+# One wrk run; prints "requests_per_second p50_ms p95_ms requests non_2xx_3xx".
+measure() {
+    local name="$1" path="$2" who="$3" seconds="$4" output
+    output=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s "$lua" -H "Cookie: ${cookies[$name|$who]}" "$(url_of "$name" "$path")")
+    awk '/^RESULT/ { print $2, $3, $4, $5, $6 }' <<<"$output"
+}
+
+declare -A rates=() p50s=() p95s=() failures=()
+loads=""
+for (( round = 1; round <= rounds; round++ )); do
+    echo "Round $round of $rounds ..."
+    for entry in "${pages[@]}"; do
+        IFS='|' read -r label path who report <<<"$entry"
+        # A report takes seconds under 20 connections: a run of a few seconds would finish none of its requests.
+        seconds=$duration; (( report == 1 && seconds < report_seconds )) && seconds=$report_seconds
+        for name in "${apps[@]}"; do
+            measure "$name" "$path" "$who" 1 >/dev/null   # warm: JIT, pools, the database's cache for this page
+            read -r rate p50 p95 _ failed < <(measure "$name" "$path" "$who" "$seconds")
+            key="$name|$label"
+            rates[$key]+="$rate "; p50s[$key]+="$p50 "; p95s[$key]+="$p95 "
+            failures[$key]=$(( ${failures[$key]:-0} + failed ))
+        done
+    done
+    read -r load1 _ < /proc/loadavg
+    loads+="$load1 "
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo
+printf '%-6s %-34s %11s %9s %9s %7s %8s\n' app page "requests/s" "p50 ms" "p95 ms" bound "non-2xx"
+for entry in "${pages[@]}"; do
+    IFS='|' read -r label _ _ report <<<"$entry"
+    bound=100; (( report == 1 )) && bound=500
+    for name in "${apps[@]}"; do
+        key="$name|$label"
+        p95=$(median <<<"${p95s[$key]}")
+        # No request finished in the run (each took longer than the run): over, whatever the zero latency says.
+        verdict=$(awk -v p="$p95" -v b="$bound" -v r="$(median <<<"${rates[$key]}")" 'BEGIN { print (r > 0 && p < b) ? "ok" : "OVER" }')
+        printf '%-6s %-34s %11.1f %9.1f %9.1f %4s %-4s %6d\n' "$name" "$label" \
+            "$(median <<<"${rates[$key]}")" "$(median <<<"${p50s[$key]}")" "$p95" "$bound" "$verdict" "${failures[$key]}"
+    done
+done
+echo "(medians over $rounds round(s) of ${duration} s per page (reports ${report_seconds} s) after 1 s of warming, $connections connections, 2 wrk threads;"
+echo " load average after each round: $loads)"
