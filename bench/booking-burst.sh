@@ -23,6 +23,7 @@
 # at a time (warm p95); then it counts places per event in the database (never above the capacity).
 # Traffic goes only to 127.0.0.1; the app is stopped after each run.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 publish_dir=""
 publish=1
@@ -60,14 +61,7 @@ fi
 publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
 
 if (( publish == 1 )); then
-    case "$(uname -m)" in
-        x86_64) arch=x64 ;;
-        aarch64) arch=arm64 ;;
-        *) echo "unknown architecture $(uname -m)" >&2; exit 2 ;;
-    esac
-    echo "Publishing (Release, ReadyToRun) to $publish_dir ..."
-    dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet \
-        -a "$arch" -p:PublishReadyToRun=true
+    publish_ready_to_run "$repo_root" "$publish_dir"
 fi
 [[ -f "$publish_dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $publish_dir" >&2; exit 2; }
 

@@ -27,6 +27,7 @@
 # Each run's log has timestamps (HH:mm:ss.fff) so you can see where the time went; it is printed
 # when a run fails. Traffic goes only to 127.0.0.1; every loop is bounded (60 s deadline per run).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 runs=5
 publish_dir=""
@@ -75,14 +76,6 @@ cleanup() {
     if (( keep == 0 )); then rm -rf "$work_dir"; fi
 }
 trap cleanup EXIT
-
-# True while the process runs (a child that has exited stays a zombie until waited for, and kill -0
-# would still succeed on it).
-alive() {
-    local state
-    state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
-    [[ -n "$state" && "$state" != Z ]]
-}
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

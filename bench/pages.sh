@@ -21,6 +21,7 @@
 # app CPU per request (user+system ticks of the app's process from /proc/<pid>/stat before and after).
 # Installs wrk from Debian/Ubuntu (apt-get, as root or with sudo) if missing. Traffic goes only to 127.0.0.1.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 publish_dir=""
 publish=1
@@ -53,36 +54,15 @@ done
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
 command -v dotnet >/dev/null || { echo "dotnet is needed" >&2; exit 2; }
 
-if ! command -v wrk >/dev/null; then
-    echo "Installing wrk (apt-get) ..."
-    if (( EUID == 0 )); then sudo=(); else sudo=(sudo); fi
-    "${sudo[@]}" apt-get install -y -qq wrk >/dev/null || { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq wrk >/dev/null; }
-    command -v wrk >/dev/null || { echo "could not install wrk" >&2; exit 2; }
-fi
+ensure_wrk
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/lh-pages.XXXXXX")"
 ticks_per_second=$(getconf CLK_TCK)
 declare -A app_pid=() app_port=() app_cookies=() app_module=()
 
-alive() {
-    local state
-    state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
-    [[ -n "$state" && "$state" != Z ]]
-}
-
 cleanup() {
-    local name pid waited
-    for name in "${!app_pid[@]}"; do
-        pid="${app_pid[$name]}"
-        if alive "$pid"; then
-            kill "$pid" 2>/dev/null || true
-            waited=0
-            while alive "$pid" && (( waited < 100 )); do sleep 0.1; waited=$(( waited + 1 )); done
-            kill -9 "$pid" 2>/dev/null || true
-        fi
-        wait "$pid" 2>/dev/null || true
-    done
+    stop_apps app_pid
     rm -rf "$work_dir"
 }
 trap cleanup EXIT
@@ -94,14 +74,7 @@ fi
 publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
 
 if (( publish == 1 )); then
-    case "$(uname -m)" in
-        x86_64) arch=x64 ;;
-        aarch64) arch=arm64 ;;
-        *) echo "unknown architecture $(uname -m)" >&2; exit 2 ;;
-    esac
-    echo "Publishing (Release, ReadyToRun) to $publish_dir ..."
-    dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet \
-        -a "$arch" -p:PublishReadyToRun=true
+    publish_ready_to_run "$repo_root" "$publish_dir"
 fi
 
 # Starts the app published in $2 as $1 on port $3, waits until it serves the board home, signs in.

@@ -29,6 +29,7 @@
 # Installs wrk from Debian/Ubuntu (apt-get) if missing. Traffic goes only to 127.0.0.1. Nothing is written to the
 # database but what the app itself writes on a GET (sign-in stamps, audit of the data export).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 connection=""
 publish_dir=""
@@ -66,12 +67,7 @@ for tool in curl dotnet psql; do
     command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
 done
 
-if ! command -v wrk >/dev/null; then
-    echo "Installing wrk (apt-get) ..."
-    if (( EUID == 0 )); then sudo=(); else sudo=(sudo); fi
-    "${sudo[@]}" apt-get install -y -qq wrk >/dev/null || { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq wrk >/dev/null; }
-    command -v wrk >/dev/null || { echo "could not install wrk" >&2; exit 2; }
-fi
+ensure_wrk
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lua="$repo_root/bench/scale-pages.lua"
@@ -88,24 +84,8 @@ pg_password="$(setting Password)"
 [[ -n "$pg_password" ]] && export PGPASSWORD="$pg_password"
 sql() { psql -X -A -t -q -c "$1"; }
 
-alive() {
-    local state
-    state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
-    [[ -n "$state" && "$state" != Z ]]
-}
-
 cleanup() {
-    local name pid waited
-    for name in "${!app_pid[@]}"; do
-        pid="${app_pid[$name]}"
-        if alive "$pid"; then
-            kill "$pid" 2>/dev/null || true
-            waited=0
-            while alive "$pid" && (( waited < 100 )); do sleep 0.1; waited=$(( waited + 1 )); done
-            kill -9 "$pid" 2>/dev/null || true
-        fi
-        wait "$pid" 2>/dev/null || true
-    done
+    stop_apps app_pid
     rm -rf "$work_dir"
 }
 trap cleanup EXIT
@@ -134,14 +114,7 @@ if [[ -z "$publish_dir" ]]; then
 fi
 publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
 if (( publish == 1 )); then
-    case "$(uname -m)" in
-        x86_64) arch=x64 ;;
-        aarch64) arch=arm64 ;;
-        *) echo "unknown architecture $(uname -m)" >&2; exit 2 ;;
-    esac
-    echo "Publishing (Release, ReadyToRun) to $publish_dir ..."
-    dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet \
-        -a "$arch" -p:PublishReadyToRun=true
+    publish_ready_to_run "$repo_root" "$publish_dir"
 fi
 
 # Signs in to the app $1 as $2 on the board's own sign-in form; sets cookies[$1|$3].

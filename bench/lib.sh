@@ -1,0 +1,51 @@
+# Shared by the bench scripts (source it): process checks, stopping the apps they started, wrk, and the
+# ReadyToRun publish the Dockerfile makes. Nothing here runs on its own.
+
+# True while the process runs (a child that has exited stays a zombie until waited for, and kill -0
+# would still succeed on it).
+alive() {
+    local state
+    state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 1
+    [[ -n "$state" && "$state" != Z ]]
+}
+
+# Stops every app in the associative array named $1 (name -> pid): a clean shutdown first (bounded to
+# 10 s), then killed.
+stop_apps() {
+    local -n pids="$1"
+    local name pid waited
+    for name in "${!pids[@]}"; do
+        pid="${pids[$name]}"
+        if alive "$pid"; then
+            kill "$pid" 2>/dev/null || true
+            waited=0
+            while alive "$pid" && (( waited < 100 )); do sleep 0.1; waited=$(( waited + 1 )); done
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    done
+}
+
+# Installs Debian's wrk when it is missing.
+ensure_wrk() {
+    command -v wrk >/dev/null && return 0
+    echo "Installing wrk (apt-get) ..."
+    local sudo=()
+    (( EUID == 0 )) || sudo=(sudo)
+    "${sudo[@]}" apt-get install -y -qq wrk >/dev/null || { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq wrk >/dev/null; }
+    command -v wrk >/dev/null || { echo "could not install wrk" >&2; exit 2; }
+}
+
+# Publishes the site as the Dockerfile does (Release, ReadyToRun for this machine's architecture) to $2,
+# from the repository at $1.
+publish_ready_to_run() {
+    local arch
+    case "$(uname -m)" in
+        x86_64) arch=x64 ;;
+        aarch64) arch=arm64 ;;
+        *) echo "unknown architecture $(uname -m)" >&2; exit 2 ;;
+    esac
+    echo "Publishing (Release, ReadyToRun) to $2 ..."
+    dotnet publish "$1/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$2" --nologo -v quiet \
+        -a "$arch" -p:PublishReadyToRun=true
+}
