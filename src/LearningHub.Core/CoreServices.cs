@@ -57,14 +57,6 @@ public static class CoreServices
         {
             var context = scope.GetRequiredService<IDbContextFactory<LearningHubDbContext>>().CreateDbContext();
             context.BoardScope = scope.GetRequiredService<BoardContext>();
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                // Open for the whole unit of work rather than once per query: each open of a SQLite connection,
-                // even one from the pool, registers EF Core's SQL functions again, about a quarter of a booking
-                // request's CPU (bench/README.md, "Booking burst"). An open connection holds no lock in WAL mode.
-                context.Database.OpenConnection();
-            }
-
             return context;
         });
 

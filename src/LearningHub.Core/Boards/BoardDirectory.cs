@@ -7,8 +7,7 @@ namespace LearningHub.Core.Boards;
 
 /// <summary>
 /// Finds boards by slug for every request; cached because the list changes only through recipes. The scope's
-/// DbContext is taken only when the list must be read: on SQLite taking it opens the connection, which a request
-/// answered from the output cache or by a signed-out page from memory otherwise never needs.
+/// DbContext is rented from the pool only when the list must be read, not by every request that resolves a board.
 /// </summary>
 public sealed class BoardDirectory(IServiceProvider services, IMemoryCache cache)
 {
