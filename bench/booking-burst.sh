@@ -54,11 +54,7 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/lh-burst-publish.XXXXXX")"
 trap 'rm -rf "$work_dir"' EXIT
 
-if [[ -z "$publish_dir" ]]; then
-    (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
-    publish_dir="$work_dir/publish"
-fi
-publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+resolve_publish_dir
 
 if (( publish == 1 )); then
     publish_ready_to_run "$repo_root" "$publish_dir"

@@ -79,11 +79,7 @@ trap cleanup EXIT
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-if [[ -z "$publish_dir" ]]; then
-    (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
-    publish_dir="$work_dir/publish"
-fi
-publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+resolve_publish_dir
 
 if (( publish == 1 )); then
     echo "Publishing (Release) to $publish_dir ..."

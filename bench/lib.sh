@@ -36,6 +36,28 @@ ensure_wrk() {
     command -v wrk >/dev/null || { echo "could not install wrk" >&2; exit 2; }
 }
 
+# Sets publish_dir to the folder the script publishes to or reuses, made absolute: the one given (-o), or a new
+# folder under work_dir when publishing; reusing (publish=0) needs one given.
+resolve_publish_dir() {
+    if [[ -z "$publish_dir" ]]; then
+        (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
+        publish_dir="$work_dir/publish"
+    fi
+    publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+}
+
+# Waits until the app $1 (pid $2) answers 200 at $3, polling every $6 s (each poll given $7 s) for at most $5 s;
+# otherwise prints its log ($4) and exits.
+wait_until_serving() {
+    local name="$1" pid="$2" url="$3" log="$4" deadline=$(( $(date +%s) + $5 )) interval="$6" poll_timeout="$7"
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time "$poll_timeout" "$url" || true)" == 200 ]]; do
+        if ! alive "$pid" || (( $(date +%s) > deadline )); then
+            echo "the $name app did not serve $url; its log:" >&2; cat "$log" >&2; exit 1
+        fi
+        sleep "$interval"
+    done
+}
+
 # Publishes the site as the Dockerfile does (Release, ReadyToRun for this machine's architecture) to $2,
 # from the repository at $1.
 publish_ready_to_run() {

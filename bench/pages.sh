@@ -67,11 +67,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z "$publish_dir" ]]; then
-    (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
-    publish_dir="$work_dir/publish"
-fi
-publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+resolve_publish_dir
 
 if (( publish == 1 )); then
     publish_ready_to_run "$repo_root" "$publish_dir"
@@ -101,13 +97,7 @@ start_app() {
     app_pid[$name]=$!
     app_port[$name]=$app_port_number
 
-    local deadline=$(( $(date +%s) + 120 ))
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/$board" || true)" == 200 ]]; do
-        if ! alive "${app_pid[$name]}" || (( $(date +%s) > deadline )); then
-            echo "the $name app did not serve /$board; its log:" >&2; cat "$log" >&2; exit 1
-        fi
-        sleep 0.2
-    done
+    wait_until_serving "$name" "${app_pid[$name]}" "$base/$board" "$log" 120 0.2 5
 
     # Sign in as the form does: the antiforgery cookie and token from the form, then the POST.
     local jar="$work_dir/$name.cookies" form token

@@ -108,11 +108,7 @@ audit_query="Filter.Person=$(sed 's/ /+/g' <<<"$audit_person")"
 echo "Board /$board (largest), practitioner $practitioner, admin $admin"
 echo "Event $event_id ($event_bookings bookings), person $person_id, audit search by \"$audit_person\""
 
-if [[ -z "$publish_dir" ]]; then
-    (( publish == 1 )) || { echo "--no-publish needs -o DIR" >&2; exit 2; }
-    publish_dir="$work_dir/publish"
-fi
-publish_dir="$(mkdir -p "$publish_dir" && cd "$publish_dir" && pwd)"
+resolve_publish_dir
 if (( publish == 1 )); then
     publish_ready_to_run "$repo_root" "$publish_dir"
 fi
@@ -159,13 +155,7 @@ start_app() {
     ) >"$log" 2>&1 &
     app_pid[$name]=$!
     app_port[$name]=$app_port_number
-    local deadline=$(( $(date +%s) + 180 ))
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/$board" || true)" == 200 ]]; do
-        if ! alive "${app_pid[$name]}" || (( $(date +%s) > deadline )); then
-            echo "the $name app did not serve /$board; its log:" >&2; cat "$log" >&2; exit 1
-        fi
-        sleep 0.5
-    done
+    wait_until_serving "$name" "${app_pid[$name]}" "$base/$board" "$log" 180 0.5 10
     sign_in "$name" "$practitioner" practitioner
     sign_in "$name" "$admin" admin
     echo "$name: $dir on $base (pid ${app_pid[$name]})"
