@@ -8,6 +8,7 @@ using LearningHub.Core.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,7 +91,19 @@ public enum DatabaseProvider
 /// <summary>Which database to use: SQLite under the data folder unless <c>Database:Provider=Postgres</c>.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
-    public static DatabaseSettings From(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// Whether Migrate first checks that the migrations cover the model (EF Core's PendingModelChangesWarning, an
+    /// error). The check builds the model twice more (from the snapshot and for design time) and compares them:
+    /// about a third of a second of every start. A published build has already passed
+    /// <c>PendingModelChangesTests</c>, which make the same check for both providers, so only Development, where a
+    /// model is being changed, runs it at start.
+    /// </summary>
+    public bool CheckModelAtMigrate { get; init; } = true;
+
+    public static DatabaseSettings From(IConfiguration configuration, IHostEnvironment environment) =>
+        FromConfiguration(configuration, environment) with { CheckModelAtMigrate = environment.IsDevelopment() };
+
+    private static DatabaseSettings FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = configuration["Database:Provider"];
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
@@ -135,7 +148,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         options.AddInterceptors(AuditEntryGuard.Instance);
-        // PendingModelChangesWarning stays an error: Migrate refuses to run when the model has changes that
-        // no migration covers (the snapshot differs from the model), and PendingModelChangesTests say so first.
+        if (!CheckModelAtMigrate)
+        {
+            // Ignored, EF Core skips the comparison altogether (Migrator.Migrate checks the behaviour first).
+            options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+        }
+
+        // Otherwise PendingModelChangesWarning stays an error: Migrate refuses to run when the model has changes
+        // that no migration covers (the snapshot differs from the model).
     }
 }

@@ -2553,6 +2553,10 @@ namespace LearningHub.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("QrCodeLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("timestamp with time zone");
 

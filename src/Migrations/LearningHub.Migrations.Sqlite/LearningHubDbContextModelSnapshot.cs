@@ -2548,6 +2548,10 @@ namespace LearningHub.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QrCodeLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("TEXT");
 

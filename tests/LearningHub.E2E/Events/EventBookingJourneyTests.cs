@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LearningHub.E2E.Infrastructure;
+using LearningHub.Notifications.Smtp;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -99,7 +100,10 @@ public sealed partial class EventBookingJourneyTests : IAsyncLifetime
         var mail = await _smtp.MessageAsync("practitioner@norfolk.demo", reference);
         Assert.Contains("is confirmed", mail.Headers["Subject"]);
         Assert.Contains("County Hall", mail.TextBody);
-        Assert.Matches("<img src=\"data:image/png;base64,[^\"]+\" alt=\"Check-in QR code", System.Net.WebUtility.HtmlDecode(mail.HtmlBody!));
+        // The QR code arrives as an inline picture the HTML names by its Content-ID (Gmail and Outlook do not show data: images).
+        Assert.Contains($"<img src=\"{MailQrCode.ImageSource}\" alt=\"Check-in QR code", System.Net.WebUtility.HtmlDecode(mail.HtmlBody!));
+        var qrCode = Assert.Single(mail.Message.BodyParts.OfType<MimeKit.MimePart>(), p => p.ContentId == MailQrCode.ContentId);
+        Assert.Equal("image/png", qrCode.ContentType.MimeType);
         var invite = Assert.Single(mail.Attachments, a => a.MediaType == "text/calendar");
         var calendar = Ical.Net.Calendar.Load(invite.Content);
         Assert.NotNull(calendar);

@@ -1,7 +1,12 @@
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
 using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Data;
@@ -35,6 +40,27 @@ public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFi
         }
 
         Assert.NotEqual(seen[0].Boards, seen[1].Boards);
+    }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    public void Only_development_compares_the_model_with_the_migrations_at_every_start(string environmentName, bool compares)
+    {
+        // Elsewhere PendingModelChangesTests make the comparison before a build ships; at start it costs a third of a second.
+        var environment = new HostingEnvironment { EnvironmentName = environmentName, ContentRootPath = factory.DataPath };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LearningHub:DataPath"] = factory.DataPath })
+            .Build();
+        var settings = DatabaseSettings.From(configuration, environment);
+        var options = new DbContextOptionsBuilder<LearningHubDbContext>();
+        settings.Configure(options);
+
+        var behaviour = options.Options.FindExtension<CoreOptionsExtension>()!.WarningsConfiguration
+            .GetBehavior(RelationalEventId.PendingModelChangesWarning);
+        Assert.Equal(compares, settings.CheckModelAtMigrate);
+        Assert.Equal(compares, behaviour != WarningBehavior.Ignore);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using LearningHub.Events.Domain;
 using LearningHub.Forms.Services;
 using LearningHub.Notifications.Calendar;
 using LearningHub.Notifications.Services;
+using LearningHub.Notifications.Smtp;
 
 namespace LearningHub.Events.Services;
 
@@ -13,24 +14,17 @@ namespace LearningHub.Events.Services;
 public sealed class BookingMail(TemplatedMail mail, MailQueue queue, BoardLinks links, EventTokens tokens, BoardContext boards, TimeProvider clock,
     IFormFilling forms)
 {
-    /// <summary>A booking's signed check-in link and its QR code image.</summary>
-    public sealed record CheckInCode(Guid BookingId, string Link, string QrDataUri);
-
-    /// <summary>Makes the check-in QR code for a booking id (the costliest part of a confirmation, so callers may make it before taking a lock).</summary>
-    public CheckInCode CheckInFor(Guid bookingId)
-    {
-        var link = links.Url("/Events/CheckIn", new { token = tokens.CheckIn(bookingId) });
-        return new CheckInCode(bookingId, link, QrCodes.PngDataUri(link));
-    }
-
+    /// <summary>
+    /// The confirmation carries the signed check-in link as text and as a QR code image, drawn when the mail is
+    /// sent (<see cref="MailQrCode"/>), so the booking's request does not wait for it.
+    /// </summary>
     /// <param name="newBooking">The booking is being made in this unit of work, so its mails cannot have been queued before.</param>
-    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, CheckInCode? checkIn = null,
-        bool newBooking = false)
+    public async Task ConfirmedAsync(LearningEvent ev, Booking booking, int reminderDaysBefore, CancellationToken ct, bool newBooking = false)
     {
         var values = Values(ev, booking, showWhere: true);
-        var code = checkIn is not null && checkIn.BookingId == booking.Id ? checkIn : CheckInFor(booking.Id);
-        values[EventMailTemplates.CheckInLink] = code.Link;
-        values[EventMailTemplates.QrCode] = code.QrDataUri;
+        var checkInLink = links.Url("/Events/CheckIn", new { token = tokens.CheckIn(booking.Id) });
+        values[EventMailTemplates.CheckInLink] = checkInLink;
+        values[EventMailTemplates.QrCode] = MailQrCode.ImageSource;
         var template = EventMailTemplates.Confirmed.Key;
         if (BaselineUrl(ev, booking) is { } baseline)
         {
@@ -41,7 +35,7 @@ public sealed class BookingMail(TemplatedMail mail, MailQueue queue, BoardLinks 
         await mail.QueueAsync(template, booking.Email, booking.FullName, values,
             $"events.confirmed:{booking.Id}:{booking.CalendarSequence}",
             attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", IcsWriter.Invite(Calendar(ev, booking))),
-            cancellationToken: ct, keyIsNew: newBooking);
+            cancellationToken: ct, keyIsNew: newBooking, qrCodeLink: checkInLink);
         await ScheduleReminderAsync(ev, booking, reminderDaysBefore, ct, newBooking);
     }
 

@@ -3,8 +3,7 @@ using System.Collections.Concurrent;
 namespace LearningHub.Events.Services;
 
 /// <summary>A booking request prepared outside the event's lock: everything that does not depend on the decision.</summary>
-public sealed record BookingRequest(Guid BookingId, string Reference, Booker Booker, string? Answer, string? LineManagerEmail,
-    BookingMail.CheckInCode? CheckIn);
+public sealed record BookingRequest(Guid BookingId, string Reference, Booker Booker, string? Answer, string? LineManagerEmail);
 
 /// <summary>
 /// Booking requests waiting for their event's lock. Whoever gets the lock decides every request
@@ -22,16 +21,6 @@ public sealed class BookingQueue
     public const int MaxBatch = 100;
 
     private readonly ConcurrentDictionary<(Guid BoardId, Guid EventId), ConcurrentQueue<PendingBooking>> _waiting = new();
-
-    private readonly ConcurrentDictionary<(Guid BoardId, Guid EventId), bool> _full = new();
-
-    /// <summary>
-    /// Whether the last decision made here left the event with no free place. Only a guess, to spare a
-    /// booking that will be waitlisted the making of a QR code; the decision itself always counts.
-    /// </summary>
-    public bool LooksFull(Guid boardId, Guid eventId) => _full.TryGetValue((boardId, eventId), out var full) && full;
-
-    public void Remember(Guid boardId, Guid eventId, bool full) => _full[(boardId, eventId)] = full;
 
     public PendingBooking Add(Guid boardId, Guid eventId, BookingRequest request)
     {

@@ -91,12 +91,9 @@ public sealed class BookingService(
 
         var bookingId = Guid.NewGuid();
         var boardId = boards.Required.Id;
-        // No query before the lock: whether the event looked full comes from the last decision made on it here.
-        var checkIn = queue.LooksFull(boardId, eventId) ? null : mail.CheckInFor(bookingId);
         var request = new BookingRequest(bookingId, BookingReference.New(boards.Required.ShortName), booker,
             string.IsNullOrWhiteSpace(answer) ? null : answer.Trim(),
-            string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim(),
-            checkIn);
+            string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim());
 
         var mine = queue.Add(boardId, eventId, request);
         while (!mine.IsClaimed)
@@ -225,7 +222,7 @@ public sealed class BookingService(
             else if (placeFree)
             {
                 booking.Confirm(now);
-                await mail.ConfirmedAsync(ev, booking, defaults.ReminderDaysBefore, CancellationToken.None, request.CheckIn, newBooking: true);
+                await mail.ConfirmedAsync(ev, booking, defaults.ReminderDaysBefore, CancellationToken.None, newBooking: true);
                 counts = counts with { Held = counts.Held + 1 };
                 pending.Result = new BookingResult(BookingOutcome.Confirmed, booking);
             }
@@ -237,8 +234,6 @@ public sealed class BookingService(
                 pending.Result = new BookingResult(BookingOutcome.Waitlisted, booking);
             }
         }
-
-        queue.Remember(boards.Required.Id, eventId, full: !counts.PlaceFree(ev.Capacity));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace LearningHub.Events.Services;
 
 /// <summary>
 /// Once the site serves, books a place on an event that does not exist, on the first board, in the
-/// background: the booking path (queue, lock, the event's query, the check-in QR code) is compiled and
+/// background: the booking path (queue, lock, the event's query) is compiled and
 /// its queries translated before the first rush of real bookings, which otherwise all waited for that
 /// (seconds, after a start). Nothing is written: the decision is "not found". Readiness does not wait for it.
 /// </summary>

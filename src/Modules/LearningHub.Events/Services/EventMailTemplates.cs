@@ -69,7 +69,7 @@ public static class EventMailTemplates
     public static MailTemplateDefinition Confirmed { get; } = new(
         "events.booking-confirmed", "Booking confirmed", "Sent when someone gets a place at an event (with a calendar invite and a check-in QR code).",
         [.. EventPlaceholders,
-            new(QrCode, "An image address (data URI) of the check-in QR code; use it in an img src", "data:image/png;base64,iVBORw0KGgo="),
+            new(QrCode, "The address of the check-in QR code image, which goes with the mail as an inline picture; use it in an img src", "data:image/png;base64,iVBORw0KGgo="),
             new(CheckInLink, "The check-in address held in the QR code, for staff at the door", "https://learning.example.org/esp/events/check-in/SAMPLE")],
         ConfirmedSubject,
         ConfirmedTextOpening + ConfirmedTextClosing + DefaultMailTemplates.TextSignOff,

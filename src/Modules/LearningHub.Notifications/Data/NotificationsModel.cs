@@ -29,6 +29,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Subject).HasMaxLength(400);
         b.Property(x => x.AttachmentName).HasMaxLength(200);
         b.Property(x => x.AttachmentContentType).HasMaxLength(100);
+        b.Property(x => x.QrCodeLink).HasMaxLength(2000);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.HasIndex(x => new { x.BoardId, x.DedupeKey }).IsUnique();

@@ -54,6 +54,9 @@ public class OutboxMessage : IBoardOwned, IPersonalRecord
 
     public string? AttachmentContent { get; set; }
 
+    /// <summary>The link whose QR code the mail carries as an inline image, drawn when it is sent (<see cref="Smtp.MailQrCode"/>).</summary>
+    public string? QrCodeLink { get; set; }
+
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
 
     public int Attempts { get; set; }
@@ -73,7 +76,7 @@ public class OutboxMessage : IBoardOwned, IPersonalRecord
 
     /// <summary>
     /// Takes out everything that says who the mail was to or what it said (address, name, subject, bodies,
-    /// attachment, the last error, which may quote the address) and keeps what the board counts: the kind of
+    /// attachment, QR code link, the last error, which may quote the address) and keeps what the board counts: the kind of
     /// mail, its status, attempts and times. A mail not yet sent is called off: there is no one to send it to.
     /// </summary>
     public void RemovePersonalData()
@@ -86,6 +89,7 @@ public class OutboxMessage : IBoardOwned, IPersonalRecord
         AttachmentName = null;
         AttachmentContentType = null;
         AttachmentContent = null;
+        QrCodeLink = null;
         LastError = null;
         if (Status is OutboxStatus.Pending or OutboxStatus.Sending)
         {
@@ -104,7 +108,8 @@ public class OutboxMessage : IBoardOwned, IPersonalRecord
     /// <summary>Whether any field <see cref="RemovePersonalData()"/> blanks still holds something.</summary>
     public static readonly Expression<Func<OutboxMessage, bool>> HoldsPersonalData = m =>
         m.ToAddress != "" || m.ToName != "" || m.Subject != RemovedSubject || m.TextBody != "" || m.HtmlBody != ""
-        || m.AttachmentName != null || m.AttachmentContentType != null || m.AttachmentContent != null || m.LastError != null;
+        || m.AttachmentName != null || m.AttachmentContentType != null || m.AttachmentContent != null || m.QrCodeLink != null
+        || m.LastError != null;
 
     /// <summary>The setters of <see cref="RemovePersonalData()"/> for mail no longer pending, for <c>ExecuteUpdateAsync</c>.</summary>
     public static void RemovePersonalData(UpdateSettersBuilder<OutboxMessage> set) => set
@@ -116,5 +121,6 @@ public class OutboxMessage : IBoardOwned, IPersonalRecord
         .SetProperty(m => m.AttachmentName, (string?)null)
         .SetProperty(m => m.AttachmentContentType, (string?)null)
         .SetProperty(m => m.AttachmentContent, (string?)null)
+        .SetProperty(m => m.QrCodeLink, (string?)null)
         .SetProperty(m => m.LastError, (string?)null);
 }

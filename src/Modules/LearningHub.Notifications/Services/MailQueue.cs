@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Notifications.Services;
 
-/// <summary>A mail to one person: plain text first (every mail must read as plain text), HTML alongside.</summary>
-public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody);
+/// <summary>
+/// A mail to one person: plain text first (every mail must read as plain text), HTML alongside. With
+/// <paramref name="QrCodeLink"/>, the HTML may show that link's QR code with <c>img src="cid:…"</c>
+/// (<see cref="Smtp.MailQrCode.ImageSource"/>); the code is drawn when the mail is sent.
+/// </summary>
+public sealed record OutgoingMail(string ToAddress, string ToName, string Subject, string TextBody, string HtmlBody, string? QrCodeLink = null);
 
 /// <summary>A file sent with a mail, e.g. a calendar invite (<c>invite.ics</c>, <c>text/calendar; method=REQUEST</c>).</summary>
 public sealed record MailAttachment(string FileName, string ContentType, string Content);
@@ -53,6 +57,7 @@ public sealed class MailQueue(LearningHubDbContext db, BoardContext boards, Time
             AttachmentName = attachment?.FileName,
             AttachmentContentType = attachment?.ContentType,
             AttachmentContent = attachment?.Content,
+            QrCodeLink = mail.QrCodeLink,
             NextAttemptUtc = sendAtUtc is { } at && at > now ? at : now,
             CreatedUtc = now,
         });

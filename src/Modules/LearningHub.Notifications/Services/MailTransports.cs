@@ -134,5 +134,6 @@ public sealed class MailTransports(IOptions<LearningHubOptions> hubOptions, IOpt
         HtmlBody: row.HtmlBody,
         Attachment: row.AttachmentContent is null
             ? null
-            : new MailAttachment(row.AttachmentName ?? "attachment", row.AttachmentContentType ?? "application/octet-stream", row.AttachmentContent));
+            : new MailAttachment(row.AttachmentName ?? "attachment", row.AttachmentContentType ?? "application/octet-stream", row.AttachmentContent),
+        QrCodeLink: row.QrCodeLink);
 }

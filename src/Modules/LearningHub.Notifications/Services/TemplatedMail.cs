@@ -49,13 +49,15 @@ public sealed class TemplatedMail(
 
     /// <summary>Renders the template for one person and puts it in the outbox (the caller saves).</summary>
     /// <param name="keyIsNew">See <see cref="MailQueue.EnqueueAsync"/>.</param>
+    /// <param name="qrCodeLink">See <see cref="OutgoingMail"/>.</param>
     public async Task<bool> QueueAsync(string templateKey, string toAddress, string toName, IReadOnlyDictionary<string, string> values,
         string dedupeKey, DateTime? sendAtUtc = null, MailAttachment? attachment = null, CancellationToken cancellationToken = default,
-        bool keyIsNew = false)
+        bool keyIsNew = false, string? qrCodeLink = null)
     {
         var mail = await RenderAsync(templateKey, toName, values, cancellationToken);
         return await queue.EnqueueAsync(dedupeKey, templateKey,
-            new OutgoingMail(toAddress, toName, mail.Subject, mail.TextBody, mail.HtmlBody), sendAtUtc, attachment, cancellationToken, keyIsNew);
+            new OutgoingMail(toAddress, toName, mail.Subject, mail.TextBody, mail.HtmlBody, qrCodeLink), sendAtUtc, attachment, cancellationToken,
+            keyIsNew);
     }
 
     // The board's own wordings, looked up once per template per scope (one request, or one job pass):

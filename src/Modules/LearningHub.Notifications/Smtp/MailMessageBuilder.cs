@@ -8,7 +8,8 @@ namespace LearningHub.Notifications.Smtp;
 
 /// <summary>
 /// Turns a <see cref="ComposedMail"/> into a MimeKit <see cref="MimeMessage"/> for either transport: a
-/// multipart/alternative of plain text and HTML, inside a multipart/mixed when there is an attachment.
+/// multipart/alternative of plain text and HTML, inside a multipart/mixed when there is an attachment. A QR code
+/// goes with the HTML in a multipart/related, as an inline image the HTML names by its Content-ID.
 /// Bodies are quoted-printable UTF-8 and the attachment base64, so the message is 7-bit and every line
 /// stays under 78 characters on any server, with or without 8BITMIME.
 /// </summary>
@@ -44,10 +45,16 @@ public static class MailMessageBuilder
         // RFC 3834: tells auto-responders (out-of-office replies) not to answer a machine.
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
+        MimeEntity html = TextPart(TextFormat.Html, mail.HtmlBody);
+        if (mail.QrCodeLink is { } link)
+        {
+            html = new MultipartRelated { html, QrCodePart(link) };
+        }
+
         var alternative = new MultipartAlternative
         {
             TextPart(TextFormat.Plain, mail.TextBody),
-            TextPart(TextFormat.Html, mail.HtmlBody),
+            html,
         };
         message.Body = mail.Attachment is { } attachment
             ? new Multipart("mixed") { alternative, AttachmentPart(attachment) }
@@ -61,6 +68,14 @@ public static class MailMessageBuilder
         part.SetText(Encoding.UTF8, text);
         return part;
     }
+
+    private static MimePart QrCodePart(string link) => new("image", "png")
+    {
+        Content = new MimeContent(new MemoryStream(MailQrCode.Png(link))),
+        ContentId = MailQrCode.ContentId,
+        ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = MailQrCode.FileName },
+        ContentTransferEncoding = ContentEncoding.Base64,
+    };
 
     private static MimePart AttachmentPart(MailAttachment attachment)
     {

@@ -11,13 +11,13 @@ namespace LearningHub.Tests.Notifications.Smtp;
 public sealed partial class MailMessageBuilderTests
 {
     private static ComposedMail Mail(string subject = "Booking confirmed", string text = "Hello", string html = "<p>Hello</p>",
-        MailAttachment? attachment = null, string fromName = "Norfolk Safeguarding Children Board") => new(
+        MailAttachment? attachment = null, string fromName = "Norfolk Safeguarding Children Board", string? qrCodeLink = null) => new(
         "<0123456789abcdef@learninghub>",
         new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.Zero),
         new MailboxAddress("nscb@norfolk.example", fromName),
         new MailboxAddress("sam@school.example", "Sam Example"),
         new MailboxAddress("nscb@norfolk.example", "NSCB"),
-        subject, text, html, attachment);
+        subject, text, html, attachment, qrCodeLink);
 
     /// <summary>The bytes a transport writes (SMTP DATA before dot-stuffing, or the pickup file).</summary>
     private static string Raw(ComposedMail mail)
@@ -87,6 +87,39 @@ public sealed partial class MailMessageBuilderTests
         Assert.Equal("<0123456789abcdef@learninghub>", message.Headers[HeaderId.MessageId]);
         Assert.Equal("Sat, 21 Nov 2026 09:30:00 +0000", message.Headers[HeaderId.Date]);
         Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+    }
+
+    [Fact]
+    public void A_QR_code_is_drawn_as_an_inline_image_beside_the_HTML_that_shows_it_and_the_invite_stays_an_attachment()
+    {
+        const string link = "https://learning.example.org/norfolk/events/check-in?token=CfDJ8abc";
+        var html = $"<p><img src=\"{MailQrCode.ImageSource}\" alt=\"Check-in QR code\"></p>";
+
+        var message = Parse(Raw(Mail(html: html, qrCodeLink: link,
+            attachment: new MailAttachment("invite.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR"))));
+
+        // multipart/alternative { text/plain, multipart/related { text/html, image/png } }: what mail clients read as
+        // "the HTML and the pictures it shows", so the image is not listed as a file to open.
+        var image = Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentId == MailQrCode.ContentId);
+        Assert.Equal("image/png", image.ContentType.MimeType);
+        Assert.Equal(ContentDisposition.Inline, image.ContentDisposition!.Disposition);
+        using var png = new MemoryStream();
+        image.Content!.DecodeTo(png);
+        Assert.Equal(MailQrCode.Png(link), png.ToArray());
+        var mixed = Assert.IsType<Multipart>(message.Body);
+        var related = Assert.Single(Assert.Single(mixed.OfType<MultipartAlternative>()).OfType<MultipartRelated>());
+        Assert.Equal("text/html", related.Root!.ContentType.MimeType);
+        Assert.Contains($"src=\"{MailQrCode.ImageSource}\"", message.HtmlBody);
+        Assert.Equal("invite.ics", Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments)).FileName);
+    }
+
+    [Fact]
+    public void A_mail_without_a_QR_code_has_no_image_part()
+    {
+        var message = Parse(Raw(Mail()));
+
+        Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.DoesNotContain(message.BodyParts, p => p.ContentType.MediaType == "image");
     }
 
     [Fact]
