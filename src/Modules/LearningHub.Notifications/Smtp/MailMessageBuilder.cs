@@ -46,7 +46,9 @@ public static class MailMessageBuilder
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
         MimeEntity html = TextPart(TextFormat.Html, mail.HtmlBody);
-        if (mail.QrCodeLink is { } link)
+        // Only when the HTML shows it: a board's own wording may leave the picture out, and an image nothing
+        // shows would appear as an unnamed attachment.
+        if (mail.QrCodeLink is { } link && mail.HtmlBody.Contains(MailQrCode.ImageSource, StringComparison.Ordinal))
         {
             html = new MultipartRelated { html, QrCodePart(link) };
         }

@@ -113,10 +113,12 @@ public sealed partial class MailMessageBuilderTests
         Assert.Equal("invite.ics", Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments)).FileName);
     }
 
-    [Fact]
-    public void A_mail_without_a_QR_code_has_no_image_part()
+    [Theory]
+    [InlineData(null, "<p><img src=\"cid:qr-code@learninghub\" alt=\"\"></p>")]
+    [InlineData("https://learning.example.org/norfolk/events/check-in?token=CfDJ8abc", "<p>A board's own wording, without the picture</p>")]
+    public void No_image_part_goes_without_both_a_link_and_HTML_that_shows_it(string? qrCodeLink, string html)
     {
-        var message = Parse(Raw(Mail()));
+        var message = Parse(Raw(Mail(html: html, qrCodeLink: qrCodeLink)));
 
         Assert.IsType<MultipartAlternative>(message.Body);
         Assert.DoesNotContain(message.BodyParts, p => p.ContentType.MediaType == "image");
