@@ -22,7 +22,8 @@ internal static class JobsCommand
     private const string Usage = """
         Usage: dotnet run --project bench/LearningHub.Bench.Scale -c Release -- jobs --connection "Host=...;Database=...;..." [options]
           --board SLUG          the board (default: the one with the most accounts)
-          --in-flight N         bookings in flight at once (20)
+          --in-flight N         bookings in flight at most (20)
+          --rate N              bookings started a second (0: none waits, each of the in-flight starts its next at once)
           --baseline S          seconds of bookings measured without a job, before each job (20)
           --years N             the retention job runs with its clock N years ahead (6: every past event's bookings,
                                 every named answer and every sent mail are then due, at the default periods)
@@ -57,7 +58,7 @@ internal static class JobsCommand
         }
 
         var options = new JobsOptions(
-            Option("--board"), Number("--in-flight", 20), TimeSpan.FromSeconds(Number("--baseline", 20)), Number("--years", 6),
+            Option("--board"), Number("--in-flight", 20), Number("--rate", 0), TimeSpan.FromSeconds(Number("--baseline", 20)), Number("--years", 6),
             Number("--mails", 100_000), Option("--only"), TimeSpan.FromSeconds(Number("--deadline", 1800)));
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         Console.WriteLine($"jobs benchmark: {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, load average {LoadAverage()}");
@@ -70,8 +71,8 @@ internal static class JobsCommand
         {
             board = await LargestBoardAsync(site, options.Board);
             (bookers, events) = await BookingTargetsAsync(site, board);
-            Console.WriteLine($"board {board.Slug}: {bookers.Count:N0} practitioners to book, {events.Count} upcoming events; {options.InFlight} bookings in flight");
-            var stream = new BookingStream(site, board, bookers, events, options.InFlight);
+            Console.WriteLine($"board {board.Slug}: {bookers.Count:N0} practitioners to book, {events.Count} upcoming events; {(options.Rate > 0 ? $"{options.Rate} bookings a second, " : "")}at most {options.InFlight} in flight");
+            var stream = new BookingStream(site, board, bookers, events, options.InFlight, options.Rate);
             // Not measured: the first bookings pay for JIT and the connection pool.
             await stream.RunForAsync(TimeSpan.FromSeconds(5));
 
@@ -141,22 +142,26 @@ internal static class JobsCommand
     /// <summary>Points every board's mail at the SMTP server and queues the mails as the board, as the app's own MailQueue does.</summary>
     private static async Task QueueMailAsync(JobsHost site, BoardInfo board, SmtpServer smtp, int mails)
     {
-        await site.WithBoardAsync(board, async services =>
+        // Each board's settings as that board (the app refuses to save another board's rows).
+        await using (var scope = site.Services.CreateAsyncScope())
         {
-            var db = services.GetRequiredService<LearningHubDbContext>();
-            foreach (var settings in await db.Set<BoardMailSettings>().IgnoreQueryFilters().ToListAsync())
+            foreach (var each in await scope.ServiceProvider.GetRequiredService<BoardDirectory>().ListAsync())
             {
-                settings.Transport = MailTransportKind.Smtp;
-                settings.Host = "127.0.0.1";
-                settings.Port = smtp.Port;
-                settings.Security = SmtpSecurity.None;
-                settings.Authentication = SmtpAuthentication.None;
-                settings.UserName = null;
-                settings.ProtectedPassword = null;
+                await site.WithBoardAsync(each, async services =>
+                {
+                    var db = services.GetRequiredService<LearningHubDbContext>();
+                    var settings = await db.Set<BoardMailSettings>().SingleAsync();
+                    settings.Transport = MailTransportKind.Smtp;
+                    settings.Host = "127.0.0.1";
+                    settings.Port = smtp.Port;
+                    settings.Security = SmtpSecurity.None;
+                    settings.Authentication = SmtpAuthentication.None;
+                    settings.UserName = null;
+                    settings.ProtectedPassword = null;
+                    return await db.SaveChangesAsync();
+                });
             }
-
-            return await db.SaveChangesAsync();
-        });
+        }
 
         var watch = Stopwatch.StartNew();
         for (var first = 0; first < mails; first += 1000)
@@ -191,7 +196,7 @@ internal static class JobsCommand
         await using var site = new JobsHost(connection, dispatcher: true);
         var started = Stopwatch.GetTimestamp();
         _ = site.Services;
-        var stream = new BookingStream(site, board, bookers.AsEnumerable().Reverse().ToList(), events, options.InFlight);
+        var stream = new BookingStream(site, board, bookers.AsEnumerable().Reverse().ToList(), events, options.InFlight, options.Rate);
         using var stop = new CancellationTokenSource();
         var bookingsRunning = stream.RunUntilAsync(stop.Token);
         var mails = options.Mails;
@@ -287,7 +292,7 @@ internal static class JobsCommand
         $"Dear Bench Person {i},\n\nYour place is booked.\n\nBooking reference: {board.ShortName}-{i:D6}\n\n{new string('.', 600)}\n",
         $"<p>Dear Bench Person {i},</p><h1>Your place is booked</h1><p>Booking reference: <strong>{board.ShortName}-{i:D6}</strong></p><p>{new string('.', 1300)}</p>");
 
-    private sealed record JobsOptions(string? Board, int InFlight, TimeSpan Baseline, int Years, int Mails, string? Only, TimeSpan Deadline);
+    private sealed record JobsOptions(string? Board, int InFlight, int Rate, TimeSpan Baseline, int Years, int Mails, string? Only, TimeSpan Deadline);
 
     /// <summary>The real clock moved ahead by a fixed span: what the retention job would see that many years from now.</summary>
     private sealed class AheadClock(TimeSpan ahead) : TimeProvider
@@ -298,9 +303,11 @@ internal static class JobsCommand
 
 /// <summary>
 /// Bookings for one board through the app's own <see cref="BookingService"/> (a scope per booking, as a request has),
-/// <c>inFlight</c> at a time, each a different person so none is a repeat; each booking's start and duration kept.
+/// at most <c>inFlight</c> at a time, each a different person so none is a repeat; each booking's start and duration kept.
+/// With a <c>rate</c>, bookings start on a schedule (a steady stream, leaving the machine's spare time to the job); without,
+/// each worker starts its next booking as soon as its last ends (as much as the machine gives).
 /// </summary>
-internal sealed class BookingStream(JobsHost site, BoardInfo board, List<Booker> bookers, List<Guid> events, int inFlight)
+internal sealed class BookingStream(JobsHost site, BoardInfo board, List<Booker> bookers, List<Guid> events, int inFlight, int rate)
 {
     private int _next;
 
@@ -313,10 +320,29 @@ internal sealed class BookingStream(JobsHost site, BoardInfo board, List<Booker>
     public async Task<BookingFigures> RunUntilAsync(CancellationToken stop)
     {
         var results = new ConcurrentBag<(long Start, double Ms, string Outcome)>();
+        var scheduled = 0;
+        var began = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
+                if (rate > 0)
+                {
+                    // The k-th booking of this run starts k / rate seconds after the run began (or at once, if late).
+                    var due = TimeSpan.FromSeconds(Interlocked.Increment(ref scheduled) / (double)rate) - Stopwatch.GetElapsedTime(began);
+                    if (due > TimeSpan.Zero)
+                    {
+                        try
+                        {
+                            await Task.Delay(due, stop);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            break;
+                        }
+                    }
+                }
+
                 var n = Interlocked.Increment(ref _next);
                 var booker = bookers[n % bookers.Count];
                 var eventId = events[n % events.Count];
