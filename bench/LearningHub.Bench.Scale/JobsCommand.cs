@@ -130,6 +130,7 @@ internal static class JobsCommand
         Console.WriteLine($"retention for {board.Slug}, clock {options.Years} years ahead: {took.TotalSeconds:F2} s, " +
                           $"{counts!.Values.Sum():N0} rows changed ({string.Join(", ", counts.Select(c => $"{c.Key}={c.Value:N0}"))})");
         Console.WriteLine($"memory: working set {Mb(before)} before the job, peak {Mb(peak)} during it (sampled every 50 ms); GC heap peak {Mb(heapPeak)}");
+        Console.WriteLine($"working set's peak in each 10 s, MB: {memory.Series()}");
         Console.WriteLine($"bookings during the job: {during}");
         Console.WriteLine($"lock waits during the job: {lockWaits}");
         Console.WriteLine($"load average at the job's start {load}, at its end {LoadAverage()}");
@@ -187,9 +188,10 @@ internal static class JobsCommand
     /// <summary>A restart with the dispatcher on: it sends the queue while bookings go on; until every queued mail is sent.</summary>
     private static async Task<int> OutboxRunAsync(string connection, BoardInfo board, List<Booker> bookers, List<Guid> events, SmtpServer smtp, JobsOptions options)
     {
-        GC.Collect();
+        // Aggressive: gives the stopped app's heap back to the system, so "before" is not the queueing app's leftovers.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var memory = MemorySampler.Start();
         var locks = LockSampler.Start(connection);
         var load = LoadAverage();
@@ -243,6 +245,7 @@ internal static class JobsCommand
                           $"(from the dispatching app's start; all boards' other queued mail went too)");
         Console.WriteLine($"SMTP server received {received.Count:N0} messages, {distinct:N0} distinct Message-IDs ({received.Count - distinct} twice)");
         Console.WriteLine($"memory: working set {Mb(before)} before the dispatching app started, peak {Mb(peak)} while it sent; GC heap peak {Mb(heapPeak)}");
+        Console.WriteLine($"working set's peak in each 10 s, MB: {memory.Series()}");
         Console.WriteLine($"bookings while it sent: {during}");
         Console.WriteLine($"lock waits while it sent: {lockWaits}");
         Console.WriteLine($"load average at the start {load}, at the end {LoadAverage()}");
@@ -412,6 +415,8 @@ internal sealed class MemorySampler
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly long _before = WorkingSet();
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly List<long> _tenSecondPeaks = [];
     private long _peak;
     private long _heapPeak;
     private Task? _sampling;
@@ -430,7 +435,19 @@ internal sealed class MemorySampler
     {
         while (!_stop.IsCancellationRequested)
         {
-            _peak = Math.Max(_peak, WorkingSet());
+            var now = WorkingSet();
+            _peak = Math.Max(_peak, now);
+            var bucket = (int)(Stopwatch.GetElapsedTime(_started).TotalSeconds / 10);
+            lock (_tenSecondPeaks)
+            {
+                while (_tenSecondPeaks.Count <= bucket)
+                {
+                    _tenSecondPeaks.Add(0);
+                }
+
+                _tenSecondPeaks[bucket] = Math.Max(_tenSecondPeaks[bucket], now);
+            }
+
             _heapPeak = Math.Max(_heapPeak, GC.GetGCMemoryInfo().HeapSizeBytes);
             try
             {
@@ -440,6 +457,15 @@ internal sealed class MemorySampler
             {
                 // Stopped.
             }
+        }
+    }
+
+    /// <summary>The highest working set in each 10 seconds, in MB: flat memory is a flat row.</summary>
+    public string Series()
+    {
+        lock (_tenSecondPeaks)
+        {
+            return string.Join(" ", _tenSecondPeaks.Select(b => (b / 1048576).ToString(CultureInfo.InvariantCulture)));
         }
     }
 
