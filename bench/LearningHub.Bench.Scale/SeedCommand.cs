@@ -1,6 +1,7 @@
 namespace LearningHub.Bench.Scale;
 
 // seed-scale: dotnet run --project bench/LearningHub.Bench.Scale -c Release -- seed --size full|tenth|small [--boards N ...] --connection "Host=...".
+// The jobs benchmark on a seeded database: ... -- jobs --connection "Host=..." (JobsCommand).
 internal static class SeedCommand
 {
     private const string Usage = """
@@ -24,6 +25,11 @@ internal static class SeedCommand
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "jobs")
+        {
+            return await JobsCommand.RunAsync(args[1..]);
+        }
+
         if (args.Length == 0 || args[0] != "seed" || args.Contains("--help"))
         {
             Console.WriteLine(Usage);
