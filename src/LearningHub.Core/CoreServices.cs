@@ -2,6 +2,7 @@ using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
 using LearningHub.Core.Hosting;
+using LearningHub.Core.Pages;
 using LearningHub.Core.Privacy;
 using LearningHub.Core.Security;
 using LearningHub.Core.Taxonomies;
@@ -32,6 +33,7 @@ public static class CoreServices
 
         services.Configure<UploadLimits>(configuration.GetSection(UploadLimits.Section));
         services.AddMemoryCache();
+        services.AddSingleton<SharedReports>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<BoardContext>();
         services.AddScoped<BoardLinks>();

@@ -20,6 +20,7 @@ public static class ImpactModule
     {
         services.AddSingleton<IPermissionProvider, ImpactPermissions>();
         services.AddSingleton<INavigationProvider, ImpactNavigation>();
+        services.Configure<ImpactOptions>(configuration.GetSection(ImpactOptions.Section));
         services.AddScoped<ImpactReach>();
         services.AddScoped<ImpactChange>();
         services.AddScoped<AnnualReport>();

@@ -9,8 +9,17 @@ namespace LearningHub.IntegrationTests.Impact;
 /// (people counted once, shares of each agency's workforce) and change (means and distributions per stage), the
 /// 4-person agency's change is withheld, and each CSV is its table on the page.
 /// </summary>
-public sealed class RecommendationImpactTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
+public sealed class RecommendationImpactTests(RecommendationImpactTests.UnsharedReportFactory factory) : IClassFixture<RecommendationImpactTests.UnsharedReportFactory>
 {
+    /// <summary>
+    /// The pack computed on every request: these tests change the data (a question no longer quotable) and expect the
+    /// pack at once, which sharing the figures for minutes (ReportSharingTests) would hide.
+    /// </summary>
+    public sealed class UnsharedReportFactory : LearningHubFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Impact:ReportCacheTime"] = "00:00:00" };
+    }
+
     private const string Confidence = "How confident are you in recognising coercive control in a family you work with?";
     private const string Used = "Have you used what you learnt with a child or family since the session?";
     private const string Example = "Give an example of something you now do differently";

@@ -29,4 +29,13 @@ public sealed class EventsOptions
     /// every booking decision count live, so this never oversells anything.
     /// </summary>
     public TimeSpan PublicListCacheTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the reach report for one board and period is shared by everyone who opens it (page and CSV) before it
+    /// is counted again (<see cref="LearningHub.Core.Pages.SharedReports"/>). Five minutes: the report is of a past
+    /// quarter or year, read for a board's returns, where a booking made in the last minutes changes nothing anyone
+    /// decides, while counting a year of the largest board's bookings costs most of a second of the database; the page
+    /// says when its figures were computed. Zero counts on every request.
+    /// </summary>
+    public TimeSpan ReachCacheTime { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,3 +1,5 @@
+using LearningHub.Core.Pages;
+using Microsoft.Extensions.Options;
 using LearningHub.Core.Data;
 using LearningHub.Impact.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +12,7 @@ namespace LearningHub.Impact.Pages.Impact;
 /// account only. When the account names no agency of the board (none, or one since removed) nothing is shown.
 /// </summary>
 [Authorize(Policy = ImpactPermissions.ViewAgencyImpact)]
-public sealed class AgencyModel(AnnualReport report, TimeProvider clock, LearningHubDbContext db) : ReportPageModel(report, clock)
+public sealed class AgencyModel(SharedReports shared, IOptions<ImpactOptions> options, TimeProvider clock, LearningHubDbContext db) : ReportPageModel(shared, options, clock)
 {
     public bool NoAgency { get; private set; }
 

@@ -6,6 +6,7 @@ using LearningHub.Core.Validation;
 using LearningHub.Impact.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Impact.Pages.Impact;
 
@@ -15,7 +16,7 @@ namespace LearningHub.Impact.Pages.Impact;
 /// itself printed by Chromium, <see cref="PdfOfPage"/>).
 /// </summary>
 [ServiceFilter(typeof(PdfOfPage))]
-public abstract class ReportPageModel(AnnualReport report, TimeProvider clock) : BoardPageModel
+public abstract class ReportPageModel(SharedReports shared, IOptions<ImpactOptions> options, TimeProvider clock) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateInput From { get; set; } = new();
@@ -25,6 +26,9 @@ public abstract class ReportPageModel(AnnualReport report, TimeProvider clock) :
 
     /// <summary>Null when the reader may see no figures (an agency lead without an agency on their account).</summary>
     public AnnualReportView? Report { get; private set; }
+
+    /// <summary>When the figures were computed: they are shared for <see cref="ImpactOptions.ReportCacheTime"/>, so the page says so.</summary>
+    public DateTimeOffset ComputedAt { get; private set; }
 
     /// <summary>The period used (the default when the boxes were blank or wrong), for the download links.</summary>
     public ReportPeriod Period { get; private set; } = null!;
@@ -110,7 +114,12 @@ public abstract class ReportPageModel(AnnualReport report, TimeProvider clock) :
             return false;
         }
 
-        Report = await report.ForAsync(Period, agencyId, HttpContext.RequestAborted);
+        // Shared by everyone asking for this board's period in the same scope (page, CSVs and PDF alike). The agency is
+        // in the key: an agency lead's figures are of their agency only and must never be served to another scope.
+        var period = Period;
+        var computed = await shared.GetAsync(Board, "impact-annual-report", (period.From, period.To, agencyId), options.Value.ReportCacheTime,
+            (services, _, ct) => services.GetRequiredService<AnnualReport>().ForAsync(period, agencyId, ct), HttpContext.RequestAborted);
+        (Report, ComputedAt) = (computed.Figures, computed.ComputedAt);
         return true;
     }
 }

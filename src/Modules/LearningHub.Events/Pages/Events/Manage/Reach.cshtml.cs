@@ -7,12 +7,14 @@ using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Events.Pages.Events.Manage;
 
 /// <summary>Reach of the board's events over a period, by agency, sector, locality and theme.</summary>
 [Authorize(Policy = EventsPermissions.ManageEvents)]
-public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPageModel
+public sealed class ReachModel(SharedReports shared, IOptions<EventsOptions> options, TimeProvider clock) : BoardPageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateInput From { get; set; } = new();
@@ -21,6 +23,9 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
     public DateInput To { get; set; } = new();
 
     public Reach Reach { get; private set; } = default!;
+
+    /// <summary>When the figures were computed: they are shared for <see cref="EventsOptions.ReachCacheTime"/>, so the page says so.</summary>
+    public DateTimeOffset ComputedAt { get; private set; }
 
     public string BoardName => Board.Name;
 
@@ -91,8 +96,13 @@ public sealed class ReachModel(ReachReport report, TimeProvider clock) : BoardPa
 
         (PeriodFrom, PeriodTo) = (from, to);
         Period = $"{from.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to {to.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
-        Reach = await report.ForAsync(LondonTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), LondonTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)),
-            clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        var (fromUtc, toUtc) = (LondonTime.ToUtc(from.ToDateTime(TimeOnly.MinValue)), LondonTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        // Shared by everyone asking for this board's period (the page and its CSV alike): nothing else changes the
+        // figures, as everyone who may manage events sees the whole board's reach.
+        var computed = await shared.GetAsync(Board, "events-reach", (fromUtc, toUtc), options.Value.ReachCacheTime,
+            (services, now, ct) => services.GetRequiredService<ReachReport>().ForAsync(fromUtc, toUtc, now.UtcDateTime, ct),
+            HttpContext.RequestAborted);
+        (Reach, ComputedAt) = (computed.Figures, computed.ComputedAt);
         Tables =
         [
             new("By agency", "by-agency", "Agency", Reach.ByAgency),
