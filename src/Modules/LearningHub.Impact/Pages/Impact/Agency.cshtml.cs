@@ -1,9 +1,9 @@
-using LearningHub.Core.Pages;
-using Microsoft.Extensions.Options;
 using LearningHub.Core.Data;
+using LearningHub.Core.Pages;
 using LearningHub.Impact.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Impact.Pages.Impact;
 

@@ -1,7 +1,7 @@
 using LearningHub.Core.Pages;
-using Microsoft.Extensions.Options;
 using LearningHub.Impact.Services;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.Impact.Pages.Impact;
 
