@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text;
-using LearningHub.Core.Accounts;
-using LearningHub.Core.Taxonomies;
 using LearningHub.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Impact;
 
@@ -17,28 +13,7 @@ public sealed class AgencyLeadTests(LearningHubFactory factory) : IClassFixture<
 {
     private const string Password = LearningHubFactory.DemoPassword;
 
-    private Task<string> LeadAsync(string board, string email, Guid agencyId) =>
-        factory.WithBoardServicesAsync(board, async services =>
-        {
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var locality = await services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Localities.Select(l => l.Id).FirstAsync();
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                FullName = "Lee Lead",
-                AgencyId = agencyId,
-                LocalityId = locality,
-                JobRole = "Designated safeguarding lead",
-                CreatedUtc = DateTime.UtcNow,
-            };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            var roles = await users.AddToRolesAsync(user, [BoardRoles.Practitioner, BoardRoles.AgencyLead]);
-            Assert.True(roles.Succeeded, string.Join(" ", roles.Errors.Select(e => e.Description)));
-            return user.Id;
-        });
+    private Task<string> LeadAsync(string board, string email, Guid agencyId) => ImpactScenario.AgencyLeadAsync(factory, board, email, agencyId);
 
     [Fact]
     public async Task An_agency_lead_sees_their_own_agencys_reach_and_change_only_and_another_boards_lead_sees_nothing()

@@ -185,4 +185,28 @@ public static class ImpactScenario
     /// <summary>One row of a table by its first cell.</summary>
     public static List<string> Row(AngleSharp.Dom.IElement table, string heading) =>
         Cells(table).Single(r => r[0] == heading);
+
+    /// <summary>An agency safeguarding lead of <paramref name="agencyId"/> on <paramref name="board"/> (and a practitioner), with the demo password.</summary>
+    public static Task<string> AgencyLeadAsync(LearningHubFactory factory, string board, string email, Guid agencyId) =>
+        factory.WithBoardServicesAsync(board, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var locality = await services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Localities.Select(l => l.Id).FirstAsync();
+            var user = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                FullName = "Lee Lead",
+                AgencyId = agencyId,
+                LocalityId = locality,
+                JobRole = "Designated safeguarding lead",
+                CreatedUtc = DateTime.UtcNow,
+            };
+            var created = await users.CreateAsync(user, LearningHubFactory.DemoPassword);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            var roles = await users.AddToRolesAsync(user, [BoardRoles.Practitioner, BoardRoles.AgencyLead]);
+            Assert.True(roles.Succeeded, string.Join(" ", roles.Errors.Select(e => e.Description)));
+            return user.Id;
+        });
 }

@@ -1,11 +1,8 @@
-using LearningHub.Core.Accounts;
 using LearningHub.Core.Time;
 using LearningHub.IntegrationTests.Events;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Impact;
@@ -33,26 +30,7 @@ public sealed class ReportSharingTests(ReportSharingTests.ClockFactory factory) 
     private static List<string> ReportQueries(CommandCounter counter) =>
         counter.Commands.Where(c => c.Contains("\"Bookings\"")).ToList();
 
-    private Task LeadAsync(string email, Guid agencyId) =>
-        factory.WithBoardServicesAsync("norfolk", async services =>
-        {
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var locality = await services.GetRequiredService<LearningHub.Core.Data.LearningHubDbContext>().Localities.Select(l => l.Id).FirstAsync();
-            var user = new ApplicationUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                FullName = "Lee Lead",
-                AgencyId = agencyId,
-                LocalityId = locality,
-                JobRole = "Designated safeguarding lead",
-                CreatedUtc = DateTime.UtcNow,
-            };
-            Assert.True((await users.CreateAsync(user, LearningHubFactory.DemoPassword)).Succeeded);
-            Assert.True((await users.AddToRolesAsync(user, [BoardRoles.Practitioner, BoardRoles.AgencyLead])).Succeeded);
-            return true;
-        });
+    private Task LeadAsync(string email, Guid agencyId) => ImpactScenario.AgencyLeadAsync(factory, "norfolk", email, agencyId);
 
     [Fact]
     public async Task Each_scope_is_computed_once_and_shared_within_the_lifetime_and_never_served_to_another_scope()
