@@ -41,14 +41,13 @@ public sealed class ReachReport(LearningHubDbContext db)
         // Counted in the database, one row per kind of booking rather than per booking: a year of the largest board's
         // events is 200,000 bookings, and reading them row by row was most of this page's time (issue 22). The event
         // is carried only as its theme, which is all the tables below need of it.
-        var counted = await db.Set<Booking>().AsNoTracking()
+        var tallies = await db.Set<Booking>().AsNoTracking()
             .Where(b => ids.Contains(b.EventId) && b.Status != BookingStatus.OfferExpired && b.Status != BookingStatus.Declined)
             .Join(db.Set<LearningEvent>().AsNoTracking().IgnoreAutoIncludes(), b => b.EventId, e => e.Id,
                 (b, e) => new { b.AgencyName, b.Sector, b.LocalityName, b.Status, b.Attendance, b.IsWalkIn, e.ThemeId })
             .GroupBy(b => new { b.AgencyName, b.Sector, b.LocalityName, b.Status, b.Attendance, b.IsWalkIn, b.ThemeId })
-            .Select(g => new { g.Key.AgencyName, g.Key.Sector, g.Key.LocalityName, g.Key.Status, g.Key.Attendance, g.Key.IsWalkIn, g.Key.ThemeId, Count = g.Count() })
+            .Select(g => new Tally(g.Key.AgencyName, g.Key.Sector, g.Key.LocalityName, g.Key.Status, g.Key.Attendance, g.Key.IsWalkIn, g.Key.ThemeId, g.Count()))
             .ToListAsync(ct);
-        var tallies = counted.Select(t => new Tally(t.AgencyName, t.Sector, t.LocalityName, t.Status, t.Attendance, t.IsWalkIn, t.ThemeId, t.Count)).ToList();
 
         static ReachRow Count(string group, IEnumerable<Tally> rows)
         {
