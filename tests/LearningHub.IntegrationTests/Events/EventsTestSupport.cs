@@ -69,7 +69,11 @@ public static class EventsTestData
         factory.WithBoardServicesAsync(board, async services =>
         {
             var start = (now ?? DateTime.UtcNow) + (startsIn ?? TimeSpan.FromDays(10));
-            start = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Utc);
+            // Without a given start the event is at 10am, so its three hours never run past midnight: the edit form
+            // takes one date with a start and an end time, and refuses an end before the start.
+            start = startsIn is null
+                ? new DateTime(start.Year, start.Month, start.Day, 10, 0, 0, DateTimeKind.Utc)
+                : new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Utc);
             var details = new EventDetails("Learning from Case Y", "What the review found.", EventFormat.InPerson, "County Hall, Norwich",
                 null, null, null, start, start.AddHours(3), capacity, null, null, null, false, true, [], ["case-y"], false, "Dr Jo Smith", null, null);
             var admin = services.GetRequiredService<EventAdmin>();
