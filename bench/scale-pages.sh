@@ -22,8 +22,9 @@
 # dispatcher, waiting-list job, retention job), so only the timed requests use the database. Signed in as a
 # practitioner of the largest board (most accounts) for the pages practitioners use, and as the board's admin for the
 # staff pages. Pages: board home, module catalogue, a module page, events list (practitioner); an event's register
-# (the past event whose bookings are nearest 300), reach report for the last year, the annual-report pack (HTML) for
-# the last year, audit search (by a person's name), a person's data export (admin). Every page is first fetched once
+# (the past event whose bookings are nearest 300, on whichever board has it, as that board's admin; and one of the
+# largest board's), reach report for the last year, the annual-report pack (HTML) for the last year, audit search (by
+# a person's name), a person's data export (a different practitioner on each request) (admin). Every page is first fetched once
 # and must answer 200. For each page: requests/s, p50 and p95 latency (ms) from a wrk Lua script (bench/scale-pages.lua);
 # at 20 connections the p95 latency is the app's p95 server time plus the loopback.
 # Installs wrk from Debian/Ubuntu (apt-get) if missing. Traffic goes only to 127.0.0.1. Nothing is written to the
@@ -101,12 +102,25 @@ admin="admin@$board.example"
 event_id=$(sql "SELECT b.\"EventId\" FROM \"Bookings\" b JOIN \"Events\" e ON e.\"Id\" = b.\"EventId\"
     WHERE b.\"BoardId\" = '$board_id' AND e.\"StartUtc\" < now() GROUP BY b.\"EventId\" ORDER BY abs(count(*) - 300), b.\"EventId\" LIMIT 1")
 event_bookings=$(sql "SELECT count(*) FROM \"Bookings\" WHERE \"EventId\" = '$event_id'")
+# The issue's register of 300: every past event on the largest board has 1,000 bookings (timed too), so the 300 one is
+# the past event nearest 300 on any board, timed as that board's admin.
+read -r register_board register_event_id < <(sql "SELECT bo.\"Slug\", b.\"EventId\" FROM \"Bookings\" b JOIN \"Events\" e ON e.\"Id\" = b.\"EventId\"
+    JOIN \"Boards\" bo ON bo.\"Id\" = b.\"BoardId\" WHERE e.\"StartUtc\" < now()
+    GROUP BY bo.\"Slug\", b.\"EventId\" ORDER BY abs(count(*) - 300), b.\"EventId\" LIMIT 1" | tr '|' ' ')
+register_bookings=$(sql "SELECT count(*) FROM \"Bookings\" WHERE \"EventId\" = '$register_event_id'")
+# The data export is of a different practitioner of the board on each request (wrk cycles through 500): each export
+# records itself in the audit log, which the next export of the same person lists, so exporting one person again and
+# again times a person with thousands of exports of their own data.
+exported_paths="$work_dir/exported-people.txt"
+sql "SELECT '/$board/admin/people/' || \"Id\" || '/data' FROM \"AspNetUsers\" WHERE \"BoardId\" = '$board_id'
+    AND \"Email\" ~ '^[a-z]+\.[a-z]+\.[0-9]+@' ORDER BY \"Email\" LIMIT 500" >"$exported_paths"
 audit_person=$(sql "SELECT \"ActorName\" FROM \"AuditEntries\" WHERE \"BoardId\" = '$board_id' GROUP BY \"ActorName\" ORDER BY count(*) DESC LIMIT 1")
 read -r year_ago_day year_ago_month year_ago_year today_day today_month today_year < <(date -u -d '-1 year' '+%-d %-m %Y' | tr '\n' ' '; date -u '+%-d %-m %Y')
 year_query="From.Day=$year_ago_day&From.Month=$year_ago_month&From.Year=$year_ago_year&To.Day=$today_day&To.Month=$today_month&To.Year=$today_year"
 audit_query="Filter.Person=$(sed 's/ /+/g' <<<"$audit_person")"
 echo "Board /$board (largest), practitioner $practitioner, admin $admin"
-echo "Event $event_id ($event_bookings bookings), person $person_id, audit search by \"$audit_person\""
+echo "Event $event_id ($event_bookings bookings), on /$register_board event $register_event_id ($register_bookings bookings)"
+echo "Person exported: $person_id first, then $(( $(wc -l <"$exported_paths") - 1 )) others in turn; audit search by \"$audit_person\""
 
 resolve_publish_dir
 if (( publish == 1 )); then
@@ -115,17 +129,17 @@ fi
 
 # Signs in to the app $1 as $2 on the board's own sign-in form; sets cookies[$1|$3].
 sign_in() {
-    local name="$1" email="$2" who="$3" base="http://127.0.0.1:${app_port[$1]}"
+    local name="$1" email="$2" who="$3" on_board="${4:-$board}" base="http://127.0.0.1:${app_port[$1]}"
     local jar="$work_dir/$name-$who.cookies" form token
-    form=$(curl -s -c "$jar" "$base/$board/account/sign-in")
+    form=$(curl -s -c "$jar" "$base/$on_board/account/sign-in")
     token=$(grep -o '<input[^>]*__RequestVerificationToken[^>]*>' <<<"$form" | sed -n 1p | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
     [[ -n "$token" ]] || { echo "no antiforgery token on the $name sign-in page" >&2; exit 1; }
     curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
-        --data-urlencode "__RequestVerificationToken=$token" "$base/$board/account/sign-in"
+        --data-urlencode "__RequestVerificationToken=$token" "$base/$on_board/account/sign-in"
     # Netscape cookie file: HttpOnly cookies (the sign-in cookie) are written with a "#HttpOnly_" prefix.
     cookies[$name|$who]=$(awk -F'\t' '{ sub(/^#HttpOnly_/, "", $1) } NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
     local home
-    home=$(curl -s -H "Cookie: ${cookies[$name|$who]}" "$base/$board")
+    home=$(curl -s -H "Cookie: ${cookies[$name|$who]}" "$base/$on_board")
     [[ "$home" == *"Sign out"* ]] || { echo "signing in to the $name app as $email failed" >&2; exit 1; }
 }
 
@@ -158,6 +172,7 @@ start_app() {
     wait_until_serving "$name" "${app_pid[$name]}" "$base/$board" "$log" 180 0.5 10
     sign_in "$name" "$practitioner" practitioner
     sign_in "$name" "$admin" admin
+    sign_in "$name" "admin@$register_board.example" register_admin "$register_board"
     echo "$name: $dir on $base (pid ${app_pid[$name]})"
 }
 
@@ -179,6 +194,7 @@ pages=(
     "module catalogue|/$board/modules|practitioner|0"
     "module page|$module|practitioner|0"
     "events list|/$board/events|practitioner|0"
+    "event register ($register_bookings bookings)|/$register_board/events/manage/$register_event_id/register|register_admin|0"
     "event register ($event_bookings bookings)|/$board/events/manage/$event_id/register|admin|0"
     "audit search|/$board/admin/audit?$audit_query|admin|0"
     "person's data export|/$board/admin/people/$person_id/data|admin|0"
@@ -206,10 +222,11 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 read -r load1 _ < /proc/loadavg
 echo "Load average before the runs: $load1 (other work on the machine skews the figures)"
 
-# One wrk run; prints "requests_per_second p50_ms p95_ms requests non_2xx_3xx".
+# One wrk run; prints "requests_per_second p50_ms p95_ms requests non_2xx_3xx". The data export cycles through people.
 measure() {
-    local name="$1" path="$2" who="$3" seconds="$4" output
-    output=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s "$lua" -H "Cookie: ${cookies[$name|$who]}" "$(url_of "$name" "$path")")
+    local name="$1" path="$2" who="$3" seconds="$4" output paths=()
+    [[ "$path" == */data ]] && paths=(-- "$exported_paths")
+    output=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s "$lua" -H "Cookie: ${cookies[$name|$who]}" "$(url_of "$name" "$path")" "${paths[@]}")
     awk '/^RESULT/ { print $2, $3, $4, $5, $6 }' <<<"$output"
 }
 

@@ -1131,7 +1131,11 @@ namespace LearningHub.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BoardId", "ActorUserId");
+
                     b.HasIndex("BoardId", "OccurredUtc");
+
+                    b.HasIndex("BoardId", "TargetId");
 
                     b.HasIndex("BoardId", "TargetType", "TargetId");
 
@@ -2060,7 +2064,7 @@ namespace LearningHub.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BoardId");
+                    b.HasIndex("BoardId", "UserId");
 
                     b.HasIndex("FormId", "Context", "UserId")
                         .IsUnique();

@@ -1126,7 +1126,11 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BoardId", "ActorUserId");
+
                     b.HasIndex("BoardId", "OccurredUtc");
+
+                    b.HasIndex("BoardId", "TargetId");
 
                     b.HasIndex("BoardId", "TargetType", "TargetId");
 
@@ -2055,7 +2059,7 @@ namespace LearningHub.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BoardId");
+                    b.HasIndex("BoardId", "UserId");
 
                     b.HasIndex("FormId", "Context", "UserId")
                         .IsUnique();

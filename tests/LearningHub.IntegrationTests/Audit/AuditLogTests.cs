@@ -227,4 +227,39 @@ public sealed class AuditLogTests(LearningHubFactory factory) : IClassFixture<Le
         Assert.Equal(5, second.Count);
         Assert.Empty(first.Intersect(second));
     }
+
+    [Fact]
+    public async Task A_search_matching_more_than_it_counts_says_so_and_still_pages_to_the_oldest_entry()
+    {
+        const int matching = LearningHub.Web.Pages.Admin.Audit.IndexModel.CountLimit + 60;
+        await factory.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var audit = services.GetRequiredService<AuditLog>();
+            for (var i = 0; i < matching; i++)
+            {
+                audit.Record("tests.counted", new AuditTarget("Test", $"c{i}", $"Counted thing {i}"));
+            }
+
+            return await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
+        });
+        var admin = factory.CreateBrowserClient();
+        await admin.SignInAsync("norfolk", "admin@norfolk.demo");
+
+        var first = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Action=tests.counted");
+        Assert.StartsWith("More than 1,000 entries, page 1", first.QuerySelector("#audit-entries caption")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(first.QuerySelector(".govuk-pagination a[rel=prev]"));
+        var next = first.QuerySelector(".govuk-pagination a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("page=2", next, StringComparison.Ordinal);
+        Assert.Contains("Filter.Action=tests.counted", next, StringComparison.Ordinal);
+
+        // The last page (22 of 50) holds the last 10, and has no next page.
+        var last = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Action=tests.counted&page=22");
+        Assert.Equal(matching - (21 * 50), last.QuerySelectorAll("#audit-entries tbody tr").Length);
+        Assert.Null(last.QuerySelector(".govuk-pagination a[rel=next]"));
+        Assert.NotNull(last.QuerySelector(".govuk-pagination a[rel=prev]"));
+
+        // A search the limit counts in full says how many ("Counted thing 99" and 990 to 999).
+        var counted = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Target=counted+thing+99");
+        Assert.Equal("11 entries", counted.QuerySelector("#audit-entries caption")!.TextContent.Trim());
+    }
 }

@@ -18,14 +18,20 @@ namespace LearningHub.IntegrationTests.Data;
 public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
     /// <summary>
-    /// Expression indexes the migrations add and EF Core cannot model: the Cases module's full-text index, and a
-    /// person's bookings and mail by lower-cased address (ScalePagesIndexes). Each one is checked to exist instead.
+    /// Expression indexes the migrations add and EF Core cannot model: the Cases module's full-text index, a
+    /// person's bookings, mail and form answers by lower-cased address (ScalePagesIndexes, AuditSearchIndexes), and
+    /// the audit log's trigram indexes (AuditSearchIndexes). Each one is checked to exist instead.
     /// </summary>
     private static readonly string[] ExpressionIndexes =
-        ["IX_CaseModuleVersions_SearchText_FullText", "IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress"];
+    [
+        "IX_CaseModuleVersions_SearchText_FullText", "IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress",
+        "IX_FormSubmissions_BoardId_LowerRespondentEmail", "IX_AuditEntries_BoardId_LowerActorName_Trigram",
+        "IX_AuditEntries_BoardId_LowerTargetLabel_Trigram", "IX_AuditEntries_BoardId_LowerChangesJson_Trigram",
+    ];
 
-    /// <summary>The expression indexes that exist on both providers (the full-text one is PostgreSQL's only; SQLite uses FTS5).</summary>
-    private static readonly string[] LowerCaseIndexes = ["IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress"];
+    /// <summary>The expression indexes that exist on both providers (full-text and trigram ones are PostgreSQL's only; SQLite uses FTS5).</summary>
+    private static readonly string[] LowerCaseIndexes =
+        ["IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress", "IX_FormSubmissions_BoardId_LowerRespondentEmail"];
 
     private LearningHubDbContext CreateContext(DatabaseSettings settings)
     {

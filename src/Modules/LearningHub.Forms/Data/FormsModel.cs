@@ -110,6 +110,8 @@ internal sealed class FormResponseReceiptConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.UserId).HasMaxLength(450);
         b.HasOne<Form>().WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.FormId, x.Context, x.UserId }).IsUnique();
+        // A person's data export and erasure find their receipts by the person, across the board's forms.
+        b.HasIndex(x => new { x.BoardId, x.UserId });
     }
 }
 

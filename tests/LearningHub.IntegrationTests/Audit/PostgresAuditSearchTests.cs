@@ -1,0 +1,184 @@
+using System.Text.Json;
+using LearningHub.Core.Privacy;
+using LearningHub.IntegrationTests.Infrastructure;
+using LearningHub.IntegrationTests.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using AuditPage = LearningHub.Web.Pages.Admin.Audit.IndexModel;
+
+namespace LearningHub.IntegrationTests.Audit;
+
+/// <summary>
+/// The audit log of a busy board on PostgreSQL (issue 22): a person's data export and the audit page find what they
+/// look for through indexes, reading about as many entries as they show, not the board's whole log. Each query the
+/// app sends is run again under EXPLAIN ANALYZE with the same parameters, and every step of its plan is counted.
+/// </summary>
+public sealed class PostgresAuditSearchTests(BusyAuditLog log) : IClassFixture<BusyAuditLog>
+{
+    // A step of a plan may handle a page of entries, the counted ones and some trigram candidates it then drops;
+    // reading the board's entries (40,000) is far beyond it.
+    private const int MostRowsAStepMayHandle = AuditPage.CountLimit + 2 * AuditPage.PageSize;
+
+    [PostgresFact]
+    public async Task A_persons_data_export_finds_the_entries_naming_them_without_reading_the_boards_log()
+    {
+        using var counter = CommandCounter.ForPostgres(log.Database);
+        var export = await log.Factory!.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var rights = services.GetRequiredService<PersonalDataRights>();
+            return await rights.ExportAsync((await rights.SubjectAsync(log.Person.Id))!);
+        });
+
+        var entries = export.Modules.SelectMany(m => m.Sections).Single(s => s.Title == "Audit log entries about you");
+        Assert.Equal(3, entries.Rows.Count(r => r[4]?.Contains("rosalind", StringComparison.OrdinalIgnoreCase) == true));
+        await AssertEachAuditQueryReadsLittleAsync(counter);
+    }
+
+    [PostgresFact]
+    public async Task The_audit_page_searches_a_rare_name_and_a_name_on_every_entry_without_reading_the_boards_log()
+    {
+        var admin = log.Factory!.CreateBrowserClient();
+        await admin.SignInAsync("norfolk", "admin@norfolk.demo");
+
+        using (var counter = CommandCounter.ForPostgres(log.Database))
+        {
+            var page = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Target=person+1234");
+            Assert.Equal("Person 1234", page.QuerySelector("#audit-entries tbody tr td:nth-child(4)")!.TextContent.Split('(')[0].Trim());
+            await AssertEachAuditQueryReadsLittleAsync(counter);
+        }
+
+        using (var counter = CommandCounter.ForPostgres(log.Database))
+        {
+            var page = await admin.GetDocumentAsync("/norfolk/admin/audit?Filter.Person=chris+coordinator&page=3");
+            Assert.StartsWith("More than 1,000 entries, page 3", page.QuerySelector("#audit-entries caption")!.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.Equal(AuditPage.PageSize, page.QuerySelectorAll("#audit-entries tbody tr").Length);
+            await AssertEachAuditQueryReadsLittleAsync(counter);
+        }
+    }
+
+    private async Task AssertEachAuditQueryReadsLittleAsync(CommandCounter counter)
+    {
+        var queries = counter.Recorded.Where(c => c.Text.Contains("FROM \"AuditEntries\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(queries);
+        foreach (var query in queries)
+        {
+            var plan = await PlanAsync(query);
+            var most = Nodes(plan).Max(RowsHandled);
+            Assert.True(most <= MostRowsAStepMayHandle, $"a step of the plan handled {most} of {BusyAuditLog.Entries} entries:{Environment.NewLine}{query.Text}{Environment.NewLine}{plan}");
+        }
+    }
+
+    /// <summary>Rows a step passed on (over all its loops) and rows it read and dropped.</summary>
+    private static double RowsHandled(JsonElement node) =>
+        node.GetProperty("Actual Rows").GetDouble() * node.GetProperty("Actual Loops").GetDouble()
+        + (node.TryGetProperty("Rows Removed by Filter", out var filtered) ? filtered.GetDouble() : 0)
+        + (node.TryGetProperty("Rows Removed by Index Recheck", out var rechecked) ? rechecked.GetDouble() : 0);
+
+    private async Task<JsonElement> PlanAsync(RecordedCommand query)
+    {
+        await using var connection = await OpenAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + query.Text, connection);
+        foreach (var parameter in query.Parameters)
+        {
+            explain.Parameters.Add(((NpgsqlParameter)parameter).Clone());
+        }
+
+        var json = (string)(await explain.ExecuteScalarAsync())!;
+        return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan").Clone();
+    }
+
+    private static IEnumerable<JsonElement> Nodes(JsonElement node)
+    {
+        yield return node;
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(TestPostgres.ConnectionTo(log.Database));
+        await connection.OpenAsync();
+        return connection;
+    }
+}
+
+/// <summary>A board with a year of audit entries (40,000), in a log that holds ten times as many (one PostgreSQL database for the class).</summary>
+public sealed class BusyAuditLog : IAsyncLifetime
+{
+    public const int Entries = 40_000;
+
+    public string Database { get; } = $"lh_audit_{Guid.NewGuid():N}"[..22];
+
+    public PostgresFactory? Factory { get; private set; }
+
+    public TestPerson Person { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresFactAttribute.ConnectionString is null)
+        {
+            return;
+        }
+
+        Factory = new PostgresFactory(TestPostgres.ConnectionTo(Database));
+        Person = await Factory.CreatePractitionerAsync("norfolk", "Rosalind Rarename", "rosalind.rarename@nhs.example");
+        await using var connection = await OpenAsync();
+        // The trigram indexes the migration made are made again after the rows are in: building them once is
+        // quicker than keeping them up to date row by row (as seed-scale does).
+        var trigramIndexes = new List<string>();
+        await using (var read = new NpgsqlCommand("""SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'AuditEntries' AND indexname LIKE '%Trigram'""", connection))
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                trigramIndexes.Add(reader.GetString(1));
+                await using var drop = new NpgsqlCommand($"DROP INDEX \"{reader.GetString(0)}\"", await OpenAsync());
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+
+        Assert.Equal(3, trigramIndexes.Count);
+        // A year of a coordinator's work on the board: every entry by the same person, each about someone else; three
+        // of them name our person in what changed (by address, by name, and by an address in capitals). The log holds
+        // every board's entries (here Essex's, nine times as many), as one deployment's log does: on a log as small as
+        // the board's own, reading all of it is the quicker plan, and PostgreSQL rightly takes it.
+        await using var fill = new NpgsqlCommand($$$"""
+            INSERT INTO "AuditEntries" ("Id", "BoardId", "Action", "OccurredUtc", "ActorUserId", "ActorName", "TargetType", "TargetId", "TargetLabel", "ChangesJson")
+            SELECT gen_random_uuid(), CASE WHEN n <= {{{Entries}}} THEN norfolk."Id" ELSE essex."Id" END, 'events.attendance.marked',
+                now() - (n % {{{Entries}}}) * interval '10 minutes', 'coordinator-id', 'Chris Coordinator', 'Booking', 'booking-' || n, 'Person ' || n,
+                CASE n WHEN 101 THEN '{"email":"rosalind.rarename@nhs.example"}'
+                       WHEN 202 THEN '{"name":"Rosalind Rarename"}'
+                       WHEN 303 THEN '{"lineManager":"ROSALIND.RARENAME@NHS.EXAMPLE"}'
+                       ELSE '{"email":"person' || n || '@school.example","mark":{"before":"NotMarked","after":"Attended"}}' END
+            FROM generate_series(1, {{{Entries * 10}}}) AS n
+            CROSS JOIN (SELECT "Id" FROM "Boards" WHERE "Slug" = 'norfolk') AS norfolk
+            CROSS JOIN (SELECT "Id" FROM "Boards" WHERE "Slug" = 'essex') AS essex;
+            {{{string.Join(";\n", trigramIndexes)}}};
+            ANALYZE "AuditEntries";
+            """, connection) { CommandTimeout = 300 };
+        await fill.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Factory is null)
+        {
+            return;
+        }
+
+        await Factory.DisposeAsync();
+        await TestPostgres.DropAsync(Database);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(TestPostgres.ConnectionTo(Database));
+        await connection.OpenAsync();
+        return connection;
+    }
+}
