@@ -63,7 +63,7 @@ public sealed class PostgresAuditSearchTests(BusyAuditLog log) : IClassFixture<B
         foreach (var query in queries)
         {
             var plan = await PlanAsync(query);
-            var most = Nodes(plan).Max(RowsHandled);
+            var most = QueryPlans.Steps(plan).Max(RowsHandled);
             Assert.True(most <= MostRowsAStepMayHandle, $"a step of the plan handled {most} of {BusyAuditLog.Entries} entries:{Environment.NewLine}{query.Text}{Environment.NewLine}{plan}");
         }
     }
@@ -83,20 +83,7 @@ public sealed class PostgresAuditSearchTests(BusyAuditLog log) : IClassFixture<B
             explain.Parameters.Add(((NpgsqlParameter)parameter).Clone());
         }
 
-        var json = (string)(await explain.ExecuteScalarAsync())!;
-        return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan").Clone();
-    }
-
-    private static IEnumerable<JsonElement> Nodes(JsonElement node)
-    {
-        yield return node;
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
-            {
-                yield return child;
-            }
-        }
+        return await QueryPlans.ReadAsync(explain);
     }
 
     private async Task<NpgsqlConnection> OpenAsync()

@@ -68,7 +68,7 @@ public sealed class PostgresOutboxClaimTests : IAsyncLifetime
                  })
         {
             var plan = await PlanAsync(claim);
-            var nodes = Nodes(plan).ToList();
+            var nodes = QueryPlans.Steps(plan).ToList();
             // Every node, the scans of OutboxMessages included, handles at most a batch of rows (plus the few abandoned
             // ones the first statement's index scan passes over); an ORed condition reads and sorts all 20,000.
             var most = nodes.Max(n => n.GetProperty("Actual Rows").GetDouble() + (n.TryGetProperty("Rows Removed by Filter", out var removed) ? removed.GetDouble() : 0));
@@ -108,21 +108,9 @@ public sealed class PostgresOutboxClaimTests : IAsyncLifetime
     {
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var json = (string)(await Command(connection, statement, "EXPLAIN (ANALYZE, FORMAT JSON) ").ExecuteScalarAsync())!;
+        var plan = await QueryPlans.ReadAsync(Command(connection, statement, "EXPLAIN (ANALYZE, FORMAT JSON) "));
         await transaction.RollbackAsync();
-        return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan").Clone();
-    }
-
-    private static IEnumerable<JsonElement> Nodes(JsonElement node)
-    {
-        yield return node;
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
-            {
-                yield return child;
-            }
-        }
+        return plan;
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, FormattableString statement)
