@@ -26,7 +26,7 @@ public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClass
     [
         "IX_CaseModuleVersions_SearchText_FullText", "IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress",
         "IX_FormSubmissions_BoardId_LowerRespondentEmail", "IX_AuditEntries_BoardId_LowerActorName_Trigram",
-        "IX_AuditEntries_BoardId_LowerTargetLabel_Trigram", "IX_AuditEntries_BoardId_LowerChangesJson_Trigram",
+        "IX_AuditEntries_BoardId_LowerTargetLabel_Trigram", "IX_AuditEntries_BoardId_LowerSearchText_Trigram",
     ];
 
     /// <summary>The expression indexes that exist on both providers (full-text and trigram ones are PostgreSQL's only; SQLite uses FTS5).</summary>

@@ -176,6 +176,42 @@ public sealed class PersonalDataRightsTests(EventsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_namesakes_account_entries_are_neither_in_the_export_nor_taken_out_at_erasure()
+    {
+        var person = await factory.CreatePractitionerAsync(Board, "Nadia Namesake", "nadia.one@nhs.example");
+        var namesake = await factory.CreatePractitionerAsync(Board, "Nadia Namesake", "nadia.two@police.example");
+        await factory.WithBoardServicesAsync(Board, async services =>
+        {
+            var audit = services.GetRequiredService<AuditLog>();
+            audit.Record("accounts.role.granted", new AuditTarget("Account", namesake.Id, namesake.FullName), new { role = "Coordinator" });
+            // An entry about something else that names the person is still theirs.
+            audit.Record("events.walk-in.added", new AuditTarget("Booking", "walk-in-1", "Nadia Namesake (walk-in)"));
+            return await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
+        });
+
+        var export = await factory.WithBoardServicesAsync(Board, async services =>
+        {
+            var rights = services.GetRequiredService<PersonalDataRights>();
+            return await rights.ExportAsync((await rights.SubjectAsync(person.Id))!);
+        });
+        var entries = export.Modules.SelectMany(m => m.Sections).Single(s => s.Title == "Audit log entries about you").Rows;
+        Assert.DoesNotContain(entries, r => r[1] == "accounts.role.granted");
+        Assert.Contains(entries, r => r[1] == "events.walk-in.added");
+
+        await factory.WithBoardServicesAsync(Board, async services =>
+        {
+            var rights = services.GetRequiredService<PersonalDataRights>();
+            await rights.EraseAsync((await rights.SubjectAsync(person.Id))!, byThemselves: false);
+            return true;
+        });
+        var labels = await factory.WithBoardAsync(Board, db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "accounts.role.granted" || e.Action == "events.walk-in.added")
+            .ToDictionaryAsync(e => e.Action, e => e.TargetLabel));
+        Assert.Equal("Nadia Namesake", labels["accounts.role.granted"]);
+        Assert.DoesNotContain("Nadia Namesake", labels["events.walk-in.added"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_password_keeps_the_account_and_shows_the_error_summary()
     {
         var person = await factory.CreatePractitionerAsync(Board, "Wanda Wrongpass", "wanda.wrongpass@school.example");
