@@ -89,18 +89,19 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     }
 
     /// <summary>
-    /// Entries on this board that are about the person or name them: they acted, they were the target, or
-    /// their email address appears in a label or in what changed, or their name does in an entry that is not about
-    /// another account (JSON escapes some characters, so the escaped name is looked for too). Lower-cased on both sides: LIKE is case-sensitive on PostgreSQL.
+    /// Entries on this board that are about the person or name them: they acted, they were the target, or their
+    /// email address appears in a label or in what changed, or their name does in an entry that is not about another
+    /// account (JSON escapes some characters, so the escaped name is looked for too). Lower-cased on both sides: LIKE
+    /// is case-sensitive on PostgreSQL.
     /// </summary>
     /// <remarks>
     /// Two conditions, one after the other. The first looks for the name and address in the entry's three texts
-    /// joined (the actor's name, the label and what changed): on PostgreSQL one trigram index on exactly that expression, led by the board
-    /// (migration AuditSearchIndexes), finds the few candidates (4 ms for a common name on a board of 60,000
-    /// entries, against 17 ms for one index a text and 70–170 ms reading the board's log). The second keeps the
-    /// candidates that name the person within one text, so a name cannot be made of the end of one and the start
-    /// of the next. The joined expression must stay as the index states it, or PostgreSQL reads the board's whole
-    /// log again (PostgresAuditSearchTests reads the plan).
+    /// joined (the actor's name, the label and what changed): on PostgreSQL one trigram index on exactly that
+    /// expression, led by the board (migration AuditSearchIndexes), finds the few candidates (5 ms for a common name
+    /// on a board of 60,000 entries, against 17 ms for one index a text and 70–170 ms reading the board's log). The
+    /// second keeps the candidates that name the person within one text, so a name cannot be made of the end of one
+    /// and the start of the next. The joined expression must stay as the index states it, or PostgreSQL reads the
+    /// board's whole log again (PostgresAuditSearchTests reads the plan).
     /// </remarks>
     private IQueryable<AuditEntry> AboutThem(DataSubject subject)
     {
