@@ -94,12 +94,7 @@ internal static class OutboxBench
             {
                 var db = services.GetRequiredService<LearningHubDbContext>();
                 var settings = await db.Set<BoardMailSettings>().SingleAsync();
-                settings.Transport = MailTransportKind.Smtp;
-                settings.Host = "127.0.0.1";
-                settings.Port = smtp.Port;
-                settings.Security = SmtpSecurity.None;
-                settings.UserName = null;
-                settings.ProtectedPassword = null;
+                smtp.Receive(settings);
                 settings.FromAddress = "learning@norfolk.example";
                 return await db.SaveChangesAsync();
             });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using LearningHub.Notifications.Domain;
 
 namespace LearningHub.Bench.Outbox;
 
@@ -36,6 +37,18 @@ internal sealed partial class SmtpServer : IAsyncDisposable
     private string LogPath => Path.Combine(Folder, "received.log");
 
     private string MaildirPath => Path.Combine(Folder, "maildir");
+
+    /// <summary>Points a board's mail at this server: plain SMTP on 127.0.0.1, no TLS, no sign-in.</summary>
+    public void Receive(BoardMailSettings settings)
+    {
+        settings.Transport = MailTransportKind.Smtp;
+        settings.Host = "127.0.0.1";
+        settings.Port = Port;
+        settings.Security = SmtpSecurity.None;
+        settings.Authentication = SmtpAuthentication.None;
+        settings.UserName = null;
+        settings.ProtectedPassword = null;
+    }
 
     public static async Task<SmtpServer> StartAsync(bool maildir)
     {

@@ -151,14 +151,7 @@ internal static class JobsCommand
                 await site.WithBoardAsync(each, async services =>
                 {
                     var db = services.GetRequiredService<LearningHubDbContext>();
-                    var settings = await db.Set<BoardMailSettings>().SingleAsync();
-                    settings.Transport = MailTransportKind.Smtp;
-                    settings.Host = "127.0.0.1";
-                    settings.Port = smtp.Port;
-                    settings.Security = SmtpSecurity.None;
-                    settings.Authentication = SmtpAuthentication.None;
-                    settings.UserName = null;
-                    settings.ProtectedPassword = null;
+                    smtp.Receive(await db.Set<BoardMailSettings>().SingleAsync());
                     return await db.SaveChangesAsync();
                 });
             }
