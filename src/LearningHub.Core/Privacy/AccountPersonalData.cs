@@ -125,14 +125,11 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
                     // A name is not unique: an entry about another account under the same name is that person's
                     // (their account created, a role granted), neither shown to this one nor taken from the log when
                     // this one is erased. Their address, being theirs alone, is still looked for in every entry.
-                    && !(e.TargetType == AccountTargetType && e.TargetId != subject.UserId)
+                    && !(e.TargetType == AuditTarget.AccountType && e.TargetId != subject.UserId)
                     && (e.ActorName.ToLower().Contains(name)
                         || (e.TargetLabel != null && e.TargetLabel.ToLower().Contains(name))
                         || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(name) || e.ChangesJson.ToLower().Contains(jsonName!))))));
     }
-
-    /// <summary>The target type of audit entries about an account (<c>new AuditTarget("Account", userId, fullName)</c>).</summary>
-    private const string AccountTargetType = "Account";
 
     /// <summary>Joins an entry's texts in <see cref="AboutThem"/>'s first condition, as the migration's index does.</summary>
     private const string SearchTextSeparator = " ";

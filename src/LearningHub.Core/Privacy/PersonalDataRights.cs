@@ -75,7 +75,7 @@ public sealed class PersonalDataRights(
     /// <summary>Records that a copy was downloaded or viewed (by the person, or by an administrator for them) and saves.</summary>
     public async Task RecordExportAsync(DataSubject subject, string format, CancellationToken cancellationToken = default)
     {
-        audit.Record(ExportDownloaded, new AuditTarget("Account", subject.UserId, subject.FullName), new { format });
+        audit.Record(ExportDownloaded, AuditTarget.Account(subject.UserId, subject.FullName), new { format });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -93,7 +93,7 @@ public sealed class PersonalDataRights(
         }
 
         await account.EraseAsync(subject, cancellationToken);
-        var target = new AuditTarget("Account", subject.UserId, subject.RemovedLabel);
+        var target = AuditTarget.Account(subject.UserId, subject.RemovedLabel);
         var modules = sources.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
         if (byThemselves)
         {

@@ -28,7 +28,7 @@ public sealed class AccountPasswords(
         }
 
         var ended = await sessions.EndOthersAsync(user.Id, current);
-        audit.Record(Changed, new AuditTarget("Account", user.Id, user.FullName), new { otherSessionsEnded = ended });
+        audit.Record(Changed, AuditTarget.Account(user.Id, user.FullName), new { otherSessionsEnded = ended });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         // Again after the commit: a request that read the sessions before it must not keep them for this node.
@@ -49,7 +49,7 @@ public sealed class AccountPasswords(
         }
 
         var ended = await sessions.EndOthersAsync(user.Id, keep: null);
-        audit.Record(Reset, new AuditTarget("Account", user.Id, user.FullName), new { sessionsEnded = ended },
+        audit.Record(Reset, AuditTarget.Account(user.Id, user.FullName), new { sessionsEnded = ended },
             new AuditActor(user.Id, user.FullName));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

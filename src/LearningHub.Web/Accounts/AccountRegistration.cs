@@ -57,7 +57,7 @@ public sealed class AccountRegistration(
         }
 
         await mail.QueueConfirmationAsync(user);
-        audit.Record("accounts.account.created", new AuditTarget("Account", user.Id, user.FullName),
+        audit.Record("accounts.account.created", AuditTarget.Account(user.Id, user.FullName),
             new { user.Email, user.AgencyId, user.JobRole, user.LocalityId, how = "registered" },
             new AuditActor(user.Id, user.FullName));
         await db.SaveChangesAsync();

@@ -20,7 +20,7 @@ public sealed class AccountRoles(UserManager<ApplicationUser> users, LearningHub
             throw new InvalidOperationException($"Could not change roles: {string.Join(" ", added.Errors.Select(e => e.Description))}");
         }
 
-        var target = new AuditTarget("Account", person.Id, person.FullName);
+        var target = AuditTarget.Account(person.Id, person.FullName);
         foreach (var role in wanted.Except(current).Order(StringComparer.Ordinal))
         {
             audit.Record("accounts.role.granted", target, new { role });

@@ -116,7 +116,7 @@ public sealed class ExternalSignIn(
         // The provider has verified the address, and the person holds the account's password: the address is theirs.
         user.EmailConfirmed = true;
         Check(await users.UpdateAsync(user));
-        audit.Record("accounts.identity-provider.linked", new AuditTarget("Account", user.Id, user.FullName),
+        audit.Record("accounts.identity-provider.linked", AuditTarget.Account(user.Id, user.FullName),
             new { provider = provider.Key, how = "password" }, new AuditActor(user.Id, user.FullName));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -139,7 +139,7 @@ public sealed class ExternalSignIn(
         Check(await users.CreateAsync(user));
         Check(await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, provider.ButtonLabel)));
         Check(await users.AddToRoleAsync(user, BoardRoles.Practitioner));
-        audit.Record("accounts.account.created", new AuditTarget("Account", user.Id, user.FullName),
+        audit.Record("accounts.account.created", AuditTarget.Account(user.Id, user.FullName),
             new { user.Email, how = "identity provider", provider = provider.Key }, new AuditActor(user.Id, user.FullName));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -183,7 +183,7 @@ public sealed class PersonalDataRightsTests(EventsFactory factory) : IClassFixtu
         await factory.WithBoardServicesAsync(Board, async services =>
         {
             var audit = services.GetRequiredService<AuditLog>();
-            audit.Record("accounts.role.granted", new AuditTarget("Account", namesake.Id, namesake.FullName), new { role = "Coordinator" });
+            audit.Record("accounts.role.granted", AuditTarget.Account(namesake.Id, namesake.FullName), new { role = "Coordinator" });
             // An entry about something else that names the person is still theirs.
             audit.Record("events.walk-in.added", new AuditTarget("Booking", "walk-in-1", "Nadia Namesake (walk-in)"));
             return await services.GetRequiredService<LearningHubDbContext>().SaveChangesAsync();
