@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Boards;
@@ -70,13 +69,16 @@ public class LearningHubDbContext : IdentityDbContext<ApplicationUser, IdentityR
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LearningHubDbContext).Assembly);
-        var contributors = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetServices<IModelContributor>() ?? [];
-        foreach (var contributor in contributors)
+        var applicationServices = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        foreach (var contributor in applicationServices?.GetServices<IModelContributor>() ?? [])
         {
             contributor.Configure(builder);
         }
 
-        ApplyBoardFilters(builder);
+        // The compiled model's generator refuses query filters (dotnet/efcore#24897): it is given the model without
+        // them, and the compiled model puts them back (BoardQueryFilters.AddTo).
+        var generatingCompiledModel = applicationServices?.GetService<DatabaseSettings>()?.GeneratingCompiledModel == true;
+        ApplyBoardFilters(builder, withQueryFilters: !generatingCompiledModel);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -133,17 +135,15 @@ public class LearningHubDbContext : IdentityDbContext<ApplicationUser, IdentityR
     private Task CheckReferencesAsync(bool async, CancellationToken cancellationToken) =>
         CurrentBoardId is { } boardId ? BoardReferences.CheckAsync(this, boardId, async, cancellationToken) : Task.CompletedTask;
 
-    private void ApplyBoardFilters(ModelBuilder builder)
+    private static void ApplyBoardFilters(ModelBuilder builder, bool withQueryFilters)
     {
-        foreach (var entityType in builder.Model.GetEntityTypes()
-                     .Where(t => typeof(IBoardOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(BoardQueryFilters.IsFiltered).ToList())
         {
-            // e => (Guid?)e.BoardId == this.CurrentBoardId; EF reads CurrentBoardId per query.
-            var entity = Expression.Parameter(entityType.ClrType, "e");
-            var boardId = Expression.Convert(Expression.Property(entity, nameof(IBoardOwned.BoardId)), typeof(Guid?));
-            var current = Expression.Property(Expression.Constant(this), nameof(CurrentBoardId));
-            var filter = Expression.Lambda(Expression.Equal(boardId, current), entity);
-            builder.Entity(entityType.ClrType).HasQueryFilter(BoardFilter, filter);
+            if (withQueryFilters)
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter(BoardFilter, BoardQueryFilters.For(entityType.ClrType));
+            }
+
             builder.Entity(entityType.ClrType).HasOne(typeof(Board)).WithMany()
                 .HasForeignKey(nameof(IBoardOwned.BoardId)).OnDelete(DeleteBehavior.Restrict);
         }
