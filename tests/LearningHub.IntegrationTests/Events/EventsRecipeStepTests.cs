@@ -61,7 +61,15 @@ public sealed class EventsRecipeStepTests : IClassFixture<EventsFactory>
             [new LearningHub.Core.Learning.RecommendationRef("case-y", "1"), new("case-y", "7"), new("case-r", "5")], s.LinkedRecommendations));
         var now = _factory.Clock.GetUtcNow().UtcDateTime;
         var norwich = sessions.Single(s => s.Key == "spring-roadshow-norwich");
-        Assert.Equal(14, (LearningHub.Core.Time.LondonTime.ToLondon(norwich.StartUtc).Date - LearningHub.Core.Time.LondonTime.ToLondon(now).Date).Days);
+        // "+14d": fourteen days from today, UK time, moved to the Monday after when that day is a Saturday or Sunday
+        // (RelativeTime; a run on a Saturday or Sunday lands there).
+        var expectedDay = LearningHub.Core.Time.LondonTime.ToLondon(now).Date.AddDays(14);
+        while (expectedDay.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            expectedDay = expectedDay.AddDays(1);
+        }
+
+        Assert.Equal(expectedDay, LearningHub.Core.Time.LondonTime.ToLondon(norwich.StartUtc).Date);
         Assert.Equal(new TimeSpan(9, 30, 0), LearningHub.Core.Time.LondonTime.ToLondon(norwich.StartUtc).TimeOfDay);
         var a1 = events.Single(e => e.Key == "learning-event-case-a1");
         Assert.True(a1.RequiresApproval);
