@@ -159,7 +159,7 @@ public sealed class BookingService(
         using var span = LearningHubTelemetry.Spans.StartActivity("booking.decide");
         span?.SetTag("booking.batch_size", batch.Count);
         var now = Now;
-        var ev = await db.Set<LearningEvent>().SingleOrDefaultAsync(e => e.Id == eventId);
+        var ev = await BookingQueries.Event.For(db)(db, eventId);
         if (ev is null)
         {
             batch.ForEach(p => p.Result = new BookingResult(BookingOutcome.NotFound));
@@ -169,10 +169,17 @@ public sealed class BookingService(
         // A second click of the Book button finds the first's booking here, whether it was decided
         // earlier or a moment ago in this same batch.
         var userIds = batch.Select(p => p.Request.Booker.UserId).Distinct().ToList();
-        var active = await db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null && userIds.Contains(b.ActiveUserId))
-            .ToDictionaryAsync(b => b.ActiveUserId!, StringComparer.Ordinal);
-        var references = batch.Select(p => p.Request.Reference).ToList();
-        var takenReferences = (await db.Set<Booking>().Where(b => references.Contains(b.Reference)).Select(b => b.Reference).ToListAsync()).ToHashSet();
+        var active = new Dictionary<string, Booking>(StringComparer.Ordinal);
+        await foreach (var booking in BookingQueries.ActiveBookings.For(db)(db, eventId, userIds))
+        {
+            active[booking.ActiveUserId!] = booking;
+        }
+
+        var takenReferences = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var taken in BookingQueries.TakenReferences.For(db)(db, batch.Select(p => p.Request.Reference).ToList()))
+        {
+            takenReferences.Add(taken);
+        }
         var counts = await CountPlacesAsync(eventId, now, CancellationToken.None);
         var defaults = await BoardDefaultsAsync(CancellationToken.None);
         foreach (var pending in batch)
@@ -352,7 +359,36 @@ public sealed class BookingService(
     internal async Task<BoardDefaults> BoardDefaultsAsync(CancellationToken ct)
     {
         var boardId = boards.Required.Id;
-        return _defaults ??= await db.Boards.AsNoTracking().Where(b => b.Id == boardId)
-            .Select(b => new BoardDefaults(b.WaitlistOfferHours, b.ReminderDaysBefore)).SingleAsync(ct);
+        return _defaults ??= await BookingQueries.BoardDefaults.For(db)(db, boardId);
     }
+}
+
+/// <summary>
+/// The queries every booking runs, compiled (<see cref="CompiledPerModel{TQuery}"/>): EF Core then skips, on each call,
+/// making the query's cache key from its expression tree and looking it up. With fifty bookings at once on two cores
+/// the CPU is what they wait for: compiling these took the warm p95 from about 300 to about 240 ms (bench/README.md,
+/// "Session 15"). The board filter still applies: it reads the calling context's board on each execution.
+/// </summary>
+internal static class BookingQueries
+{
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, Task<LearningEvent?>>> Event = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, Guid eventId) => db.Set<LearningEvent>().SingleOrDefault(e => e.Id == eventId)));
+
+    /// <summary>The event as a booking page shows it: published or closed, never a draft; not tracked.</summary>
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, Task<LearningEvent?>>> ShownEvent = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, Guid eventId) =>
+            db.Set<LearningEvent>().AsNoTracking().SingleOrDefault(e => e.Id == eventId && e.Status != EventStatus.Draft)));
+
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, List<string>, IAsyncEnumerable<Booking>>> ActiveBookings = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, Guid eventId, List<string> userIds) =>
+            db.Set<Booking>().Where(b => b.EventId == eventId && b.ActiveUserId != null && userIds.Contains(b.ActiveUserId))));
+
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, List<string>, IAsyncEnumerable<string>>> TakenReferences = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, List<string> references) =>
+            db.Set<Booking>().Where(b => references.Contains(b.Reference)).Select(b => b.Reference)));
+
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, Task<BookingService.BoardDefaults>>> BoardDefaults = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, Guid boardId) =>
+            db.Boards.AsNoTracking().Where(b => b.Id == boardId)
+                .Select(b => new BookingService.BoardDefaults(b.WaitlistOfferHours, b.ReminderDaysBefore)).Single()));
 }

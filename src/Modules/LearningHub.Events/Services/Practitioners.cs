@@ -18,27 +18,9 @@ public sealed class Practitioners(LearningHubDbContext db)
             return null;
         }
 
-        // One query, not three (the account, then its agency, then its locality): a booking's request runs this while
-        // everyone else's bookings wait for the CPU.
-        var row = await (
-                from user in db.Users.AsNoTracking()
-                where user.Id == userId
-                join agency in db.Agencies on user.AgencyId equals agency.Id into agencies
-                from agency in agencies.DefaultIfEmpty()
-                join locality in db.Localities on user.LocalityId equals locality.Id into localities
-                from locality in localities.DefaultIfEmpty()
-                select new
-                {
-                    user.Id,
-                    user.FullName,
-                    user.Email,
-                    user.JobRole,
-                    user.LineManagerEmail,
-                    AgencyName = agency == null ? null : agency.Name,
-                    Sector = agency == null ? (Sector?)null : agency.Sector,
-                    LocalityName = locality == null ? null : locality.Name,
-                })
-            .SingleOrDefaultAsync(ct);
+        // One query, not three (the account, then its agency, then its locality), compiled once: a booking's request runs
+        // this while everyone else's bookings wait for the CPU.
+        var row = await BookerQuery.For(db)(db, userId);
         if (row is null)
         {
             return null;
@@ -47,4 +29,19 @@ public sealed class Practitioners(LearningHubDbContext db)
         return (new Booker(row.Id, string.IsNullOrWhiteSpace(row.FullName) ? row.Email ?? "" : row.FullName, row.Email ?? "",
             row.AgencyName, row.Sector, row.JobRole, row.LocalityName), row.LineManagerEmail);
     }
+
+    private sealed record BookerRow(string Id, string? FullName, string? Email, string? JobRole, string? LineManagerEmail, string? AgencyName,
+        Sector? Sector, string? LocalityName);
+
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, Task<BookerRow?>>> BookerQuery = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, string userId) => (
+                from user in db.Users.AsNoTracking()
+                where user.Id == userId
+                join agency in db.Agencies on user.AgencyId equals agency.Id into agencies
+                from agency in agencies.DefaultIfEmpty()
+                join locality in db.Localities on user.LocalityId equals locality.Id into localities
+                from locality in localities.DefaultIfEmpty()
+                select new BookerRow(user.Id, user.FullName, user.Email, user.JobRole, user.LineManagerEmail,
+                    agency == null ? null : agency.Name, agency == null ? null : agency.Sector, locality == null ? null : locality.Name))
+            .SingleOrDefault()));
 }

@@ -67,7 +67,7 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var ev = await db.Set<LearningEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Status != EventStatus.Draft);
+        var ev = await BookingQueries.ShownEvent.For(db)(db, id);
         var booker = await practitioners.BookerAsync(User);
         if (ev is null || booker is null)
         {
