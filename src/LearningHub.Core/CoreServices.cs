@@ -155,7 +155,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>
     /// The provider's compiled model, generated beside its migrations (<c>scripts/compiled-model.sh</c>) and found
     /// as EF Core finds one, by the <see cref="DbContextModelAttribute"/> the generator puts on that assembly. Building
-    /// the model from the modules and compiling its property accessors was the largest part of a start's CPU.
+    /// the model from the modules took about half a second of every start (bench/README.md, "Session 15").
     /// </summary>
     public IModel? CompiledModel => GeneratingCompiledModel ? null : CompiledModels.GetOrAdd(MigrationsAssembly, FindCompiledModel);
 

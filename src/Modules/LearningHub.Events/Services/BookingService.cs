@@ -180,6 +180,7 @@ public sealed class BookingService(
         {
             takenReferences.Add(taken);
         }
+
         var counts = await CountPlacesAsync(eventId, now, CancellationToken.None);
         var defaults = await BoardDefaultsAsync(CancellationToken.None);
         foreach (var pending in batch)
@@ -359,7 +360,7 @@ public sealed class BookingService(
     internal async Task<BoardDefaults> BoardDefaultsAsync(CancellationToken ct)
     {
         var boardId = boards.Required.Id;
-        return _defaults ??= await BookingQueries.BoardDefaults.For(db)(db, boardId);
+        return _defaults ??= await BookingQueries.BoardDefaults.For(db)(db, boardId, ct);
     }
 }
 
@@ -375,8 +376,8 @@ internal static class BookingQueries
         EF.CompileAsyncQuery((LearningHubDbContext db, Guid eventId) => db.Set<LearningEvent>().SingleOrDefault(e => e.Id == eventId)));
 
     /// <summary>The event as a booking page shows it: published or closed, never a draft; not tracked.</summary>
-    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, Task<LearningEvent?>>> ShownEvent = new(() =>
-        EF.CompileAsyncQuery((LearningHubDbContext db, Guid eventId) =>
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, CancellationToken, Task<LearningEvent?>>> ShownEvent = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, Guid eventId, CancellationToken ct) =>
             db.Set<LearningEvent>().AsNoTracking().SingleOrDefault(e => e.Id == eventId && e.Status != EventStatus.Draft)));
 
     public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, List<string>, IAsyncEnumerable<Booking>>> ActiveBookings = new(() =>
@@ -387,8 +388,8 @@ internal static class BookingQueries
         EF.CompileAsyncQuery((LearningHubDbContext db, List<string> references) =>
             db.Set<Booking>().Where(b => references.Contains(b.Reference)).Select(b => b.Reference)));
 
-    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, Task<BookingService.BoardDefaults>>> BoardDefaults = new(() =>
-        EF.CompileAsyncQuery((LearningHubDbContext db, Guid boardId) =>
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, Guid, CancellationToken, Task<BookingService.BoardDefaults>>> BoardDefaults = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, Guid boardId, CancellationToken ct) =>
             db.Boards.AsNoTracking().Where(b => b.Id == boardId)
                 .Select(b => new BookingService.BoardDefaults(b.WaitlistOfferHours, b.ReminderDaysBefore)).Single()));
 }

@@ -20,7 +20,7 @@ public sealed class Practitioners(LearningHubDbContext db)
 
         // One query, not three (the account, then its agency, then its locality), compiled once: a booking's request runs
         // this while everyone else's bookings wait for the CPU.
-        var row = await BookerQuery.For(db)(db, userId);
+        var row = await BookerQuery.For(db)(db, userId, ct);
         if (row is null)
         {
             return null;
@@ -33,8 +33,8 @@ public sealed class Practitioners(LearningHubDbContext db)
     private sealed record BookerRow(string Id, string? FullName, string? Email, string? JobRole, string? LineManagerEmail, string? AgencyName,
         Sector? Sector, string? LocalityName);
 
-    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, Task<BookerRow?>>> BookerQuery = new(() =>
-        EF.CompileAsyncQuery((LearningHubDbContext db, string userId) => (
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, CancellationToken, Task<BookerRow?>>> BookerQuery = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, string userId, CancellationToken ct) => (
                 from user in db.Users.AsNoTracking()
                 where user.Id == userId
                 join agency in db.Agencies on user.AgencyId equals agency.Id into agencies

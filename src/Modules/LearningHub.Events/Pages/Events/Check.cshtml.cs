@@ -67,7 +67,7 @@ public sealed class CheckModel(LearningHubDbContext db, Practitioners practition
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var ev = await BookingQueries.ShownEvent.For(db)(db, id);
+        var ev = await BookingQueries.ShownEvent.For(db)(db, id, HttpContext.RequestAborted);
         var booker = await practitioners.BookerAsync(User);
         if (ev is null || booker is null)
         {
