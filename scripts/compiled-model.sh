@@ -2,9 +2,10 @@
 # Writes EF Core's compiled model for each database provider, beside that provider's migrations
 # (src/Migrations/LearningHub.Migrations.<Provider>/CompiledModel), from the model as the running site composes it:
 #   bash scripts/compiled-model.sh
-# The site starts on the compiled model (no model building, no compiled property accessors at start), so it must
-# be written again whenever the model changes: scripts/add-migration.sh runs this after adding a migration, and
-# CompiledModelMatchesModelTests fail while it is out of date. The board query filters are left out of the
+# The site starts on the compiled model (it does not build its model at start), so it must be written again
+# whenever the model changes: scripts/add-migration.sh runs this after adding a migration, and
+# CompiledModelMatchesModelTests fail while it is out of date. Each run gives the model a new random modelId (one line
+# of LearningHubDbContextModelBuilder.cs): after a run that changed nothing else, leave that line out of the commit. The board query filters are left out of the
 # generated code (EF Core's generator refuses query filters, dotnet/efcore#24897) and put back by the
 # hand-written Customize hook beside it (CompiledModel/LearningHubDbContextModel.Filters.cs).
 set -euo pipefail
