@@ -16,6 +16,12 @@ public sealed class NotificationsOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How long, at most, each pass of the dispatcher waits while bookings are being decided (<c>ForegroundWork</c>), so a
+    /// rush of bookings gets the CPU before their mail; zero sends at once.
+    /// </summary>
+    public TimeSpan GiveWayToBookingsFor { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Attempts before a message is marked failed.</summary>
     public int MaxAttempts { get; set; } = 8;
 

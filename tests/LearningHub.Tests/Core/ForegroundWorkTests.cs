@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using LearningHub.Core.Hosting;
+
+namespace LearningHub.Tests.Core;
+
+/// <summary>Background work gives way to work people are waiting on, but a rush never holds it back for longer than it is told.</summary>
+public sealed class ForegroundWorkTests
+{
+    [Fact]
+    public async Task With_nothing_in_flight_background_work_goes_at_once()
+    {
+        var work = new ForegroundWork();
+        var waited = Stopwatch.StartNew();
+
+        await work.GiveWayAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.False(work.Busy);
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"waited {waited.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Background_work_waits_while_a_booking_is_in_flight_and_goes_once_it_ends()
+    {
+        var work = new ForegroundWork();
+        var booking = work.Begin();
+        var giveWay = work.GiveWayAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        // Still waiting a moment later (polled with a deadline: it must not have finished on its own).
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMilliseconds(200))
+        {
+            Assert.False(giveWay.IsCompleted);
+            await Task.Yield();
+        }
+
+        booking.Dispose();
+        Assert.False(work.Busy);
+        await giveWay.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_rush_holds_background_work_back_no_longer_than_the_limit()
+    {
+        var work = new ForegroundWork();
+        using var endless = work.Begin();
+        var waited = Stopwatch.StartNew();
+
+        await work.GiveWayAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(work.Busy);
+        Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(300), $"gave up waiting after {waited.Elapsed}");
+    }
+}
