@@ -7,7 +7,6 @@ using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Events.Pages.Events;
 
@@ -75,7 +74,7 @@ public sealed class BookModel(LearningHubDbContext db, Practitioners practitione
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var ev = await db.Set<LearningEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.Status != EventStatus.Draft);
+        var ev = await BookingQueries.ShownEvent.For(db)(db, id, HttpContext.RequestAborted);
         if (ev is null)
         {
             return NotFound();
