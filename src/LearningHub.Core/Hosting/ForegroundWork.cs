@@ -23,20 +23,44 @@ public sealed class ForegroundWork
     }
 
     /// <summary>
-    /// Waits while foreground work is in flight, for at most <paramref name="most"/> of real time, so background work is
-    /// held back by a rush but never starved by one. Returns at once when nothing is in flight.
+    /// A budget of waiting for one piece of background work (a dispatcher pass): it gives way at each of its steps, and
+    /// all its waits together last at most <paramref name="most"/> of real time, so it is held back by a rush but never
+    /// starved by one.
     /// </summary>
-    public async Task GiveWayAsync(TimeSpan most, CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        while (Busy && waited.Elapsed < most)
-        {
-            await Task.Delay(Step, cancellationToken);
-        }
-    }
+    public GiveWay GiveWayFor(TimeSpan most) => new(this, most);
 
     public readonly struct Scope(ForegroundWork work) : IDisposable
     {
         public void Dispose() => Interlocked.Decrement(ref work._inFlight);
+    }
+
+    /// <summary>See <see cref="GiveWayFor"/>. Not thread-safe: one piece of background work, one budget.</summary>
+    public sealed class GiveWay(ForegroundWork work, TimeSpan most)
+    {
+        private TimeSpan _left = most;
+
+        public TimeSpan Left => _left;
+
+        /// <summary>Waits while foreground work is in flight and budget is left; returns at once when nothing is in flight.</summary>
+        public async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            if (!work.Busy || _left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            var waited = Stopwatch.StartNew();
+            try
+            {
+                while (work.Busy && waited.Elapsed < _left)
+                {
+                    await Task.Delay(Step, cancellationToken);
+                }
+            }
+            finally
+            {
+                _left = waited.Elapsed < _left ? _left - waited.Elapsed : TimeSpan.Zero;
+            }
+        }
     }
 }

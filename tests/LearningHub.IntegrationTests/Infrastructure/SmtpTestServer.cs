@@ -119,6 +119,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Select(MailFile.Load)
             .ToList();
 
+    /// <summary>How many messages the server has received so far, without reading them (cheap enough to poll tightly).</summary>
+    public int Count() =>
+        new[] { "new", "cur" }
+            .Select(folder => Path.Combine(Maildir, folder))
+            .Where(Directory.Exists)
+            .Sum(folder => Directory.EnumerateFiles(folder).Count());
+
     /// <summary>Polls until <paramref name="count"/> messages match, or fails at the deadline.</summary>
     public async Task<IReadOnlyList<MailFile>> WaitForAsync(Func<MailFile, bool> match, int count = 1)
     {

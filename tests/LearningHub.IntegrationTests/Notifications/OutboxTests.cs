@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.E2E.Infrastructure;
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.Notifications.Calendar;
@@ -199,6 +201,46 @@ public sealed class OutboxTests : IAsyncLifetime
         });
 
         await _smtp.WaitForAsync(m => m.IsAddressedTo("ro@council.example"));
+    }
+
+    [Fact]
+    public async Task A_rush_of_bookings_that_begins_mid_pass_holds_the_rest_of_the_pass_until_it_ends()
+    {
+        var site = await StartSiteAsync(dispatcher: false);
+        const int batch = 50;
+        for (var i = 0; i < batch; i++)
+        {
+            await QueueAsync(site, $"rush-{i}", $"rush{i}@school.example");
+        }
+
+        var foreground = site.Services.GetRequiredService<ForegroundWork>();
+        var pass = site.Services.GetRequiredService<OutboxProcessor>().RunOnceAsync(CancellationToken.None);
+
+        // The rush begins as soon as the first message has reached the server (polled tightly: the pass sends a
+        // message every few milliseconds), so it is under way while most of the batch is still to send.
+        var clock = Stopwatch.StartNew();
+        while (_smtp.Count() == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the pass sent nothing");
+            await Task.Delay(1);
+        }
+
+        var rush = foreground.Begin();
+        var sentWhenItBegan = _smtp.Count();
+
+        // For a second (longer than the whole pass takes unhindered), at most the message already under way goes.
+        clock.Restart();
+        while (clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            Assert.True(_smtp.Count() <= sentWhenItBegan + 1,
+                $"{_smtp.Count()} of {batch} sent during the rush, {sentWhenItBegan} when it began");
+            await Task.Delay(10);
+        }
+
+        Assert.False(pass.IsCompleted);
+        rush.Dispose();
+        Assert.Equal(batch, await pass.WaitAsync(TimeSpan.FromSeconds(20)));
+        await _smtp.WaitForAsync(m => m.Headers["Subject"].Contains("rush-"), batch);
     }
 
     private sealed class MailFactory(string dataPath, bool dispatcher, int maxAttempts) : LearningHubFactory(dataPath)

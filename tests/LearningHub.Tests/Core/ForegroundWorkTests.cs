@@ -10,12 +10,14 @@ public sealed class ForegroundWorkTests
     public async Task With_nothing_in_flight_background_work_goes_at_once()
     {
         var work = new ForegroundWork();
+        var giveWay = work.GiveWayFor(TimeSpan.FromSeconds(30));
         var waited = Stopwatch.StartNew();
 
-        await work.GiveWayAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        await giveWay.WaitAsync(CancellationToken.None);
 
         Assert.False(work.Busy);
         Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"waited {waited.Elapsed}");
+        Assert.Equal(TimeSpan.FromSeconds(30), giveWay.Left);
     }
 
     [Fact]
@@ -23,7 +25,7 @@ public sealed class ForegroundWorkTests
     {
         var work = new ForegroundWork();
         var booking = work.Begin();
-        var giveWay = work.GiveWayAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var giveWay = work.GiveWayFor(TimeSpan.FromSeconds(30)).WaitAsync(CancellationToken.None);
 
         // Still waiting a moment later (polled with a deadline: it must not have finished on its own).
         var deadline = Stopwatch.StartNew();
@@ -45,9 +47,28 @@ public sealed class ForegroundWorkTests
         using var endless = work.Begin();
         var waited = Stopwatch.StartNew();
 
-        await work.GiveWayAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await work.GiveWayFor(TimeSpan.FromMilliseconds(300)).WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(work.Busy);
         Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(300), $"gave up waiting after {waited.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_limit_is_for_all_of_a_pass_s_waits_together_not_for_each()
+    {
+        var work = new ForegroundWork();
+        using var endless = work.Begin();
+        var giveWay = work.GiveWayFor(TimeSpan.FromMilliseconds(300));
+        var waited = Stopwatch.StartNew();
+
+        // A pass gives way before its claim and before each of its messages: ten steps, one budget.
+        for (var step = 0; step < 10; step++)
+        {
+            await giveWay.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(TimeSpan.Zero, giveWay.Left);
+        Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(300), $"gave up waiting after {waited.Elapsed}");
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"each step waited its own limit: {waited.Elapsed} in all");
     }
 }

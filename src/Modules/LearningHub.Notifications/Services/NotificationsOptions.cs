@@ -17,8 +17,9 @@ public sealed class NotificationsOptions
     public int BatchSize { get; set; } = 50;
 
     /// <summary>
-    /// How long, at most, each pass of the dispatcher waits while bookings are being decided (<c>ForegroundWork</c>), so a
-    /// rush of bookings gets the CPU before their mail; zero sends at once.
+    /// How long, at most, each pass of the dispatcher waits in all while bookings are being decided (<c>ForegroundWork</c>):
+    /// before its claim and again before each message, so a rush of bookings, even one that begins mid-pass, gets the CPU
+    /// before their mail; zero sends at once. Far shorter than <see cref="ClaimLease"/>, so a waiting pass keeps its claim.
     /// </summary>
     public TimeSpan GiveWayToBookingsFor { get; set; } = TimeSpan.FromSeconds(5);
 

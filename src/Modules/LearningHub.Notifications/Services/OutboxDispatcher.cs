@@ -1,4 +1,3 @@
-using LearningHub.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,6 @@ namespace LearningHub.Notifications.Services;
 public sealed class OutboxDispatcher(
     OutboxProcessor processor,
     OutboxSignal signal,
-    ForegroundWork foreground,
     IOptions<NotificationsOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -29,8 +27,6 @@ public sealed class OutboxDispatcher(
             var handled = 0;
             try
             {
-                // Bookings being decided go first; their mail follows within a few seconds.
-                await foreground.GiveWayAsync(options.Value.GiveWayToBookingsFor, stoppingToken);
                 handled = await processor.RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.Core.Telemetry;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Smtp;
@@ -22,6 +23,7 @@ public sealed class OutboxProcessor(
     TimeProvider clock,
     IOptions<NotificationsOptions> options,
     MailMetrics metrics,
+    ForegroundWork foreground,
     ILogger<OutboxProcessor> logger)
 {
     private readonly Random _jitter = new();
@@ -29,6 +31,10 @@ public sealed class OutboxProcessor(
     /// <summary>Sends what is due now; returns how many messages it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // Bookings being decided go first, before the claim and again before each message (a rush that begins
+        // mid-pass would otherwise share the cores with the rest of the batch): their mail follows within seconds.
+        var giveWay = foreground.GiveWayFor(options.Value.GiveWayToBookingsFor);
+        await giveWay.WaitAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningHubDbContext>();
         var token = Guid.NewGuid();
@@ -60,6 +66,7 @@ public sealed class OutboxProcessor(
             {
                 foreach (var message in group)
                 {
+                    await giveWay.WaitAsync(cancellationToken);
                     var sendStarted = Stopwatch.GetTimestamp();
                     var sending = SendAsync(transport, message, board, settings, cancellationToken);
                     // Both end before anything else happens, whichever of them fails.
