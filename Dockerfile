@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 #
-# LearningHub container image: build with the .NET 10 SDK, run on the ASP.NET Core 10 runtime.
+# LearningHub container image: build with the .NET 10 SDK; the app is self-contained (it carries its .NET
+# runtime), so it runs on the runtime-deps image, which has only what .NET itself needs from the system.
 #
 #   docker build -t learninghub .
 #   docker run -p 8080:8080 -e LearningHub__PublicBaseUrl=http://localhost:8080 -v learninghub-data:/data learninghub
@@ -45,27 +46,28 @@ WORKDIR /src
 COPY . .
 
 # The cache mounts keep NuGet and npm downloads between builds (BuildKit); they are not in the image.
-# -a $TARGETARCH (amd64 or arm64, set by BuildKit) publishes for linux-<arch>, framework-dependent, so
-# ReadyToRun can precompile the code: on a 2-core machine that cut cold start (empty database to the
-# first page) from about 2.7-3.4 s to 1.9-2.3 s (bench/README.md), and the output is smaller (only
-# this platform's native SQLite and libvips, copied beside the dll, where .NET looks first).
-# UseAppHost=false: the app is started with `dotnet LearningHub.Web.dll`, so no native launcher is
-# needed. The web project copies recipes/*.recipe.json into the output (recipes/ beside the dll), where
-# first start looks for them.
+# The Server publish profile (src/LearningHub.Web/Properties/PublishProfiles/Server.pubxml) makes the app
+# self-contained, with the app, its packages and the .NET runtime precompiled together into one ReadyToRun
+# composite: on a 2-core machine cold start (empty database to the first page) is 2.8 s instead of 3.3 s
+# for framework-dependent ReadyToRun (bench/README.md, "Session 16"), and pages cost the same CPU once warm.
+# -a $TARGETARCH (amd64 or arm64, set by BuildKit) publishes for linux-<arch>, and only this platform's
+# native SQLite and libvips are copied beside the app, where .NET looks first. The app starts from its own
+# launcher (/app/LearningHub.Web): the runtime image below has no dotnet. The web project copies
+# recipes/*.recipe.json into the output (recipes/ beside the app), where first start looks for them.
 ARG TARGETARCH
 RUN --mount=type=cache,id=learninghub-nuget,target=/root/.nuget/packages \
     --mount=type=cache,id=learninghub-npm,target=/root/.npm \
-    dotnet publish src/LearningHub.Web/LearningHub.Web.csproj -c Release -o /app --nologo \
-        -a "$TARGETARCH" -p:PublishReadyToRun=true -p:UseAppHost=false
+    dotnet publish src/LearningHub.Web/LearningHub.Web.csproj -c Release -p:PublishProfile=Server -o /app --nologo \
+        -a "$TARGETARCH"
 
 # --- runtime ---------------------------------------------------------------------------------------
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 
-# curl is only for the HEALTHCHECK below (the aspnet image has neither curl nor wget).
+# curl is only for the HEALTHCHECK below (the runtime-deps image has neither curl nor wget).
 # No libvips package: the media module's libvips comes with the app (NuGet NetVips.Native.linux-x64,
 # published into /app as libvips.so.42 with its dependencies built in). It needs glibc 2.28 or later and
-# libstdc++ (GLIBCXX_3.4.22), both already in the aspnet:10.0 base (Ubuntu 24.04: glibc 2.39, libstdc++6,
-# which .NET itself needs). That package is x64 only: an arm64 image (TARGETARCH=arm64) has no libvips,
+# libstdc++ (GLIBCXX_3.4.22), both already in the runtime-deps:10.0 base (Ubuntu 24.04: glibc 2.39,
+# libstdc++6, which .NET itself needs). That package is x64 only: an arm64 image (TARGETARCH=arm64) has no libvips,
 # so it runs with image uploads refused and /health "Degraded" until a linux-arm64 native package is added.
 # Certificate PDFs need a Chromium (Cases:ChromiumPath, default /usr/bin/chromium). Ubuntu's `chromium`
 # package is only a stub for the snap, which does not run in a container, so the image has none and the
@@ -101,4 +103,4 @@ USER $APP_UID
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null http://localhost:8080/health || exit 1
 
-ENTRYPOINT ["dotnet", "LearningHub.Web.dll"]
+ENTRYPOINT ["/app/LearningHub.Web"]

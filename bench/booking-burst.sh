@@ -57,7 +57,7 @@ trap 'rm -rf "$work_dir"' EXIT
 resolve_publish_dir
 
 if (( publish == 1 )); then
-    publish_ready_to_run "$repo_root" "$publish_dir"
+    publish_for_server "$repo_root" "$publish_dir"
 fi
 [[ -f "$publish_dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $publish_dir" >&2; exit 2; }
 

@@ -8,8 +8,8 @@
 #   -n RUNS        runs per variant (default 5)
 #   -o DIR         publish folder (default: a new temporary folder)
 #   --no-publish   reuse an existing publish in DIR (must hold LearningHub.Web.dll)
-#   --ready-to-run publish for this machine's architecture with ReadyToRun (precompiled) code, as the
-#                  Dockerfile does: -a <arch> -p:PublishReadyToRun=true
+#   --ready-to-run publish as the Dockerfile does (the Server publish profile: self-contained, the app and
+#                  the runtime precompiled together, composite ReadyToRun, for this machine's architecture)
 #   -p PORT        loopback port to listen on (default 5187; must be free)
 #   --variants     which variants to run, out of "prod demo" (default both):
 #                    prod  ASPNETCORE_ENVIRONMENT=Production, no demo users (what a real first start does)
@@ -82,18 +82,13 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 resolve_publish_dir
 
 if (( publish == 1 )); then
-    echo "Publishing (Release) to $publish_dir ..."
     started=$(now_ms)
-    publish_args=()
     if (( ready_to_run == 1 )); then
-        case "$(uname -m)" in
-            x86_64) arch=x64 ;;
-            aarch64) arch=arm64 ;;
-            *) echo "--ready-to-run: unknown architecture $(uname -m)" >&2; exit 2 ;;
-        esac
-        publish_args=(-a "$arch" -p:PublishReadyToRun=true)
+        publish_for_server "$repo_root" "$publish_dir"
+    else
+        echo "Publishing (Release) to $publish_dir ..."
+        dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet
     fi
-    dotnet publish "$repo_root/src/LearningHub.Web/LearningHub.Web.csproj" -c Release -o "$publish_dir" --nologo -v quiet "${publish_args[@]}"
     echo "Published in $(( ($(now_ms) - started) / 1000 )) s"
 fi
 [[ -f "$publish_dir/LearningHub.Web.dll" ]] || { echo "no LearningHub.Web.dll in $publish_dir" >&2; exit 2; }

@@ -70,7 +70,7 @@ trap cleanup EXIT
 resolve_publish_dir
 
 if (( publish == 1 )); then
-    publish_ready_to_run "$repo_root" "$publish_dir"
+    publish_for_server "$repo_root" "$publish_dir"
 fi
 
 # Starts the app published in $2 as $1 on port $3, waits until it serves the board home, signs in.

@@ -124,7 +124,7 @@ echo "Person exported: $person_id first, then $(( $(wc -l <"$exported_paths") - 
 
 resolve_publish_dir
 if (( publish == 1 )); then
-    publish_ready_to_run "$repo_root" "$publish_dir"
+    publish_for_server "$repo_root" "$publish_dir"
 fi
 
 # Signs in to the app $1 as $2 on the board's own sign-in form; sets cookies[$1|$3].
