@@ -25,8 +25,7 @@ public sealed record LearningRecord(string Slug, string Title, int VersionNumber
 public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, BoardLinks links, TemplatedMail mail, TimeProvider clock, IFormFilling forms)
 {
     public Task<CaseProgress?> FindAsync(string userId, Guid versionId, CancellationToken cancellationToken = default) =>
-        db.Set<CaseProgress>().Include(p => p.SectionsDone)
-            .SingleOrDefaultAsync(p => p.UserId == userId && p.VersionId == versionId, cancellationToken);
+        CaseQueries.Progress.For(db)(db, userId, versionId, cancellationToken);
 
     /// <summary>Of these modules, those the person has completed (any version).</summary>
     public async Task<IReadOnlySet<Guid>> CompletedModulesAsync(string userId, IReadOnlyCollection<Guid> moduleIds, CancellationToken cancellationToken = default) =>
@@ -197,4 +196,15 @@ public sealed class CaseLearning(LearningHubDbContext db, BoardContext boards, B
             }
         }
     }
+}
+
+/// <summary>
+/// The person's own progress, read on every signed-in view of a module and each of its sections, compiled
+/// (<see cref="CompiledPerModel{TQuery}"/>): EF Core then skips making the query's cache key from its expression tree.
+/// </summary>
+internal static class CaseQueries
+{
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, string, Guid, CancellationToken, Task<CaseProgress?>>> Progress = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, string userId, Guid versionId, CancellationToken ct) =>
+            db.Set<CaseProgress>().Include(p => p.SectionsDone).SingleOrDefault(p => p.UserId == userId && p.VersionId == versionId)));
 }

@@ -125,17 +125,13 @@ public sealed class FormFilling(LearningHubDbContext db, BoardLinks links, TimeP
         }
 
         var wanted = contexts.Distinct(StringComparer.Ordinal).ToList();
-        var unanswered = await (
-                from attachment in db.Set<FormAttachment>()
-                join form in db.Set<Form>() on attachment.FormId equals form.Id
-                where wanted.Contains(attachment.Context) && form.Purpose == purpose
-                      && db.Set<FormQuestion>().Any(q => q.IsRequired && db.Set<FormVersion>()
-                          .Any(v => v.Id == q.FormVersionId && v.FormId == form.Id && v.Number == form.CurrentVersion))
-                      && !db.Set<FormResponseReceipt>()
-                          .Any(r => r.FormId == form.Id && r.Context == attachment.Context && r.UserId == userId)
-                select attachment.Context)
-            .Distinct().ToListAsync(cancellationToken);
-        return unanswered.ToHashSet(StringComparer.Ordinal);
+        var unanswered = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var context in FormQueries.UnansweredContexts.For(db)(db, wanted, purpose, userId).WithCancellation(cancellationToken))
+        {
+            unanswered.Add(context);
+        }
+
+        return unanswered;
     }
 
     public async Task<IReadOnlyList<MyAnswer>> MyAnswersAsync(string contextKind, FormPurpose purpose, string userId,
@@ -172,4 +168,24 @@ public static class ReturnUrls
         !string.IsNullOrEmpty(url) && url.Length <= 500 && url[0] == '/'
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
+}
+
+/// <summary>
+/// The queries a signed-in page asks on every view, compiled (<see cref="CompiledPerModel{TQuery}"/>): the unanswered
+/// contexts' query, with its three nested conditions, was most of a signed-in module page's CPU when EF Core made its
+/// cache key from the expression tree at every call (bench/README.md, "Session 16").
+/// </summary>
+internal static class FormQueries
+{
+    public static readonly CompiledPerModel<Func<LearningHubDbContext, List<string>, FormPurpose, string, IAsyncEnumerable<string>>> UnansweredContexts = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, List<string> wanted, FormPurpose purpose, string userId) =>
+            (from attachment in db.Set<FormAttachment>()
+             join form in db.Set<Form>() on attachment.FormId equals form.Id
+             where wanted.Contains(attachment.Context) && form.Purpose == purpose
+                   && db.Set<FormQuestion>().Any(q => q.IsRequired && db.Set<FormVersion>()
+                       .Any(v => v.Id == q.FormVersionId && v.FormId == form.Id && v.Number == form.CurrentVersion))
+                   && !db.Set<FormResponseReceipt>()
+                       .Any(r => r.FormId == form.Id && r.Context == attachment.Context && r.UserId == userId)
+             select attachment.Context)
+            .Distinct()));
 }
