@@ -181,7 +181,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         else
         {
-            options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly));
+            // A list's Contains as one JSON parameter (json_each), not EF Core 10's default of one parameter per item:
+            // that default makes the SQL depend on the list's length, so EF Core writes it again at every execution
+            // (RelationalCommandCache does not cache it) and SQLite prepares new text each time; it was most of a
+            // signed-in module page's query time (bench/README.md, "Session 16"). Npgsql keeps one array parameter
+            // (= ANY) by default, which is cached.
+            options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
             options.AddInterceptors(SqlitePragmas.Instance);
         }
 
