@@ -171,9 +171,9 @@ public static class ReturnUrls
 }
 
 /// <summary>
-/// The queries a signed-in page asks on every view, compiled (<see cref="CompiledPerModel{TQuery}"/>): the unanswered
-/// contexts' query, with its three nested conditions, was most of a signed-in module page's CPU when EF Core made its
-/// cache key from the expression tree at every call (bench/README.md, "Session 16").
+/// Forms' queries that signed-in pages ask on every view, compiled (<see cref="CompiledPerModel{TQuery}"/>): the
+/// unanswered contexts' query, with its three nested conditions, was most of a signed-in module page's CPU when EF Core
+/// made its cache key from the expression tree at every call (bench/README.md, "Session 16").
 /// </summary>
 internal static class FormQueries
 {
