@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
-using LearningHub.Core.Hosting;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Telemetry;
 using LearningHub.Events.Domain;
@@ -47,8 +46,7 @@ public sealed class BookingService(
     BoardContext boards,
     TimeProvider clock,
     IOptions<EventsOptions> options,
-    EventsMetrics metrics,
-    ForegroundWork foreground)
+    EventsMetrics metrics)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -61,7 +59,6 @@ public sealed class BookingService(
     /// </summary>
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
-        using var inFlight = foreground.Begin();
         var board = boards.Required.Slug;
         using var span = LearningHubTelemetry.Spans.StartActivity("booking.book");
         span?.SetTag(LearningHubTelemetry.BoardTag, board);
