@@ -3,15 +3,14 @@ using System.Diagnostics;
 namespace LearningHub.Core.Hosting;
 
 /// <summary>
-/// Work people are waiting on as it happens (the site's requests in flight, counted by the web host), so that
-/// background work that can wait a few seconds gives way to a rush of it. On two cores the mail dispatcher, drawing
-/// each confirmation's QR code and building its message beside fifty bookings in flight, doubled their p95
-/// (bench/README.md, "Session 15").
+/// Work people are waiting on as it happens (a booking being decided), counted so that background work that can wait
+/// a few seconds gives way to a rush of it. On two cores the mail dispatcher, drawing each confirmation's QR code and
+/// building its message beside fifty bookings in flight, doubled their p95 (bench/README.md, "Session 15").
 /// </summary>
 /// <param name="rushAt">
-/// How many in flight at once make a rush: the site uses the number of cores, so a steady trickle (one or two requests
-/// at a time, each a few milliseconds) leaves the spare cores to the dispatcher. Giving way to any booking at all held
-/// 100,000 queued mails to 40 a second beside 50 bookings a second, against 576 (bench/README.md, "Session 16").
+/// How many in flight at once make a rush: the site uses the number of cores, so a steady trickle of bookings (one or
+/// two at a time, each a few milliseconds) leaves the spare cores to the dispatcher. Giving way to any booking at all
+/// held 100,000 queued mails to 40 a second beside 50 bookings a second, against 576 (bench/README.md, "Session 16").
 /// </param>
 public sealed class ForegroundWork(int rushAt = 1)
 {
@@ -21,10 +20,8 @@ public sealed class ForegroundWork(int rushAt = 1)
 
     public int RushAt { get; } = Math.Max(1, rushAt);
 
-    public int InFlight => Volatile.Read(ref _inFlight);
-
     /// <summary>A rush: at least <see cref="RushAt"/> in flight.</summary>
-    public bool Busy => InFlight >= RushAt;
+    public bool Busy => Volatile.Read(ref _inFlight) >= RushAt;
 
     /// <summary>Marks work in flight until the result is disposed.</summary>
     public Scope Begin()

@@ -94,7 +94,6 @@ public static class HostSetup
     {
         // First, so everything the request logs (errors included) carries its board and request id.
         app.UseMiddleware<RequestLogScopeMiddleware>();
-        app.UseMiddleware<ForegroundRequestsMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.Core.Taxonomies;
 using LearningHub.Core.Telemetry;
 using LearningHub.Events.Domain;
@@ -46,7 +47,8 @@ public sealed class BookingService(
     BoardContext boards,
     TimeProvider clock,
     IOptions<EventsOptions> options,
-    EventsMetrics metrics)
+    EventsMetrics metrics,
+    ForegroundWork foreground)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -59,6 +61,7 @@ public sealed class BookingService(
     /// </summary>
     public async Task<BookingResult> BookAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct = default)
     {
+        using var inFlight = foreground.Begin();
         var board = boards.Required.Slug;
         using var span = LearningHubTelemetry.Spans.StartActivity("booking.book");
         span?.SetTag(LearningHubTelemetry.BoardTag, board);

@@ -17,12 +17,11 @@ public sealed class NotificationsOptions
     public int BatchSize { get; set; } = 50;
 
     /// <summary>
-    /// How long, at most, each pass of the dispatcher waits in all while the site is in a rush (<c>ForegroundWork</c>: as
-    /// many requests in flight as cores): before its claim and again before each message, so a rush of bookings, even
-    /// one that begins mid-pass, gets the CPU before their mail; zero sends at once. Far shorter than
-    /// <see cref="ClaimLease"/>, so a waiting pass keeps its claim.
+    /// How long, at most, each pass of the dispatcher waits in all while bookings are being decided (<c>ForegroundWork</c>):
+    /// before its claim and again before each message, so a rush of bookings, even one that begins mid-pass, gets the CPU
+    /// before their mail; zero sends at once. Far shorter than <see cref="ClaimLease"/>, so a waiting pass keeps its claim.
     /// </summary>
-    public TimeSpan GiveWayToRushFor { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan GiveWayToBookingsFor { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Attempts before a message is marked failed.</summary>
     public int MaxAttempts { get; set; } = 8;

@@ -31,9 +31,9 @@ public sealed class OutboxProcessor(
     /// <summary>Sends what is due now; returns how many messages it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // A rush of requests (bookings) goes first, before the claim and again before each message (a rush that begins
+        // Bookings being decided go first, before the claim and again before each message (a rush that begins
         // mid-pass would otherwise share the cores with the rest of the batch): their mail follows within seconds.
-        var giveWay = foreground.GiveWayFor(options.Value.GiveWayToRushFor);
+        var giveWay = foreground.GiveWayFor(options.Value.GiveWayToBookingsFor);
         await giveWay.WaitAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningHubDbContext>();
