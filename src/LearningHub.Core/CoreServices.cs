@@ -38,7 +38,7 @@ public static class CoreServices
         services.Configure<UploadLimits>(configuration.GetSection(UploadLimits.Section));
         services.AddMemoryCache();
         services.AddSingleton<SharedReports>();
-        services.AddSingleton<ForegroundWork>();
+        services.AddSingleton(new ForegroundWork(rushAt: Environment.ProcessorCount));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<BoardContext>();
         services.AddScoped<BoardLinks>();

@@ -71,4 +71,20 @@ public sealed class ForegroundWorkTests
         Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(300), $"gave up waiting after {waited.Elapsed}");
         Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"each step waited its own limit: {waited.Elapsed} in all");
     }
+
+    [Fact]
+    public async Task A_trickle_below_the_rush_mark_holds_nothing_back_and_the_mark_is_a_rush()
+    {
+        var work = new ForegroundWork(rushAt: 2);
+        using var first = work.Begin();
+        var waited = Stopwatch.StartNew();
+
+        // One booking in flight on a two-core machine: the dispatcher goes on (a steady trickle leaves a core spare).
+        await work.GiveWayFor(TimeSpan.FromSeconds(30)).WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(work.Busy);
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"waited {waited.Elapsed} for a trickle");
+
+        using var second = work.Begin();
+        Assert.True(work.Busy);
+    }
 }
