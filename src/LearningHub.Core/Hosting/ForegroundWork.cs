@@ -32,8 +32,8 @@ public sealed class ForegroundWork(int rushAt = 1)
 
     /// <summary>
     /// A budget of waiting for one piece of background work (a dispatcher pass): it gives way to a rush at each of its
-    /// steps, and all its waits together last at most <paramref name="most"/> of real time, so it is held back by a rush but never
-    /// starved by one.
+    /// steps, and all its waits together last at most <paramref name="most"/> of real time, so it is held back by a rush
+    /// but never starved by one.
     /// </summary>
     public GiveWay GiveWayFor(TimeSpan most) => new(this, most);
 

@@ -31,7 +31,7 @@ public sealed class OutboxProcessor(
     /// <summary>Sends what is due now; returns how many messages it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // Bookings being decided go first, before the claim and again before each message (a rush that begins
+        // A rush of bookings being decided goes first, before the claim and again before each message (a rush that begins
         // mid-pass would otherwise share the cores with the rest of the batch): their mail follows within seconds.
         var giveWay = foreground.GiveWayFor(options.Value.GiveWayToBookingsFor);
         await giveWay.WaitAsync(cancellationToken);
