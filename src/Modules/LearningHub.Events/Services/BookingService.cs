@@ -172,17 +172,10 @@ public sealed class BookingService(
         // A second click of the Book button finds the first's booking here, whether it was decided
         // earlier or a moment ago in this same batch.
         var userIds = batch.Select(p => p.Request.Booker.UserId).Distinct().ToList();
-        var active = new Dictionary<string, Booking>(StringComparer.Ordinal);
-        await foreach (var booking in BookingQueries.ActiveBookings.For(db)(db, eventId, userIds))
-        {
-            active[booking.ActiveUserId!] = booking;
-        }
-
-        var takenReferences = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var taken in BookingQueries.TakenReferences.For(db)(db, batch.Select(p => p.Request.Reference).ToList()))
-        {
-            takenReferences.Add(taken);
-        }
+        var active = await BookingQueries.ActiveBookings.For(db)(db, eventId, userIds)
+            .ToDictionaryAsync(b => b.ActiveUserId!, StringComparer.Ordinal);
+        var takenReferences = await BookingQueries.TakenReferences.For(db)(db, batch.Select(p => p.Request.Reference).ToList())
+            .ToHashSetAsync(StringComparer.Ordinal);
 
         var counts = await CountPlacesAsync(eventId, now, CancellationToken.None);
         var defaults = await BoardDefaultsAsync(CancellationToken.None);

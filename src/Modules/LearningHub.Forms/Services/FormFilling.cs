@@ -125,13 +125,7 @@ public sealed class FormFilling(LearningHubDbContext db, BoardLinks links, TimeP
         }
 
         var wanted = contexts.Distinct(StringComparer.Ordinal).ToList();
-        var unanswered = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var context in FormQueries.UnansweredContexts.For(db)(db, wanted, purpose, userId).WithCancellation(cancellationToken))
-        {
-            unanswered.Add(context);
-        }
-
-        return unanswered;
+        return await FormQueries.UnansweredContexts.For(db)(db, wanted, purpose, userId).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MyAnswer>> MyAnswersAsync(string contextKind, FormPurpose purpose, string userId,
