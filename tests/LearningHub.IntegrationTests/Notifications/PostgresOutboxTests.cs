@@ -82,7 +82,10 @@ public sealed class PostgresOutboxTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        // Both instances' processors claim and send at the same time, as two nodes' dispatchers would.
+        // Both instances' processors claim and send at the same time, as two nodes' dispatchers would. The second has
+        // read the outbox once first, so its pool and query pipeline are warm: a cold first claim could come after the
+        // first instance had sent all 300 (it failed so once in CI, "300, 0").
+        await second.WithBoardAsync("norfolk", db => db.Set<OutboxMessage>().CountAsync(m => m.Category == "tests"));
         var handled = await Task.WhenAll(DrainAsync(first), DrainAsync(second));
 
         Assert.Equal(MessageCount, handled.Sum());
