@@ -13,7 +13,8 @@
 #   -r ROUNDS      rounds (default 3); figures are medians over rounds
 #   -p PORT        loopback port of the app (default 5189)
 #   after --       passed to the bench: --people N (200), --capacity N (150), --concurrency N (50),
-#                  --warm-events N (6), --measured-events N (3), --env K=V, --compare-env K=V, --keep
+#                  --warm-events N (6), --measured-events N (3), --env K=V, --compare-env K=V, --keep,
+#                  --timeline (where the warm round's slow posts fall, per 100 ms)
 #
 # What one run does: copies a data folder prepared once (both recipes applied, 200 practitioners signed
 # in through the sign-in form, their cookies and the Confirm page's form token kept; 10 events of 150
@@ -40,7 +41,7 @@ while [[ $# -gt 0 ]]; do
         -r) rounds="$2"; shift 2 ;;
         -p) port="$2"; shift 2 ;;
         --) shift; bench_args=("$@"); break ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
 done

@@ -51,6 +51,10 @@ internal static partial class BurstBench
                     var result = await RunOnceAsync(app, data, prepared, options);
                     results[app].Add(result);
                     Console.WriteLine($"round {round + 1} {app}: {result}");
+                    if (options.Timeline)
+                    {
+                        Console.WriteLine($"  warm timeline (per 100 ms of completions: posts/slowest ms): {result.Warm.Timeline}");
+                    }
                     if (!options.Keep)
                     {
                         Directory.Delete(data, recursive: true);
@@ -254,7 +258,7 @@ internal static partial class BurstBench
 
     // ---- One measured run: start the published app on a copy of the template, burst, warm, check. ----
 
-    private sealed record Latencies(double P50, double P95, double Max, int Count, int Failures, string Statuses)
+    private sealed record Latencies(double P50, double P95, double Max, int Count, int Failures, string Statuses, string Timeline)
     {
         public override string ToString() => $"p50 {P50:F0} ms, p95 {P95:F0} ms, max {Max:F0} ms ({Count} posts; {Statuses}{(Failures > 0 ? $"; {Failures} FAILED" : "")})";
     }
@@ -372,7 +376,9 @@ internal static partial class BurstBench
     {
         var work = events.SelectMany(e => Enumerable.Range(0, people.Count).Select(p => (Event: e, Person: p))).ToArray();
         var latencies = new double[work.Length];
+        var ended = new double[work.Length];
         var statuses = new int[work.Length];
+        var phase = Stopwatch.StartNew();
         var next = -1;
         var workers = Enumerable.Range(0, Math.Min(concurrency, work.Length)).Select(_ => Task.Run(async () =>
         {
@@ -394,15 +400,20 @@ internal static partial class BurstBench
                 }
 
                 latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                ended[n] = phase.Elapsed.TotalMilliseconds;
             }
         })).ToArray();
         await Task.WhenAll(workers);
+        // Where the slow posts fall in the phase (--timeline): per 100 ms of completions, how many and the slowest,
+        // so one stall that holds every post in flight shows apart from a spread of slow ones.
+        var timeline = string.Join(" ", Enumerable.Range(0, work.Length).GroupBy(i => (int)(ended[i] / 100)).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key / 10.0:F1}s:{g.Count()}/{g.Max(i => latencies[i]):F0}"));
         Array.Sort(latencies);
         double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         // A booking (confirmed or waiting list) answers 302 to the booking's page; anything else is a failure here.
         var failures = statuses.Count(s => s != (int)HttpStatusCode.Redirect);
         var counts = string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}× {(g.Key < 0 ? "no answer" : g.Key.ToString())}"));
-        return new Latencies(Percentile(0.50), Percentile(0.95), latencies[^1], work.Length, failures, counts);
+        return new Latencies(Percentile(0.50), Percentile(0.95), latencies[^1], work.Length, failures, counts, timeline);
     }
 
     /// <summary>Places taken per event straight from the database: never more than the capacity.</summary>
@@ -457,7 +468,7 @@ internal static partial class BurstBench
         }
     }
 
-    private sealed record BenchOptions(IReadOnlyList<App> Apps, int Rounds, int People, int Capacity, int Concurrency, int WarmEvents, int MeasuredEvents, int Port, bool Keep)
+    private sealed record BenchOptions(IReadOnlyList<App> Apps, int Rounds, int People, int Capacity, int Concurrency, int WarmEvents, int MeasuredEvents, int Port, bool Keep, bool Timeline)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -465,6 +476,7 @@ internal static partial class BurstBench
             List<string> env = [], compareEnv = [];
             int rounds = 3, people = 200, capacity = 150, concurrency = 50, warmEvents = 6, measuredEvents = 3, port = 5189;
             var keep = false;
+            var timeline = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -481,6 +493,7 @@ internal static partial class BurstBench
                     case "--measured-events": measuredEvents = int.Parse(args[++i]); break;
                     case "--port": port = int.Parse(args[++i]); break;
                     case "--keep": keep = true; break;
+                    case "--timeline": timeline = true; break;
                     default: throw new ArgumentException($"unknown argument {args[i]}");
                 }
             }
@@ -502,7 +515,7 @@ internal static partial class BurstBench
                 throw new ArgumentException("no LearningHub.Web.dll in a publish folder, or an --env setting without '='");
             }
 
-            return new BenchOptions(apps, rounds, people, capacity, concurrency, warmEvents, measuredEvents, port, keep);
+            return new BenchOptions(apps, rounds, people, capacity, concurrency, warmEvents, measuredEvents, port, keep, timeline);
         }
     }
 }

@@ -14,12 +14,20 @@ namespace LearningHub.Core.Data;
 /// the database file, so the host sets it once after migrating; synchronous belongs to the native
 /// connection, so it is set the first time each one is opened. Microsoft.Data.Sqlite pools native
 /// connections and hands the same one out again, so a pooled open runs no statement here.
+/// <para>
+/// <c>busy_timeout</c>, also per connection: a write that finds another in progress (a booking's commit while
+/// the dispatcher marks a mail sent) waits inside SQLite, which retries within a few milliseconds of the lock
+/// being free. Without it Microsoft.Data.Sqlite answers each SQLITE_BUSY by sleeping 150 ms and trying again
+/// (SqliteDataReader, "TODO: Consider having an async path"), so a 5 ms lock cost 150 ms; under the event's
+/// booking lock that held every booking in flight, the warm booking rounds' stalls (bench/README.md, "Session 17").
+/// The wait is as long as Microsoft.Data.Sqlite's own default command timeout, so nothing gives up sooner than before.
+/// </para>
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     /// <summary>The native connections already set up; an entry goes when its connection is collected.</summary>
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];

@@ -14,7 +14,7 @@ namespace LearningHub.IntegrationTests.Data;
 /// <summary>
 /// The DbContext's options are built once for the app and its instances are rented from a pool, not set up
 /// per request; a context rented again by another scope is filtered to that scope's board. SQLite connections run
-/// with synchronous=NORMAL, and a save scans the tracked rows for changes once.
+/// with synchronous=NORMAL and wait for a busy database inside SQLite, and a save scans the tracked rows for changes once.
 /// </summary>
 public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFixture<LearningHubFactory>
 {
@@ -64,25 +64,27 @@ public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Every_sqlite_connection_a_unit_of_work_opens_runs_with_synchronous_normal()
+    public async Task Every_sqlite_connection_a_unit_of_work_opens_runs_with_synchronous_normal_and_waits_inside_sqlite_when_busy()
     {
-        var modes = await factory.WithBoardServicesAsync("norfolk", async services =>
+        var settings = await factory.WithBoardServicesAsync("norfolk", async services =>
         {
             var db = services.GetRequiredService<LearningHubDbContext>();
-            var seen = new List<long>();
-            // Each query opens and closes the connection (from Microsoft.Data.Sqlite's pool); the setting is made on
-            // a native connection's first open and stays with it.
+            var seen = new List<(long Synchronous, long BusyTimeout)>();
+            // Each query opens and closes the connection (from Microsoft.Data.Sqlite's pool); the settings are made on
+            // a native connection's first open and stay with it.
             for (var i = 0; i < 3; i++)
             {
                 await db.Set<Agency>().CountAsync();
-                // NORMAL is 1 (FULL, SQLite's default, is 2).
-                seen.Add(await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+                seen.Add((await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(),
+                    await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync()));
             }
 
             return seen;
         });
 
-        Assert.All(modes, mode => Assert.Equal(1, mode));
+        // NORMAL is 1 (FULL, SQLite's default, is 2). A busy timeout of 0 (SQLite's default) leaves a write that finds
+        // another in progress to Microsoft.Data.Sqlite, which sleeps 150 ms before each retry.
+        Assert.All(settings, s => Assert.Equal((1, 30_000), s));
     }
 
     [Fact]
