@@ -17,6 +17,16 @@ public interface IRecipeStepHandler
     bool RequiresBoard => true;
 
     Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Optional: work that needs only the step's input and files, never the database or the board, done ahead of the
+    /// step (the media step makes its images' renditions). At start the recipes module calls it for every step of the
+    /// recipes it is about to apply, on another thread, while it applies them in order, so the work is done on the
+    /// spare core by the time the step runs. The step still runs in full and checks everything: bad input is left to
+    /// <see cref="ExecuteAsync"/> to report (an exception here only ends the recipe's work ahead).
+    /// </summary>
+    Task PrepareAheadAsync(RecipeElement step, string recipesFolder, IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }
 
 /// <summary>What a step handler works with: its input, the database and the board being set up.</summary>
@@ -34,14 +44,14 @@ public sealed class RecipeStepContext(RecipeElement step, LearningHubDbContext d
     /// The folder a step's files (<c>"file": "media/…"</c>) are relative to: <c>LearningHub:RecipesPath</c>, or
     /// <c>recipes</c> beside the app's binaries, where the build copies it. No trailing separator.
     /// </summary>
-    public string RecipesFolder
+    public string RecipesFolder => RecipesFolderOf(services);
+
+    /// <inheritdoc cref="RecipesFolder"/>
+    public static string RecipesFolderOf(IServiceProvider services)
     {
-        get
-        {
-            var configured = services.GetRequiredService<IConfiguration>()[$"{LearningHubOptions.Section}:RecipesPath"];
-            return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "recipes") : configured)
-                .TrimEnd(Path.DirectorySeparatorChar);
-        }
+        var configured = services.GetRequiredService<IConfiguration>()[$"{LearningHubOptions.Section}:RecipesPath"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "recipes") : configured)
+            .TrimEnd(Path.DirectorySeparatorChar);
     }
 }
 

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using LearningHub.Core.Recipes;
 using LearningHub.Media.Domain;
+using LearningHub.Media.Services;
 using LearningHub.Recipes.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LearningHub.IntegrationTests.Media;
 
-/// <summary>The <c>media</c> recipe step, applied from a test recipe (the boards' own recipes do not use it yet).</summary>
+/// <summary>The <c>media</c> recipe step, applied from a test recipe, and its images' renditions made ahead at start.</summary>
 public sealed class MediaRecipeTests(MediaFactory factory) : IClassFixture<MediaFactory>
 {
     private RecipeExecutor Executor => factory.Services.GetRequiredService<RecipeExecutor>();
@@ -64,5 +66,46 @@ public sealed class MediaRecipeTests(MediaFactory factory) : IClassFixture<Media
         var error = await Assert.ThrowsAsync<RecipeException>(() => Executor.ApplyAsync("no-alt.recipe.json", RecipeWith(step)));
 
         Assert.Equal("images[0].alt", error.Field);
+    }
+
+    [Fact]
+    public async Task Renditions_made_ahead_are_taken_by_the_upload_that_follows_once()
+    {
+        var processor = factory.Services.GetRequiredService<ImageProcessor>();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "media", "learninghub-pattern.png"));
+        int[] widths = [320, 640];
+
+        var ahead = await processor.MakeAheadAsync(bytes, widths, CancellationToken.None);
+        var taken = await processor.MakeRenditionsAsync(bytes, widths, CancellationToken.None);
+        var again = await processor.MakeRenditionsAsync(bytes, widths, CancellationToken.None);
+
+        Assert.NotNull(ahead);
+        Assert.Same(ahead, taken);
+        Assert.NotSame(taken, again);
+        Assert.Equal(again.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)), taken.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)));
+    }
+
+    [Fact]
+    public async Task Work_ahead_for_a_recipe_makes_the_renditions_its_media_step_will_upload()
+    {
+        // The Norfolk recipe's own media step, as the start applies it to a new database.
+        var recipes = Path.Combine(AppContext.BaseDirectory, "recipes");
+        var path = Path.Combine(recipes, "norfolk.recipe.json");
+        var images = JsonNode.Parse(await File.ReadAllTextAsync(path))!["steps"]!.AsArray()
+            .Single(s => (string?)s!["step"] == "media")!["images"]!.AsArray()
+            .Select(i => Path.Combine(recipes, (string)i!["file"]!)).ToList();
+        var processor = factory.Services.GetRequiredService<ImageProcessor>();
+        var widthsOffered = factory.Services.GetRequiredService<IOptions<MediaOptions>>().Value.SortedWidths;
+
+        await Executor.PrepareAheadAsync([path], CancellationToken.None);
+
+        Assert.NotEmpty(images);
+        foreach (var image in images)
+        {
+            var bytes = await File.ReadAllBytesAsync(image);
+            var header = processor.ReadHeader(bytes);
+            var widths = MediaImage.Plan(header.UprightWidth, header.UprightHeight, widthsOffered).Select(r => r.Width).ToList();
+            Assert.True(processor.IsMadeAhead(bytes, widths), $"{image} was not made ahead");
+        }
     }
 }

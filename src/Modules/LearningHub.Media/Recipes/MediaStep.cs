@@ -94,6 +94,33 @@ public sealed partial class MediaStep : IRecipeStepHandler
         }
     }
 
+    /// <summary>Makes the images' renditions ahead, so the upload in <see cref="ExecuteAsync"/> finds them made.</summary>
+    public async Task PrepareAheadAsync(RecipeElement step, string recipesFolder, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var library = services.GetRequiredService<MediaLibrary>();
+        if (!library.CanProcessImages)
+        {
+            return;
+        }
+
+        foreach (var item in step.Objects("images"))
+        {
+            // An entry that is wrong is left to ExecuteAsync, which names what to fix.
+            if (item.OptionalString("file", 260) is { } relative && PathInside(recipesFolder, relative) is { } path && File.Exists(path))
+            {
+                await library.MakeRenditionsAheadAsync(new UploadedFile(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken)),
+                    cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The file's full path, or null when it is not inside the recipes folder.</summary>
+    private static string? PathInside(string folder, string relative)
+    {
+        var path = Path.GetFullPath(Path.Combine(folder, relative));
+        return path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path : null;
+    }
+
     private static async Task<MediaAsset> UploadAsync(MediaLibrary library, Entry entry, CancellationToken cancellationToken)
     {
         var result = await library.UploadAsync(entry.File, entry.Alt, entry.Decorative, new MediaActor("recipe", "Recipe"), cancellationToken);
@@ -118,12 +145,7 @@ public sealed partial class MediaStep : IRecipeStepHandler
             }
 
             var relative = item.String("file", 260);
-            var path = Path.GetFullPath(Path.Combine(folder, relative));
-            if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                throw item.Fail("file", "must be a path inside the recipes folder.");
-            }
-
+            var path = PathInside(folder, relative) ?? throw item.Fail("file", "must be a path inside the recipes folder.");
             if (!File.Exists(path))
             {
                 throw item.Fail("file", $"'{relative}' was not found in the recipes folder.");

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using LearningHub.Media.Imaging;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace LearningHub.Media.Services;
@@ -6,15 +8,22 @@ namespace LearningHub.Media.Services;
 /// <summary>
 /// The site's one door to libvips: knows whether it is there, and lets only as many images be
 /// processed at once as there are cores, so a burst of uploads cannot take all the memory.
+/// Renditions can be made ahead (<see cref="MakeAheadAsync"/>) for an upload that follows: a recipe's images at start.
 /// </summary>
 public sealed class ImageProcessor
 {
+    /// <summary>How long renditions made ahead wait for their upload before they are dropped.</summary>
+    private static readonly TimeSpan AheadKeptFor = TimeSpan.FromMinutes(5);
+
     private readonly SemaphoreSlim _slots = new(Math.Max(1, Environment.ProcessorCount));
     private readonly MediaOptions _options;
+    private readonly IMemoryCache _cache;
+    private int _aheadWaiting;
 
-    public ImageProcessor(IOptions<MediaOptions> options)
+    public ImageProcessor(IOptions<MediaOptions> options, IMemoryCache cache)
     {
         _options = options.Value;
+        _cache = cache;
         Status = VipsImaging.Start(_options.Library);
     }
 
@@ -24,7 +33,57 @@ public sealed class ImageProcessor
 
     public ImageHeader ReadHeader(byte[] bytes) => VipsImaging.ReadHeader(bytes);
 
+    /// <summary>The renditions of <paramref name="bytes"/> at <paramref name="widths"/>: made ahead if they were, else made now.</summary>
     public async Task<IReadOnlyList<EncodedRendition>> MakeRenditionsAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _aheadWaiting) > 0 && AheadKey(bytes, widths) is var key
+            && _cache.Get(key) is Task<IReadOnlyList<EncodedRendition>> ahead)
+        {
+            _cache.Remove(key);
+            try
+            {
+                return await ahead.WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is ImageProcessingException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Refused or stopped ahead: made again below, so this upload meets (and reports) any problem itself.
+            }
+        }
+
+        return await MakeAsync(bytes, widths, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the renditions now, for an upload of the same bytes at the same widths that follows within a few minutes
+    /// (<see cref="MakeRenditionsAsync"/> then takes them). Returns them once made, or null if libvips refused the image
+    /// (the upload then refuses it); never throws but for cancellation.
+    /// </summary>
+    public async Task<IReadOnlyList<EncodedRendition>?> MakeAheadAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
+    {
+        var making = MakeAsync(bytes, widths, cancellationToken);
+        Interlocked.Increment(ref _aheadWaiting);
+        using (var entry = _cache.CreateEntry(AheadKey(bytes, widths)))
+        {
+            entry.Value = making;
+            entry.AbsoluteExpirationRelativeToNow = AheadKeptFor;
+            entry.RegisterPostEvictionCallback((_, _, _, _) => Interlocked.Decrement(ref _aheadWaiting));
+        }
+
+        try
+        {
+            return await making;
+        }
+        catch (ImageProcessingException)
+        {
+            // The upload makes them again and reports the problem.
+            return null;
+        }
+    }
+
+    /// <summary>Whether renditions made ahead are waiting for an upload of these bytes at these widths.</summary>
+    internal bool IsMadeAhead(byte[] bytes, IReadOnlyList<int> widths) => _cache.TryGetValue(AheadKey(bytes, widths), out _);
+
+    private async Task<IReadOnlyList<EncodedRendition>> MakeAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
@@ -37,4 +96,8 @@ public sealed class ImageProcessor
             _slots.Release();
         }
     }
+
+    /// <summary>The same bytes at the same widths (the qualities are the site's, the same for both).</summary>
+    private static (string, string, string) AheadKey(byte[] bytes, IReadOnlyList<int> widths) =>
+        ("media-renditions-ahead", Convert.ToHexString(SHA256.HashData(bytes)), string.Join(',', widths));
 }

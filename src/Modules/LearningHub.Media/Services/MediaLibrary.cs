@@ -156,6 +156,19 @@ public sealed class MediaLibrary(
         return new MediaUploadResult(asset, null);
     }
 
+    /// <summary>
+    /// Makes the file's renditions now, for an upload or replace of the same file soon after, which then uses them
+    /// (a recipe's images, made on the spare core while the recipe's earlier steps write). Nothing is stored; a file
+    /// that would be refused is left alone, for the upload to refuse.
+    /// </summary>
+    public async Task MakeRenditionsAheadAsync(UploadedFile file, CancellationToken cancellationToken = default)
+    {
+        if (Inspect(file) is { Error: null, Header: { } header })
+        {
+            await processor.MakeAheadAsync(file.Bytes, Plan(header), cancellationToken);
+        }
+    }
+
     /// <summary>A new picture for the same asset: everything that refers to it shows the new one, at new addresses.</summary>
     public async Task<MediaUploadResult> ReplaceAsync(Guid id, UploadedFile file, CancellationToken cancellationToken = default)
     {
@@ -283,8 +296,7 @@ public sealed class MediaLibrary(
         IReadOnlyList<EncodedRendition> renditions;
         try
         {
-            var plan = MediaImage.Plan(header.UprightWidth, header.UprightHeight, _options.SortedWidths).Select(r => r.Width).ToList();
-            renditions = await processor.MakeRenditionsAsync(file.Bytes, plan, cancellationToken);
+            renditions = await processor.MakeRenditionsAsync(file.Bytes, Plan(header), cancellationToken);
         }
         catch (ImageProcessingException ex)
         {
@@ -295,6 +307,10 @@ public sealed class MediaLibrary(
         var hash = Convert.ToHexStringLower(SHA256.HashData(file.Bytes));
         return new Prepared(new PreparedImage(hash, kind, header, renditions), null);
     }
+
+    /// <summary>The widths an image of this size is made at.</summary>
+    private List<int> Plan(ImageHeader header) =>
+        MediaImage.Plan(header.UprightWidth, header.UprightHeight, _options.SortedWidths).Select(r => r.Width).ToList();
 
     private static void Apply(MediaAsset asset, PreparedImage image, UploadedFile file, bool keepOriginal)
     {

@@ -39,10 +39,28 @@ public sealed class RecipeCatalog(
     public async Task ApplyMissingBoardsAsync(CancellationToken cancellationToken = default)
     {
         var existing = await db.Boards.AsNoTracking().Select(b => b.Slug).ToListAsync(cancellationToken);
-        foreach (var recipe in List().Where(r => r.BoardSlug is not null && !existing.Contains(r.BoardSlug)))
+        var missing = List().Where(r => r.BoardSlug is not null && !existing.Contains(r.BoardSlug)).ToList();
+        if (missing.Count == 0)
         {
-            logger.LogInformation("Board {Board} does not exist: applying {Recipe}", recipe.BoardSlug, recipe.FileName);
-            await executor.ApplyFileAsync(recipe.Path, cancellationToken);
+            return;
+        }
+
+        // The steps' work that needs no database (the images' renditions: a sixth of a first start) is done on the
+        // other core while the recipes are applied one by one on this one (bench/README.md, "Session 17").
+        using var stopAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = Task.Run(() => executor.PrepareAheadAsync(missing.Select(r => r.Path).ToList(), stopAhead.Token), CancellationToken.None);
+        try
+        {
+            foreach (var recipe in missing)
+            {
+                logger.LogInformation("Board {Board} does not exist: applying {Recipe}", recipe.BoardSlug, recipe.FileName);
+                await executor.ApplyFileAsync(recipe.Path, cancellationToken);
+            }
+        }
+        finally
+        {
+            await stopAhead.CancelAsync();
+            await ahead.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 }

@@ -92,6 +92,35 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
         });
     }
 
+    /// <summary>
+    /// Does the steps' work ahead (<see cref="IRecipeStepHandler.PrepareAheadAsync"/>) for recipes about to be applied,
+    /// one step after another, in the recipes' order. A file that cannot be read or parsed is skipped: applying it
+    /// reports the problem. Never throws but for cancellation.
+    /// </summary>
+    public async Task PrepareAheadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
+        var folder = RecipeStepContext.RecipesFolderOf(services);
+        foreach (var path in paths)
+        {
+            try
+            {
+                using var document = RecipeDocument.Parse(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken));
+                foreach (var (name, element) in document.Steps(handlers.Keys))
+                {
+                    await handlers[name].PrepareAheadAsync(element, folder, services, cancellationToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Only work ahead: the recipe's own run meets the same problem and reports it.
+                logger.LogDebug(ex, "Work ahead for {Recipe} stopped", Path.GetFileName(path));
+            }
+        }
+    }
+
     /// <summary>Records the run once per distinct content, so re-applying the same file changes nothing.</summary>
     private static async Task<bool> RecordRunAsync(LearningHubDbContext db, Guid? boardId, RecipeDocument document,
         string fileName, string json, CancellationToken cancellationToken)
