@@ -69,20 +69,26 @@ public sealed class MediaRecipeTests(MediaFactory factory) : IClassFixture<Media
     }
 
     [Fact]
-    public async Task Renditions_made_ahead_are_taken_by_the_upload_that_follows_once()
+    public async Task Renditions_made_ahead_twice_are_made_once_and_taken_by_the_two_uploads_that_follow()
     {
+        // Two boards' recipes with the same picture: asked for twice, made once, taken by each board's upload.
         var processor = factory.Services.GetRequiredService<ImageProcessor>();
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "media", "learninghub-pattern.png"));
         int[] widths = [320, 640];
 
         var ahead = await processor.MakeAheadAsync(bytes, widths, CancellationToken.None);
+        var aheadAgain = await processor.MakeAheadAsync(bytes, widths, CancellationToken.None);
         var taken = await processor.MakeRenditionsAsync(bytes, widths, CancellationToken.None);
-        var again = await processor.MakeRenditionsAsync(bytes, widths, CancellationToken.None);
+        var takenAgain = await processor.MakeRenditionsAsync(bytes, widths, CancellationToken.None);
+        var madeNow = await processor.MakeRenditionsAsync(bytes, widths, CancellationToken.None);
 
         Assert.NotNull(ahead);
+        Assert.Same(ahead, aheadAgain);
         Assert.Same(ahead, taken);
-        Assert.NotSame(taken, again);
-        Assert.Equal(again.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)), taken.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)));
+        Assert.Same(ahead, takenAgain);
+        Assert.NotSame(ahead, madeNow);
+        Assert.False(processor.IsMadeAhead(bytes, widths));
+        Assert.Equal(madeNow.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)), ahead.Select(r => (r.Width, r.ActualWidth, r.ActualHeight)));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class ImageProcessor
     private readonly SemaphoreSlim _slots = new(Math.Max(1, Environment.ProcessorCount));
     private readonly MediaOptions _options;
     private readonly IMemoryCache _cache;
+    private readonly Lock _ahead = new();
     private int _aheadWaiting;
 
     public ImageProcessor(IOptions<MediaOptions> options, IMemoryCache cache)
@@ -36,10 +37,8 @@ public sealed class ImageProcessor
     /// <summary>The renditions of <paramref name="bytes"/> at <paramref name="widths"/>: made ahead if they were, else made now.</summary>
     public async Task<IReadOnlyList<EncodedRendition>> MakeRenditionsAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _aheadWaiting) > 0 && AheadKey(bytes, widths) is var key
-            && _cache.Get(key) is Task<IReadOnlyList<EncodedRendition>> ahead)
+        if (Volatile.Read(ref _aheadWaiting) > 0 && Take(AheadKey(bytes, widths)) is { } ahead)
         {
-            _cache.Remove(key);
             try
             {
                 return await ahead.WaitAsync(cancellationToken);
@@ -55,18 +54,30 @@ public sealed class ImageProcessor
 
     /// <summary>
     /// Makes the renditions now, for an upload of the same bytes at the same widths that follows within a few minutes
-    /// (<see cref="MakeRenditionsAsync"/> then takes them). Returns them once made, or null if libvips refused the image
-    /// (the upload then refuses it); never throws but for cancellation.
+    /// (<see cref="MakeRenditionsAsync"/> then takes them). Asked again for the same before they are taken (two boards'
+    /// recipes with the same picture), they are made once and taken by two uploads. Returns them once made, or null if
+    /// libvips refused the image (the upload then refuses it); never throws but for cancellation.
     /// </summary>
     public async Task<IReadOnlyList<EncodedRendition>?> MakeAheadAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
     {
-        var making = MakeAsync(bytes, widths, cancellationToken);
-        Interlocked.Increment(ref _aheadWaiting);
-        using (var entry = _cache.CreateEntry(AheadKey(bytes, widths)))
+        var key = AheadKey(bytes, widths);
+        Task<IReadOnlyList<EncodedRendition>> making;
+        lock (_ahead)
         {
-            entry.Value = making;
-            entry.AbsoluteExpirationRelativeToNow = AheadKeptFor;
-            entry.RegisterPostEvictionCallback((_, _, _, _) => Interlocked.Decrement(ref _aheadWaiting));
+            if (_cache.Get(key) is Ahead waiting)
+            {
+                waiting.Takers++;
+                making = waiting.Making;
+            }
+            else
+            {
+                making = MakeAsync(bytes, widths, cancellationToken);
+                Interlocked.Increment(ref _aheadWaiting);
+                using var entry = _cache.CreateEntry(key);
+                entry.Value = new Ahead(making);
+                entry.AbsoluteExpirationRelativeToNow = AheadKeptFor;
+                entry.RegisterPostEvictionCallback((_, _, _, _) => Interlocked.Decrement(ref _aheadWaiting));
+            }
         }
 
         try
@@ -82,6 +93,33 @@ public sealed class ImageProcessor
 
     /// <summary>Whether renditions made ahead are waiting for an upload of these bytes at these widths.</summary>
     internal bool IsMadeAhead(byte[] bytes, IReadOnlyList<int> widths) => _cache.TryGetValue(AheadKey(bytes, widths), out _);
+
+    /// <summary>Renditions made ahead for one more upload, if any wait; the last upload they were made for removes them.</summary>
+    private Task<IReadOnlyList<EncodedRendition>>? Take((string, string, string) key)
+    {
+        lock (_ahead)
+        {
+            if (_cache.Get(key) is not Ahead waiting)
+            {
+                return null;
+            }
+
+            if (--waiting.Takers == 0)
+            {
+                _cache.Remove(key);
+            }
+
+            return waiting.Making;
+        }
+    }
+
+    /// <summary>Renditions being made, or made, ahead, and how many uploads are still to take them.</summary>
+    private sealed class Ahead(Task<IReadOnlyList<EncodedRendition>> making)
+    {
+        public Task<IReadOnlyList<EncodedRendition>> Making { get; } = making;
+
+        public int Takers { get; set; } = 1;
+    }
 
     private async Task<IReadOnlyList<EncodedRendition>> MakeAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
     {
