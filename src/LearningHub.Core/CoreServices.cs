@@ -38,7 +38,7 @@ public static class CoreServices
         services.Configure<UploadLimits>(configuration.GetSection(UploadLimits.Section));
         services.AddMemoryCache();
         services.AddSingleton<SharedReports>();
-        services.AddSingleton(new ForegroundWork(rushAt: Environment.ProcessorCount));
+        services.AddSingleton(new ForegroundWork(rushAt: Environment.ProcessorCount, holdFor: TimeSpan.FromMilliseconds(100)));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<BoardContext>();
         services.AddScoped<BoardLinks>();

@@ -12,22 +12,48 @@ namespace LearningHub.Core.Hosting;
 /// two at a time, each a few milliseconds) leaves the spare cores to the dispatcher. Giving way to any booking at all
 /// held 100,000 queued mails to 40 a second beside 50 bookings a second, against 576 (bench/README.md, "Session 16").
 /// </param>
-public sealed class ForegroundWork(int rushAt = 1)
+/// <param name="holdFor">
+/// How long a rush lasts after the count last stood at the mark. Inside a rush the count dips below it between
+/// batches: a batch's bookings answer together and their people's next requests are still being read, signed in and
+/// checked before they reach the booking, so without a hold the dispatcher took a core in every dip
+/// (bench/README.md, "Session 17").
+/// </param>
+public sealed class ForegroundWork(int rushAt = 1, TimeSpan holdFor = default)
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
 
     private int _inFlight;
 
+    /// <summary>When the count last stood at the mark (a <see cref="Stopwatch"/> timestamp; 0 before the first rush).</summary>
+    private long _lastAtMark;
+
     public int RushAt { get; } = Math.Max(1, rushAt);
 
-    /// <summary>A rush: at least <see cref="RushAt"/> in flight.</summary>
-    public bool Busy => Volatile.Read(ref _inFlight) >= RushAt;
+    public TimeSpan HoldFor { get; } = holdFor < TimeSpan.Zero ? TimeSpan.Zero : holdFor;
+
+    /// <summary>A rush: at least <see cref="RushAt"/> in flight now, or within the last <see cref="HoldFor"/>.</summary>
+    public bool Busy =>
+        Volatile.Read(ref _inFlight) >= RushAt
+        || (Volatile.Read(ref _lastAtMark) is var last and not 0 && Stopwatch.GetElapsedTime(last) < HoldFor);
 
     /// <summary>Marks work in flight until the result is disposed.</summary>
     public Scope Begin()
     {
-        Interlocked.Increment(ref _inFlight);
+        if (Interlocked.Increment(ref _inFlight) >= RushAt)
+        {
+            Volatile.Write(ref _lastAtMark, Stopwatch.GetTimestamp());
+        }
+
         return new Scope(this);
+    }
+
+    private void End()
+    {
+        // Leaving the mark is the last moment it stood there: the hold runs from here.
+        if (Interlocked.Decrement(ref _inFlight) + 1 >= RushAt)
+        {
+            Volatile.Write(ref _lastAtMark, Stopwatch.GetTimestamp());
+        }
     }
 
     /// <summary>
@@ -39,7 +65,7 @@ public sealed class ForegroundWork(int rushAt = 1)
 
     public readonly struct Scope(ForegroundWork work) : IDisposable
     {
-        public void Dispose() => Interlocked.Decrement(ref work._inFlight);
+        public void Dispose() => work.End();
     }
 
     /// <summary>See <see cref="GiveWayFor"/>. Not thread-safe: one piece of background work, one budget.</summary>

@@ -87,4 +87,35 @@ public sealed class ForegroundWorkTests
         using var second = work.Begin();
         Assert.True(work.Busy);
     }
+
+    [Fact]
+    public async Task A_rush_lasts_its_hold_after_the_count_falls_below_the_mark_and_then_ends()
+    {
+        var work = new ForegroundWork(rushAt: 2, holdFor: TimeSpan.FromMilliseconds(300));
+        var first = work.Begin();
+        using var second = work.Begin();
+        first.Dispose();
+        var fell = Stopwatch.StartNew();
+
+        // One in flight, below the mark, but a moment ago there were two: still a rush (a batch answered, the next
+        // requests are on their way in).
+        Assert.True(work.Busy);
+        await work.GiveWayFor(TimeSpan.FromSeconds(30)).WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(work.Busy);
+        Assert.True(fell.Elapsed >= TimeSpan.FromMilliseconds(300), $"the rush ended {fell.Elapsed} after the count fell");
+    }
+
+    [Fact]
+    public void Without_a_hold_a_rush_ends_when_the_count_falls_below_the_mark()
+    {
+        var work = new ForegroundWork(rushAt: 2);
+        var first = work.Begin();
+        using var second = work.Begin();
+        Assert.True(work.Busy);
+
+        first.Dispose();
+
+        Assert.False(work.Busy);
+    }
 }

@@ -18,9 +18,9 @@ public sealed class NotificationsOptions
 
     /// <summary>
     /// How long, at most, each pass of the dispatcher waits in all while a rush of bookings is being decided
-    /// (<c>ForegroundWork</c>: as many at once as cores): before its claim and again before each message, so a rush of
-    /// bookings, even one that begins mid-pass, gets the CPU before their mail; zero sends at once. Far shorter than
-    /// <see cref="ClaimLease"/>, so a waiting pass keeps its claim.
+    /// (<c>ForegroundWork</c>: as many at once as cores, now or a tenth of a second ago): before its claim and again
+    /// before each message, so a rush of bookings, even one that begins mid-pass, gets the CPU before their mail; zero
+    /// sends at once. Far shorter than <see cref="ClaimLease"/>, so a waiting pass keeps its claim.
     /// </summary>
     public TimeSpan GiveWayToBookingsFor { get; set; } = TimeSpan.FromSeconds(5);
 
