@@ -19,7 +19,6 @@ public sealed class ImageProcessor
     private readonly MediaOptions _options;
     private readonly IMemoryCache _cache;
     private readonly Lock _ahead = new();
-    private int _aheadWaiting;
 
     public ImageProcessor(IOptions<MediaOptions> options, IMemoryCache cache)
     {
@@ -37,7 +36,8 @@ public sealed class ImageProcessor
     /// <summary>The renditions of <paramref name="bytes"/> at <paramref name="widths"/>: made ahead if they were, else made now.</summary>
     public async Task<IReadOnlyList<EncodedRendition>> MakeRenditionsAsync(byte[] bytes, IReadOnlyList<int> widths, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _aheadWaiting) > 0 && Take(AheadKey(bytes, widths)) is { } ahead)
+        // One more SHA-256 of the upload's bytes: little beside decoding and encoding them.
+        if (Take(AheadKey(bytes, widths)) is { } ahead)
         {
             try
             {
@@ -72,11 +72,7 @@ public sealed class ImageProcessor
             else
             {
                 making = MakeAsync(bytes, widths, cancellationToken);
-                Interlocked.Increment(ref _aheadWaiting);
-                using var entry = _cache.CreateEntry(key);
-                entry.Value = new Ahead(making);
-                entry.AbsoluteExpirationRelativeToNow = AheadKeptFor;
-                entry.RegisterPostEvictionCallback((_, _, _, _) => Interlocked.Decrement(ref _aheadWaiting));
+                _cache.Set(key, new Ahead(making), AheadKeptFor);
             }
         }
 
