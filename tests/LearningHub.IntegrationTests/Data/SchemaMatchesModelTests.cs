@@ -20,13 +20,14 @@ public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClass
     /// <summary>
     /// Expression indexes the migrations add and EF Core cannot model: the Cases module's full-text index, a
     /// person's bookings, mail and form answers by lower-cased address (ScalePagesIndexes, AuditSearchIndexes), and
-    /// the audit log's trigram indexes (AuditSearchIndexes). Each one is checked to exist instead.
+    /// the audit log's trigram indexes (AuditSearchIndexes) and its word indexes (AuditWordSearch). Each one is checked
+    /// to exist instead.
     /// </summary>
     private static readonly string[] ExpressionIndexes =
     [
         "IX_CaseModuleVersions_SearchText_FullText", "IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress",
         "IX_FormSubmissions_BoardId_LowerRespondentEmail", "IX_AuditEntries_BoardId_LowerActorName_Trigram",
-        "IX_AuditEntries_BoardId_LowerTargetLabel_Trigram", "IX_AuditEntries_BoardId_LowerSearchText_Trigram",
+        "IX_AuditEntries_BoardId_LowerTargetLabel_Trigram", "IX_AuditEntries_SearchText_Words", "IX_AuditEntries_BoardId_SearchText_Words_NotAccounts",
     ];
 
     /// <summary>The expression indexes that exist on both providers (full-text and trigram ones are PostgreSQL's only; SQLite uses FTS5).</summary>
