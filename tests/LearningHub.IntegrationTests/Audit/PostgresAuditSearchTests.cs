@@ -2,6 +2,7 @@ using System.Text.Json;
 using LearningHub.Core.Privacy;
 using LearningHub.IntegrationTests.Infrastructure;
 using LearningHub.IntegrationTests.Privacy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using AuditPage = LearningHub.Web.Pages.Admin.Audit.IndexModel;
@@ -80,6 +81,44 @@ public sealed class PostgresAuditSearchTests(BusyAuditLog log) : IClassFixture<B
             Assert.Equal(AuditPage.PageSize, page.QuerySelectorAll("#audit-entries tbody tr").Length);
             await AssertEachAuditQueryReadsLittleAsync(counter);
         }
+    }
+
+    [PostgresFact]
+    public async Task Erasing_a_person_blanks_the_entries_naming_them_by_address_or_name_and_leaves_a_namesakes_account_entry()
+    {
+        // PostgreSQL finds the candidates by words (AuditWordSearch), SQLite by substrings: the words must find what
+        // erasure has to blank, including a name as JSON writes it (the apostrophe escaped).
+        var person = await log.Factory!.CreatePractitionerAsync("norfolk", "Morwenna O'Quill", "morwenna.oquill@nhs.example");
+        await using (var connection = await OpenAsync())
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO "AuditEntries" ("Id", "BoardId", "Action", "OccurredUtc", "ActorName", "TargetType", "TargetId", "TargetLabel", "ChangesJson")
+            SELECT gen_random_uuid(), "Id", e.action, now(), 'Chris Coordinator', e.type, e.target, e.label, e.changes
+            FROM "Boards" CROSS JOIN (VALUES
+                ('events.walk-in.added', 'Booking', 'booking-a', 'Walk-in Morwenna.OQuill@nhs.example', NULL),
+                ('events.booking.cancelled', 'Booking', 'booking-b', 'Booking 99', '{"name":"Morwenna O\u0027Quill"}'),
+                ('events.attendance.marked', 'Booking', 'booking-c', 'Morwenna O''Quill', NULL),
+                ('accounts.role.granted', 'Account', 'namesake-account', 'Morwenna O''Quill', '{"role":"Coordinator"}')
+            ) AS e(action, type, target, label, changes)
+            WHERE "Slug" = 'norfolk'
+            """, connection))
+        {
+            Assert.Equal(4, await insert.ExecuteNonQueryAsync());
+        }
+
+        await log.Factory!.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var rights = services.GetRequiredService<PersonalDataRights>();
+            await rights.EraseAsync((await rights.SubjectAsync(person.Id))!, byThemselves: false);
+            return true;
+        });
+
+        var entries = await log.Factory!.WithBoardAsync("norfolk", db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.TargetId == "booking-a" || e.TargetId == "booking-b" || e.TargetId == "booking-c" || e.TargetId == "namesake-account")
+            .ToDictionaryAsync(e => e.TargetId!, e => $"{e.TargetLabel} {e.ChangesJson}"));
+        Assert.DoesNotContain("oquill@", entries["booking-a"], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Quill", entries["booking-b"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Quill", entries["booking-c"], StringComparison.Ordinal);
+        Assert.Equal("Morwenna O'Quill {\"role\":\"Coordinator\"}", entries["namesake-account"]);
     }
 
     [PostgresFact]
