@@ -64,7 +64,7 @@ public sealed class PersonalDataRights(
     public async Task<PersonalDataExport> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
         // One connection for the export's dozen queries: EF Core otherwise takes one from the pool and gives it back
-        // for each, and Npgsql resets a connection each time it is taken (a round trip of its own).
+        // for each, and Npgsql resets a connection taken again (a DISCARD ALL the server runs before the next query).
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
