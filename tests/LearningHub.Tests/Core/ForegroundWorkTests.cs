@@ -61,15 +61,21 @@ public sealed class ForegroundWorkTests
         var giveWay = work.GiveWayFor(TimeSpan.FromMilliseconds(300));
         var waited = Stopwatch.StartNew();
 
-        // A pass gives way before its claim and before each of its messages: ten steps, one budget.
-        for (var step = 0; step < 10; step++)
-        {
-            await giveWay.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        }
-
+        // A pass gives way before its claim and before each of its messages: ten steps, one budget. The first spends it.
+        await giveWay.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(TimeSpan.Zero, giveWay.Left);
         Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(300), $"gave up waiting after {waited.Elapsed}");
-        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(2), $"each step waited its own limit: {waited.Elapsed} in all");
+
+        // The rush goes on, and every later step goes at once. Checked without a clock: a wall-clock bound on the
+        // ten steps failed on a loaded machine when one 20 ms delay came back late.
+        for (var step = 1; step < 10; step++)
+        {
+            var later = giveWay.WaitAsync(CancellationToken.None);
+            Assert.True(later.IsCompletedSuccessfully, $"step {step} waited its own limit");
+            await later;
+        }
+
+        Assert.True(work.Busy);
     }
 
     [Fact]
@@ -94,12 +100,17 @@ public sealed class ForegroundWorkTests
         var work = new ForegroundWork(rushAt: 2, holdFor: TimeSpan.FromMilliseconds(300));
         var first = work.Begin();
         using var second = work.Begin();
-        first.Dispose();
         var fell = Stopwatch.StartNew();
+        first.Dispose();
 
         // One in flight, below the mark, but a moment ago there were two: still a rush (a batch answered, the next
-        // requests are on their way in).
-        Assert.True(work.Busy);
+        // requests are on their way in). Asked only if this thread was not held up past the hold since the fall.
+        var busy = work.Busy;
+        if (fell.Elapsed < TimeSpan.FromMilliseconds(300))
+        {
+            Assert.True(busy);
+        }
+
         await work.GiveWayFor(TimeSpan.FromSeconds(30)).WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.False(work.Busy);
