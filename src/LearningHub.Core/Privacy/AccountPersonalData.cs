@@ -131,16 +131,18 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     /// (PostgresAuditSearchTests reads the plans).
     /// </summary>
     private IQueryable<AuditEntry> Candidates(DataSubject subject, string email, string jsonEmail, string? name, string? jsonName) =>
-        db.AuditEntries.Where(e =>
-            e.TargetId == subject.UserId
-            || e.ActorUserId == subject.UserId
-            || (email != ""
-                && EF.Functions.ToTsVector(TextSearchConfiguration, e.ActorName + SearchTextSeparator + (e.TargetLabel ?? "") + SearchTextSeparator + (e.ChangesJson ?? ""))
-                    .Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, email).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonEmail))))
-            || (name != null
-                && e.TargetType != AuditTarget.AccountType
-                && EF.Functions.ToTsVector(TextSearchConfiguration, e.ActorName + SearchTextSeparator + (e.TargetLabel ?? "") + SearchTextSeparator + (e.ChangesJson ?? ""))
-                    .Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, name).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonName!)))));
+        db.AuditEntries
+            .Select(e => new
+            {
+                Entry = e,
+                Words = EF.Functions.ToTsVector(TextSearchConfiguration, e.ActorName + SearchTextSeparator + (e.TargetLabel ?? "") + SearchTextSeparator + (e.ChangesJson ?? "")),
+            })
+            .Where(x => x.Entry.TargetId == subject.UserId
+                        || x.Entry.ActorUserId == subject.UserId
+                        || (email != "" && x.Words.Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, email).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonEmail))))
+                        || (name != null && x.Entry.TargetType != AuditTarget.AccountType
+                            && x.Words.Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, name).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonName!)))))
+            .Select(x => x.Entry);
 
     /// <summary>Joins an entry's texts in <see cref="Candidates"/>, as the migration's indexes do.</summary>
     private const string SearchTextSeparator = " ";
