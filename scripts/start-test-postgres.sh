@@ -55,6 +55,7 @@ done
 
 echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=unused;Include Error Detail=true"
 if [ "${1:-}" = "--pgbouncer" ]; then
-  # The settings docs/pgbouncer.md recommends behind a transaction-mode pooler.
-  echo "Host=127.0.0.1;Port=$pgbouncer_port;Username=postgres;Password=$pgbouncer_password;No Reset On Close=true;Include Error Detail=true"
+  # The settings docs/pgbouncer.md recommends behind a transaction-mode pooler: PgBouncer 1.18 cannot carry prepared
+  # statements, so the app's automatic preparation is turned off (Max Auto Prepare=0).
+  echo "Host=127.0.0.1;Port=$pgbouncer_port;Username=postgres;Password=$pgbouncer_password;No Reset On Close=true;Max Auto Prepare=0;Include Error Detail=true"
 fi

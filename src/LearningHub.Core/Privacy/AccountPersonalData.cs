@@ -31,13 +31,16 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
 
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == subject.UserId, cancellationToken);
-        var agency = user.AgencyId is { } agencyId
-            ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken)
-            : null;
-        var locality = user.LocalityId is { } localityId
-            ? await db.Localities.AsNoTracking().Where(l => l.Id == localityId).Select(l => l.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        // The account with its agency and locality named, in one query (three round trips before).
+        var found = await db.Users.AsNoTracking().Where(u => u.Id == subject.UserId)
+            .Select(u => new
+            {
+                User = u,
+                Agency = db.Agencies.Where(a => a.Id == u.AgencyId).Select(a => new { a.Name, a.Sector }).FirstOrDefault(),
+                Locality = db.Localities.Where(l => l.Id == u.LocalityId).Select(l => l.Name).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        var (user, agency) = (found.User, found.Agency);
         var profile = new PersonalDataSection("Profile", ["Field", "Value"],
         [
             ["Full name", user.FullName],
@@ -46,7 +49,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
             ["Agency", agency?.Name],
             ["Sector", agency?.Sector.DisplayName()],
             ["Job role", user.JobRole],
-            ["Locality", locality],
+            ["Locality", found.Locality],
             ["Line manager's email address", user.LineManagerEmail],
             ["Account created", PersonalDataText.Time(user.CreatedUtc)],
         ]);

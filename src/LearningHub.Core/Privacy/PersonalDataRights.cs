@@ -57,8 +57,9 @@ public sealed class PersonalDataRights(
     /// <summary>The person with this account id on the current board, or null (another board's account is not found).</summary>
     public async Task<DataSubject?> SubjectAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is null ? null : new DataSubject(user.Id, user.BoardId, user.Email ?? "", user.FullName);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new DataSubject(u.Id, u.BoardId, u.Email ?? "", u.FullName))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<PersonalDataExport> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)

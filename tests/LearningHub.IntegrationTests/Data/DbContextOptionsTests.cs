@@ -63,6 +63,26 @@ public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFi
         Assert.Equal(compares, behaviour != WarningBehavior.Ignore);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=learninghub", 50)]
+    [InlineData("Host=db;Database=learninghub;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=learninghub;max auto prepare=10", 10)]
+    [InlineData("Host=db;Database=learninghub;MaxAutoPrepare=0", 0)]
+    public void PostgreSQL_connections_prepare_what_they_run_often_unless_the_connection_string_says(string given, int expected)
+    {
+        // Behind PgBouncer 1.18 the connection string says Max Auto Prepare=0 (docs/pgbouncer.md), in any spelling Npgsql reads.
+        var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = factory.DataPath };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:LearningHub"] = given })
+            .Build();
+
+        var settings = DatabaseSettings.From(configuration, environment);
+
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal(expected, used.MaxAutoPrepare);
+        Assert.Equal(("db", "learninghub"), (used.Host, used.Database));
+    }
+
     [Fact]
     public async Task Every_sqlite_connection_a_unit_of_work_opens_runs_with_synchronous_normal_and_waits_inside_sqlite_when_busy()
     {

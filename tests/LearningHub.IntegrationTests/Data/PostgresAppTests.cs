@@ -1,9 +1,15 @@
 using System.Net;
+using LearningHub.Core.Data;
 using LearningHub.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Data;
 
-/// <summary>The same app, recipes and accounts on PostgreSQL (Database:Provider=Postgres).</summary>
+/// <summary>
+/// The same app, recipes and accounts on PostgreSQL (Database:Provider=Postgres), whose connections keep the
+/// statements they run often prepared.
+/// </summary>
 public sealed class PostgresAppTests : IAsyncLifetime
 {
     private readonly string _database = $"lh_app_{Guid.NewGuid():N}"[..20];
@@ -69,5 +75,33 @@ public sealed class PostgresAppTests : IAsyncLifetime
         await admin.SignInAsync("norfolk", "admin@norfolk.demo");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/norfolk/admin/agencies/{essexAgency}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/norfolk/admin/agencies/{agency}/edit")).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task A_connection_prepares_a_query_it_runs_again_and_again_and_plans_it_once()
+    {
+        // The board home's agencies, six times on one connection: Npgsql prepares a statement at its fifth run
+        // (Auto Prepare Min Usages), so PostgreSQL holds it prepared on that connection from then on. Without the
+        // app's Max Auto Prepare, Npgsql prepares nothing.
+        var prepared = await _factory!.WithBoardServicesAsync("norfolk", async services =>
+        {
+            var db = services.GetRequiredService<LearningHubDbContext>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                for (var i = 0; i < 6; i++)
+                {
+                    await db.Agencies.AsNoTracking().Where(a => a.Name != "").OrderBy(a => a.SortOrder).Select(a => a.Name).ToListAsync();
+                }
+
+                return await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        Assert.Contains(prepared, statement => statement.Contains("FROM \"Agencies\"", StringComparison.Ordinal));
     }
 }
