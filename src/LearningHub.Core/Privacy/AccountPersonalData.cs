@@ -33,21 +33,23 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     {
         // The account with its agency and locality named, in one query (three round trips before).
         var found = await db.Users.AsNoTracking().Where(u => u.Id == subject.UserId)
-            .Select(u => new
+            .LeftJoin(db.Agencies, u => u.AgencyId, a => (Guid?)a.Id, (u, a) => new { User = u, Agency = a })
+            .LeftJoin(db.Localities, x => x.User.LocalityId, l => (Guid?)l.Id, (x, l) => new
             {
-                User = u,
-                Agency = db.Agencies.Where(a => a.Id == u.AgencyId).Select(a => new { a.Name, a.Sector }).FirstOrDefault(),
-                Locality = db.Localities.Where(l => l.Id == u.LocalityId).Select(l => l.Name).FirstOrDefault(),
+                x.User,
+                Agency = x.Agency == null ? null : x.Agency.Name,
+                Sector = x.Agency == null ? (Sector?)null : x.Agency.Sector,
+                Locality = l == null ? null : l.Name,
             })
             .SingleAsync(cancellationToken);
-        var (user, agency) = (found.User, found.Agency);
+        var user = found.User;
         var profile = new PersonalDataSection("Profile", ["Field", "Value"],
         [
             ["Full name", user.FullName],
             ["Email address", user.Email],
             ["Email address confirmed", PersonalDataText.YesNo(user.EmailConfirmed)],
-            ["Agency", agency?.Name],
-            ["Sector", agency?.Sector.DisplayName()],
+            ["Agency", found.Agency],
+            ["Sector", found.Sector?.DisplayName()],
             ["Job role", user.JobRole],
             ["Locality", found.Locality],
             ["Line manager's email address", user.LineManagerEmail],

@@ -5,6 +5,7 @@ using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Core.Learning;
 using LearningHub.Core.Privacy;
+using LearningHub.Core.Taxonomies;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.Forms.Domain;
@@ -122,6 +123,15 @@ public sealed class PersonalDataRightsTests(EventsFactory factory) : IClassFixtu
         var profile = sections["Your account/Profile"];
         Assert.Contains(profile, r => Value(r, "Field") == "Full name" && Value(r, "Value") == person.FullName);
         Assert.Contains(profile, r => Value(r, "Field") == "Line manager's email address" && Value(r, "Value") == "their.manager@nhs.example");
+        // Named from the board's taxonomies (read with the account in one query).
+        var (agency, sector, locality) = await factory.WithBoardAsync(Board, async db =>
+        {
+            var first = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
+            return (first.Name, first.Sector.DisplayName(), await db.Localities.OrderBy(l => l.SortOrder).Select(l => l.Name).FirstAsync());
+        });
+        Assert.Contains(profile, r => Value(r, "Field") == "Agency" && Value(r, "Value") == agency);
+        Assert.Contains(profile, r => Value(r, "Field") == "Sector" && Value(r, "Value") == sector);
+        Assert.Contains(profile, r => Value(r, "Field") == "Locality" && Value(r, "Value") == locality);
         Assert.Contains(sections["Your account/Roles"], r => Value(r, "Role") == "Practitioner");
         Assert.Contains(sections["Your account/Audit log entries about you"], r => Value(r, "Action") == "accounts.role.granted");
 
