@@ -61,6 +61,8 @@ public sealed class IndexModel(LearningHubDbContext db) : BoardPageModel
             from = to = null;
         }
 
+        // A search by typed text: planned for the text it has, not by a generic plan's guess (CustomPlans).
+        await using var plans = await CustomPlans.BeginAsync(db);
         var entries = db.AuditEntries.AsNoTracking();
         // Names are compared lower-cased, as the person's data export compares them: on PostgreSQL the trigram indexes
         // on lower("ActorName") and lower("TargetLabel") (migration AuditSearchIndexes) find a rare name without
