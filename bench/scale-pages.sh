@@ -15,8 +15,9 @@
 #                  requests finish under 20 connections)
 #   -w SECONDS     warm-up of each page before its first timed run (default 15): a fresh app compiles a page's hot
 #                  code again, optimised, in its first seconds of load (tiered JIT), and a run of those seconds times
-#                  the compiler, not the page a running server serves (the data export: 130 against 210 requests/s
-#                  after 1 s and after 15 s of warming; bench/README.md, session 19). Later rounds warm for 1 s.
+#                  the compiler, not the page a running server serves (session 18's data export: 130 requests/s in
+#                  three rounds warmed 1 s each, 216–230 after 45 s of load; bench/README.md, session 19). Later
+#                  rounds warm for 1 s.
 #   -c CONNECTIONS wrk connections (default 20, the issue's concurrent users; 2 threads)
 #   -r ROUNDS      rounds of the whole list (default 1); figures are medians over rounds
 #   -p PORT        loopback port of the app (default 5288; --compare uses PORT+1)
