@@ -78,9 +78,9 @@ public sealed class PostgresAppTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task A_connection_prepares_a_query_it_runs_again_and_again_and_plans_it_once()
+    public async Task A_connection_keeps_a_query_it_runs_again_and_again_prepared()
     {
-        // The board home's agencies, six times on one connection: Npgsql prepares a statement at its fifth run
+        // The board's agency names, six times on one connection: Npgsql prepares a statement at its fifth run
         // (Auto Prepare Min Usages), so PostgreSQL holds it prepared on that connection from then on. Without the
         // app's Max Auto Prepare, Npgsql prepares nothing.
         var prepared = await _factory!.WithBoardServicesAsync("norfolk", async services =>
