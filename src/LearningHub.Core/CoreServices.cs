@@ -132,7 +132,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:LearningHub is not set.");
             }
 
-            return new DatabaseSettings(DatabaseProvider.Postgres, WithAutoPrepare(connectionString));
+            return new DatabaseSettings(DatabaseProvider.Postgres, WithAutoPrepare(connectionString, TransactionPooling.IsBehind));
         }
 
         if (!string.IsNullOrEmpty(provider) && !string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -149,19 +149,20 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     /// <summary>
     /// The connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare</c>, <see cref="DefaultMaxAutoPrepare"/>)
-    /// unless it sets that itself. PostgreSQL otherwise parses and plans every statement afresh: of a person's data
-    /// export's time in the database, more than half was planning, and with preparation the database's CPU per export
-    /// halved (bench/README.md, "Session 19"). Npgsql prepares a statement once a connection has run it five times and
-    /// keeps it across the connection's reuse from the pool, so EF Core's queries are planned once per connection, as
-    /// PgJDBC does by default. Behind PgBouncer before 1.21 (Debian 12's 1.18) prepared statements break, and the
-    /// connection string must say <c>Max Auto Prepare=0</c> (docs/pgbouncer.md).
+    /// unless it sets that itself or leads to a pooler in transaction mode (<paramref name="behindTransactionPooler"/>,
+    /// <see cref="TransactionPooling"/>), where prepared statements break. PostgreSQL otherwise parses and plans every
+    /// statement afresh: of a person's data export's time in the database, more than half was planning, and with
+    /// preparation the database's CPU per export halved (bench/README.md, "Session 19"). Npgsql prepares a statement once
+    /// a connection has run it five times and keeps it across the connection's reuse from the pool, so EF Core's queries
+    /// are planned about once per connection, as PgJDBC does by default. docs/pgbouncer.md says to write
+    /// <c>Max Auto Prepare=0</c> behind PgBouncer before 1.21 all the same.
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithAutoPrepare(string connectionString, Func<string, bool> behindTransactionPooler)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var setsItself = given.Keys.Cast<string>().Any(key =>
             string.Equals(key.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        return setsItself
+        return setsItself || behindTransactionPooler(connectionString)
             ? connectionString
             : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }

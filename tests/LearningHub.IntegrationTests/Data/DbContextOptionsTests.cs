@@ -64,21 +64,18 @@ public sealed class DbContextOptionsTests(LearningHubFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("Host=db;Database=learninghub", 50)]
-    [InlineData("Host=db;Database=learninghub;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db;Database=learninghub;max auto prepare=10", 10)]
-    [InlineData("Host=db;Database=learninghub;MaxAutoPrepare=0", 0)]
-    public void PostgreSQL_connections_prepare_what_they_run_often_unless_the_connection_string_says(string given, int expected)
+    [InlineData("Host=db;Database=learninghub", false, 50)]
+    [InlineData("Host=db;Database=learninghub", true, 0)]
+    [InlineData("Host=db;Database=learninghub;Max Auto Prepare=0", false, 0)]
+    [InlineData("Host=db;Database=learninghub;max auto prepare=10", false, 10)]
+    [InlineData("Host=db;Database=learninghub;MaxAutoPrepare=0", false, 0)]
+    [InlineData("Host=db;Database=learninghub;Max Auto Prepare=20", true, 20)]
+    public void PostgreSQL_connections_prepare_what_they_run_often_unless_the_connection_string_says_or_a_pooler_is_in_the_way(
+        string given, bool behindTransactionPooler, int expected)
     {
-        // Behind PgBouncer 1.18 the connection string says Max Auto Prepare=0 (docs/pgbouncer.md), in any spelling Npgsql reads.
-        var environment = new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = factory.DataPath };
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:LearningHub"] = given })
-            .Build();
+        // The connection string wins in any spelling Npgsql reads (PgBouncer 1.21 or later may be told to carry them).
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSettings.WithAutoPrepare(given, _ => behindTransactionPooler));
 
-        var settings = DatabaseSettings.From(configuration, environment);
-
-        var used = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
         Assert.Equal(expected, used.MaxAutoPrepare);
         Assert.Equal(("db", "learninghub"), (used.Host, used.Database));
     }

@@ -1,4 +1,6 @@
+using LearningHub.Core.Data;
 using LearningHub.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LearningHub.IntegrationTests.Data;
@@ -33,6 +35,41 @@ public sealed class PgBouncerPoolingTests
             var held = await BackendAsync(first, transaction);
             Assert.NotEqual(held, await BackendAsync(second));
             Assert.Equal(held, await BackendAsync(first, transaction));
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(database);
+        }
+    }
+
+    [PgBouncerFact]
+    public async Task Through_PgBouncer_the_app_prepares_nothing_even_when_its_connection_string_does_not_say()
+    {
+        var database = $"lh_pgb_{Guid.NewGuid():N}"[..24];
+        await TestPostgres.CreateAsync(database);
+        try
+        {
+            // The string docs/pgbouncer.md recommends, less its Max Auto Prepare=0: the app must find the pooler itself.
+            var throughPgBouncer = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionTo(database, route: DatabaseRoute.PgBouncer));
+            throughPgBouncer.Remove("Max Auto Prepare");
+            Assert.True(TransactionPooling.IsBehind(throughPgBouncer.ConnectionString));
+            Assert.False(TransactionPooling.IsBehind(TestPostgres.ConnectionTo(database)));
+
+            // Twenty units of work at once, each running one query ten times, through PgBouncer's pool of ten server
+            // connections: with the statements prepared, they fail ("prepared statement "_auto0" already exists").
+            await using var app = new PostgresFactory(throughPgBouncer.ConnectionString);
+            var names = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.WithBoardAsync("norfolk", async db =>
+            {
+                var seen = new List<string>();
+                for (var run = 0; run < 10; run++)
+                {
+                    seen = await db.Agencies.AsNoTracking().Where(a => a.Name != "").OrderBy(a => a.SortOrder).Select(a => a.Name).ToListAsync();
+                }
+
+                return seen;
+            })));
+
+            Assert.All(names, list => Assert.NotEmpty(list));
         }
         finally
         {
