@@ -14,8 +14,9 @@ namespace LearningHub.Core.Data;
 /// Two connections open at once are two server processes when they reach PostgreSQL itself (or a pooler in session
 /// mode, where prepared statements work); through transaction pooling each borrows the pooler's idle server connection
 /// for one statement, and with nothing else in flight both get the same one (PgBouncerPoolingTests shows it). Asked three
-/// times, so another node's traffic taking that connection in between does not hide the pooler. A probe that cannot
-/// connect answers yes: preparing nothing is slower, never wrong.
+/// times, so one pairing split by another node's traffic does not hide the pooler; a pooler busy through all three can
+/// still pass for a server, which is why docs/pgbouncer.md has the connection string say <c>Max Auto Prepare=0</c>. A
+/// probe that cannot connect answers yes: preparing nothing is slower, never wrong.
 /// </remarks>
 public static class TransactionPooling
 {
