@@ -103,14 +103,16 @@ public sealed class PostgresAuditSearchTests(BusyAuditLog log) : IClassFixture<B
                 Assert.NotNull(page.QuerySelector("#audit-entries tbody tr"));
             }
 
-            var plans = await app.WithBoardAsync("norfolk", db => db.Database.SqlQueryRaw<PlanCount>("""
-                SELECT generic_plans AS "Generic", custom_plans AS "Custom" FROM pg_prepared_statements
+            // As one text a statement ("generic/custom"): a query for a type of several columns would add an ad-hoc
+            // entity type to the model this test process shares (CompiledModelMatchesModelTests would then see it).
+            var plans = await app.WithBoardAsync("norfolk", db => db.Database.SqlQueryRaw<string>("""
+                SELECT generic_plans || '/' || custom_plans AS "Value" FROM pg_prepared_statements
                 WHERE statement LIKE '%FROM "AuditEntries"%' AND statement LIKE '%LIKE%'
                 """).ToListAsync());
 
-            // The count and the page's rows, each prepared at its fifth run and planned for its text at every run since.
-            Assert.Equal(2, plans.Count);
-            Assert.All(plans, plan => Assert.Equal(new PlanCount(0, 4), plan));
+            // The count and the page's rows, each prepared at its fifth run and planned for its text at every run since:
+            // no generic plan, four custom ones.
+            Assert.Equal(["0/4", "0/4"], plans);
         }
         finally
         {
@@ -127,8 +129,6 @@ public sealed class PostgresAuditSearchTests(BusyAuditLog log) : IClassFixture<B
         await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{log.Database}\" {setting}", connection);
         await alter.ExecuteNonQueryAsync();
     }
-
-    private sealed record PlanCount(long Generic, long Custom);
 
     [PostgresFact]
     public async Task Erasing_a_person_blanks_the_entries_naming_them_by_address_or_name_and_leaves_a_namesakes_account_entry()
