@@ -1,3 +1,4 @@
+using LearningHub.Core.Accounts;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
@@ -31,17 +32,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
 
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        // The account with its agency and locality named, in one query (three round trips before).
-        var found = await db.Users.AsNoTracking().Where(u => u.Id == subject.UserId)
-            .LeftJoin(db.Agencies, u => u.AgencyId, a => (Guid?)a.Id, (u, a) => new { User = u, Agency = a })
-            .LeftJoin(db.Localities, x => x.User.LocalityId, l => (Guid?)l.Id, (x, l) => new
-            {
-                x.User,
-                Agency = x.Agency == null ? null : x.Agency.Name,
-                Sector = x.Agency == null ? (Sector?)null : x.Agency.Sector,
-                Locality = l == null ? null : l.Name,
-            })
-            .SingleAsync(cancellationToken);
+        var found = await ExportQueries.Profile.For(db)(db, subject.UserId, cancellationToken);
         var user = found.User;
         var profile = new PersonalDataSection("Profile", ["Field", "Value"],
         [
@@ -56,9 +47,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
             ["Account created", PersonalDataText.Time(user.CreatedUtc)],
         ]);
 
-        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == subject.UserId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
-            .ToListAsync(cancellationToken);
+        var roles = await ExportQueries.Roles.For(db)(db, subject.UserId).ToListAsync(cancellationToken);
         var roleSection = new PersonalDataSection("Roles", ["Role"],
             roles.Where(r => r is not null).Order(StringComparer.Ordinal).Select(r => (IReadOnlyList<string?>)[Accounts.BoardRoles.DisplayName(r!)]).ToList());
 
@@ -154,4 +143,30 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
 
     /// <summary>No stemming and no stop words: a name or address is matched as written (lower-cased).</summary>
     private const string TextSearchConfiguration = "simple";
+
+    private sealed record ProfileRow(ApplicationUser User, string? Agency, Sector? Sector, string? Locality);
+
+    /// <summary>
+    /// The export's queries, compiled (<see cref="CompiledPerModel{TQuery}"/>): an export runs a dozen queries, and
+    /// building each one's expression tree, extracting its parameters and hashing it for EF Core's cache took about a
+    /// fifth of the app's CPU on an export (bench/README.md, "Session 20"). The board filter still applies.
+    /// </summary>
+    private static class ExportQueries
+    {
+        /// <summary>The account with its agency and locality named, in one query.</summary>
+        public static readonly CompiledPerModel<Func<LearningHubDbContext, string, CancellationToken, Task<ProfileRow>>> Profile = new(() =>
+            EF.CompileAsyncQuery((LearningHubDbContext db, string userId, CancellationToken ct) =>
+                db.Users.AsNoTracking().Where(u => u.Id == userId)
+                    .LeftJoin(db.Agencies, u => u.AgencyId, a => (Guid?)a.Id, (u, a) => new { User = u, Agency = a })
+                    .LeftJoin(db.Localities, x => x.User.LocalityId, l => (Guid?)l.Id, (x, l) => new ProfileRow(
+                        x.User,
+                        x.Agency == null ? null : x.Agency.Name,
+                        x.Agency == null ? null : x.Agency.Sector,
+                        l == null ? null : l.Name))
+                    .Single()));
+
+        public static readonly CompiledPerModel<Func<LearningHubDbContext, string, IAsyncEnumerable<string?>>> Roles = new(() =>
+            EF.CompileAsyncQuery((LearningHubDbContext db, string userId) =>
+                db.UserRoles.AsNoTracking().Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)));
+    }
 }

@@ -57,10 +57,15 @@ public sealed class PersonalDataRights(
     /// <summary>The person with this account id on the current board, or null (another board's account is not found).</summary>
     public async Task<DataSubject?> SubjectAsync(string userId, CancellationToken cancellationToken = default)
     {
-        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new DataSubject(u.Id, u.BoardId, u.Email ?? "", u.FullName))
-            .SingleOrDefaultAsync(cancellationToken);
+        return await SubjectQuery.For(db)(db, userId, cancellationToken);
     }
+
+    /// <summary>Compiled, as the export's own queries are (<see cref="AccountPersonalData"/>).</summary>
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, CancellationToken, Task<DataSubject?>>> SubjectQuery = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, string userId, CancellationToken ct) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new DataSubject(u.Id, u.BoardId, u.Email ?? "", u.FullName))
+                .SingleOrDefault()));
 
     public async Task<PersonalDataExport> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {

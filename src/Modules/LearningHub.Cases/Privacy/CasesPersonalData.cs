@@ -24,26 +24,8 @@ public sealed class CasesPersonalData(LearningHubDbContext db) : IPersonalDataSo
 
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        var progress = await db.Set<CaseProgress>().AsNoTracking()
-            .Where(p => p.UserId == subject.UserId)
-            .OrderBy(p => p.StartedUtc)
-            .Select(p => new
-            {
-                p.Version.Title,
-                p.Version.Number,
-                p.StartedUtc,
-                p.LastActivityUtc,
-                p.SecondsSpent,
-                p.CompletedUtc,
-                p.CompletedBy,
-                Done = p.SectionsDone.Count,
-                Sections = p.Version.Sections.Count,
-            })
-            .ToListAsync(cancellationToken);
-        var certificates = await db.Set<CaseCertificate>().AsNoTracking()
-            .Where(c => c.UserId == subject.UserId)
-            .OrderBy(c => c.CompletedUtc)
-            .ToListAsync(cancellationToken);
+        var progress = await ExportQueries.Progress.For(db)(db, subject.UserId).ToListAsync(cancellationToken);
+        var certificates = await ExportQueries.Certificates.For(db)(db, subject.UserId).ToListAsync(cancellationToken);
         var invariant = CultureInfo.InvariantCulture;
         return
         [
@@ -71,5 +53,27 @@ public sealed class CasesPersonalData(LearningHubDbContext db) : IPersonalDataSo
         {
             progress.RemovePersonalData();
         }
+    }
+
+    private sealed record ProgressRow(string Title, int Number, DateTime StartedUtc, DateTime LastActivityUtc, int SecondsSpent,
+        DateTime? CompletedUtc, string? CompletedBy, int Done, int Sections);
+
+    /// <summary>
+    /// The export's queries, compiled (<see cref="CompiledPerModel{TQuery}"/>, as the account's own are in
+    /// <see cref="AccountPersonalData"/>). The board filter still applies.
+    /// </summary>
+    private static class ExportQueries
+    {
+        public static readonly CompiledPerModel<Func<LearningHubDbContext, string, IAsyncEnumerable<ProgressRow>>> Progress = new(() =>
+            EF.CompileAsyncQuery((LearningHubDbContext db, string userId) =>
+                db.Set<CaseProgress>().AsNoTracking()
+                    .Where(p => p.UserId == userId)
+                    .OrderBy(p => p.StartedUtc)
+                    .Select(p => new ProgressRow(p.Version.Title, p.Version.Number, p.StartedUtc, p.LastActivityUtc, p.SecondsSpent,
+                        p.CompletedUtc, p.CompletedBy, p.SectionsDone.Count, p.Version.Sections.Count))));
+
+        public static readonly CompiledPerModel<Func<LearningHubDbContext, string, IAsyncEnumerable<CaseCertificate>>> Certificates = new(() =>
+            EF.CompileAsyncQuery<LearningHubDbContext, string, CaseCertificate>((db, userId) =>
+                db.Set<CaseCertificate>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.CompletedUtc)));
     }
 }

@@ -28,10 +28,7 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
             .Join(db.Set<Form>(), x => x.FormId, f => f.Id, (x, f) => new { x.Context, x.SubmittedUtc, x.StartedUtc, x.QuestionId, x.Value, Form = f.Title })
             .Join(db.Set<FormQuestion>(), x => x.QuestionId, q => q.Id, (x, q) => new { x.Form, x.Context, x.SubmittedUtc, x.StartedUtc, q.Position, Question = q.Text, x.Value })
             .ToListAsync(cancellationToken);
-        var receipts = await db.Set<FormResponseReceipt>().AsNoTracking()
-            .Where(r => r.UserId == subject.UserId)
-            .Join(db.Set<Form>(), r => r.FormId, f => f.Id, (r, f) => new { f.Title, r.Context, r.SubmittedOnUtc })
-            .ToListAsync(cancellationToken);
+        var receipts = await ReceiptsQuery.For(db)(db, subject.UserId).ToListAsync(cancellationToken);
         return
         [
             new PersonalDataSection("Your answers to named forms", ["Form", "Where", "Question", "Your answer", "Submitted"],
@@ -68,4 +65,13 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
         return db.Set<FormSubmission>().Where(s => s.UserId == subject.UserId
                                                    || (email != "" && s.RespondentEmail != null && s.RespondentEmail.ToLower() == email));
     }
+
+    private sealed record ReceiptRow(string Title, string Context, DateTime SubmittedOnUtc);
+
+    /// <summary>Compiled, as the account's export queries are (<see cref="AccountPersonalData"/>).</summary>
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, IAsyncEnumerable<ReceiptRow>>> ReceiptsQuery = new(() =>
+        EF.CompileAsyncQuery((LearningHubDbContext db, string userId) =>
+            db.Set<FormResponseReceipt>().AsNoTracking()
+                .Where(r => r.UserId == userId)
+                .Join(db.Set<Form>(), r => r.FormId, f => f.Id, (r, f) => new ReceiptRow(f.Title, r.Context, r.SubmittedOnUtc))));
 }

@@ -26,16 +26,8 @@ public sealed class NotificationsPersonalData(LearningHubDbContext db) : IPerson
 
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        var email = subject.EmailLower;
-        var mails = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.ToAddress.ToLower() == email)
-            .OrderBy(m => m.CreatedUtc)
-            .Select(m => new { m.Subject, m.Category, m.Status, m.CreatedUtc, m.SentUtc, m.ToAddress, m.TextBody })
-            .ToListAsync(cancellationToken);
-        var feeds = await db.Set<CalendarFeedToken>().AsNoTracking()
-            .Where(t => t.UserId == subject.UserId)
-            .OrderBy(t => t.CreatedUtc)
-            .ToListAsync(cancellationToken);
+        var mails = await ExportQueries.Mails.For(db)(db, subject.EmailLower).ToListAsync(cancellationToken);
+        var feeds = await ExportQueries.Feeds.For(db)(db, subject.UserId).ToListAsync(cancellationToken);
         return
         [
             new PersonalDataSection("Mail sent to you", ["Subject", "Kind", "To", "Status", "Queued", "Sent", "Message"],
@@ -73,5 +65,23 @@ public sealed class NotificationsPersonalData(LearningHubDbContext db) : IPerson
             // By name only in mail to someone not of that name: a namesake's own mail ("Dear Jane Smith") is theirs, not this person's.
             || (name != null && !m.ToName.ToLower().Contains(name)
                              && (m.Subject.ToLower().Contains(name) || m.TextBody.ToLower().Contains(name) || m.HtmlBody.ToLower().Contains(name))));
+    }
+
+    private sealed record MailRow(string Subject, string Category, OutboxStatus Status, DateTime CreatedUtc, DateTime? SentUtc, string ToAddress, string TextBody);
+
+    /// <summary>Compiled, as the account's export queries are (<see cref="AccountPersonalData"/>).</summary>
+    private static class ExportQueries
+    {
+        /// <summary>Mail sent to the address (lower-cased by the caller).</summary>
+        public static readonly CompiledPerModel<Func<LearningHubDbContext, string, IAsyncEnumerable<MailRow>>> Mails = new(() =>
+            EF.CompileAsyncQuery((LearningHubDbContext db, string email) =>
+                db.Set<OutboxMessage>().AsNoTracking()
+                    .Where(m => m.ToAddress.ToLower() == email)
+                    .OrderBy(m => m.CreatedUtc)
+                    .Select(m => new MailRow(m.Subject, m.Category, m.Status, m.CreatedUtc, m.SentUtc, m.ToAddress, m.TextBody))));
+
+        public static readonly CompiledPerModel<Func<LearningHubDbContext, string, IAsyncEnumerable<CalendarFeedToken>>> Feeds = new(() =>
+            EF.CompileAsyncQuery<LearningHubDbContext, string, CalendarFeedToken>((db, userId) =>
+                db.Set<CalendarFeedToken>().AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedUtc)));
     }
 }
