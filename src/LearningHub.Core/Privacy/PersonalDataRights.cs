@@ -67,10 +67,40 @@ public sealed class PersonalDataRights(
                 .Select(u => new DataSubject(u.Id, u.BoardId, u.Email ?? "", u.FullName))
                 .SingleOrDefault()));
 
+    /// <summary>
+    /// A copy of everything the board holds about the person with this account id, recorded in the audit log as viewed
+    /// (<paramref name="format"/> "html") or downloaded ("json"); null when no such person is on the current board.
+    /// </summary>
+    /// <remarks>
+    /// One connection for the person, the export's dozen queries and the audit entry: EF Core otherwise takes one from
+    /// the pool and gives it back for each step, and Npgsql resets a connection taken again (the statements of a
+    /// DISCARD ALL but the prepared ones) before its next query: three resets an export, against one.
+    /// </remarks>
+    public async Task<PersonalDataExport?> CopyAsync(string userId, string format, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (await SubjectAsync(userId, cancellationToken) is not { } subject)
+            {
+                return null;
+            }
+
+            var export = await ExportAsync(subject, cancellationToken);
+            audit.Record(ExportDownloaded, AuditTarget.Account(subject.UserId, subject.FullName), new { format });
+            await db.SaveChangesAsync(cancellationToken);
+            return export;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What every module holds about the person, gathered; <see cref="CopyAsync"/> is the copy a person is given.</summary>
     public async Task<PersonalDataExport> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        // One connection for the export's dozen queries: EF Core otherwise takes one from the pool and gives it back
-        // for each, and Npgsql resets a connection taken again (a DISCARD ALL the server runs before the next query).
+        // One connection for the dozen queries (see CopyAsync); opening an open one only counts it.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -86,13 +116,6 @@ public sealed class PersonalDataRights(
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    /// <summary>Records that a copy was downloaded or viewed (by the person, or by an administrator for them) and saves.</summary>
-    public async Task RecordExportAsync(DataSubject subject, string format, CancellationToken cancellationToken = default)
-    {
-        audit.Record(ExportDownloaded, AuditTarget.Account(subject.UserId, subject.FullName), new { format });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -186,6 +186,34 @@ public sealed class PersonalDataRightsTests(EventsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_copy_is_gathered_and_recorded_on_one_connection_and_only_for_a_person_of_the_board()
+    {
+        var person = await factory.CreatePractitionerAsync(Board, "Olu Onelink", "olu.onelink@nhs.example");
+        var essexPerson = await factory.CreatePractitionerAsync("essex", "Olu Elsewhere", "olu.elsewhere@nhs.example");
+
+        var (opened, copy, otherBoards) = await factory.WithBoardServicesAsync(Board, async services =>
+        {
+            // Each open of a closed connection is a connection taken from the pool, which Npgsql resets before using.
+            var connection = services.GetRequiredService<LearningHubDbContext>().Database.GetDbConnection();
+            var opened = 0;
+            connection.StateChange += (_, change) => opened += change.CurrentState == System.Data.ConnectionState.Open ? 1 : 0;
+            var rights = services.GetRequiredService<PersonalDataRights>();
+            var copy = await rights.CopyAsync(person.Id, "json");
+            return (opened, copy, await rights.CopyAsync(essexPerson.Id, "json"));
+        });
+
+        Assert.Equal(1, opened);
+        Assert.NotNull(copy);
+        Assert.Equal("Olu Onelink", copy.PersonName);
+        Assert.Null(otherBoards);
+        var recorded = await factory.WithBoardAsync(Board, db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == PersonalDataRights.ExportDownloaded && e.TargetId == person.Id).Select(e => e.ChangesJson).ToListAsync());
+        Assert.Equal("json", JsonDocument.Parse(Assert.Single(recorded)!).RootElement.GetProperty("format").GetString());
+        Assert.Empty(await factory.WithBoardAsync("essex", db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == PersonalDataRights.ExportDownloaded && e.TargetId == essexPerson.Id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_namesakes_account_entries_are_neither_in_the_export_nor_taken_out_at_erasure()
     {
         var person = await factory.CreatePractitionerAsync(Board, "Nadia Namesake", "nadia.one@nhs.example");

@@ -20,13 +20,11 @@ public sealed class YourDataModel(UserManager<ApplicationUser> users, PersonalDa
     /// <summary>A POST, so a link prefetch cannot download personal data or write an audit entry.</summary>
     public async Task<IActionResult> OnPostDownloadAsync(CancellationToken cancellationToken)
     {
-        if (users.GetUserId(User) is not { } id || await rights.SubjectAsync(id, cancellationToken) is not { } subject)
+        if (users.GetUserId(User) is not { } id || await rights.CopyAsync(id, "json", cancellationToken) is not { } export)
         {
             return Challenge();
         }
 
-        var export = await rights.ExportAsync(subject, cancellationToken);
-        await rights.RecordExportAsync(subject, "json", cancellationToken);
         return PersonalDataFile.For(Response, export, Board.Slug);
     }
 }

@@ -19,13 +19,12 @@ public sealed class YourDataViewModel(UserManager<ApplicationUser> users, Person
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (users.GetUserId(User) is not { } id || await rights.SubjectAsync(id, cancellationToken) is not { } subject)
+        if (users.GetUserId(User) is not { } id || await rights.CopyAsync(id, "html", cancellationToken) is not { } export)
         {
             return Challenge();
         }
 
-        Export = await rights.ExportAsync(subject, cancellationToken);
-        await rights.RecordExportAsync(subject, "html", cancellationToken);
+        Export = export;
         Response.Headers.CacheControl = "private, no-store";
         return Page();
     }

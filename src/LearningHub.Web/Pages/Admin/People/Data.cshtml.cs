@@ -22,27 +22,24 @@ public sealed class DataModel(PersonalDataRights rights) : BoardPageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (await rights.SubjectAsync(id, cancellationToken) is not { } subject)
+        if (await rights.CopyAsync(id, "html", cancellationToken) is not { } export)
         {
             return NotFound();
         }
 
         Id = id;
-        Export = await rights.ExportAsync(subject, cancellationToken);
-        await rights.RecordExportAsync(subject, "html", cancellationToken);
+        Export = export;
         Response.Headers.CacheControl = "private, no-store";
         return Page();
     }
 
     public async Task<IActionResult> OnPostDownloadAsync(string id, CancellationToken cancellationToken)
     {
-        if (await rights.SubjectAsync(id, cancellationToken) is not { } subject)
+        if (await rights.CopyAsync(id, "json", cancellationToken) is not { } export)
         {
             return NotFound();
         }
 
-        var export = await rights.ExportAsync(subject, cancellationToken);
-        await rights.RecordExportAsync(subject, "json", cancellationToken);
         return PersonalDataFile.For(Response, export, Board.Slug);
     }
 }
