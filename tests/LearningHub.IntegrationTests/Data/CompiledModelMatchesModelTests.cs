@@ -44,6 +44,34 @@ public sealed class CompiledModelMatchesModelTests(LearningHubFactory factory) :
         Assert.Same(settings.CompiledModel, db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Model);
     }
 
+    /// <summary>
+    /// The script writes the model with EF Core's <c>--nativeaot</c> output: every property's getter, setter and snapshot
+    /// code is in the compiled model as C#, precompiled by the publish, where EF Core would otherwise build and JIT-compile
+    /// an expression tree for each the first time it reads, tracks or saves an entity (a quarter of a first start,
+    /// bench/README.md "Session 21"). The generated <c>…UnsafeAccessors</c> classes reach the private backing fields:
+    /// one for each class that declares one.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModelOnlyContext.Providers), MemberType = typeof(ModelOnlyContext))]
+    public void The_compiled_model_carries_its_properties_accessors_as_code(DatabaseProvider provider)
+    {
+        using var db = ModelOnlyContext.Create(factory, provider, out var settings);
+        var generated = db.Model.GetType().Assembly.GetTypes()
+            .Where(t => t.Namespace == $"{settings.MigrationsAssembly}.CompiledModel").Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var declaringFields = db.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties())
+            .Where(p => p.FieldInfo is { IsPublic: false }).Select(p => p.FieldInfo!.DeclaringType!).Distinct().ToList();
+
+        Assert.True(declaringFields.Count > 40, $"only {declaringFields.Count} classes with backing fields");
+        var missing = declaringFields.Select(AccessorsName).Where(name => !generated.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0,
+            $"The {provider} compiled model was written without its accessors (run bash scripts/compiled-model.sh, which passes --nativeaot): no {string.Join(", ", missing)}");
+    }
+
+    /// <summary>EF Core's name for the accessors of a class: IdentityUser&lt;TKey&gt;'s are IdentityUserUnsafeAccessors&lt;TKey&gt;.</summary>
+    private static string AccessorsName(Type declaring) => declaring.IsGenericType
+        ? $"{declaring.Name[..declaring.Name.IndexOf('`', StringComparison.Ordinal)]}UnsafeAccessors`{declaring.GetGenericArguments().Length}"
+        : $"{declaring.Name}UnsafeAccessors";
+
     private static void AssertSame(DatabaseProvider provider, string built, string compiled)
     {
         var builtLines = built.ReplaceLineEndings("\n").Split('\n');

@@ -5,9 +5,17 @@ using System.Reflection;
 using LearningHub.Content.Domain;
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -36,6 +44,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Id(instance),
+                bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                BoardPageVersion (BoardPageVersion instance, Guid value) =>
+                {
+                    BoardPageVersionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                BoardPageVersion (BoardPageVersion instance, Guid value) =>
+                {
+                    BoardPageVersionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && BoardPageVersionUnsafeAccessors.Id(((BoardPageVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : BoardPageVersionUnsafeAccessors.Id(((BoardPageVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Id(((BoardPageVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var boardId = runtimeEntityType.AddProperty(
@@ -44,6 +94,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(BoardPageVersion).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BoardPageVersion).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.BoardId(instance),
+                bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                BoardPageVersion (BoardPageVersion instance, Guid value) =>
+                {
+                    BoardPageVersionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                BoardPageVersion (BoardPageVersion instance, Guid value) =>
+                {
+                    BoardPageVersionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && BoardPageVersionUnsafeAccessors.BoardId(((BoardPageVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : BoardPageVersionUnsafeAccessors.BoardId(((BoardPageVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.BoardId(((BoardPageVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
             boardId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var body = runtimeEntityType.AddProperty(
@@ -52,140 +144,662 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(BoardPageVersion).GetProperty("Body", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BoardPageVersion).GetField("<Body>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 50000);
-            body.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            body.SetGetter(
+                string (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Body(instance),
+                bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Body(instance) == null);
+            body.SetSetter(
+                BoardPageVersion (BoardPageVersion instance, string value) =>
+                {
+                    BoardPageVersionUnsafeAccessors.Body(instance) = value;
+                    return instance;
+                });
+            body.SetMaterializationSetter(
+                BoardPageVersion (BoardPageVersion instance, string value) =>
+                {
+                    BoardPageVersionUnsafeAccessors.Body(instance) = value;
+                    return instance;
+                });
+            body.SetAccessors(
+                string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Body(((BoardPageVersion)(entry.Entity))),
+                string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Body(((BoardPageVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(body, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(body));
+            body.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            body.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                keyComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "character varying(50000)",
+                    size: 50000));
+            body.TypeMapping = ((NpgsqlStringTypeMapping)body.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+        body.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var createdUtc = runtimeEntityType.AddProperty(
-                "CreatedUtc",
-                typeof(DateTime),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("CreatedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<CreatedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new UtcDateTimeConverter());
-            createdUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
-            createdUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var createdUtc = runtimeEntityType.AddProperty(
+            "CreatedUtc",
+            typeof(DateTime),
+            propertyInfo: typeof(BoardPageVersion).GetProperty("CreatedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(BoardPageVersion).GetField("<CreatedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            valueConverter: new UtcDateTimeConverter());
+        createdUtc.SetGetter(
+            DateTime (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.CreatedUtc(instance),
+            bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.CreatedUtc(instance) == default(DateTime));
+        createdUtc.SetSetter(
+            BoardPageVersion (BoardPageVersion instance, DateTime value) =>
+            {
+                BoardPageVersionUnsafeAccessors.CreatedUtc(instance) = value;
+                return instance;
+            });
+        createdUtc.SetMaterializationSetter(
+            BoardPageVersion (BoardPageVersion instance, DateTime value) =>
+            {
+                BoardPageVersionUnsafeAccessors.CreatedUtc(instance) = value;
+                return instance;
+            });
+        createdUtc.SetAccessors(
+            DateTime (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.CreatedUtc(((BoardPageVersion)(entry.Entity))),
+            DateTime (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.CreatedUtc(((BoardPageVersion)(entry.Entity))),
+            DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdUtc, 3),
+            DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdUtc));
+        createdUtc.SetPropertyIndexes(
+            index: 3,
+            originalValueIndex: 3,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        createdUtc.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+            comparer: new ValueComparer<DateTime>(
+                bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                int (DateTime v) => ((object)v).GetHashCode(),
+                DateTime (DateTime v) => v),
+            keyComparer: new ValueComparer<DateTime>(
+                bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                int (DateTime v) => ((object)v).GetHashCode(),
+                DateTime (DateTime v) => v),
+            providerValueComparer: new ValueComparer<DateTime>(
+                bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                int (DateTime v) => ((object)v).GetHashCode(),
+                DateTime (DateTime v) => v),
+            converter: new ValueConverter<DateTime, DateTime>(
+                DateTime (DateTime v) => v,
+                DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+            jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+                new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => v,
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+        createdUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+        createdUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var editedByName = runtimeEntityType.AddProperty(
-                "EditedByName",
-                typeof(string),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("EditedByName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<EditedByName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
-            editedByName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var editedByName = runtimeEntityType.AddProperty(
+            "EditedByName",
+            typeof(string),
+            propertyInfo: typeof(BoardPageVersion).GetProperty("EditedByName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(BoardPageVersion).GetField("<EditedByName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            maxLength: 200);
+        editedByName.SetGetter(
+            string (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.EditedByName(instance),
+            bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.EditedByName(instance) == null);
+        editedByName.SetSetter(
+            BoardPageVersion (BoardPageVersion instance, string value) =>
+            {
+                BoardPageVersionUnsafeAccessors.EditedByName(instance) = value;
+                return instance;
+            });
+        editedByName.SetMaterializationSetter(
+            BoardPageVersion (BoardPageVersion instance, string value) =>
+            {
+                BoardPageVersionUnsafeAccessors.EditedByName(instance) = value;
+                return instance;
+            });
+        editedByName.SetAccessors(
+            string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.EditedByName(((BoardPageVersion)(entry.Entity))),
+            string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.EditedByName(((BoardPageVersion)(entry.Entity))),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(editedByName, 4),
+            string (IInternalEntry entry) => entry.GetCurrentValue<string>(editedByName));
+        editedByName.SetPropertyIndexes(
+            index: 4,
+            originalValueIndex: 4,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        editedByName.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            comparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            keyComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            providerValueComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "character varying(200)",
+                size: 200));
+        editedByName.TypeMapping = ((NpgsqlStringTypeMapping)editedByName.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+    editedByName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var number = runtimeEntityType.AddProperty(
-                "Number",
-                typeof(int),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var pageId = runtimeEntityType.AddProperty(
-                "PageId",
-                typeof(Guid),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("PageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<PageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
-            pageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var publishedUtc = runtimeEntityType.AddProperty(
-                "PublishedUtc",
-                typeof(DateTime?),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("PublishedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<PublishedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcDateTimeConverter());
-            publishedUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var slug = runtimeEntityType.AddProperty(
-                "Slug",
-                typeof(string),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 100);
-            slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var state = runtimeEntityType.AddProperty(
-                "State",
-                typeof(PageVersionState),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 20,
-                providerPropertyType: typeof(string));
-            state.SetSentinelFromProviderValue("Draft");
-            state.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var summary = runtimeEntityType.AddProperty(
-                "Summary",
-                typeof(string),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 600);
-            summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var title = runtimeEntityType.AddProperty(
-                "Title",
-                typeof(string),
-                propertyInfo: typeof(BoardPageVersion).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPageVersion).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 200);
-            title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var key = runtimeEntityType.AddKey(
-                new[] { id });
-            runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { boardId });
-
-            var index0 = runtimeEntityType.AddIndex(
-                new[] { pageId, number },
-                unique: true);
-
-            return runtimeEntityType;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+    var number = runtimeEntityType.AddProperty(
+        "Number",
+        typeof(int),
+        propertyInfo: typeof(BoardPageVersion).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(BoardPageVersion).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        sentinel: 0);
+    number.SetGetter(
+        int (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Number(instance),
+        bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Number(instance) == 0);
+    number.SetSetter(
+        BoardPageVersion (BoardPageVersion instance, int value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BoardId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict,
-                required: true);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+            BoardPageVersionUnsafeAccessors.Number(instance) = value;
+            return instance;
+        });
+    number.SetMaterializationSetter(
+        BoardPageVersion (BoardPageVersion instance, int value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PageId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
+            BoardPageVersionUnsafeAccessors.Number(instance) = value;
+            return instance;
+        });
+    number.SetAccessors(
+        int (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Number(((BoardPageVersion)(entry.Entity))),
+        int (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Number(((BoardPageVersion)(entry.Entity))),
+        int (IInternalEntry entry) => entry.ReadOriginalValue<int>(number, 5),
+        int (IInternalEntry entry) => entry.GetCurrentValue<int>(number));
+    number.SetPropertyIndexes(
+        index: 5,
+        originalValueIndex: 5,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    number.TypeMapping = IntTypeMapping.Default.Clone(
+        comparer: new ValueComparer<int>(
+            bool (int v1, int v2) => v1 == v2,
+            int (int v) => v,
+            int (int v) => v),
+        keyComparer: new ValueComparer<int>(
+            bool (int v1, int v2) => v1 == v2,
+            int (int v) => v,
+            int (int v) => v),
+        providerValueComparer: new ValueComparer<int>(
+            bool (int v1, int v2) => v1 == v2,
+            int (int v) => v,
+            int (int v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "integer"));
+    number.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(number));
+    number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var versions = principalEntityType.AddNavigation("Versions",
-                runtimeForeignKey,
-                onDependent: false,
-                typeof(List<BoardPageVersion>),
-                propertyInfo: typeof(BoardPage).GetProperty("Versions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(BoardPage).GetField("<Versions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-
-            return runtimeForeignKey;
-        }
-
-        public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+    var pageId = runtimeEntityType.AddProperty(
+        "PageId",
+        typeof(Guid),
+        propertyInfo: typeof(BoardPageVersion).GetProperty("PageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(BoardPageVersion).GetField("<PageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+    pageId.SetGetter(
+        Guid (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.PageId(instance),
+        bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.PageId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+    pageId.SetSetter(
+        BoardPageVersion (BoardPageVersion instance, Guid value) =>
         {
-            runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
-            runtimeEntityType.AddAnnotation("Relational:Schema", null);
-            runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "BoardPageVersions");
-            runtimeEntityType.AddAnnotation("Relational:ViewName", null);
-            runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+            BoardPageVersionUnsafeAccessors.PageId(instance) = value;
+            return instance;
+        });
+    pageId.SetMaterializationSetter(
+        BoardPageVersion (BoardPageVersion instance, Guid value) =>
+        {
+            BoardPageVersionUnsafeAccessors.PageId(instance) = value;
+            return instance;
+        });
+    pageId.SetAccessors(
+        Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(6) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(6) && BoardPageVersionUnsafeAccessors.PageId(((BoardPageVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : BoardPageVersionUnsafeAccessors.PageId(((BoardPageVersion)(entry.Entity))))),
+        Guid (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.PageId(((BoardPageVersion)(entry.Entity))),
+        Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(pageId, 6),
+        Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(pageId, 2));
+    pageId.SetPropertyIndexes(
+        index: 6,
+        originalValueIndex: 6,
+        shadowIndex: -1,
+        relationshipIndex: 2,
+        storeGenerationIndex: 2);
+    pageId.TypeMapping = GuidTypeMapping.Default.Clone(
+        comparer: new ValueComparer<Guid>(
+            bool (Guid v1, Guid v2) => v1 == v2,
+            int (Guid v) => ((object)v).GetHashCode(),
+            Guid (Guid v) => v),
+        keyComparer: new ValueComparer<Guid>(
+            bool (Guid v1, Guid v2) => v1 == v2,
+            int (Guid v) => ((object)v).GetHashCode(),
+            Guid (Guid v) => v),
+        providerValueComparer: new ValueComparer<Guid>(
+            bool (Guid v1, Guid v2) => v1 == v2,
+            int (Guid v) => ((object)v).GetHashCode(),
+            Guid (Guid v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "uuid"));
+    pageId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(pageId));
+    pageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            Customize(runtimeEntityType);
-        }
+    var publishedUtc = runtimeEntityType.AddProperty(
+        "PublishedUtc",
+        typeof(DateTime?),
+        propertyInfo: typeof(BoardPageVersion).GetProperty("PublishedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(BoardPageVersion).GetField("<PublishedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        nullable: true,
+        valueConverter: new UtcDateTimeConverter());
+    publishedUtc.SetGetter(
+        DateTime? (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.PublishedUtc(instance),
+        bool (BoardPageVersion instance) => !(BoardPageVersionUnsafeAccessors.PublishedUtc(instance).HasValue));
+    publishedUtc.SetSetter(
+        BoardPageVersion (BoardPageVersion instance, DateTime? value) =>
+        {
+            BoardPageVersionUnsafeAccessors.PublishedUtc(instance) = value;
+            return instance;
+        });
+    publishedUtc.SetMaterializationSetter(
+        BoardPageVersion (BoardPageVersion instance, DateTime? value) =>
+        {
+            BoardPageVersionUnsafeAccessors.PublishedUtc(instance) = value;
+            return instance;
+        });
+    publishedUtc.SetAccessors(
+        DateTime? (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.PublishedUtc(((BoardPageVersion)(entry.Entity))),
+        DateTime? (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.PublishedUtc(((BoardPageVersion)(entry.Entity))),
+        DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishedUtc, 7),
+        DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishedUtc));
+    publishedUtc.SetPropertyIndexes(
+        index: 7,
+        originalValueIndex: 7,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    publishedUtc.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+        comparer: new ValueComparer<DateTime>(
+            bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+            int (DateTime v) => ((object)v).GetHashCode(),
+            DateTime (DateTime v) => v),
+        keyComparer: new ValueComparer<DateTime>(
+            bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+            int (DateTime v) => ((object)v).GetHashCode(),
+            DateTime (DateTime v) => v),
+        providerValueComparer: new ValueComparer<DateTime>(
+            bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+            int (DateTime v) => ((object)v).GetHashCode(),
+            DateTime (DateTime v) => v),
+        converter: new ValueConverter<DateTime, DateTime>(
+            DateTime (DateTime v) => v,
+            DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+        jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+            new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+            new ValueConverter<DateTime, DateTime>(
+                DateTime (DateTime v) => v,
+                DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+    publishedUtc.SetComparer(new NullableValueComparer<DateTime>(publishedUtc.TypeMapping.Comparer));
+    publishedUtc.SetKeyComparer(new NullableValueComparer<DateTime>(publishedUtc.TypeMapping.KeyComparer));
+    publishedUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-        static partial void Customize(RuntimeEntityType runtimeEntityType);
-    }
+    var slug = runtimeEntityType.AddProperty(
+        "Slug",
+        typeof(string),
+        propertyInfo: typeof(BoardPageVersion).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(BoardPageVersion).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        maxLength: 100);
+    slug.SetGetter(
+        string (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Slug(instance),
+        bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Slug(instance) == null);
+    slug.SetSetter(
+        BoardPageVersion (BoardPageVersion instance, string value) =>
+        {
+            BoardPageVersionUnsafeAccessors.Slug(instance) = value;
+            return instance;
+        });
+    slug.SetMaterializationSetter(
+        BoardPageVersion (BoardPageVersion instance, string value) =>
+        {
+            BoardPageVersionUnsafeAccessors.Slug(instance) = value;
+            return instance;
+        });
+    slug.SetAccessors(
+        string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Slug(((BoardPageVersion)(entry.Entity))),
+        string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Slug(((BoardPageVersion)(entry.Entity))),
+        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(slug, 8),
+        string (IInternalEntry entry) => entry.GetCurrentValue<string>(slug));
+    slug.SetPropertyIndexes(
+        index: 8,
+        originalValueIndex: 8,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    slug.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+        comparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        keyComparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        providerValueComparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "character varying(100)",
+            size: 100));
+    slug.TypeMapping = ((NpgsqlStringTypeMapping)slug.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var state = runtimeEntityType.AddProperty(
+    "State",
+    typeof(PageVersionState),
+    propertyInfo: typeof(BoardPageVersion).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(BoardPageVersion).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 20,
+    providerPropertyType: typeof(string));
+state.SetGetter(
+    PageVersionState (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.State(instance),
+    bool (BoardPageVersion instance) => object.Equals(((object)(BoardPageVersionUnsafeAccessors.State(instance))), ((object)(PageVersionState.Draft))));
+state.SetSetter(
+    BoardPageVersion (BoardPageVersion instance, PageVersionState value) =>
+    {
+        BoardPageVersionUnsafeAccessors.State(instance) = value;
+        return instance;
+    });
+state.SetMaterializationSetter(
+    BoardPageVersion (BoardPageVersion instance, PageVersionState value) =>
+    {
+        BoardPageVersionUnsafeAccessors.State(instance) = value;
+        return instance;
+    });
+state.SetAccessors(
+    PageVersionState (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.State(((BoardPageVersion)(entry.Entity))),
+    PageVersionState (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.State(((BoardPageVersion)(entry.Entity))),
+    PageVersionState (IInternalEntry entry) => entry.ReadOriginalValue<PageVersionState>(state, 9),
+    PageVersionState (IInternalEntry entry) => entry.GetCurrentValue<PageVersionState>(state));
+state.SetPropertyIndexes(
+    index: 9,
+    originalValueIndex: 9,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+state.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<PageVersionState>(
+        bool (PageVersionState v1, PageVersionState v2) => object.Equals(((object)v1), ((object)v2)),
+        int (PageVersionState v) => ((object)v).GetHashCode(),
+        PageVersionState (PageVersionState v) => v),
+    keyComparer: new ValueComparer<PageVersionState>(
+        bool (PageVersionState v1, PageVersionState v2) => object.Equals(((object)v1), ((object)v2)),
+        int (PageVersionState v) => ((object)v).GetHashCode(),
+        PageVersionState (PageVersionState v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(20)",
+        size: 20),
+    converter: new ValueConverter<PageVersionState, string>(
+        string (PageVersionState v) => ((object)v).ToString(),
+        PageVersionState (string v) => StringEnumConverter<PageVersionState, string, PageVersionState>.ConvertToEnum(v)),
+    jsonValueReaderWriter: new JsonConvertedValueReaderWriter<PageVersionState, string>(
+        JsonStringReaderWriter.Instance,
+        new ValueConverter<PageVersionState, string>(
+            string (PageVersionState v) => ((object)v).ToString(),
+            PageVersionState (string v) => StringEnumConverter<PageVersionState, string, PageVersionState>.ConvertToEnum(v))));
+state.TypeMapping = ((NpgsqlStringTypeMapping)state.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+state.SetSentinelFromProviderValue("Draft");
+state.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var summary = runtimeEntityType.AddProperty(
+    "Summary",
+    typeof(string),
+    propertyInfo: typeof(BoardPageVersion).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(BoardPageVersion).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    nullable: true,
+    maxLength: 600);
+summary.SetGetter(
+    string (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Summary(instance),
+    bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Summary(instance) == null);
+summary.SetSetter(
+    BoardPageVersion (BoardPageVersion instance, string value) =>
+    {
+        BoardPageVersionUnsafeAccessors.Summary(instance) = value;
+        return instance;
+    });
+summary.SetMaterializationSetter(
+    BoardPageVersion (BoardPageVersion instance, string value) =>
+    {
+        BoardPageVersionUnsafeAccessors.Summary(instance) = value;
+        return instance;
+    });
+summary.SetAccessors(
+    string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Summary(((BoardPageVersion)(entry.Entity))),
+    string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Summary(((BoardPageVersion)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(summary, 10),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(summary));
+summary.SetPropertyIndexes(
+    index: 10,
+    originalValueIndex: 10,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+summary.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(600)",
+        size: 600));
+summary.TypeMapping = ((NpgsqlStringTypeMapping)summary.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var title = runtimeEntityType.AddProperty(
+    "Title",
+    typeof(string),
+    propertyInfo: typeof(BoardPageVersion).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(BoardPageVersion).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 200);
+title.SetGetter(
+    string (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Title(instance),
+    bool (BoardPageVersion instance) => BoardPageVersionUnsafeAccessors.Title(instance) == null);
+title.SetSetter(
+    BoardPageVersion (BoardPageVersion instance, string value) =>
+    {
+        BoardPageVersionUnsafeAccessors.Title(instance) = value;
+        return instance;
+    });
+title.SetMaterializationSetter(
+    BoardPageVersion (BoardPageVersion instance, string value) =>
+    {
+        BoardPageVersionUnsafeAccessors.Title(instance) = value;
+        return instance;
+    });
+title.SetAccessors(
+    string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Title(((BoardPageVersion)(entry.Entity))),
+    string (IInternalEntry entry) => BoardPageVersionUnsafeAccessors.Title(((BoardPageVersion)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 11),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+title.SetPropertyIndexes(
+    index: 11,
+    originalValueIndex: 11,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+title.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(200)",
+        size: 200));
+title.TypeMapping = ((NpgsqlStringTypeMapping)title.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var key = runtimeEntityType.AddKey(
+    new[] { id });
+runtimeEntityType.SetPrimaryKey(key);
+
+var index = runtimeEntityType.AddIndex(
+    new[] { boardId });
+
+var index0 = runtimeEntityType.AddIndex(
+    new[] { pageId, number },
+    unique: true);
+
+return runtimeEntityType;
+}
+
+public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BoardId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Restrict,
+        required: true);
+
+    return runtimeForeignKey;
+}
+
+public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PageId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Cascade,
+        required: true);
+
+    var versions = principalEntityType.AddNavigation("Versions",
+        runtimeForeignKey,
+        onDependent: false,
+        typeof(List<BoardPageVersion>),
+        propertyInfo: typeof(BoardPage).GetProperty("Versions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(BoardPage).GetField("<Versions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+    versions.SetGetter(
+        List<BoardPageVersion> (BoardPage instance) => BoardPageUnsafeAccessors.Versions(instance),
+        bool (BoardPage instance) => BoardPageUnsafeAccessors.Versions(instance) == null);
+    versions.SetSetter(
+        BoardPage (BoardPage instance, List<BoardPageVersion> value) =>
+        {
+            BoardPageUnsafeAccessors.Versions(instance) = value;
+            return instance;
+        });
+    versions.SetMaterializationSetter(
+        BoardPage (BoardPage instance, List<BoardPageVersion> value) =>
+        {
+            BoardPageUnsafeAccessors.Versions(instance) = value;
+            return instance;
+        });
+    versions.SetAccessors(
+        List<BoardPageVersion> (IInternalEntry entry) => BoardPageUnsafeAccessors.Versions(((BoardPage)(entry.Entity))),
+        List<BoardPageVersion> (IInternalEntry entry) => BoardPageUnsafeAccessors.Versions(((BoardPage)(entry.Entity))),
+        null,
+        List<BoardPageVersion> (IInternalEntry entry) => entry.GetCurrentValue<List<BoardPageVersion>>(versions));
+    versions.SetPropertyIndexes(
+        index: 0,
+        originalValueIndex: -1,
+        shadowIndex: -1,
+        relationshipIndex: 2,
+        storeGenerationIndex: -1);
+    versions.SetCollectionAccessor<BoardPage, List<BoardPageVersion>, BoardPageVersion>(
+        List<BoardPageVersion> (BoardPage entity) => BoardPageUnsafeAccessors.Versions(entity),
+        (BoardPage entity, List<BoardPageVersion> collection) => BoardPageUnsafeAccessors.Versions(entity) = ((List<BoardPageVersion>)collection),
+        (BoardPage entity, List<BoardPageVersion> collection) => BoardPageUnsafeAccessors.Versions(entity) = ((List<BoardPageVersion>)collection),
+        List<BoardPageVersion> (BoardPage entity, Action<BoardPage, List<BoardPageVersion>> setter) => ClrCollectionAccessorFactory.CreateAndSet<BoardPage, List<BoardPageVersion>, List<BoardPageVersion>>(entity, setter),
+        List<BoardPageVersion> () => new List<BoardPageVersion>());
+    return runtimeForeignKey;
+}
+
+public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+{
+    var id = runtimeEntityType.FindProperty("Id");
+    var boardId = runtimeEntityType.FindProperty("BoardId");
+    var body = runtimeEntityType.FindProperty("Body");
+    var createdUtc = runtimeEntityType.FindProperty("CreatedUtc");
+    var editedByName = runtimeEntityType.FindProperty("EditedByName");
+    var number = runtimeEntityType.FindProperty("Number");
+    var pageId = runtimeEntityType.FindProperty("PageId");
+    var publishedUtc = runtimeEntityType.FindProperty("PublishedUtc");
+    var slug = runtimeEntityType.FindProperty("Slug");
+    var state = runtimeEntityType.FindProperty("State");
+    var summary = runtimeEntityType.FindProperty("Summary");
+    var title = runtimeEntityType.FindProperty("Title");
+    var key = runtimeEntityType.FindKey(new[] { id });
+    key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+    key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+    runtimeEntityType.SetOriginalValuesFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((BoardPageVersion)(source.Entity));
+            return ((ISnapshot)(new Snapshot<Guid, Guid, string, DateTime, string, int, Guid, DateTime?, string, PageVersionState, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<string>(body) == null ? null : ((ValueComparer<string>)(((IProperty)body).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(body))), ((ValueComparer<DateTime>)(((IProperty)createdUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdUtc)), (source.GetCurrentValue<string>(editedByName) == null ? null : ((ValueComparer<string>)(((IProperty)editedByName).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(editedByName))), ((ValueComparer<int>)(((IProperty)number).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(number)), ((ValueComparer<Guid>)(((IProperty)pageId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(pageId)), (source.GetCurrentValue<DateTime?>(publishedUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishedUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishedUtc))), (source.GetCurrentValue<string>(slug) == null ? null : ((ValueComparer<string>)(((IProperty)slug).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(slug))), ((ValueComparer<PageVersionState>)(((IProperty)state).GetValueComparer())).Snapshot(source.GetCurrentValue<PageVersionState>(state)), (source.GetCurrentValue<string>(summary) == null ? null : ((ValueComparer<string>)(((IProperty)summary).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(summary))), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))))));
+        });
+    runtimeEntityType.SetStoreGeneratedValuesFactory(
+        ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)pageId).GetValueComparer())).Snapshot(default(Guid))))));
+    runtimeEntityType.SetTemporaryValuesFactory(
+        ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid)))));
+    runtimeEntityType.SetShadowValuesFactory(
+        ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+    runtimeEntityType.SetEmptyShadowValuesFactory(
+        ISnapshot () => Snapshot.Empty);
+    runtimeEntityType.SetRelationshipSnapshotFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((BoardPageVersion)(source.Entity));
+            return ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)pageId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(pageId)))));
+        });
+    runtimeEntityType.SetCounts(new PropertyCounts(
+        propertyCount: 12,
+        navigationCount: 0,
+        complexPropertyCount: 0,
+        complexCollectionCount: 0,
+        originalValueCount: 12,
+        shadowCount: 0,
+        relationshipCount: 3,
+        storeGeneratedCount: 3));
+    runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
+    runtimeEntityType.AddAnnotation("Relational:Schema", null);
+    runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
+    runtimeEntityType.AddAnnotation("Relational:TableName", "BoardPageVersions");
+    runtimeEntityType.AddAnnotation("Relational:ViewName", null);
+    runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+
+    Customize(runtimeEntityType);
+}
+
+static partial void Customize(RuntimeEntityType runtimeEntityType);
+}
 }

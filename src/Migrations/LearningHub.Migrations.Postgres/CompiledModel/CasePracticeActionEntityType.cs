@@ -4,9 +4,17 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -35,6 +43,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Id(instance),
+                bool (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CasePracticeAction (CasePracticeAction instance, Guid value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CasePracticeAction (CasePracticeAction instance, Guid value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CasePracticeActionUnsafeAccessors.Id(((CasePracticeAction)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CasePracticeActionUnsafeAccessors.Id(((CasePracticeAction)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Id(((CasePracticeAction)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var boardId = runtimeEntityType.AddProperty(
@@ -43,6 +93,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(CasePracticeAction).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CasePracticeAction).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.BoardId(instance),
+                bool (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CasePracticeAction (CasePracticeAction instance, Guid value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CasePracticeAction (CasePracticeAction instance, Guid value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CasePracticeActionUnsafeAccessors.BoardId(((CasePracticeAction)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CasePracticeActionUnsafeAccessors.BoardId(((CasePracticeAction)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.BoardId(((CasePracticeAction)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
             boardId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var position = runtimeEntityType.AddProperty(
@@ -51,6 +143,47 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(CasePracticeAction).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CasePracticeAction).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            position.SetGetter(
+                int (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Position(instance),
+                bool (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Position(instance) == 0);
+            position.SetSetter(
+                CasePracticeAction (CasePracticeAction instance, int value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetMaterializationSetter(
+                CasePracticeAction (CasePracticeAction instance, int value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetAccessors(
+                int (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Position(((CasePracticeAction)(entry.Entity))),
+                int (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Position(((CasePracticeAction)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 2),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+            position.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            position.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "integer"));
             position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var role = runtimeEntityType.AddProperty(
@@ -60,79 +193,285 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(CasePracticeAction).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
                 providerPropertyType: typeof(string));
-            role.SetSentinelFromProviderValue("Health");
-            role.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            role.SetGetter(
+                PracticeRole (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Role(instance),
+                bool (CasePracticeAction instance) => object.Equals(((object)(CasePracticeActionUnsafeAccessors.Role(instance))), ((object)(PracticeRole.Health))));
+            role.SetSetter(
+                CasePracticeAction (CasePracticeAction instance, PracticeRole value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.Role(instance) = value;
+                    return instance;
+                });
+            role.SetMaterializationSetter(
+                CasePracticeAction (CasePracticeAction instance, PracticeRole value) =>
+                {
+                    CasePracticeActionUnsafeAccessors.Role(instance) = value;
+                    return instance;
+                });
+            role.SetAccessors(
+                PracticeRole (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Role(((CasePracticeAction)(entry.Entity))),
+                PracticeRole (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Role(((CasePracticeAction)(entry.Entity))),
+                PracticeRole (IInternalEntry entry) => entry.ReadOriginalValue<PracticeRole>(role, 3),
+                PracticeRole (IInternalEntry entry) => entry.GetCurrentValue<PracticeRole>(role));
+            role.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            role.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<PracticeRole>(
+                    bool (PracticeRole v1, PracticeRole v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (PracticeRole v) => ((object)v).GetHashCode(),
+                    PracticeRole (PracticeRole v) => v),
+                keyComparer: new ValueComparer<PracticeRole>(
+                    bool (PracticeRole v1, PracticeRole v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (PracticeRole v) => ((object)v).GetHashCode(),
+                    PracticeRole (PracticeRole v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "character varying(40)",
+                    size: 40),
+                converter: new ValueConverter<PracticeRole, string>(
+                    string (PracticeRole v) => ((object)v).ToString(),
+                    PracticeRole (string v) => StringEnumConverter<PracticeRole, string, PracticeRole>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<PracticeRole, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<PracticeRole, string>(
+                        string (PracticeRole v) => ((object)v).ToString(),
+                        PracticeRole (string v) => StringEnumConverter<PracticeRole, string, PracticeRole>.ConvertToEnum(v))));
+            role.TypeMapping = ((NpgsqlStringTypeMapping)role.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+        role.SetSentinelFromProviderValue("Health");
+        role.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var text = runtimeEntityType.AddProperty(
-                "Text",
-                typeof(string),
-                propertyInfo: typeof(CasePracticeAction).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(CasePracticeAction).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 1000);
-            text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var text = runtimeEntityType.AddProperty(
+            "Text",
+            typeof(string),
+            propertyInfo: typeof(CasePracticeAction).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(CasePracticeAction).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            maxLength: 1000);
+        text.SetGetter(
+            string (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Text(instance),
+            bool (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.Text(instance) == null);
+        text.SetSetter(
+            CasePracticeAction (CasePracticeAction instance, string value) =>
+            {
+                CasePracticeActionUnsafeAccessors.Text(instance) = value;
+                return instance;
+            });
+        text.SetMaterializationSetter(
+            CasePracticeAction (CasePracticeAction instance, string value) =>
+            {
+                CasePracticeActionUnsafeAccessors.Text(instance) = value;
+                return instance;
+            });
+        text.SetAccessors(
+            string (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Text(((CasePracticeAction)(entry.Entity))),
+            string (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.Text(((CasePracticeAction)(entry.Entity))),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 4),
+            string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
+        text.SetPropertyIndexes(
+            index: 4,
+            originalValueIndex: 4,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        text.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            comparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            keyComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            providerValueComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "character varying(1000)",
+                size: 1000));
+        text.TypeMapping = ((NpgsqlStringTypeMapping)text.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+    text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var versionId = runtimeEntityType.AddProperty(
-                "VersionId",
-                typeof(Guid),
-                propertyInfo: typeof(CasePracticeAction).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(CasePracticeAction).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
-            versionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var key = runtimeEntityType.AddKey(
-                new[] { id });
-            runtimeEntityType.SetPrimaryKey(key);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { boardId });
-
-            var index0 = runtimeEntityType.AddIndex(
-                new[] { versionId, position });
-
-            return runtimeEntityType;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+    var versionId = runtimeEntityType.AddProperty(
+        "VersionId",
+        typeof(Guid),
+        propertyInfo: typeof(CasePracticeAction).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(CasePracticeAction).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+    versionId.SetGetter(
+        Guid (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.VersionId(instance),
+        bool (CasePracticeAction instance) => CasePracticeActionUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+    versionId.SetSetter(
+        CasePracticeAction (CasePracticeAction instance, Guid value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BoardId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict,
-                required: true);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+            CasePracticeActionUnsafeAccessors.VersionId(instance) = value;
+            return instance;
+        });
+    versionId.SetMaterializationSetter(
+        CasePracticeAction (CasePracticeAction instance, Guid value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("VersionId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
+            CasePracticeActionUnsafeAccessors.VersionId(instance) = value;
+            return instance;
+        });
+    versionId.SetAccessors(
+        Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(5) && CasePracticeActionUnsafeAccessors.VersionId(((CasePracticeAction)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : CasePracticeActionUnsafeAccessors.VersionId(((CasePracticeAction)(entry.Entity))))),
+        Guid (IInternalEntry entry) => CasePracticeActionUnsafeAccessors.VersionId(((CasePracticeAction)(entry.Entity))),
+        Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 5),
+        Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 2));
+    versionId.SetPropertyIndexes(
+        index: 5,
+        originalValueIndex: 5,
+        shadowIndex: -1,
+        relationshipIndex: 2,
+        storeGenerationIndex: 2);
+    versionId.TypeMapping = GuidTypeMapping.Default.Clone(
+        comparer: new ValueComparer<Guid>(
+            bool (Guid v1, Guid v2) => v1 == v2,
+            int (Guid v) => ((object)v).GetHashCode(),
+            Guid (Guid v) => v),
+        keyComparer: new ValueComparer<Guid>(
+            bool (Guid v1, Guid v2) => v1 == v2,
+            int (Guid v) => ((object)v).GetHashCode(),
+            Guid (Guid v) => v),
+        providerValueComparer: new ValueComparer<Guid>(
+            bool (Guid v1, Guid v2) => v1 == v2,
+            int (Guid v) => ((object)v).GetHashCode(),
+            Guid (Guid v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "uuid"));
+    versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
+    versionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var practiceActions = principalEntityType.AddNavigation("PracticeActions",
-                runtimeForeignKey,
-                onDependent: false,
-                typeof(List<CasePracticeAction>),
-                propertyInfo: typeof(CaseModuleVersion).GetProperty("PracticeActions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(CaseModuleVersion).GetField("<PracticeActions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+    var key = runtimeEntityType.AddKey(
+        new[] { id });
+    runtimeEntityType.SetPrimaryKey(key);
 
-            return runtimeForeignKey;
-        }
+    var index = runtimeEntityType.AddIndex(
+        new[] { boardId });
 
-        public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+    var index0 = runtimeEntityType.AddIndex(
+        new[] { versionId, position });
+
+    return runtimeEntityType;
+}
+
+public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BoardId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Restrict,
+        required: true);
+
+    return runtimeForeignKey;
+}
+
+public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("VersionId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Cascade,
+        required: true);
+
+    var practiceActions = principalEntityType.AddNavigation("PracticeActions",
+        runtimeForeignKey,
+        onDependent: false,
+        typeof(List<CasePracticeAction>),
+        propertyInfo: typeof(CaseModuleVersion).GetProperty("PracticeActions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(CaseModuleVersion).GetField("<PracticeActions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+    practiceActions.SetGetter(
+        List<CasePracticeAction> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.PracticeActions(instance),
+        bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.PracticeActions(instance) == null);
+    practiceActions.SetSetter(
+        CaseModuleVersion (CaseModuleVersion instance, List<CasePracticeAction> value) =>
         {
-            runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
-            runtimeEntityType.AddAnnotation("Relational:Schema", null);
-            runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "CasePracticeActions");
-            runtimeEntityType.AddAnnotation("Relational:ViewName", null);
-            runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+            CaseModuleVersionUnsafeAccessors.PracticeActions(instance) = value;
+            return instance;
+        });
+    practiceActions.SetMaterializationSetter(
+        CaseModuleVersion (CaseModuleVersion instance, List<CasePracticeAction> value) =>
+        {
+            CaseModuleVersionUnsafeAccessors.PracticeActions(instance) = value;
+            return instance;
+        });
+    practiceActions.SetAccessors(
+        List<CasePracticeAction> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.PracticeActions(((CaseModuleVersion)(entry.Entity))),
+        List<CasePracticeAction> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.PracticeActions(((CaseModuleVersion)(entry.Entity))),
+        null,
+        List<CasePracticeAction> (IInternalEntry entry) => entry.GetCurrentValue<List<CasePracticeAction>>(practiceActions));
+    practiceActions.SetPropertyIndexes(
+        index: 3,
+        originalValueIndex: -1,
+        shadowIndex: -1,
+        relationshipIndex: 6,
+        storeGenerationIndex: -1);
+    practiceActions.SetCollectionAccessor<CaseModuleVersion, List<CasePracticeAction>, CasePracticeAction>(
+        List<CasePracticeAction> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.PracticeActions(entity),
+        (CaseModuleVersion entity, List<CasePracticeAction> collection) => CaseModuleVersionUnsafeAccessors.PracticeActions(entity) = ((List<CasePracticeAction>)collection),
+        (CaseModuleVersion entity, List<CasePracticeAction> collection) => CaseModuleVersionUnsafeAccessors.PracticeActions(entity) = ((List<CasePracticeAction>)collection),
+        List<CasePracticeAction> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CasePracticeAction>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CasePracticeAction>, List<CasePracticeAction>>(entity, setter),
+        List<CasePracticeAction> () => new List<CasePracticeAction>());
+    return runtimeForeignKey;
+}
 
-            Customize(runtimeEntityType);
-        }
+public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+{
+    var id = runtimeEntityType.FindProperty("Id");
+    var boardId = runtimeEntityType.FindProperty("BoardId");
+    var position = runtimeEntityType.FindProperty("Position");
+    var role = runtimeEntityType.FindProperty("Role");
+    var text = runtimeEntityType.FindProperty("Text");
+    var versionId = runtimeEntityType.FindProperty("VersionId");
+    var key = runtimeEntityType.FindKey(new[] { id });
+    key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+    key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+    runtimeEntityType.SetOriginalValuesFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((CasePracticeAction)(source.Entity));
+            return ((ISnapshot)(new Snapshot<Guid, Guid, int, PracticeRole, string, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), ((ValueComparer<PracticeRole>)(((IProperty)role).GetValueComparer())).Snapshot(source.GetCurrentValue<PracticeRole>(role)), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+        });
+    runtimeEntityType.SetStoreGeneratedValuesFactory(
+        ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+    runtimeEntityType.SetTemporaryValuesFactory(
+        ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid)))));
+    runtimeEntityType.SetShadowValuesFactory(
+        ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+    runtimeEntityType.SetEmptyShadowValuesFactory(
+        ISnapshot () => Snapshot.Empty);
+    runtimeEntityType.SetRelationshipSnapshotFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType = ((CasePracticeAction)(source.Entity));
+            return ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+        });
+    runtimeEntityType.SetCounts(new PropertyCounts(
+        propertyCount: 6,
+        navigationCount: 0,
+        complexPropertyCount: 0,
+        complexCollectionCount: 0,
+        originalValueCount: 6,
+        shadowCount: 0,
+        relationshipCount: 3,
+        storeGeneratedCount: 3));
+    runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
+    runtimeEntityType.AddAnnotation("Relational:Schema", null);
+    runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
+    runtimeEntityType.AddAnnotation("Relational:TableName", "CasePracticeActions");
+    runtimeEntityType.AddAnnotation("Relational:ViewName", null);
+    runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 
-        static partial void Customize(RuntimeEntityType runtimeEntityType);
-    }
+    Customize(runtimeEntityType);
+}
+
+static partial void Customize(RuntimeEntityType runtimeEntityType);
+}
 }

@@ -4,9 +4,17 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -35,6 +43,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (FormQuestion instance) => FormQuestionUnsafeAccessors.Id(instance),
+                bool (FormQuestion instance) => FormQuestionUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                FormQuestion (FormQuestion instance, Guid value) =>
+                {
+                    FormQuestionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                FormQuestion (FormQuestion instance, Guid value) =>
+                {
+                    FormQuestionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && FormQuestionUnsafeAccessors.Id(((FormQuestion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : FormQuestionUnsafeAccessors.Id(((FormQuestion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormQuestionUnsafeAccessors.Id(((FormQuestion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var boardId = runtimeEntityType.AddProperty(
@@ -43,6 +93,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(FormQuestion).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormQuestion).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (FormQuestion instance) => FormQuestionUnsafeAccessors.BoardId(instance),
+                bool (FormQuestion instance) => FormQuestionUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                FormQuestion (FormQuestion instance, Guid value) =>
+                {
+                    FormQuestionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                FormQuestion (FormQuestion instance, Guid value) =>
+                {
+                    FormQuestionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && FormQuestionUnsafeAccessors.BoardId(((FormQuestion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : FormQuestionUnsafeAccessors.BoardId(((FormQuestion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormQuestionUnsafeAccessors.BoardId(((FormQuestion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
             boardId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var formVersionId = runtimeEntityType.AddProperty(
@@ -51,6 +143,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(FormQuestion).GetProperty("FormVersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormQuestion).GetField("<FormVersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            formVersionId.SetGetter(
+                Guid (FormQuestion instance) => FormQuestionUnsafeAccessors.FormVersionId(instance),
+                bool (FormQuestion instance) => FormQuestionUnsafeAccessors.FormVersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            formVersionId.SetSetter(
+                FormQuestion (FormQuestion instance, Guid value) =>
+                {
+                    FormQuestionUnsafeAccessors.FormVersionId(instance) = value;
+                    return instance;
+                });
+            formVersionId.SetMaterializationSetter(
+                FormQuestion (FormQuestion instance, Guid value) =>
+                {
+                    FormQuestionUnsafeAccessors.FormVersionId(instance) = value;
+                    return instance;
+                });
+            formVersionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(2) && FormQuestionUnsafeAccessors.FormVersionId(((FormQuestion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : FormQuestionUnsafeAccessors.FormVersionId(((FormQuestion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormQuestionUnsafeAccessors.FormVersionId(((FormQuestion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(formVersionId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(formVersionId, 2));
+            formVersionId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            formVersionId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            formVersionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(formVersionId));
             formVersionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var hint = runtimeEntityType.AddProperty(
@@ -60,149 +194,698 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(FormQuestion).GetField("<Hint>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 1000);
-            hint.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            hint.SetGetter(
+                string (FormQuestion instance) => FormQuestionUnsafeAccessors.Hint(instance),
+                bool (FormQuestion instance) => FormQuestionUnsafeAccessors.Hint(instance) == null);
+            hint.SetSetter(
+                FormQuestion (FormQuestion instance, string value) =>
+                {
+                    FormQuestionUnsafeAccessors.Hint(instance) = value;
+                    return instance;
+                });
+            hint.SetMaterializationSetter(
+                FormQuestion (FormQuestion instance, string value) =>
+                {
+                    FormQuestionUnsafeAccessors.Hint(instance) = value;
+                    return instance;
+                });
+            hint.SetAccessors(
+                string (IInternalEntry entry) => FormQuestionUnsafeAccessors.Hint(((FormQuestion)(entry.Entity))),
+                string (IInternalEntry entry) => FormQuestionUnsafeAccessors.Hint(((FormQuestion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(hint, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(hint));
+            hint.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            hint.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                keyComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "character varying(1000)",
+                    size: 1000));
+            hint.TypeMapping = ((NpgsqlStringTypeMapping)hint.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+        hint.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var isRequired = runtimeEntityType.AddProperty(
-                "IsRequired",
-                typeof(bool),
-                propertyInfo: typeof(FormQuestion).GetProperty("IsRequired", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<IsRequired>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
-            isRequired.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var isRequired = runtimeEntityType.AddProperty(
+            "IsRequired",
+            typeof(bool),
+            propertyInfo: typeof(FormQuestion).GetProperty("IsRequired", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(FormQuestion).GetField("<IsRequired>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            sentinel: false);
+        isRequired.SetGetter(
+            bool (FormQuestion instance) => FormQuestionUnsafeAccessors.IsRequired(instance),
+            bool (FormQuestion instance) => FormQuestionUnsafeAccessors.IsRequired(instance) == false);
+        isRequired.SetSetter(
+            FormQuestion (FormQuestion instance, bool value) =>
+            {
+                FormQuestionUnsafeAccessors.IsRequired(instance) = value;
+                return instance;
+            });
+        isRequired.SetMaterializationSetter(
+            FormQuestion (FormQuestion instance, bool value) =>
+            {
+                FormQuestionUnsafeAccessors.IsRequired(instance) = value;
+                return instance;
+            });
+        isRequired.SetAccessors(
+            bool (IInternalEntry entry) => FormQuestionUnsafeAccessors.IsRequired(((FormQuestion)(entry.Entity))),
+            bool (IInternalEntry entry) => FormQuestionUnsafeAccessors.IsRequired(((FormQuestion)(entry.Entity))),
+            bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(isRequired, 4),
+            bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(isRequired));
+        isRequired.SetPropertyIndexes(
+            index: 4,
+            originalValueIndex: 4,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        isRequired.TypeMapping = NpgsqlBoolTypeMapping.Default.Clone(
+            comparer: new ValueComparer<bool>(
+                bool (bool v1, bool v2) => v1 == v2,
+                int (bool v) => ((object)v).GetHashCode(),
+                bool (bool v) => v),
+            keyComparer: new ValueComparer<bool>(
+                bool (bool v1, bool v2) => v1 == v2,
+                int (bool v) => ((object)v).GetHashCode(),
+                bool (bool v) => v),
+            providerValueComparer: new ValueComparer<bool>(
+                bool (bool v1, bool v2) => v1 == v2,
+                int (bool v) => ((object)v).GetHashCode(),
+                bool (bool v) => v));
+        isRequired.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var key = runtimeEntityType.AddProperty(
-                "Key",
-                typeof(string),
-                propertyInfo: typeof(FormQuestion).GetProperty("Key", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<Key>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 100);
-            key.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+        var key = runtimeEntityType.AddProperty(
+            "Key",
+            typeof(string),
+            propertyInfo: typeof(FormQuestion).GetProperty("Key", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            fieldInfo: typeof(FormQuestion).GetField("<Key>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+            maxLength: 100);
+        key.SetGetter(
+            string (FormQuestion instance) => FormQuestionUnsafeAccessors.Key(instance),
+            bool (FormQuestion instance) => FormQuestionUnsafeAccessors.Key(instance) == null);
+        key.SetSetter(
+            FormQuestion (FormQuestion instance, string value) =>
+            {
+                FormQuestionUnsafeAccessors.Key(instance) = value;
+                return instance;
+            });
+        key.SetMaterializationSetter(
+            FormQuestion (FormQuestion instance, string value) =>
+            {
+                FormQuestionUnsafeAccessors.Key(instance) = value;
+                return instance;
+            });
+        key.SetAccessors(
+            string (IInternalEntry entry) => FormQuestionUnsafeAccessors.Key(((FormQuestion)(entry.Entity))),
+            string (IInternalEntry entry) => FormQuestionUnsafeAccessors.Key(((FormQuestion)(entry.Entity))),
+            string (IInternalEntry entry) => entry.ReadOriginalValue<string>(key, 5),
+            string (IInternalEntry entry) => entry.GetCurrentValue<string>(key));
+        key.SetPropertyIndexes(
+            index: 5,
+            originalValueIndex: 5,
+            shadowIndex: -1,
+            relationshipIndex: -1,
+            storeGenerationIndex: -1);
+        key.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+            comparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            keyComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            providerValueComparer: new ValueComparer<string>(
+                bool (string v1, string v2) => v1 == v2,
+                int (string v) => ((object)v).GetHashCode(),
+                string (string v) => v),
+            mappingInfo: new RelationalTypeMappingInfo(
+                storeTypeName: "character varying(100)",
+                size: 100));
+        key.TypeMapping = ((NpgsqlStringTypeMapping)key.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+    key.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var maxLength = runtimeEntityType.AddProperty(
-                "MaxLength",
-                typeof(int?),
-                propertyInfo: typeof(FormQuestion).GetProperty("MaxLength", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<MaxLength>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-            maxLength.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var mayQuoteAnonymously = runtimeEntityType.AddProperty(
-                "MayQuoteAnonymously",
-                typeof(bool),
-                propertyInfo: typeof(FormQuestion).GetProperty("MayQuoteAnonymously", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<MayQuoteAnonymously>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
-                sentinel: false);
-            mayQuoteAnonymously.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            mayQuoteAnonymously.AddAnnotation("Relational:DefaultValue", false);
-
-            var optionsText = runtimeEntityType.AddProperty(
-                "OptionsText",
-                typeof(string),
-                propertyInfo: typeof(FormQuestion).GetProperty("OptionsText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<OptionsText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 4000);
-            optionsText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var position = runtimeEntityType.AddProperty(
-                "Position",
-                typeof(int),
-                propertyInfo: typeof(FormQuestion).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var scaleHighLabel = runtimeEntityType.AddProperty(
-                "ScaleHighLabel",
-                typeof(string),
-                propertyInfo: typeof(FormQuestion).GetProperty("ScaleHighLabel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<ScaleHighLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 100);
-            scaleHighLabel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var scaleLowLabel = runtimeEntityType.AddProperty(
-                "ScaleLowLabel",
-                typeof(string),
-                propertyInfo: typeof(FormQuestion).GetProperty("ScaleLowLabel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<ScaleLowLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 100);
-            scaleLowLabel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var text = runtimeEntityType.AddProperty(
-                "Text",
-                typeof(string),
-                propertyInfo: typeof(FormQuestion).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 500);
-            text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var type = runtimeEntityType.AddProperty(
-                "Type",
-                typeof(QuestionType),
-                propertyInfo: typeof(FormQuestion).GetProperty("Type", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormQuestion).GetField("<Type>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 30,
-                providerPropertyType: typeof(string));
-            type.SetSentinelFromProviderValue("ShortText");
-            type.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var key0 = runtimeEntityType.AddKey(
-                new[] { id });
-            runtimeEntityType.SetPrimaryKey(key0);
-
-            var index = runtimeEntityType.AddIndex(
-                new[] { boardId, key });
-
-            var index0 = runtimeEntityType.AddIndex(
-                new[] { formVersionId, position });
-
-            return runtimeEntityType;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+    var maxLength = runtimeEntityType.AddProperty(
+        "MaxLength",
+        typeof(int?),
+        propertyInfo: typeof(FormQuestion).GetProperty("MaxLength", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(FormQuestion).GetField("<MaxLength>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        nullable: true);
+    maxLength.SetGetter(
+        int? (FormQuestion instance) => FormQuestionUnsafeAccessors.MaxLength(instance),
+        bool (FormQuestion instance) => !(FormQuestionUnsafeAccessors.MaxLength(instance).HasValue));
+    maxLength.SetSetter(
+        FormQuestion (FormQuestion instance, int? value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BoardId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Restrict,
-                required: true);
-
-            return runtimeForeignKey;
-        }
-
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+            FormQuestionUnsafeAccessors.MaxLength(instance) = value;
+            return instance;
+        });
+    maxLength.SetMaterializationSetter(
+        FormQuestion (FormQuestion instance, int? value) =>
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("FormVersionId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
-                principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
+            FormQuestionUnsafeAccessors.MaxLength(instance) = value;
+            return instance;
+        });
+    maxLength.SetAccessors(
+        int? (IInternalEntry entry) => FormQuestionUnsafeAccessors.MaxLength(((FormQuestion)(entry.Entity))),
+        int? (IInternalEntry entry) => FormQuestionUnsafeAccessors.MaxLength(((FormQuestion)(entry.Entity))),
+        int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(maxLength, 6),
+        int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(maxLength));
+    maxLength.SetPropertyIndexes(
+        index: 6,
+        originalValueIndex: 6,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    maxLength.TypeMapping = IntTypeMapping.Default.Clone(
+        comparer: new ValueComparer<int>(
+            bool (int v1, int v2) => v1 == v2,
+            int (int v) => v,
+            int (int v) => v),
+        keyComparer: new ValueComparer<int>(
+            bool (int v1, int v2) => v1 == v2,
+            int (int v) => v,
+            int (int v) => v),
+        providerValueComparer: new ValueComparer<int>(
+            bool (int v1, int v2) => v1 == v2,
+            int (int v) => v,
+            int (int v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "integer"));
+    maxLength.SetComparer(new NullableValueComparer<int>(maxLength.TypeMapping.Comparer));
+    maxLength.SetKeyComparer(new NullableValueComparer<int>(maxLength.TypeMapping.KeyComparer));
+    maxLength.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-            var questions = principalEntityType.AddNavigation("Questions",
-                runtimeForeignKey,
-                onDependent: false,
-                typeof(List<FormQuestion>),
-                propertyInfo: typeof(FormVersion).GetProperty("Questions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(FormVersion).GetField("<Questions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-
-            return runtimeForeignKey;
-        }
-
-        public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+    var mayQuoteAnonymously = runtimeEntityType.AddProperty(
+        "MayQuoteAnonymously",
+        typeof(bool),
+        propertyInfo: typeof(FormQuestion).GetProperty("MayQuoteAnonymously", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(FormQuestion).GetField("<MayQuoteAnonymously>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        valueGenerated: ValueGenerated.OnAdd,
+        sentinel: false);
+    mayQuoteAnonymously.SetGetter(
+        bool (FormQuestion instance) => FormQuestionUnsafeAccessors.MayQuoteAnonymously(instance),
+        bool (FormQuestion instance) => FormQuestionUnsafeAccessors.MayQuoteAnonymously(instance) == false);
+    mayQuoteAnonymously.SetSetter(
+        FormQuestion (FormQuestion instance, bool value) =>
         {
-            runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
-            runtimeEntityType.AddAnnotation("Relational:Schema", null);
-            runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "FormQuestions");
-            runtimeEntityType.AddAnnotation("Relational:ViewName", null);
-            runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+            FormQuestionUnsafeAccessors.MayQuoteAnonymously(instance) = value;
+            return instance;
+        });
+    mayQuoteAnonymously.SetMaterializationSetter(
+        FormQuestion (FormQuestion instance, bool value) =>
+        {
+            FormQuestionUnsafeAccessors.MayQuoteAnonymously(instance) = value;
+            return instance;
+        });
+    mayQuoteAnonymously.SetAccessors(
+        bool (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(7) ? entry.ReadStoreGeneratedValue<bool>(3) : (entry.FlaggedAsTemporary(7) && FormQuestionUnsafeAccessors.MayQuoteAnonymously(((FormQuestion)(entry.Entity))) == false ? entry.ReadTemporaryValue<bool>(3) : FormQuestionUnsafeAccessors.MayQuoteAnonymously(((FormQuestion)(entry.Entity))))),
+        bool (IInternalEntry entry) => FormQuestionUnsafeAccessors.MayQuoteAnonymously(((FormQuestion)(entry.Entity))),
+        bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(mayQuoteAnonymously, 7),
+        bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(mayQuoteAnonymously));
+    mayQuoteAnonymously.SetPropertyIndexes(
+        index: 7,
+        originalValueIndex: 7,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: 3);
+    mayQuoteAnonymously.TypeMapping = NpgsqlBoolTypeMapping.Default.Clone(
+        comparer: new ValueComparer<bool>(
+            bool (bool v1, bool v2) => v1 == v2,
+            int (bool v) => ((object)v).GetHashCode(),
+            bool (bool v) => v),
+        keyComparer: new ValueComparer<bool>(
+            bool (bool v1, bool v2) => v1 == v2,
+            int (bool v) => ((object)v).GetHashCode(),
+            bool (bool v) => v),
+        providerValueComparer: new ValueComparer<bool>(
+            bool (bool v1, bool v2) => v1 == v2,
+            int (bool v) => ((object)v).GetHashCode(),
+            bool (bool v) => v));
+    mayQuoteAnonymously.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+    mayQuoteAnonymously.AddAnnotation("Relational:DefaultValue", false);
 
-            Customize(runtimeEntityType);
-        }
+    var optionsText = runtimeEntityType.AddProperty(
+        "OptionsText",
+        typeof(string),
+        propertyInfo: typeof(FormQuestion).GetProperty("OptionsText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(FormQuestion).GetField("<OptionsText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        nullable: true,
+        maxLength: 4000);
+    optionsText.SetGetter(
+        string (FormQuestion instance) => FormQuestionUnsafeAccessors.OptionsText(instance),
+        bool (FormQuestion instance) => FormQuestionUnsafeAccessors.OptionsText(instance) == null);
+    optionsText.SetSetter(
+        FormQuestion (FormQuestion instance, string value) =>
+        {
+            FormQuestionUnsafeAccessors.OptionsText(instance) = value;
+            return instance;
+        });
+    optionsText.SetMaterializationSetter(
+        FormQuestion (FormQuestion instance, string value) =>
+        {
+            FormQuestionUnsafeAccessors.OptionsText(instance) = value;
+            return instance;
+        });
+    optionsText.SetAccessors(
+        string (IInternalEntry entry) => FormQuestionUnsafeAccessors.OptionsText(((FormQuestion)(entry.Entity))),
+        string (IInternalEntry entry) => FormQuestionUnsafeAccessors.OptionsText(((FormQuestion)(entry.Entity))),
+        string (IInternalEntry entry) => entry.ReadOriginalValue<string>(optionsText, 8),
+        string (IInternalEntry entry) => entry.GetCurrentValue<string>(optionsText));
+    optionsText.SetPropertyIndexes(
+        index: 8,
+        originalValueIndex: 8,
+        shadowIndex: -1,
+        relationshipIndex: -1,
+        storeGenerationIndex: -1);
+    optionsText.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+        comparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        keyComparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        providerValueComparer: new ValueComparer<string>(
+            bool (string v1, string v2) => v1 == v2,
+            int (string v) => ((object)v).GetHashCode(),
+            string (string v) => v),
+        mappingInfo: new RelationalTypeMappingInfo(
+            storeTypeName: "character varying(4000)",
+            size: 4000));
+    optionsText.TypeMapping = ((NpgsqlStringTypeMapping)optionsText.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+optionsText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-        static partial void Customize(RuntimeEntityType runtimeEntityType);
-    }
+var position = runtimeEntityType.AddProperty(
+    "Position",
+    typeof(int),
+    propertyInfo: typeof(FormQuestion).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(FormQuestion).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    sentinel: 0);
+position.SetGetter(
+    int (FormQuestion instance) => FormQuestionUnsafeAccessors.Position(instance),
+    bool (FormQuestion instance) => FormQuestionUnsafeAccessors.Position(instance) == 0);
+position.SetSetter(
+    FormQuestion (FormQuestion instance, int value) =>
+    {
+        FormQuestionUnsafeAccessors.Position(instance) = value;
+        return instance;
+    });
+position.SetMaterializationSetter(
+    FormQuestion (FormQuestion instance, int value) =>
+    {
+        FormQuestionUnsafeAccessors.Position(instance) = value;
+        return instance;
+    });
+position.SetAccessors(
+    int (IInternalEntry entry) => FormQuestionUnsafeAccessors.Position(((FormQuestion)(entry.Entity))),
+    int (IInternalEntry entry) => FormQuestionUnsafeAccessors.Position(((FormQuestion)(entry.Entity))),
+    int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 9),
+    int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+position.SetPropertyIndexes(
+    index: 9,
+    originalValueIndex: 9,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+position.TypeMapping = IntTypeMapping.Default.Clone(
+    comparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    keyComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    providerValueComparer: new ValueComparer<int>(
+        bool (int v1, int v2) => v1 == v2,
+        int (int v) => v,
+        int (int v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "integer"));
+position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var scaleHighLabel = runtimeEntityType.AddProperty(
+    "ScaleHighLabel",
+    typeof(string),
+    propertyInfo: typeof(FormQuestion).GetProperty("ScaleHighLabel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(FormQuestion).GetField("<ScaleHighLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    nullable: true,
+    maxLength: 100);
+scaleHighLabel.SetGetter(
+    string (FormQuestion instance) => FormQuestionUnsafeAccessors.ScaleHighLabel(instance),
+    bool (FormQuestion instance) => FormQuestionUnsafeAccessors.ScaleHighLabel(instance) == null);
+scaleHighLabel.SetSetter(
+    FormQuestion (FormQuestion instance, string value) =>
+    {
+        FormQuestionUnsafeAccessors.ScaleHighLabel(instance) = value;
+        return instance;
+    });
+scaleHighLabel.SetMaterializationSetter(
+    FormQuestion (FormQuestion instance, string value) =>
+    {
+        FormQuestionUnsafeAccessors.ScaleHighLabel(instance) = value;
+        return instance;
+    });
+scaleHighLabel.SetAccessors(
+    string (IInternalEntry entry) => FormQuestionUnsafeAccessors.ScaleHighLabel(((FormQuestion)(entry.Entity))),
+    string (IInternalEntry entry) => FormQuestionUnsafeAccessors.ScaleHighLabel(((FormQuestion)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(scaleHighLabel, 10),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(scaleHighLabel));
+scaleHighLabel.SetPropertyIndexes(
+    index: 10,
+    originalValueIndex: 10,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+scaleHighLabel.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(100)",
+        size: 100));
+scaleHighLabel.TypeMapping = ((NpgsqlStringTypeMapping)scaleHighLabel.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+scaleHighLabel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var scaleLowLabel = runtimeEntityType.AddProperty(
+    "ScaleLowLabel",
+    typeof(string),
+    propertyInfo: typeof(FormQuestion).GetProperty("ScaleLowLabel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(FormQuestion).GetField("<ScaleLowLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    nullable: true,
+    maxLength: 100);
+scaleLowLabel.SetGetter(
+    string (FormQuestion instance) => FormQuestionUnsafeAccessors.ScaleLowLabel(instance),
+    bool (FormQuestion instance) => FormQuestionUnsafeAccessors.ScaleLowLabel(instance) == null);
+scaleLowLabel.SetSetter(
+    FormQuestion (FormQuestion instance, string value) =>
+    {
+        FormQuestionUnsafeAccessors.ScaleLowLabel(instance) = value;
+        return instance;
+    });
+scaleLowLabel.SetMaterializationSetter(
+    FormQuestion (FormQuestion instance, string value) =>
+    {
+        FormQuestionUnsafeAccessors.ScaleLowLabel(instance) = value;
+        return instance;
+    });
+scaleLowLabel.SetAccessors(
+    string (IInternalEntry entry) => FormQuestionUnsafeAccessors.ScaleLowLabel(((FormQuestion)(entry.Entity))),
+    string (IInternalEntry entry) => FormQuestionUnsafeAccessors.ScaleLowLabel(((FormQuestion)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(scaleLowLabel, 11),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(scaleLowLabel));
+scaleLowLabel.SetPropertyIndexes(
+    index: 11,
+    originalValueIndex: 11,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+scaleLowLabel.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(100)",
+        size: 100));
+scaleLowLabel.TypeMapping = ((NpgsqlStringTypeMapping)scaleLowLabel.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+scaleLowLabel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var text = runtimeEntityType.AddProperty(
+    "Text",
+    typeof(string),
+    propertyInfo: typeof(FormQuestion).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(FormQuestion).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 500);
+text.SetGetter(
+    string (FormQuestion instance) => FormQuestionUnsafeAccessors.Text(instance),
+    bool (FormQuestion instance) => FormQuestionUnsafeAccessors.Text(instance) == null);
+text.SetSetter(
+    FormQuestion (FormQuestion instance, string value) =>
+    {
+        FormQuestionUnsafeAccessors.Text(instance) = value;
+        return instance;
+    });
+text.SetMaterializationSetter(
+    FormQuestion (FormQuestion instance, string value) =>
+    {
+        FormQuestionUnsafeAccessors.Text(instance) = value;
+        return instance;
+    });
+text.SetAccessors(
+    string (IInternalEntry entry) => FormQuestionUnsafeAccessors.Text(((FormQuestion)(entry.Entity))),
+    string (IInternalEntry entry) => FormQuestionUnsafeAccessors.Text(((FormQuestion)(entry.Entity))),
+    string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 12),
+    string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
+text.SetPropertyIndexes(
+    index: 12,
+    originalValueIndex: 12,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+text.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    keyComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(500)",
+        size: 500));
+text.TypeMapping = ((NpgsqlStringTypeMapping)text.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var type = runtimeEntityType.AddProperty(
+    "Type",
+    typeof(QuestionType),
+    propertyInfo: typeof(FormQuestion).GetProperty("Type", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    fieldInfo: typeof(FormQuestion).GetField("<Type>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+    maxLength: 30,
+    providerPropertyType: typeof(string));
+type.SetGetter(
+    QuestionType (FormQuestion instance) => FormQuestionUnsafeAccessors.Type(instance),
+    bool (FormQuestion instance) => object.Equals(((object)(FormQuestionUnsafeAccessors.Type(instance))), ((object)(QuestionType.ShortText))));
+type.SetSetter(
+    FormQuestion (FormQuestion instance, QuestionType value) =>
+    {
+        FormQuestionUnsafeAccessors.Type(instance) = value;
+        return instance;
+    });
+type.SetMaterializationSetter(
+    FormQuestion (FormQuestion instance, QuestionType value) =>
+    {
+        FormQuestionUnsafeAccessors.Type(instance) = value;
+        return instance;
+    });
+type.SetAccessors(
+    QuestionType (IInternalEntry entry) => FormQuestionUnsafeAccessors.Type(((FormQuestion)(entry.Entity))),
+    QuestionType (IInternalEntry entry) => FormQuestionUnsafeAccessors.Type(((FormQuestion)(entry.Entity))),
+    QuestionType (IInternalEntry entry) => entry.ReadOriginalValue<QuestionType>(type, 13),
+    QuestionType (IInternalEntry entry) => entry.GetCurrentValue<QuestionType>(type));
+type.SetPropertyIndexes(
+    index: 13,
+    originalValueIndex: 13,
+    shadowIndex: -1,
+    relationshipIndex: -1,
+    storeGenerationIndex: -1);
+type.TypeMapping = NpgsqlStringTypeMapping.Default.Clone(
+    comparer: new ValueComparer<QuestionType>(
+        bool (QuestionType v1, QuestionType v2) => object.Equals(((object)v1), ((object)v2)),
+        int (QuestionType v) => ((object)v).GetHashCode(),
+        QuestionType (QuestionType v) => v),
+    keyComparer: new ValueComparer<QuestionType>(
+        bool (QuestionType v1, QuestionType v2) => object.Equals(((object)v1), ((object)v2)),
+        int (QuestionType v) => ((object)v).GetHashCode(),
+        QuestionType (QuestionType v) => v),
+    providerValueComparer: new ValueComparer<string>(
+        bool (string v1, string v2) => v1 == v2,
+        int (string v) => ((object)v).GetHashCode(),
+        string (string v) => v),
+    mappingInfo: new RelationalTypeMappingInfo(
+        storeTypeName: "character varying(30)",
+        size: 30),
+    converter: new ValueConverter<QuestionType, string>(
+        string (QuestionType v) => ((object)v).ToString(),
+        QuestionType (string v) => StringEnumConverter<QuestionType, string, QuestionType>.ConvertToEnum(v)),
+    jsonValueReaderWriter: new JsonConvertedValueReaderWriter<QuestionType, string>(
+        JsonStringReaderWriter.Instance,
+        new ValueConverter<QuestionType, string>(
+            string (QuestionType v) => ((object)v).ToString(),
+            QuestionType (string v) => StringEnumConverter<QuestionType, string, QuestionType>.ConvertToEnum(v))));
+type.TypeMapping = ((NpgsqlStringTypeMapping)type.TypeMapping).Clone(npgsqlDbType: NpgsqlTypes.NpgsqlDbType.Varchar);
+type.SetSentinelFromProviderValue("ShortText");
+type.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+var key0 = runtimeEntityType.AddKey(
+    new[] { id });
+runtimeEntityType.SetPrimaryKey(key0);
+
+var index = runtimeEntityType.AddIndex(
+    new[] { boardId, key });
+
+var index0 = runtimeEntityType.AddIndex(
+    new[] { formVersionId, position });
+
+return runtimeEntityType;
+}
+
+public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BoardId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Restrict,
+        required: true);
+
+    return runtimeForeignKey;
+}
+
+public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+{
+    var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("FormVersionId") },
+        principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+        principalEntityType,
+        deleteBehavior: DeleteBehavior.Cascade,
+        required: true);
+
+    var questions = principalEntityType.AddNavigation("Questions",
+        runtimeForeignKey,
+        onDependent: false,
+        typeof(List<FormQuestion>),
+        propertyInfo: typeof(FormVersion).GetProperty("Questions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+        fieldInfo: typeof(FormVersion).GetField("<Questions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+    questions.SetGetter(
+        List<FormQuestion> (FormVersion instance) => FormVersionUnsafeAccessors.Questions(instance),
+        bool (FormVersion instance) => FormVersionUnsafeAccessors.Questions(instance) == null);
+    questions.SetSetter(
+        FormVersion (FormVersion instance, List<FormQuestion> value) =>
+        {
+            FormVersionUnsafeAccessors.Questions(instance) = value;
+            return instance;
+        });
+    questions.SetMaterializationSetter(
+        FormVersion (FormVersion instance, List<FormQuestion> value) =>
+        {
+            FormVersionUnsafeAccessors.Questions(instance) = value;
+            return instance;
+        });
+    questions.SetAccessors(
+        List<FormQuestion> (IInternalEntry entry) => FormVersionUnsafeAccessors.Questions(((FormVersion)(entry.Entity))),
+        List<FormQuestion> (IInternalEntry entry) => FormVersionUnsafeAccessors.Questions(((FormVersion)(entry.Entity))),
+        null,
+        List<FormQuestion> (IInternalEntry entry) => entry.GetCurrentValue<List<FormQuestion>>(questions));
+    questions.SetPropertyIndexes(
+        index: 0,
+        originalValueIndex: -1,
+        shadowIndex: -1,
+        relationshipIndex: 3,
+        storeGenerationIndex: -1);
+    questions.SetCollectionAccessor<FormVersion, List<FormQuestion>, FormQuestion>(
+        List<FormQuestion> (FormVersion entity) => FormVersionUnsafeAccessors.Questions(entity),
+        (FormVersion entity, List<FormQuestion> collection) => FormVersionUnsafeAccessors.Questions(entity) = ((List<FormQuestion>)collection),
+        (FormVersion entity, List<FormQuestion> collection) => FormVersionUnsafeAccessors.Questions(entity) = ((List<FormQuestion>)collection),
+        List<FormQuestion> (FormVersion entity, Action<FormVersion, List<FormQuestion>> setter) => ClrCollectionAccessorFactory.CreateAndSet<FormVersion, List<FormQuestion>, List<FormQuestion>>(entity, setter),
+        List<FormQuestion> () => new List<FormQuestion>());
+    return runtimeForeignKey;
+}
+
+public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
+{
+    var id = runtimeEntityType.FindProperty("Id");
+    var boardId = runtimeEntityType.FindProperty("BoardId");
+    var formVersionId = runtimeEntityType.FindProperty("FormVersionId");
+    var hint = runtimeEntityType.FindProperty("Hint");
+    var isRequired = runtimeEntityType.FindProperty("IsRequired");
+    var key = runtimeEntityType.FindProperty("Key");
+    var maxLength = runtimeEntityType.FindProperty("MaxLength");
+    var mayQuoteAnonymously = runtimeEntityType.FindProperty("MayQuoteAnonymously");
+    var optionsText = runtimeEntityType.FindProperty("OptionsText");
+    var position = runtimeEntityType.FindProperty("Position");
+    var scaleHighLabel = runtimeEntityType.FindProperty("ScaleHighLabel");
+    var scaleLowLabel = runtimeEntityType.FindProperty("ScaleLowLabel");
+    var text = runtimeEntityType.FindProperty("Text");
+    var type = runtimeEntityType.FindProperty("Type");
+    var key0 = runtimeEntityType.FindKey(new[] { id });
+    key0.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key0));
+    key0.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key0));
+    runtimeEntityType.SetOriginalValuesFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType1 = ((FormQuestion)(source.Entity));
+            return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, string, bool, string, int?, bool, string, int, string, string, string, QuestionType>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)formVersionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(formVersionId)), (source.GetCurrentValue<string>(hint) == null ? null : ((ValueComparer<string>)(((IProperty)hint).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(hint))), ((ValueComparer<bool>)(((IProperty)isRequired).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(isRequired)), (source.GetCurrentValue<string>(key) == null ? null : ((ValueComparer<string>)(((IProperty)key).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(key))), (source.GetCurrentValue<int?>(maxLength) == null ? null : ((ValueComparer<int?>)(((IProperty)maxLength).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(maxLength))), ((ValueComparer<bool>)(((IProperty)mayQuoteAnonymously).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(mayQuoteAnonymously)), (source.GetCurrentValue<string>(optionsText) == null ? null : ((ValueComparer<string>)(((IProperty)optionsText).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(optionsText))), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), (source.GetCurrentValue<string>(scaleHighLabel) == null ? null : ((ValueComparer<string>)(((IProperty)scaleHighLabel).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(scaleHighLabel))), (source.GetCurrentValue<string>(scaleLowLabel) == null ? null : ((ValueComparer<string>)(((IProperty)scaleLowLabel).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(scaleLowLabel))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), ((ValueComparer<QuestionType>)(((IProperty)type).GetValueComparer())).Snapshot(source.GetCurrentValue<QuestionType>(type)))));
+        });
+    runtimeEntityType.SetStoreGeneratedValuesFactory(
+        ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, bool>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)formVersionId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<bool>)(((IProperty)mayQuoteAnonymously).GetValueComparer())).Snapshot(default(bool))))));
+    runtimeEntityType.SetTemporaryValuesFactory(
+        ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, bool>(default(Guid), default(Guid), default(Guid), default(bool)))));
+    runtimeEntityType.SetShadowValuesFactory(
+        ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+    runtimeEntityType.SetEmptyShadowValuesFactory(
+        ISnapshot () => Snapshot.Empty);
+    runtimeEntityType.SetRelationshipSnapshotFactory(
+        ISnapshot (IInternalEntry source) =>
+        {
+            var structuralType1 = ((FormQuestion)(source.Entity));
+            return ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)formVersionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(formVersionId)))));
+        });
+    runtimeEntityType.SetCounts(new PropertyCounts(
+        propertyCount: 14,
+        navigationCount: 0,
+        complexPropertyCount: 0,
+        complexCollectionCount: 0,
+        originalValueCount: 14,
+        shadowCount: 0,
+        relationshipCount: 3,
+        storeGeneratedCount: 4));
+    runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
+    runtimeEntityType.AddAnnotation("Relational:Schema", null);
+    runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
+    runtimeEntityType.AddAnnotation("Relational:TableName", "FormQuestions");
+    runtimeEntityType.AddAnnotation("Relational:ViewName", null);
+    runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
+
+    Customize(runtimeEntityType);
+}
+
+static partial void Customize(RuntimeEntityType runtimeEntityType);
+}
 }

@@ -5,9 +5,16 @@ using System.Reflection;
 using LearningHub.Core.Data;
 using LearningHub.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Storage.Internal.Mapping;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -37,6 +44,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (FormVersion instance) => FormVersionUnsafeAccessors.Id(instance),
+                bool (FormVersion instance) => FormVersionUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                FormVersion (FormVersion instance, Guid value) =>
+                {
+                    FormVersionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                FormVersion (FormVersion instance, Guid value) =>
+                {
+                    FormVersionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && FormVersionUnsafeAccessors.Id(((FormVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : FormVersionUnsafeAccessors.Id(((FormVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormVersionUnsafeAccessors.Id(((FormVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var boardId = runtimeEntityType.AddProperty(
@@ -45,6 +94,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(FormVersion).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormVersion).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (FormVersion instance) => FormVersionUnsafeAccessors.BoardId(instance),
+                bool (FormVersion instance) => FormVersionUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                FormVersion (FormVersion instance, Guid value) =>
+                {
+                    FormVersionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                FormVersion (FormVersion instance, Guid value) =>
+                {
+                    FormVersionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && FormVersionUnsafeAccessors.BoardId(((FormVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : FormVersionUnsafeAccessors.BoardId(((FormVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormVersionUnsafeAccessors.BoardId(((FormVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
             boardId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdUtc = runtimeEntityType.AddProperty(
@@ -53,6 +144,53 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(FormVersion).GetProperty("CreatedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormVersion).GetField("<CreatedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            createdUtc.SetGetter(
+                DateTime (FormVersion instance) => FormVersionUnsafeAccessors.CreatedUtc(instance),
+                bool (FormVersion instance) => FormVersionUnsafeAccessors.CreatedUtc(instance) == default(DateTime));
+            createdUtc.SetSetter(
+                FormVersion (FormVersion instance, DateTime value) =>
+                {
+                    FormVersionUnsafeAccessors.CreatedUtc(instance) = value;
+                    return instance;
+                });
+            createdUtc.SetMaterializationSetter(
+                FormVersion (FormVersion instance, DateTime value) =>
+                {
+                    FormVersionUnsafeAccessors.CreatedUtc(instance) = value;
+                    return instance;
+                });
+            createdUtc.SetAccessors(
+                DateTime (IInternalEntry entry) => FormVersionUnsafeAccessors.CreatedUtc(((FormVersion)(entry.Entity))),
+                DateTime (IInternalEntry entry) => FormVersionUnsafeAccessors.CreatedUtc(((FormVersion)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdUtc, 2),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdUtc));
+            createdUtc.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            createdUtc.TypeMapping = NpgsqlTimestampTzTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => v,
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    new NpgsqlTimestampTzTypeMapping.NpgsqlJsonTimestampTzDateTimeReaderWriter(),
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => v,
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             createdUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
             createdUtc.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
@@ -62,6 +200,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(FormVersion).GetProperty("FormId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormVersion).GetField("<FormId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            formId.SetGetter(
+                Guid (FormVersion instance) => FormVersionUnsafeAccessors.FormId(instance),
+                bool (FormVersion instance) => FormVersionUnsafeAccessors.FormId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            formId.SetSetter(
+                FormVersion (FormVersion instance, Guid value) =>
+                {
+                    FormVersionUnsafeAccessors.FormId(instance) = value;
+                    return instance;
+                });
+            formId.SetMaterializationSetter(
+                FormVersion (FormVersion instance, Guid value) =>
+                {
+                    FormVersionUnsafeAccessors.FormId(instance) = value;
+                    return instance;
+                });
+            formId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(3) && FormVersionUnsafeAccessors.FormId(((FormVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : FormVersionUnsafeAccessors.FormId(((FormVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormVersionUnsafeAccessors.FormId(((FormVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(formId, 3),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(formId, 2));
+            formId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            formId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            formId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(formId));
             formId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var number = runtimeEntityType.AddProperty(
@@ -70,6 +250,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(FormVersion).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormVersion).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            number.SetGetter(
+                int (FormVersion instance) => FormVersionUnsafeAccessors.Number(instance),
+                bool (FormVersion instance) => FormVersionUnsafeAccessors.Number(instance) == 0);
+            number.SetSetter(
+                FormVersion (FormVersion instance, int value) =>
+                {
+                    FormVersionUnsafeAccessors.Number(instance) = value;
+                    return instance;
+                });
+            number.SetMaterializationSetter(
+                FormVersion (FormVersion instance, int value) =>
+                {
+                    FormVersionUnsafeAccessors.Number(instance) = value;
+                    return instance;
+                });
+            number.SetAccessors(
+                int (IInternalEntry entry) => FormVersionUnsafeAccessors.Number(((FormVersion)(entry.Entity))),
+                int (IInternalEntry entry) => FormVersionUnsafeAccessors.Number(((FormVersion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(number, 4),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(number));
+            number.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            number.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "integer"));
+            number.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(number));
             number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
@@ -112,11 +334,81 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(Form).GetProperty("Versions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Form).GetField("<Versions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            versions.SetGetter(
+                List<FormVersion> (Form instance) => FormUnsafeAccessors.Versions(instance),
+                bool (Form instance) => FormUnsafeAccessors.Versions(instance) == null);
+            versions.SetSetter(
+                Form (Form instance, List<FormVersion> value) =>
+                {
+                    FormUnsafeAccessors.Versions(instance) = value;
+                    return instance;
+                });
+            versions.SetMaterializationSetter(
+                Form (Form instance, List<FormVersion> value) =>
+                {
+                    FormUnsafeAccessors.Versions(instance) = value;
+                    return instance;
+                });
+            versions.SetAccessors(
+                List<FormVersion> (IInternalEntry entry) => FormUnsafeAccessors.Versions(((Form)(entry.Entity))),
+                List<FormVersion> (IInternalEntry entry) => FormUnsafeAccessors.Versions(((Form)(entry.Entity))),
+                null,
+                List<FormVersion> (IInternalEntry entry) => entry.GetCurrentValue<List<FormVersion>>(versions));
+            versions.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
+            versions.SetCollectionAccessor<Form, List<FormVersion>, FormVersion>(
+                List<FormVersion> (Form entity) => FormUnsafeAccessors.Versions(entity),
+                (Form entity, List<FormVersion> collection) => FormUnsafeAccessors.Versions(entity) = ((List<FormVersion>)collection),
+                (Form entity, List<FormVersion> collection) => FormUnsafeAccessors.Versions(entity) = ((List<FormVersion>)collection),
+                List<FormVersion> (Form entity, Action<Form, List<FormVersion>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Form, List<FormVersion>, List<FormVersion>>(entity, setter),
+                List<FormVersion> () => new List<FormVersion>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var createdUtc = runtimeEntityType.FindProperty("CreatedUtc");
+            var formId = runtimeEntityType.FindProperty("FormId");
+            var number = runtimeEntityType.FindProperty("Number");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            var questions = runtimeEntityType.FindNavigation("Questions");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType1 = ((FormVersion)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, DateTime, Guid, int>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<DateTime>)(((IProperty)createdUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdUtc)), ((ValueComparer<Guid>)(((IProperty)formId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(formId)), ((ValueComparer<int>)(((IProperty)number).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(number)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)formId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType1 = ((FormVersion)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)formId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(formId)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<FormQuestion>>(questions)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 5,
+                navigationCount: 1,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 5,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

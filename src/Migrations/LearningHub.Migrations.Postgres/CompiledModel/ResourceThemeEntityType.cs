@@ -4,8 +4,12 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Media.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable 219, 612, 618
@@ -35,6 +39,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (ResourceTheme instance) => ResourceThemeUnsafeAccessors.Id(instance),
+                bool (ResourceTheme instance) => ResourceThemeUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && ResourceThemeUnsafeAccessors.Id(((ResourceTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : ResourceThemeUnsafeAccessors.Id(((ResourceTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => ResourceThemeUnsafeAccessors.Id(((ResourceTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var boardId = runtimeEntityType.AddProperty(
@@ -43,6 +89,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(ResourceTheme).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ResourceTheme).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (ResourceTheme instance) => ResourceThemeUnsafeAccessors.BoardId(instance),
+                bool (ResourceTheme instance) => ResourceThemeUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && ResourceThemeUnsafeAccessors.BoardId(((ResourceTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : ResourceThemeUnsafeAccessors.BoardId(((ResourceTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => ResourceThemeUnsafeAccessors.BoardId(((ResourceTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
             boardId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var resourceId = runtimeEntityType.AddProperty(
@@ -51,6 +139,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(ResourceTheme).GetProperty("ResourceId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ResourceTheme).GetField("<ResourceId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            resourceId.SetGetter(
+                Guid (ResourceTheme instance) => ResourceThemeUnsafeAccessors.ResourceId(instance),
+                bool (ResourceTheme instance) => ResourceThemeUnsafeAccessors.ResourceId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            resourceId.SetSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.ResourceId(instance) = value;
+                    return instance;
+                });
+            resourceId.SetMaterializationSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.ResourceId(instance) = value;
+                    return instance;
+                });
+            resourceId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(2) && ResourceThemeUnsafeAccessors.ResourceId(((ResourceTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : ResourceThemeUnsafeAccessors.ResourceId(((ResourceTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => ResourceThemeUnsafeAccessors.ResourceId(((ResourceTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(resourceId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(resourceId, 2));
+            resourceId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            resourceId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            resourceId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(resourceId));
             resourceId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var themeId = runtimeEntityType.AddProperty(
@@ -59,6 +189,48 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(ResourceTheme).GetProperty("ThemeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ResourceTheme).GetField("<ThemeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            themeId.SetGetter(
+                Guid (ResourceTheme instance) => ResourceThemeUnsafeAccessors.ThemeId(instance),
+                bool (ResourceTheme instance) => ResourceThemeUnsafeAccessors.ThemeId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            themeId.SetSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetMaterializationSetter(
+                ResourceTheme (ResourceTheme instance, Guid value) =>
+                {
+                    ResourceThemeUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(3) && ResourceThemeUnsafeAccessors.ThemeId(((ResourceTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : ResourceThemeUnsafeAccessors.ThemeId(((ResourceTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => ResourceThemeUnsafeAccessors.ThemeId(((ResourceTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(themeId, 3),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(themeId, 3));
+            themeId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            themeId.TypeMapping = GuidTypeMapping.Default.Clone(
+                comparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                keyComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                providerValueComparer: new ValueComparer<Guid>(
+                    bool (Guid v1, Guid v2) => v1 == v2,
+                    int (Guid v) => ((object)v).GetHashCode(),
+                    Guid (Guid v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "uuid"));
+            themeId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(themeId));
             themeId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
@@ -104,6 +276,38 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(Resource).GetProperty("Themes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Resource).GetField("<Themes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            themes.SetGetter(
+                List<ResourceTheme> (Resource instance) => ResourceUnsafeAccessors.Themes(instance),
+                bool (Resource instance) => ResourceUnsafeAccessors.Themes(instance) == null);
+            themes.SetSetter(
+                Resource (Resource instance, List<ResourceTheme> value) =>
+                {
+                    ResourceUnsafeAccessors.Themes(instance) = value;
+                    return instance;
+                });
+            themes.SetMaterializationSetter(
+                Resource (Resource instance, List<ResourceTheme> value) =>
+                {
+                    ResourceUnsafeAccessors.Themes(instance) = value;
+                    return instance;
+                });
+            themes.SetAccessors(
+                List<ResourceTheme> (IInternalEntry entry) => ResourceUnsafeAccessors.Themes(((Resource)(entry.Entity))),
+                List<ResourceTheme> (IInternalEntry entry) => ResourceUnsafeAccessors.Themes(((Resource)(entry.Entity))),
+                null,
+                List<ResourceTheme> (IInternalEntry entry) => entry.GetCurrentValue<List<ResourceTheme>>(themes));
+            themes.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
+            themes.SetCollectionAccessor<Resource, List<ResourceTheme>, ResourceTheme>(
+                List<ResourceTheme> (Resource entity) => ResourceUnsafeAccessors.Themes(entity),
+                (Resource entity, List<ResourceTheme> collection) => ResourceUnsafeAccessors.Themes(entity) = ((List<ResourceTheme>)collection),
+                (Resource entity, List<ResourceTheme> collection) => ResourceUnsafeAccessors.Themes(entity) = ((List<ResourceTheme>)collection),
+                List<ResourceTheme> (Resource entity, Action<Resource, List<ResourceTheme>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Resource, List<ResourceTheme>, List<ResourceTheme>>(entity, setter),
+                List<ResourceTheme> () => new List<ResourceTheme>());
             return runtimeForeignKey;
         }
 
@@ -120,6 +324,42 @@ namespace LearningHub.Migrations.Postgres.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var resourceId = runtimeEntityType.FindProperty("ResourceId");
+            var themeId = runtimeEntityType.FindProperty("ThemeId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType1 = ((ResourceTheme)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)resourceId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(resourceId)), ((ValueComparer<Guid>)(((IProperty)themeId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(themeId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)resourceId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)themeId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType1 = ((ResourceTheme)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)resourceId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(resourceId)), ((ValueComparer<Guid>)(((IProperty)themeId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(themeId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 4,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 4,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

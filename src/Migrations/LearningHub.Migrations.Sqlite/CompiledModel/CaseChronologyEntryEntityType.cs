@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +39,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.Id(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, Guid value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, Guid value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseChronologyEntryUnsafeAccessors.Id(((CaseChronologyEntry)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseChronologyEntryUnsafeAccessors.Id(((CaseChronologyEntry)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.Id(((CaseChronologyEntry)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var agencies = runtimeEntityType.AddProperty(
                 "Agencies",
@@ -42,6 +75,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseChronologyEntry).GetField("<Agencies>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 300);
+            agencies.SetGetter(
+                string (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.Agencies(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.Agencies(instance) == null);
+            agencies.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, string value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.Agencies(instance) = value;
+                    return instance;
+                });
+            agencies.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, string value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.Agencies(instance) = value;
+                    return instance;
+                });
+            agencies.SetAccessors(
+                string (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.Agencies(((CaseChronologyEntry)(entry.Entity))),
+                string (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.Agencies(((CaseChronologyEntry)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(agencies, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(agencies));
+            agencies.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            agencies.TypeMapping = SqliteStringTypeMapping.Default;
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -49,6 +109,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseChronologyEntry).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseChronologyEntry).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.BoardId(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, Guid value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, Guid value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(2) && CaseChronologyEntryUnsafeAccessors.BoardId(((CaseChronologyEntry)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseChronologyEntryUnsafeAccessors.BoardId(((CaseChronologyEntry)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.BoardId(((CaseChronologyEntry)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var position = runtimeEntityType.AddProperty(
                 "Position",
@@ -56,6 +144,47 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseChronologyEntry).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseChronologyEntry).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            position.SetGetter(
+                int (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.Position(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.Position(instance) == 0);
+            position.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, int value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, int value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetAccessors(
+                int (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.Position(((CaseChronologyEntry)(entry.Entity))),
+                int (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.Position(((CaseChronologyEntry)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+            position.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            position.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var versionId = runtimeEntityType.AddProperty(
                 "VersionId",
@@ -63,6 +192,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseChronologyEntry).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseChronologyEntry).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetGetter(
+                Guid (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.VersionId(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, Guid value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, Guid value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(4) && CaseChronologyEntryUnsafeAccessors.VersionId(((CaseChronologyEntry)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : CaseChronologyEntryUnsafeAccessors.VersionId(((CaseChronologyEntry)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.VersionId(((CaseChronologyEntry)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 4),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 2));
+            versionId.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            versionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
 
             var what = runtimeEntityType.AddProperty(
                 "What",
@@ -70,6 +227,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseChronologyEntry).GetProperty("What", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseChronologyEntry).GetField("<What>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 1000);
+            what.SetGetter(
+                string (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.What(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.What(instance) == null);
+            what.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, string value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.What(instance) = value;
+                    return instance;
+                });
+            what.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, string value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.What(instance) = value;
+                    return instance;
+                });
+            what.SetAccessors(
+                string (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.What(((CaseChronologyEntry)(entry.Entity))),
+                string (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.What(((CaseChronologyEntry)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(what, 5),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(what));
+            what.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            what.TypeMapping = SqliteStringTypeMapping.Default;
 
             var when = runtimeEntityType.AddProperty(
                 "When",
@@ -77,6 +261,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseChronologyEntry).GetProperty("When", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseChronologyEntry).GetField("<When>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+            when.SetGetter(
+                string (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.When(instance),
+                bool (CaseChronologyEntry instance) => CaseChronologyEntryUnsafeAccessors.When(instance) == null);
+            when.SetSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, string value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.When(instance) = value;
+                    return instance;
+                });
+            when.SetMaterializationSetter(
+                CaseChronologyEntry (CaseChronologyEntry instance, string value) =>
+                {
+                    CaseChronologyEntryUnsafeAccessors.When(instance) = value;
+                    return instance;
+                });
+            when.SetAccessors(
+                string (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.When(((CaseChronologyEntry)(entry.Entity))),
+                string (IInternalEntry entry) => CaseChronologyEntryUnsafeAccessors.When(((CaseChronologyEntry)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(when, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(when));
+            when.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            when.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -117,11 +328,82 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Chronology", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Chronology>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            chronology.SetGetter(
+                List<CaseChronologyEntry> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Chronology(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Chronology(instance) == null);
+            chronology.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseChronologyEntry> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Chronology(instance) = value;
+                    return instance;
+                });
+            chronology.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseChronologyEntry> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Chronology(instance) = value;
+                    return instance;
+                });
+            chronology.SetAccessors(
+                List<CaseChronologyEntry> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Chronology(((CaseModuleVersion)(entry.Entity))),
+                List<CaseChronologyEntry> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Chronology(((CaseModuleVersion)(entry.Entity))),
+                null,
+                List<CaseChronologyEntry> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseChronologyEntry>>(chronology));
+            chronology.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
+            chronology.SetCollectionAccessor<CaseModuleVersion, List<CaseChronologyEntry>, CaseChronologyEntry>(
+                List<CaseChronologyEntry> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.Chronology(entity),
+                (CaseModuleVersion entity, List<CaseChronologyEntry> collection) => CaseModuleVersionUnsafeAccessors.Chronology(entity) = ((List<CaseChronologyEntry>)collection),
+                (CaseModuleVersion entity, List<CaseChronologyEntry> collection) => CaseModuleVersionUnsafeAccessors.Chronology(entity) = ((List<CaseChronologyEntry>)collection),
+                List<CaseChronologyEntry> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CaseChronologyEntry>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CaseChronologyEntry>, List<CaseChronologyEntry>>(entity, setter),
+                List<CaseChronologyEntry> () => new List<CaseChronologyEntry>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var agencies = runtimeEntityType.FindProperty("Agencies");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var position = runtimeEntityType.FindProperty("Position");
+            var versionId = runtimeEntityType.FindProperty("VersionId");
+            var what = runtimeEntityType.FindProperty("What");
+            var when = runtimeEntityType.FindProperty("When");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseChronologyEntry)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, string, Guid, int, Guid, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), (source.GetCurrentValue<string>(agencies) == null ? null : ((ValueComparer<string>)(((IProperty)agencies).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(agencies))), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)), (source.GetCurrentValue<string>(what) == null ? null : ((ValueComparer<string>)(((IProperty)what).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(what))), (source.GetCurrentValue<string>(when) == null ? null : ((ValueComparer<string>)(((IProperty)when).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(when))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseChronologyEntry)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 7,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 7,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

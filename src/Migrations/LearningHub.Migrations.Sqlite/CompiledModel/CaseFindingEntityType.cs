@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +39,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseFinding instance) => CaseFindingUnsafeAccessors.Id(instance),
+                bool (CaseFinding instance) => CaseFindingUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseFinding (CaseFinding instance, Guid value) =>
+                {
+                    CaseFindingUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, Guid value) =>
+                {
+                    CaseFindingUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseFindingUnsafeAccessors.Id(((CaseFinding)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseFindingUnsafeAccessors.Id(((CaseFinding)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseFindingUnsafeAccessors.Id(((CaseFinding)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -41,6 +74,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseFinding).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseFinding).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseFinding instance) => CaseFindingUnsafeAccessors.BoardId(instance),
+                bool (CaseFinding instance) => CaseFindingUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseFinding (CaseFinding instance, Guid value) =>
+                {
+                    CaseFindingUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, Guid value) =>
+                {
+                    CaseFindingUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseFindingUnsafeAccessors.BoardId(((CaseFinding)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseFindingUnsafeAccessors.BoardId(((CaseFinding)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseFindingUnsafeAccessors.BoardId(((CaseFinding)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var linesOfEnquiry = runtimeEntityType.AddProperty(
                 "LinesOfEnquiry",
@@ -49,6 +110,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseFinding).GetField("<LinesOfEnquiry>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 1000);
+            linesOfEnquiry.SetGetter(
+                string (CaseFinding instance) => CaseFindingUnsafeAccessors.LinesOfEnquiry(instance),
+                bool (CaseFinding instance) => CaseFindingUnsafeAccessors.LinesOfEnquiry(instance) == null);
+            linesOfEnquiry.SetSetter(
+                CaseFinding (CaseFinding instance, string value) =>
+                {
+                    CaseFindingUnsafeAccessors.LinesOfEnquiry(instance) = value;
+                    return instance;
+                });
+            linesOfEnquiry.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, string value) =>
+                {
+                    CaseFindingUnsafeAccessors.LinesOfEnquiry(instance) = value;
+                    return instance;
+                });
+            linesOfEnquiry.SetAccessors(
+                string (IInternalEntry entry) => CaseFindingUnsafeAccessors.LinesOfEnquiry(((CaseFinding)(entry.Entity))),
+                string (IInternalEntry entry) => CaseFindingUnsafeAccessors.LinesOfEnquiry(((CaseFinding)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(linesOfEnquiry, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(linesOfEnquiry));
+            linesOfEnquiry.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            linesOfEnquiry.TypeMapping = SqliteStringTypeMapping.Default;
 
             var position = runtimeEntityType.AddProperty(
                 "Position",
@@ -56,6 +144,47 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseFinding).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseFinding).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            position.SetGetter(
+                int (CaseFinding instance) => CaseFindingUnsafeAccessors.Position(instance),
+                bool (CaseFinding instance) => CaseFindingUnsafeAccessors.Position(instance) == 0);
+            position.SetSetter(
+                CaseFinding (CaseFinding instance, int value) =>
+                {
+                    CaseFindingUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, int value) =>
+                {
+                    CaseFindingUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetAccessors(
+                int (IInternalEntry entry) => CaseFindingUnsafeAccessors.Position(((CaseFinding)(entry.Entity))),
+                int (IInternalEntry entry) => CaseFindingUnsafeAccessors.Position(((CaseFinding)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+            position.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            position.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var text = runtimeEntityType.AddProperty(
                 "Text",
@@ -63,6 +192,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseFinding).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseFinding).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2000);
+            text.SetGetter(
+                string (CaseFinding instance) => CaseFindingUnsafeAccessors.Text(instance),
+                bool (CaseFinding instance) => CaseFindingUnsafeAccessors.Text(instance) == null);
+            text.SetSetter(
+                CaseFinding (CaseFinding instance, string value) =>
+                {
+                    CaseFindingUnsafeAccessors.Text(instance) = value;
+                    return instance;
+                });
+            text.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, string value) =>
+                {
+                    CaseFindingUnsafeAccessors.Text(instance) = value;
+                    return instance;
+                });
+            text.SetAccessors(
+                string (IInternalEntry entry) => CaseFindingUnsafeAccessors.Text(((CaseFinding)(entry.Entity))),
+                string (IInternalEntry entry) => CaseFindingUnsafeAccessors.Text(((CaseFinding)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
+            text.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            text.TypeMapping = SqliteStringTypeMapping.Default;
 
             var themeId = runtimeEntityType.AddProperty(
                 "ThemeId",
@@ -70,6 +226,36 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseFinding).GetProperty("ThemeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseFinding).GetField("<ThemeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            themeId.SetGetter(
+                Guid? (CaseFinding instance) => CaseFindingUnsafeAccessors.ThemeId(instance),
+                bool (CaseFinding instance) => !(CaseFindingUnsafeAccessors.ThemeId(instance).HasValue));
+            themeId.SetSetter(
+                CaseFinding (CaseFinding instance, Guid? value) =>
+                {
+                    CaseFindingUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, Guid? value) =>
+                {
+                    CaseFindingUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetAccessors(
+                Guid? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<Guid?>(2) : (entry.FlaggedAsTemporary(5) && !(CaseFindingUnsafeAccessors.ThemeId(((CaseFinding)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<Guid?>(2) : CaseFindingUnsafeAccessors.ThemeId(((CaseFinding)(entry.Entity))))),
+                Guid? (IInternalEntry entry) => CaseFindingUnsafeAccessors.ThemeId(((CaseFinding)(entry.Entity))),
+                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(themeId, 5),
+                Guid? (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid?>(themeId, 2));
+            themeId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            themeId.TypeMapping = SqliteGuidTypeMapping.Default;
+            themeId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid?>(themeId));
+            themeId.SetComparer(new NullableValueComparer<Guid>(themeId.TypeMapping.Comparer));
+            themeId.SetKeyComparer(new NullableValueComparer<Guid>(themeId.TypeMapping.KeyComparer));
 
             var versionId = runtimeEntityType.AddProperty(
                 "VersionId",
@@ -77,6 +263,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseFinding).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseFinding).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetGetter(
+                Guid (CaseFinding instance) => CaseFindingUnsafeAccessors.VersionId(instance),
+                bool (CaseFinding instance) => CaseFindingUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetSetter(
+                CaseFinding (CaseFinding instance, Guid value) =>
+                {
+                    CaseFindingUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetMaterializationSetter(
+                CaseFinding (CaseFinding instance, Guid value) =>
+                {
+                    CaseFindingUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(6) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(6) && CaseFindingUnsafeAccessors.VersionId(((CaseFinding)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : CaseFindingUnsafeAccessors.VersionId(((CaseFinding)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseFindingUnsafeAccessors.VersionId(((CaseFinding)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 6),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 3));
+            versionId.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            versionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -130,11 +344,82 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Findings", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Findings>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            findings.SetGetter(
+                List<CaseFinding> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Findings(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Findings(instance) == null);
+            findings.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseFinding> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Findings(instance) = value;
+                    return instance;
+                });
+            findings.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseFinding> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Findings(instance) = value;
+                    return instance;
+                });
+            findings.SetAccessors(
+                List<CaseFinding> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Findings(((CaseModuleVersion)(entry.Entity))),
+                List<CaseFinding> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Findings(((CaseModuleVersion)(entry.Entity))),
+                null,
+                List<CaseFinding> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseFinding>>(findings));
+            findings.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            findings.SetCollectionAccessor<CaseModuleVersion, List<CaseFinding>, CaseFinding>(
+                List<CaseFinding> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.Findings(entity),
+                (CaseModuleVersion entity, List<CaseFinding> collection) => CaseModuleVersionUnsafeAccessors.Findings(entity) = ((List<CaseFinding>)collection),
+                (CaseModuleVersion entity, List<CaseFinding> collection) => CaseModuleVersionUnsafeAccessors.Findings(entity) = ((List<CaseFinding>)collection),
+                List<CaseFinding> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CaseFinding>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CaseFinding>, List<CaseFinding>>(entity, setter),
+                List<CaseFinding> () => new List<CaseFinding>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var linesOfEnquiry = runtimeEntityType.FindProperty("LinesOfEnquiry");
+            var position = runtimeEntityType.FindProperty("Position");
+            var text = runtimeEntityType.FindProperty("Text");
+            var themeId = runtimeEntityType.FindProperty("ThemeId");
+            var versionId = runtimeEntityType.FindProperty("VersionId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseFinding)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, string, int, string, Guid?, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<string>(linesOfEnquiry) == null ? null : ((ValueComparer<string>)(((IProperty)linesOfEnquiry).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(linesOfEnquiry))), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<Guid?>(themeId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)themeId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(themeId))), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid?, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), (default(Guid? ) == null ? null : ((ValueComparer<Guid?>)(((IProperty)themeId).GetValueComparer())).Snapshot(default(Guid? ))), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid?, Guid>(default(Guid), default(Guid), default(Guid? ), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseFinding)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid?, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<Guid?>(themeId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)themeId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(themeId))), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 7,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 7,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -5,8 +5,17 @@ using System.Reflection;
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -36,6 +45,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Id(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, Guid value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, Guid value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseModuleVersionUnsafeAccessors.Id(((CaseModuleVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseModuleVersionUnsafeAccessors.Id(((CaseModuleVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Id(((CaseModuleVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -43,6 +80,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.BoardId(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, Guid value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, Guid value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseModuleVersionUnsafeAccessors.BoardId(((CaseModuleVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseModuleVersionUnsafeAccessors.BoardId(((CaseModuleVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.BoardId(((CaseModuleVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var boardResponse = runtimeEntityType.AddProperty(
                 "BoardResponse",
@@ -51,6 +116,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<BoardResponse>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 5000);
+            boardResponse.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.BoardResponse(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.BoardResponse(instance) == null);
+            boardResponse.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.BoardResponse(instance) = value;
+                    return instance;
+                });
+            boardResponse.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.BoardResponse(instance) = value;
+                    return instance;
+                });
+            boardResponse.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.BoardResponse(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.BoardResponse(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(boardResponse, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(boardResponse));
+            boardResponse.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            boardResponse.TypeMapping = SqliteStringTypeMapping.Default;
 
             var changeNote = runtimeEntityType.AddProperty(
                 "ChangeNote",
@@ -59,6 +151,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<ChangeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 1000);
+            changeNote.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ChangeNote(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ChangeNote(instance) == null);
+            changeNote.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ChangeNote(instance) = value;
+                    return instance;
+                });
+            changeNote.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ChangeNote(instance) = value;
+                    return instance;
+                });
+            changeNote.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ChangeNote(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ChangeNote(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(changeNote, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(changeNote));
+            changeNote.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            changeNote.TypeMapping = SqliteStringTypeMapping.Default;
 
             var contentWarning = runtimeEntityType.AddProperty(
                 "ContentWarning",
@@ -66,6 +185,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("ContentWarning", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<ContentWarning>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 400);
+            contentWarning.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ContentWarning(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ContentWarning(instance) == null);
+            contentWarning.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ContentWarning(instance) = value;
+                    return instance;
+                });
+            contentWarning.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ContentWarning(instance) = value;
+                    return instance;
+                });
+            contentWarning.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ContentWarning(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ContentWarning(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(contentWarning, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(contentWarning));
+            contentWarning.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            contentWarning.TypeMapping = SqliteStringTypeMapping.Default;
 
             var createdUtc = runtimeEntityType.AddProperty(
                 "CreatedUtc",
@@ -73,6 +219,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("CreatedUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<CreatedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            createdUtc.SetGetter(
+                DateTime (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.CreatedUtc(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.CreatedUtc(instance) == default(DateTime));
+            createdUtc.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateTime value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.CreatedUtc(instance) = value;
+                    return instance;
+                });
+            createdUtc.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateTime value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.CreatedUtc(instance) = value;
+                    return instance;
+                });
+            createdUtc.SetAccessors(
+                DateTime (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.CreatedUtc(((CaseModuleVersion)(entry.Entity))),
+                DateTime (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.CreatedUtc(((CaseModuleVersion)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdUtc, 5),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdUtc));
+            createdUtc.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            createdUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => v,
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => v,
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             createdUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             var estimatedMinutes = runtimeEntityType.AddProperty(
@@ -81,6 +274,47 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("EstimatedMinutes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<EstimatedMinutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            estimatedMinutes.SetGetter(
+                int (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.EstimatedMinutes(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.EstimatedMinutes(instance) == 0);
+            estimatedMinutes.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, int value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.EstimatedMinutes(instance) = value;
+                    return instance;
+                });
+            estimatedMinutes.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, int value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.EstimatedMinutes(instance) = value;
+                    return instance;
+                });
+            estimatedMinutes.SetAccessors(
+                int (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.EstimatedMinutes(((CaseModuleVersion)(entry.Entity))),
+                int (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.EstimatedMinutes(((CaseModuleVersion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(estimatedMinutes, 6),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(estimatedMinutes));
+            estimatedMinutes.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            estimatedMinutes.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var keyMessages = runtimeEntityType.AddProperty(
                 "KeyMessages",
@@ -89,6 +323,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<KeyMessages>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 maxLength: 2000);
+            keyMessages.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.KeyMessages(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.KeyMessages(instance) == null);
+            keyMessages.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.KeyMessages(instance) = value;
+                    return instance;
+                });
+            keyMessages.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.KeyMessages(instance) = value;
+                    return instance;
+                });
+            keyMessages.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(7) ? entry.ReadStoreGeneratedValue<string>(2) : (entry.FlaggedAsTemporary(7) && CaseModuleVersionUnsafeAccessors.KeyMessages(((CaseModuleVersion)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(2) : CaseModuleVersionUnsafeAccessors.KeyMessages(((CaseModuleVersion)(entry.Entity))))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.KeyMessages(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(keyMessages, 7),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(keyMessages));
+            keyMessages.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: 2);
+            keyMessages.TypeMapping = SqliteStringTypeMapping.Default;
             keyMessages.AddAnnotation("Relational:DefaultValue", "");
 
             var moduleId = runtimeEntityType.AddProperty(
@@ -97,6 +358,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("ModuleId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<ModuleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            moduleId.SetGetter(
+                Guid (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ModuleId(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ModuleId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            moduleId.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, Guid value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ModuleId(instance) = value;
+                    return instance;
+                });
+            moduleId.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, Guid value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ModuleId(instance) = value;
+                    return instance;
+                });
+            moduleId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(8) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(8) && CaseModuleVersionUnsafeAccessors.ModuleId(((CaseModuleVersion)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : CaseModuleVersionUnsafeAccessors.ModuleId(((CaseModuleVersion)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ModuleId(((CaseModuleVersion)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(moduleId, 8),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(moduleId, 2));
+            moduleId.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 3);
+            moduleId.TypeMapping = SqliteGuidTypeMapping.Default;
+            moduleId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(moduleId));
 
             var number = runtimeEntityType.AddProperty(
                 "Number",
@@ -104,6 +393,48 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            number.SetGetter(
+                int (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Number(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Number(instance) == 0);
+            number.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, int value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Number(instance) = value;
+                    return instance;
+                });
+            number.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, int value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Number(instance) = value;
+                    return instance;
+                });
+            number.SetAccessors(
+                int (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Number(((CaseModuleVersion)(entry.Entity))),
+                int (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Number(((CaseModuleVersion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(number, 9),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(number));
+            number.SetPropertyIndexes(
+                index: 9,
+                originalValueIndex: 9,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            number.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            number.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(number));
 
             var publishedByUserId = runtimeEntityType.AddProperty(
                 "PublishedByUserId",
@@ -112,6 +443,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<PublishedByUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 450);
+            publishedByUserId.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.PublishedByUserId(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.PublishedByUserId(instance) == null);
+            publishedByUserId.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.PublishedByUserId(instance) = value;
+                    return instance;
+                });
+            publishedByUserId.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.PublishedByUserId(instance) = value;
+                    return instance;
+                });
+            publishedByUserId.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.PublishedByUserId(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.PublishedByUserId(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(publishedByUserId, 10),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(publishedByUserId));
+            publishedByUserId.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            publishedByUserId.TypeMapping = SqliteStringTypeMapping.Default;
 
             var publishedUtc = runtimeEntityType.AddProperty(
                 "PublishedUtc",
@@ -120,6 +478,55 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<PublishedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+            publishedUtc.SetGetter(
+                DateTime? (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.PublishedUtc(instance),
+                bool (CaseModuleVersion instance) => !(CaseModuleVersionUnsafeAccessors.PublishedUtc(instance).HasValue));
+            publishedUtc.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateTime? value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.PublishedUtc(instance) = value;
+                    return instance;
+                });
+            publishedUtc.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateTime? value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.PublishedUtc(instance) = value;
+                    return instance;
+                });
+            publishedUtc.SetAccessors(
+                DateTime? (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.PublishedUtc(((CaseModuleVersion)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.PublishedUtc(((CaseModuleVersion)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(publishedUtc, 11),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(publishedUtc));
+            publishedUtc.SetPropertyIndexes(
+                index: 11,
+                originalValueIndex: 11,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            publishedUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => v,
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => v,
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+            publishedUtc.SetComparer(new NullableValueComparer<DateTime>(publishedUtc.TypeMapping.Comparer));
+            publishedUtc.SetKeyComparer(new NullableValueComparer<DateTime>(publishedUtc.TypeMapping.KeyComparer));
 
             var reviewPublishedOn = runtimeEntityType.AddProperty(
                 "ReviewPublishedOn",
@@ -127,6 +534,35 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("ReviewPublishedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<ReviewPublishedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            reviewPublishedOn.SetGetter(
+                DateOnly? (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ReviewPublishedOn(instance),
+                bool (CaseModuleVersion instance) => !(CaseModuleVersionUnsafeAccessors.ReviewPublishedOn(instance).HasValue));
+            reviewPublishedOn.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateOnly? value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ReviewPublishedOn(instance) = value;
+                    return instance;
+                });
+            reviewPublishedOn.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateOnly? value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ReviewPublishedOn(instance) = value;
+                    return instance;
+                });
+            reviewPublishedOn.SetAccessors(
+                DateOnly? (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ReviewPublishedOn(((CaseModuleVersion)(entry.Entity))),
+                DateOnly? (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ReviewPublishedOn(((CaseModuleVersion)(entry.Entity))),
+                DateOnly? (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly?>(reviewPublishedOn, 12),
+                DateOnly? (IInternalEntry entry) => entry.GetCurrentValue<DateOnly?>(reviewPublishedOn));
+            reviewPublishedOn.SetPropertyIndexes(
+                index: 12,
+                originalValueIndex: 12,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            reviewPublishedOn.TypeMapping = SqliteDateOnlyTypeMapping.Default;
+            reviewPublishedOn.SetComparer(new NullableValueComparer<DateOnly>(reviewPublishedOn.TypeMapping.Comparer));
+            reviewPublishedOn.SetKeyComparer(new NullableValueComparer<DateOnly>(reviewPublishedOn.TypeMapping.KeyComparer));
 
             var reviewType = runtimeEntityType.AddProperty(
                 "ReviewType",
@@ -135,6 +571,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<ReviewType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
                 providerPropertyType: typeof(string));
+            reviewType.SetGetter(
+                ReviewType (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.ReviewType(instance),
+                bool (CaseModuleVersion instance) => object.Equals(((object)(CaseModuleVersionUnsafeAccessors.ReviewType(instance))), ((object)(ReviewType.SeriousCaseReview))));
+            reviewType.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, ReviewType value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ReviewType(instance) = value;
+                    return instance;
+                });
+            reviewType.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, ReviewType value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.ReviewType(instance) = value;
+                    return instance;
+                });
+            reviewType.SetAccessors(
+                ReviewType (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ReviewType(((CaseModuleVersion)(entry.Entity))),
+                ReviewType (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.ReviewType(((CaseModuleVersion)(entry.Entity))),
+                ReviewType (IInternalEntry entry) => entry.ReadOriginalValue<ReviewType>(reviewType, 13),
+                ReviewType (IInternalEntry entry) => entry.GetCurrentValue<ReviewType>(reviewType));
+            reviewType.SetPropertyIndexes(
+                index: 13,
+                originalValueIndex: 13,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            reviewType.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<ReviewType>(
+                    bool (ReviewType v1, ReviewType v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ReviewType v) => ((object)v).GetHashCode(),
+                    ReviewType (ReviewType v) => v),
+                keyComparer: new ValueComparer<ReviewType>(
+                    bool (ReviewType v1, ReviewType v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ReviewType v) => ((object)v).GetHashCode(),
+                    ReviewType (ReviewType v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<ReviewType, string>(
+                    string (ReviewType v) => ((object)v).ToString(),
+                    ReviewType (string v) => StringEnumConverter<ReviewType, string, ReviewType>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<ReviewType, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<ReviewType, string>(
+                        string (ReviewType v) => ((object)v).ToString(),
+                        ReviewType (string v) => StringEnumConverter<ReviewType, string, ReviewType>.ConvertToEnum(v))));
             reviewType.SetSentinelFromProviderValue("SeriousCaseReview");
 
             var searchText = runtimeEntityType.AddProperty(
@@ -142,6 +625,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("SearchText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<SearchText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            searchText.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SearchText(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SearchText(instance) == null);
+            searchText.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SearchText(instance) = value;
+                    return instance;
+                });
+            searchText.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SearchText(instance) = value;
+                    return instance;
+                });
+            searchText.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SearchText(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SearchText(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(searchText, 14),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(searchText));
+            searchText.SetPropertyIndexes(
+                index: 14,
+                originalValueIndex: 14,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            searchText.TypeMapping = SqliteStringTypeMapping.Default;
 
             var sourceHash = runtimeEntityType.AddProperty(
                 "SourceHash",
@@ -150,6 +660,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<SourceHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 64);
+            sourceHash.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SourceHash(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SourceHash(instance) == null);
+            sourceHash.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SourceHash(instance) = value;
+                    return instance;
+                });
+            sourceHash.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SourceHash(instance) = value;
+                    return instance;
+                });
+            sourceHash.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SourceHash(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SourceHash(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(sourceHash, 15),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(sourceHash));
+            sourceHash.SetPropertyIndexes(
+                index: 15,
+                originalValueIndex: 15,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            sourceHash.TypeMapping = SqliteStringTypeMapping.Default;
 
             var state = runtimeEntityType.AddProperty(
                 "State",
@@ -158,6 +695,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            state.SetGetter(
+                VersionState (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.State(instance),
+                bool (CaseModuleVersion instance) => object.Equals(((object)(CaseModuleVersionUnsafeAccessors.State(instance))), ((object)(VersionState.Draft))));
+            state.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, VersionState value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.State(instance) = value;
+                    return instance;
+                });
+            state.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, VersionState value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.State(instance) = value;
+                    return instance;
+                });
+            state.SetAccessors(
+                VersionState (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.State(((CaseModuleVersion)(entry.Entity))),
+                VersionState (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.State(((CaseModuleVersion)(entry.Entity))),
+                VersionState (IInternalEntry entry) => entry.ReadOriginalValue<VersionState>(state, 16),
+                VersionState (IInternalEntry entry) => entry.GetCurrentValue<VersionState>(state));
+            state.SetPropertyIndexes(
+                index: 16,
+                originalValueIndex: 16,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            state.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<VersionState>(
+                    bool (VersionState v1, VersionState v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (VersionState v) => ((object)v).GetHashCode(),
+                    VersionState (VersionState v) => v),
+                keyComparer: new ValueComparer<VersionState>(
+                    bool (VersionState v1, VersionState v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (VersionState v) => ((object)v).GetHashCode(),
+                    VersionState (VersionState v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<VersionState, string>(
+                    string (VersionState v) => ((object)v).ToString(),
+                    VersionState (string v) => StringEnumConverter<VersionState, string, VersionState>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<VersionState, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<VersionState, string>(
+                        string (VersionState v) => ((object)v).ToString(),
+                        VersionState (string v) => StringEnumConverter<VersionState, string, VersionState>.ConvertToEnum(v))));
             state.SetSentinelFromProviderValue("Draft");
 
             var submittedByUserId = runtimeEntityType.AddProperty(
@@ -167,6 +751,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<SubmittedByUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 450);
+            submittedByUserId.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SubmittedByUserId(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SubmittedByUserId(instance) == null);
+            submittedByUserId.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SubmittedByUserId(instance) = value;
+                    return instance;
+                });
+            submittedByUserId.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SubmittedByUserId(instance) = value;
+                    return instance;
+                });
+            submittedByUserId.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SubmittedByUserId(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SubmittedByUserId(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(submittedByUserId, 17),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(submittedByUserId));
+            submittedByUserId.SetPropertyIndexes(
+                index: 17,
+                originalValueIndex: 17,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            submittedByUserId.TypeMapping = SqliteStringTypeMapping.Default;
 
             var submittedUtc = runtimeEntityType.AddProperty(
                 "SubmittedUtc",
@@ -175,6 +786,55 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseModuleVersion).GetField("<SubmittedUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+            submittedUtc.SetGetter(
+                DateTime? (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SubmittedUtc(instance),
+                bool (CaseModuleVersion instance) => !(CaseModuleVersionUnsafeAccessors.SubmittedUtc(instance).HasValue));
+            submittedUtc.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateTime? value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SubmittedUtc(instance) = value;
+                    return instance;
+                });
+            submittedUtc.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, DateTime? value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SubmittedUtc(instance) = value;
+                    return instance;
+                });
+            submittedUtc.SetAccessors(
+                DateTime? (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SubmittedUtc(((CaseModuleVersion)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SubmittedUtc(((CaseModuleVersion)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(submittedUtc, 18),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(submittedUtc));
+            submittedUtc.SetPropertyIndexes(
+                index: 18,
+                originalValueIndex: 18,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            submittedUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => v,
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => v,
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+            submittedUtc.SetComparer(new NullableValueComparer<DateTime>(submittedUtc.TypeMapping.Comparer));
+            submittedUtc.SetKeyComparer(new NullableValueComparer<DateTime>(submittedUtc.TypeMapping.KeyComparer));
 
             var summary = runtimeEntityType.AddProperty(
                 "Summary",
@@ -182,6 +842,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 600);
+            summary.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Summary(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Summary(instance) == null);
+            summary.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Summary(instance) = value;
+                    return instance;
+                });
+            summary.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Summary(instance) = value;
+                    return instance;
+                });
+            summary.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Summary(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Summary(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(summary, 19),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(summary));
+            summary.SetPropertyIndexes(
+                index: 19,
+                originalValueIndex: 19,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            summary.TypeMapping = SqliteStringTypeMapping.Default;
 
             var supportSignposting = runtimeEntityType.AddProperty(
                 "SupportSignposting",
@@ -189,6 +876,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("SupportSignposting", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<SupportSignposting>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 1000);
+            supportSignposting.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SupportSignposting(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.SupportSignposting(instance) == null);
+            supportSignposting.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SupportSignposting(instance) = value;
+                    return instance;
+                });
+            supportSignposting.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.SupportSignposting(instance) = value;
+                    return instance;
+                });
+            supportSignposting.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SupportSignposting(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.SupportSignposting(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(supportSignposting, 20),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(supportSignposting));
+            supportSignposting.SetPropertyIndexes(
+                index: 20,
+                originalValueIndex: 20,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            supportSignposting.TypeMapping = SqliteStringTypeMapping.Default;
 
             var title = runtimeEntityType.AddProperty(
                 "Title",
@@ -196,6 +910,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+            title.SetGetter(
+                string (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Title(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Title(instance) == null);
+            title.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, string value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetAccessors(
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Title(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Title(((CaseModuleVersion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 21),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+            title.SetPropertyIndexes(
+                index: 21,
+                originalValueIndex: 21,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            title.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -237,6 +978,32 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Module", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Module>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            module.SetGetter(
+                CaseModule (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Module(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Module(instance) == null);
+            module.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, CaseModule value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Module(instance) = value;
+                    return instance;
+                });
+            module.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, CaseModule value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Module(instance) = value;
+                    return instance;
+                });
+            module.SetAccessors(
+                CaseModule (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Module(((CaseModuleVersion)(entry.Entity))),
+                CaseModule (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Module(((CaseModuleVersion)(entry.Entity))),
+                null,
+                CaseModule (IInternalEntry entry) => entry.GetCurrentValue<CaseModule>(module));
+            module.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 5,
+                storeGenerationIndex: -1);
             var versions = principalEntityType.AddNavigation("Versions",
                 runtimeForeignKey,
                 onDependent: false,
@@ -244,11 +1011,105 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModule).GetProperty("Versions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModule).GetField("<Versions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            versions.SetGetter(
+                List<CaseModuleVersion> (CaseModule instance) => CaseModuleUnsafeAccessors.Versions(instance),
+                bool (CaseModule instance) => CaseModuleUnsafeAccessors.Versions(instance) == null);
+            versions.SetSetter(
+                CaseModule (CaseModule instance, List<CaseModuleVersion> value) =>
+                {
+                    CaseModuleUnsafeAccessors.Versions(instance) = value;
+                    return instance;
+                });
+            versions.SetMaterializationSetter(
+                CaseModule (CaseModule instance, List<CaseModuleVersion> value) =>
+                {
+                    CaseModuleUnsafeAccessors.Versions(instance) = value;
+                    return instance;
+                });
+            versions.SetAccessors(
+                List<CaseModuleVersion> (IInternalEntry entry) => CaseModuleUnsafeAccessors.Versions(((CaseModule)(entry.Entity))),
+                List<CaseModuleVersion> (IInternalEntry entry) => CaseModuleUnsafeAccessors.Versions(((CaseModule)(entry.Entity))),
+                null,
+                List<CaseModuleVersion> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseModuleVersion>>(versions));
+            versions.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
+            versions.SetCollectionAccessor<CaseModule, List<CaseModuleVersion>, CaseModuleVersion>(
+                List<CaseModuleVersion> (CaseModule entity) => CaseModuleUnsafeAccessors.Versions(entity),
+                (CaseModule entity, List<CaseModuleVersion> collection) => CaseModuleUnsafeAccessors.Versions(entity) = ((List<CaseModuleVersion>)collection),
+                (CaseModule entity, List<CaseModuleVersion> collection) => CaseModuleUnsafeAccessors.Versions(entity) = ((List<CaseModuleVersion>)collection),
+                List<CaseModuleVersion> (CaseModule entity, Action<CaseModule, List<CaseModuleVersion>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModule, List<CaseModuleVersion>, List<CaseModuleVersion>>(entity, setter),
+                List<CaseModuleVersion> () => new List<CaseModuleVersion>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var boardResponse = runtimeEntityType.FindProperty("BoardResponse");
+            var changeNote = runtimeEntityType.FindProperty("ChangeNote");
+            var contentWarning = runtimeEntityType.FindProperty("ContentWarning");
+            var createdUtc = runtimeEntityType.FindProperty("CreatedUtc");
+            var estimatedMinutes = runtimeEntityType.FindProperty("EstimatedMinutes");
+            var keyMessages = runtimeEntityType.FindProperty("KeyMessages");
+            var moduleId = runtimeEntityType.FindProperty("ModuleId");
+            var number = runtimeEntityType.FindProperty("Number");
+            var publishedByUserId = runtimeEntityType.FindProperty("PublishedByUserId");
+            var publishedUtc = runtimeEntityType.FindProperty("PublishedUtc");
+            var reviewPublishedOn = runtimeEntityType.FindProperty("ReviewPublishedOn");
+            var reviewType = runtimeEntityType.FindProperty("ReviewType");
+            var searchText = runtimeEntityType.FindProperty("SearchText");
+            var sourceHash = runtimeEntityType.FindProperty("SourceHash");
+            var state = runtimeEntityType.FindProperty("State");
+            var submittedByUserId = runtimeEntityType.FindProperty("SubmittedByUserId");
+            var submittedUtc = runtimeEntityType.FindProperty("SubmittedUtc");
+            var summary = runtimeEntityType.FindProperty("Summary");
+            var supportSignposting = runtimeEntityType.FindProperty("SupportSignposting");
+            var title = runtimeEntityType.FindProperty("Title");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            var chronology = runtimeEntityType.FindNavigation("Chronology");
+            var findings = runtimeEntityType.FindNavigation("Findings");
+            var module = runtimeEntityType.FindNavigation("Module");
+            var practiceActions = runtimeEntityType.FindNavigation("PracticeActions");
+            var recommendations = runtimeEntityType.FindNavigation("Recommendations");
+            var sections = runtimeEntityType.FindNavigation("Sections");
+            var themes = runtimeEntityType.FindNavigation("Themes");
+            var topics = runtimeEntityType.FindNavigation("Topics");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseModuleVersion)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, string, string, string, DateTime, int, string, Guid, int, string, DateTime?, DateOnly?, ReviewType, string, string, VersionState, string, DateTime?, string, string, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<string>(boardResponse) == null ? null : ((ValueComparer<string>)(((IProperty)boardResponse).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(boardResponse))), (source.GetCurrentValue<string>(changeNote) == null ? null : ((ValueComparer<string>)(((IProperty)changeNote).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(changeNote))), (source.GetCurrentValue<string>(contentWarning) == null ? null : ((ValueComparer<string>)(((IProperty)contentWarning).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(contentWarning))), ((ValueComparer<DateTime>)(((IProperty)createdUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdUtc)), ((ValueComparer<int>)(((IProperty)estimatedMinutes).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(estimatedMinutes)), (source.GetCurrentValue<string>(keyMessages) == null ? null : ((ValueComparer<string>)(((IProperty)keyMessages).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(keyMessages))), ((ValueComparer<Guid>)(((IProperty)moduleId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(moduleId)), ((ValueComparer<int>)(((IProperty)number).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(number)), (source.GetCurrentValue<string>(publishedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)publishedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(publishedByUserId))), (source.GetCurrentValue<DateTime?>(publishedUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)publishedUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(publishedUtc))), (source.GetCurrentValue<DateOnly?>(reviewPublishedOn) == null ? null : ((ValueComparer<DateOnly?>)(((IProperty)reviewPublishedOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly?>(reviewPublishedOn))), ((ValueComparer<ReviewType>)(((IProperty)reviewType).GetValueComparer())).Snapshot(source.GetCurrentValue<ReviewType>(reviewType)), (source.GetCurrentValue<string>(searchText) == null ? null : ((ValueComparer<string>)(((IProperty)searchText).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(searchText))), (source.GetCurrentValue<string>(sourceHash) == null ? null : ((ValueComparer<string>)(((IProperty)sourceHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sourceHash))), ((ValueComparer<VersionState>)(((IProperty)state).GetValueComparer())).Snapshot(source.GetCurrentValue<VersionState>(state)), (source.GetCurrentValue<string>(submittedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)submittedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(submittedByUserId))), (source.GetCurrentValue<DateTime?>(submittedUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)submittedUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(submittedUtc))), (source.GetCurrentValue<string>(summary) == null ? null : ((ValueComparer<string>)(((IProperty)summary).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(summary))), (source.GetCurrentValue<string>(supportSignposting) == null ? null : ((ValueComparer<string>)(((IProperty)supportSignposting).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(supportSignposting))), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, string, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), (default(string) == null ? null : ((ValueComparer<string>)(((IProperty)keyMessages).GetValueComparer())).Snapshot(default(string))), ((ValueComparer<Guid>)(((IProperty)moduleId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, string, Guid>(default(Guid), default(Guid), default(string), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseModuleVersion)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, object, object, object, object, object, object, object, object>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)moduleId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(moduleId)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CaseChronologyEntry>>(chronology)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CaseFinding>>(findings)), source.GetCurrentValue<CaseModule>(module), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CasePracticeAction>>(practiceActions)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CaseRecommendation>>(recommendations)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CaseSection>>(sections)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CaseVersionTheme>>(themes)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<CaseVersionTopic>>(topics)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 22,
+                navigationCount: 8,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 22,
+                shadowCount: 0,
+                relationshipCount: 11,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -4,8 +4,16 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +42,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Id(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseRecommendationUnsafeAccessors.Id(((CaseRecommendation)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseRecommendationUnsafeAccessors.Id(((CaseRecommendation)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Id(((CaseRecommendation)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -41,6 +77,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseRecommendation).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseRecommendation).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.BoardId(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseRecommendationUnsafeAccessors.BoardId(((CaseRecommendation)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseRecommendationUnsafeAccessors.BoardId(((CaseRecommendation)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.BoardId(((CaseRecommendation)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var number = runtimeEntityType.AddProperty(
                 "Number",
@@ -48,6 +112,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseRecommendation).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseRecommendation).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
+            number.SetGetter(
+                string (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Number(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Number(instance) == null);
+            number.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Number(instance) = value;
+                    return instance;
+                });
+            number.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Number(instance) = value;
+                    return instance;
+                });
+            number.SetAccessors(
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Number(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Number(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(number, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(number));
+            number.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            number.TypeMapping = SqliteStringTypeMapping.Default;
 
             var position = runtimeEntityType.AddProperty(
                 "Position",
@@ -55,6 +146,47 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseRecommendation).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseRecommendation).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            position.SetGetter(
+                int (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Position(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Position(instance) == 0);
+            position.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, int value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, int value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetAccessors(
+                int (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Position(((CaseRecommendation)(entry.Entity))),
+                int (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Position(((CaseRecommendation)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+            position.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            position.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var rationale = runtimeEntityType.AddProperty(
                 "Rationale",
@@ -63,6 +195,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseRecommendation).GetField("<Rationale>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 3000);
+            rationale.SetGetter(
+                string (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Rationale(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Rationale(instance) == null);
+            rationale.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Rationale(instance) = value;
+                    return instance;
+                });
+            rationale.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Rationale(instance) = value;
+                    return instance;
+                });
+            rationale.SetAccessors(
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Rationale(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Rationale(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(rationale, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(rationale));
+            rationale.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            rationale.TypeMapping = SqliteStringTypeMapping.Default;
 
             var scope = runtimeEntityType.AddProperty(
                 "Scope",
@@ -71,6 +230,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseRecommendation).GetField("<Scope>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            scope.SetGetter(
+                RecommendationScope (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Scope(instance),
+                bool (CaseRecommendation instance) => object.Equals(((object)(CaseRecommendationUnsafeAccessors.Scope(instance))), ((object)(RecommendationScope.SingleAgency))));
+            scope.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, RecommendationScope value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Scope(instance) = value;
+                    return instance;
+                });
+            scope.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, RecommendationScope value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Scope(instance) = value;
+                    return instance;
+                });
+            scope.SetAccessors(
+                RecommendationScope (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Scope(((CaseRecommendation)(entry.Entity))),
+                RecommendationScope (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Scope(((CaseRecommendation)(entry.Entity))),
+                RecommendationScope (IInternalEntry entry) => entry.ReadOriginalValue<RecommendationScope>(scope, 5),
+                RecommendationScope (IInternalEntry entry) => entry.GetCurrentValue<RecommendationScope>(scope));
+            scope.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            scope.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<RecommendationScope>(
+                    bool (RecommendationScope v1, RecommendationScope v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (RecommendationScope v) => ((object)v).GetHashCode(),
+                    RecommendationScope (RecommendationScope v) => v),
+                keyComparer: new ValueComparer<RecommendationScope>(
+                    bool (RecommendationScope v1, RecommendationScope v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (RecommendationScope v) => ((object)v).GetHashCode(),
+                    RecommendationScope (RecommendationScope v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<RecommendationScope, string>(
+                    string (RecommendationScope v) => ((object)v).ToString(),
+                    RecommendationScope (string v) => StringEnumConverter<RecommendationScope, string, RecommendationScope>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<RecommendationScope, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<RecommendationScope, string>(
+                        string (RecommendationScope v) => ((object)v).ToString(),
+                        RecommendationScope (string v) => StringEnumConverter<RecommendationScope, string, RecommendationScope>.ConvertToEnum(v))));
             scope.SetSentinelFromProviderValue("SingleAgency");
 
             var status = runtimeEntityType.AddProperty(
@@ -80,6 +286,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseRecommendation).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            status.SetGetter(
+                RecommendationStatus (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Status(instance),
+                bool (CaseRecommendation instance) => object.Equals(((object)(CaseRecommendationUnsafeAccessors.Status(instance))), ((object)(RecommendationStatus.NotYetKnown))));
+            status.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, RecommendationStatus value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Status(instance) = value;
+                    return instance;
+                });
+            status.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, RecommendationStatus value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Status(instance) = value;
+                    return instance;
+                });
+            status.SetAccessors(
+                RecommendationStatus (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Status(((CaseRecommendation)(entry.Entity))),
+                RecommendationStatus (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Status(((CaseRecommendation)(entry.Entity))),
+                RecommendationStatus (IInternalEntry entry) => entry.ReadOriginalValue<RecommendationStatus>(status, 6),
+                RecommendationStatus (IInternalEntry entry) => entry.GetCurrentValue<RecommendationStatus>(status));
+            status.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            status.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<RecommendationStatus>(
+                    bool (RecommendationStatus v1, RecommendationStatus v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (RecommendationStatus v) => ((object)v).GetHashCode(),
+                    RecommendationStatus (RecommendationStatus v) => v),
+                keyComparer: new ValueComparer<RecommendationStatus>(
+                    bool (RecommendationStatus v1, RecommendationStatus v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (RecommendationStatus v) => ((object)v).GetHashCode(),
+                    RecommendationStatus (RecommendationStatus v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<RecommendationStatus, string>(
+                    string (RecommendationStatus v) => ((object)v).ToString(),
+                    RecommendationStatus (string v) => StringEnumConverter<RecommendationStatus, string, RecommendationStatus>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<RecommendationStatus, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<RecommendationStatus, string>(
+                        string (RecommendationStatus v) => ((object)v).ToString(),
+                        RecommendationStatus (string v) => StringEnumConverter<RecommendationStatus, string, RecommendationStatus>.ConvertToEnum(v))));
             status.SetSentinelFromProviderValue("NotYetKnown");
 
             var statusReason = runtimeEntityType.AddProperty(
@@ -89,6 +342,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseRecommendation).GetField("<StatusReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 2000);
+            statusReason.SetGetter(
+                string (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.StatusReason(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.StatusReason(instance) == null);
+            statusReason.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.StatusReason(instance) = value;
+                    return instance;
+                });
+            statusReason.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.StatusReason(instance) = value;
+                    return instance;
+                });
+            statusReason.SetAccessors(
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.StatusReason(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.StatusReason(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(statusReason, 7),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(statusReason));
+            statusReason.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            statusReason.TypeMapping = SqliteStringTypeMapping.Default;
 
             var text = runtimeEntityType.AddProperty(
                 "Text",
@@ -96,6 +376,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseRecommendation).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseRecommendation).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 3000);
+            text.SetGetter(
+                string (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Text(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.Text(instance) == null);
+            text.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Text(instance) = value;
+                    return instance;
+                });
+            text.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, string value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.Text(instance) = value;
+                    return instance;
+                });
+            text.SetAccessors(
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Text(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.Text(((CaseRecommendation)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 8),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
+            text.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            text.TypeMapping = SqliteStringTypeMapping.Default;
 
             var themeId = runtimeEntityType.AddProperty(
                 "ThemeId",
@@ -103,6 +410,36 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseRecommendation).GetProperty("ThemeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseRecommendation).GetField("<ThemeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            themeId.SetGetter(
+                Guid? (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.ThemeId(instance),
+                bool (CaseRecommendation instance) => !(CaseRecommendationUnsafeAccessors.ThemeId(instance).HasValue));
+            themeId.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid? value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid? value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetAccessors(
+                Guid? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(9) ? entry.ReadStoreGeneratedValue<Guid?>(2) : (entry.FlaggedAsTemporary(9) && !(CaseRecommendationUnsafeAccessors.ThemeId(((CaseRecommendation)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<Guid?>(2) : CaseRecommendationUnsafeAccessors.ThemeId(((CaseRecommendation)(entry.Entity))))),
+                Guid? (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.ThemeId(((CaseRecommendation)(entry.Entity))),
+                Guid? (IInternalEntry entry) => entry.ReadOriginalValue<Guid?>(themeId, 9),
+                Guid? (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid?>(themeId, 2));
+            themeId.SetPropertyIndexes(
+                index: 9,
+                originalValueIndex: 9,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            themeId.TypeMapping = SqliteGuidTypeMapping.Default;
+            themeId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid?>(themeId));
+            themeId.SetComparer(new NullableValueComparer<Guid>(themeId.TypeMapping.Comparer));
+            themeId.SetKeyComparer(new NullableValueComparer<Guid>(themeId.TypeMapping.KeyComparer));
 
             var versionId = runtimeEntityType.AddProperty(
                 "VersionId",
@@ -110,6 +447,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseRecommendation).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseRecommendation).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetGetter(
+                Guid (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.VersionId(instance),
+                bool (CaseRecommendation instance) => CaseRecommendationUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetMaterializationSetter(
+                CaseRecommendation (CaseRecommendation instance, Guid value) =>
+                {
+                    CaseRecommendationUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(10) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(10) && CaseRecommendationUnsafeAccessors.VersionId(((CaseRecommendation)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : CaseRecommendationUnsafeAccessors.VersionId(((CaseRecommendation)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseRecommendationUnsafeAccessors.VersionId(((CaseRecommendation)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 10),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 3));
+            versionId.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            versionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -163,11 +528,86 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Recommendations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Recommendations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            recommendations.SetGetter(
+                List<CaseRecommendation> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Recommendations(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Recommendations(instance) == null);
+            recommendations.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseRecommendation> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Recommendations(instance) = value;
+                    return instance;
+                });
+            recommendations.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseRecommendation> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Recommendations(instance) = value;
+                    return instance;
+                });
+            recommendations.SetAccessors(
+                List<CaseRecommendation> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Recommendations(((CaseModuleVersion)(entry.Entity))),
+                List<CaseRecommendation> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Recommendations(((CaseModuleVersion)(entry.Entity))),
+                null,
+                List<CaseRecommendation> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseRecommendation>>(recommendations));
+            recommendations.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 7,
+                storeGenerationIndex: -1);
+            recommendations.SetCollectionAccessor<CaseModuleVersion, List<CaseRecommendation>, CaseRecommendation>(
+                List<CaseRecommendation> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.Recommendations(entity),
+                (CaseModuleVersion entity, List<CaseRecommendation> collection) => CaseModuleVersionUnsafeAccessors.Recommendations(entity) = ((List<CaseRecommendation>)collection),
+                (CaseModuleVersion entity, List<CaseRecommendation> collection) => CaseModuleVersionUnsafeAccessors.Recommendations(entity) = ((List<CaseRecommendation>)collection),
+                List<CaseRecommendation> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CaseRecommendation>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CaseRecommendation>, List<CaseRecommendation>>(entity, setter),
+                List<CaseRecommendation> () => new List<CaseRecommendation>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var number = runtimeEntityType.FindProperty("Number");
+            var position = runtimeEntityType.FindProperty("Position");
+            var rationale = runtimeEntityType.FindProperty("Rationale");
+            var scope = runtimeEntityType.FindProperty("Scope");
+            var status = runtimeEntityType.FindProperty("Status");
+            var statusReason = runtimeEntityType.FindProperty("StatusReason");
+            var text = runtimeEntityType.FindProperty("Text");
+            var themeId = runtimeEntityType.FindProperty("ThemeId");
+            var versionId = runtimeEntityType.FindProperty("VersionId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseRecommendation)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, string, int, string, RecommendationScope, RecommendationStatus, string, string, Guid?, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<string>(number) == null ? null : ((ValueComparer<string>)(((IProperty)number).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(number))), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), (source.GetCurrentValue<string>(rationale) == null ? null : ((ValueComparer<string>)(((IProperty)rationale).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(rationale))), ((ValueComparer<RecommendationScope>)(((IProperty)scope).GetValueComparer())).Snapshot(source.GetCurrentValue<RecommendationScope>(scope)), ((ValueComparer<RecommendationStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<RecommendationStatus>(status)), (source.GetCurrentValue<string>(statusReason) == null ? null : ((ValueComparer<string>)(((IProperty)statusReason).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(statusReason))), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<Guid?>(themeId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)themeId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(themeId))), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid?, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), (default(Guid? ) == null ? null : ((ValueComparer<Guid?>)(((IProperty)themeId).GetValueComparer())).Snapshot(default(Guid? ))), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid?, Guid>(default(Guid), default(Guid), default(Guid? ), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseRecommendation)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid?, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<Guid?>(themeId) == null ? null : ((ValueComparer<Guid?>)(((IProperty)themeId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid?>(themeId))), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 11,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 11,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

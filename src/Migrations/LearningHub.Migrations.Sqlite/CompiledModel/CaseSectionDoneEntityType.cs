@@ -5,8 +5,15 @@ using System.Reflection;
 using LearningHub.Cases.Domain;
 using LearningHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -35,6 +42,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.Id(instance),
+                bool (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseSectionDoneUnsafeAccessors.Id(((CaseSectionDone)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseSectionDoneUnsafeAccessors.Id(((CaseSectionDone)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionDoneUnsafeAccessors.Id(((CaseSectionDone)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -42,6 +77,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSectionDone).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSectionDone).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.BoardId(instance),
+                bool (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseSectionDoneUnsafeAccessors.BoardId(((CaseSectionDone)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseSectionDoneUnsafeAccessors.BoardId(((CaseSectionDone)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionDoneUnsafeAccessors.BoardId(((CaseSectionDone)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var doneUtc = runtimeEntityType.AddProperty(
                 "DoneUtc",
@@ -49,6 +112,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSectionDone).GetProperty("DoneUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSectionDone).GetField("<DoneUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            doneUtc.SetGetter(
+                DateTime (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.DoneUtc(instance),
+                bool (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.DoneUtc(instance) == default(DateTime));
+            doneUtc.SetSetter(
+                CaseSectionDone (CaseSectionDone instance, DateTime value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.DoneUtc(instance) = value;
+                    return instance;
+                });
+            doneUtc.SetMaterializationSetter(
+                CaseSectionDone (CaseSectionDone instance, DateTime value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.DoneUtc(instance) = value;
+                    return instance;
+                });
+            doneUtc.SetAccessors(
+                DateTime (IInternalEntry entry) => CaseSectionDoneUnsafeAccessors.DoneUtc(((CaseSectionDone)(entry.Entity))),
+                DateTime (IInternalEntry entry) => CaseSectionDoneUnsafeAccessors.DoneUtc(((CaseSectionDone)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(doneUtc, 2),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(doneUtc));
+            doneUtc.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            doneUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => v,
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => v,
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             doneUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             var progressId = runtimeEntityType.AddProperty(
@@ -57,6 +167,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSectionDone).GetProperty("ProgressId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSectionDone).GetField("<ProgressId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            progressId.SetGetter(
+                Guid (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.ProgressId(instance),
+                bool (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.ProgressId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            progressId.SetSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.ProgressId(instance) = value;
+                    return instance;
+                });
+            progressId.SetMaterializationSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.ProgressId(instance) = value;
+                    return instance;
+                });
+            progressId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(3) && CaseSectionDoneUnsafeAccessors.ProgressId(((CaseSectionDone)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : CaseSectionDoneUnsafeAccessors.ProgressId(((CaseSectionDone)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionDoneUnsafeAccessors.ProgressId(((CaseSectionDone)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(progressId, 3),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(progressId, 2));
+            progressId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            progressId.TypeMapping = SqliteGuidTypeMapping.Default;
+            progressId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(progressId));
 
             var sectionId = runtimeEntityType.AddProperty(
                 "SectionId",
@@ -64,6 +202,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSectionDone).GetProperty("SectionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSectionDone).GetField("<SectionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            sectionId.SetGetter(
+                Guid (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.SectionId(instance),
+                bool (CaseSectionDone instance) => CaseSectionDoneUnsafeAccessors.SectionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            sectionId.SetSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.SectionId(instance) = value;
+                    return instance;
+                });
+            sectionId.SetMaterializationSetter(
+                CaseSectionDone (CaseSectionDone instance, Guid value) =>
+                {
+                    CaseSectionDoneUnsafeAccessors.SectionId(instance) = value;
+                    return instance;
+                });
+            sectionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(4) && CaseSectionDoneUnsafeAccessors.SectionId(((CaseSectionDone)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : CaseSectionDoneUnsafeAccessors.SectionId(((CaseSectionDone)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionDoneUnsafeAccessors.SectionId(((CaseSectionDone)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(sectionId, 4),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(sectionId, 3));
+            sectionId.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            sectionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            sectionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(sectionId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -108,6 +274,38 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseProgress).GetProperty("SectionsDone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseProgress).GetField("<SectionsDone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            sectionsDone.SetGetter(
+                List<CaseSectionDone> (CaseProgress instance) => CaseProgressUnsafeAccessors.SectionsDone(instance),
+                bool (CaseProgress instance) => CaseProgressUnsafeAccessors.SectionsDone(instance) == null);
+            sectionsDone.SetSetter(
+                CaseProgress (CaseProgress instance, List<CaseSectionDone> value) =>
+                {
+                    CaseProgressUnsafeAccessors.SectionsDone(instance) = value;
+                    return instance;
+                });
+            sectionsDone.SetMaterializationSetter(
+                CaseProgress (CaseProgress instance, List<CaseSectionDone> value) =>
+                {
+                    CaseProgressUnsafeAccessors.SectionsDone(instance) = value;
+                    return instance;
+                });
+            sectionsDone.SetAccessors(
+                List<CaseSectionDone> (IInternalEntry entry) => CaseProgressUnsafeAccessors.SectionsDone(((CaseProgress)(entry.Entity))),
+                List<CaseSectionDone> (IInternalEntry entry) => CaseProgressUnsafeAccessors.SectionsDone(((CaseProgress)(entry.Entity))),
+                null,
+                List<CaseSectionDone> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseSectionDone>>(sectionsDone));
+            sectionsDone.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            sectionsDone.SetCollectionAccessor<CaseProgress, List<CaseSectionDone>, CaseSectionDone>(
+                List<CaseSectionDone> (CaseProgress entity) => CaseProgressUnsafeAccessors.SectionsDone(entity),
+                (CaseProgress entity, List<CaseSectionDone> collection) => CaseProgressUnsafeAccessors.SectionsDone(entity) = ((List<CaseSectionDone>)collection),
+                (CaseProgress entity, List<CaseSectionDone> collection) => CaseProgressUnsafeAccessors.SectionsDone(entity) = ((List<CaseSectionDone>)collection),
+                List<CaseSectionDone> (CaseProgress entity, Action<CaseProgress, List<CaseSectionDone>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseProgress, List<CaseSectionDone>, List<CaseSectionDone>>(entity, setter),
+                List<CaseSectionDone> () => new List<CaseSectionDone>());
             return runtimeForeignKey;
         }
 
@@ -124,6 +322,43 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var doneUtc = runtimeEntityType.FindProperty("DoneUtc");
+            var progressId = runtimeEntityType.FindProperty("ProgressId");
+            var sectionId = runtimeEntityType.FindProperty("SectionId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseSectionDone)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, DateTime, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<DateTime>)(((IProperty)doneUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(doneUtc)), ((ValueComparer<Guid>)(((IProperty)progressId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(progressId)), ((ValueComparer<Guid>)(((IProperty)sectionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(sectionId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)progressId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)sectionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseSectionDone)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)progressId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(progressId)), ((ValueComparer<Guid>)(((IProperty)sectionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(sectionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 5,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 5,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

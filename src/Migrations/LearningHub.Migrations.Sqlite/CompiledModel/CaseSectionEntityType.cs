@@ -4,8 +4,16 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +42,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseSection instance) => CaseSectionUnsafeAccessors.Id(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseSectionUnsafeAccessors.Id(((CaseSection)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseSectionUnsafeAccessors.Id(((CaseSection)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionUnsafeAccessors.Id(((CaseSection)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -41,6 +77,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSection).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSection).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseSection instance) => CaseSectionUnsafeAccessors.BoardId(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseSectionUnsafeAccessors.BoardId(((CaseSection)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseSectionUnsafeAccessors.BoardId(((CaseSection)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionUnsafeAccessors.BoardId(((CaseSection)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var body = runtimeEntityType.AddProperty(
                 "Body",
@@ -48,6 +112,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSection).GetProperty("Body", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSection).GetField("<Body>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20000);
+            body.SetGetter(
+                string (CaseSection instance) => CaseSectionUnsafeAccessors.Body(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.Body(instance) == null);
+            body.SetSetter(
+                CaseSection (CaseSection instance, string value) =>
+                {
+                    CaseSectionUnsafeAccessors.Body(instance) = value;
+                    return instance;
+                });
+            body.SetMaterializationSetter(
+                CaseSection (CaseSection instance, string value) =>
+                {
+                    CaseSectionUnsafeAccessors.Body(instance) = value;
+                    return instance;
+                });
+            body.SetAccessors(
+                string (IInternalEntry entry) => CaseSectionUnsafeAccessors.Body(((CaseSection)(entry.Entity))),
+                string (IInternalEntry entry) => CaseSectionUnsafeAccessors.Body(((CaseSection)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(body, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(body));
+            body.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            body.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddProperty(
                 "Key",
@@ -55,6 +146,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSection).GetProperty("Key", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSection).GetField("<Key>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            key.SetGetter(
+                Guid (CaseSection instance) => CaseSectionUnsafeAccessors.Key(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.Key(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            key.SetSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.Key(instance) = value;
+                    return instance;
+                });
+            key.SetMaterializationSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.Key(instance) = value;
+                    return instance;
+                });
+            key.SetAccessors(
+                Guid (IInternalEntry entry) => CaseSectionUnsafeAccessors.Key(((CaseSection)(entry.Entity))),
+                Guid (IInternalEntry entry) => CaseSectionUnsafeAccessors.Key(((CaseSection)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(key, 3),
+                Guid (IInternalEntry entry) => entry.GetCurrentValue<Guid>(key));
+            key.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            key.TypeMapping = SqliteGuidTypeMapping.Default;
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
@@ -63,6 +181,53 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(CaseSection).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
                 providerPropertyType: typeof(string));
+            kind.SetGetter(
+                SectionKind (CaseSection instance) => CaseSectionUnsafeAccessors.Kind(instance),
+                bool (CaseSection instance) => object.Equals(((object)(CaseSectionUnsafeAccessors.Kind(instance))), ((object)(SectionKind.Summary))));
+            kind.SetSetter(
+                CaseSection (CaseSection instance, SectionKind value) =>
+                {
+                    CaseSectionUnsafeAccessors.Kind(instance) = value;
+                    return instance;
+                });
+            kind.SetMaterializationSetter(
+                CaseSection (CaseSection instance, SectionKind value) =>
+                {
+                    CaseSectionUnsafeAccessors.Kind(instance) = value;
+                    return instance;
+                });
+            kind.SetAccessors(
+                SectionKind (IInternalEntry entry) => CaseSectionUnsafeAccessors.Kind(((CaseSection)(entry.Entity))),
+                SectionKind (IInternalEntry entry) => CaseSectionUnsafeAccessors.Kind(((CaseSection)(entry.Entity))),
+                SectionKind (IInternalEntry entry) => entry.ReadOriginalValue<SectionKind>(kind, 4),
+                SectionKind (IInternalEntry entry) => entry.GetCurrentValue<SectionKind>(kind));
+            kind.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            kind.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<SectionKind>(
+                    bool (SectionKind v1, SectionKind v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (SectionKind v) => ((object)v).GetHashCode(),
+                    SectionKind (SectionKind v) => v),
+                keyComparer: new ValueComparer<SectionKind>(
+                    bool (SectionKind v1, SectionKind v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (SectionKind v) => ((object)v).GetHashCode(),
+                    SectionKind (SectionKind v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<SectionKind, string>(
+                    string (SectionKind v) => ((object)v).ToString(),
+                    SectionKind (string v) => StringEnumConverter<SectionKind, string, SectionKind>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<SectionKind, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<SectionKind, string>(
+                        string (SectionKind v) => ((object)v).ToString(),
+                        SectionKind (string v) => StringEnumConverter<SectionKind, string, SectionKind>.ConvertToEnum(v))));
             kind.SetSentinelFromProviderValue("Summary");
 
             var position = runtimeEntityType.AddProperty(
@@ -71,6 +236,47 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSection).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSection).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            position.SetGetter(
+                int (CaseSection instance) => CaseSectionUnsafeAccessors.Position(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.Position(instance) == 0);
+            position.SetSetter(
+                CaseSection (CaseSection instance, int value) =>
+                {
+                    CaseSectionUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetMaterializationSetter(
+                CaseSection (CaseSection instance, int value) =>
+                {
+                    CaseSectionUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetAccessors(
+                int (IInternalEntry entry) => CaseSectionUnsafeAccessors.Position(((CaseSection)(entry.Entity))),
+                int (IInternalEntry entry) => CaseSectionUnsafeAccessors.Position(((CaseSection)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 5),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+            position.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            position.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var title = runtimeEntityType.AddProperty(
                 "Title",
@@ -78,6 +284,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSection).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSection).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+            title.SetGetter(
+                string (CaseSection instance) => CaseSectionUnsafeAccessors.Title(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.Title(instance) == null);
+            title.SetSetter(
+                CaseSection (CaseSection instance, string value) =>
+                {
+                    CaseSectionUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetMaterializationSetter(
+                CaseSection (CaseSection instance, string value) =>
+                {
+                    CaseSectionUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetAccessors(
+                string (IInternalEntry entry) => CaseSectionUnsafeAccessors.Title(((CaseSection)(entry.Entity))),
+                string (IInternalEntry entry) => CaseSectionUnsafeAccessors.Title(((CaseSection)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+            title.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            title.TypeMapping = SqliteStringTypeMapping.Default;
 
             var versionId = runtimeEntityType.AddProperty(
                 "VersionId",
@@ -85,6 +318,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseSection).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseSection).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetGetter(
+                Guid (CaseSection instance) => CaseSectionUnsafeAccessors.VersionId(instance),
+                bool (CaseSection instance) => CaseSectionUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetMaterializationSetter(
+                CaseSection (CaseSection instance, Guid value) =>
+                {
+                    CaseSectionUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(7) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(7) && CaseSectionUnsafeAccessors.VersionId(((CaseSection)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : CaseSectionUnsafeAccessors.VersionId(((CaseSection)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseSectionUnsafeAccessors.VersionId(((CaseSection)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 7),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 2));
+            versionId.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            versionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
 
             var key0 = runtimeEntityType.AddKey(
                 new[] { id });
@@ -125,11 +386,83 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Sections", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Sections>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            sections.SetGetter(
+                List<CaseSection> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Sections(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Sections(instance) == null);
+            sections.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseSection> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Sections(instance) = value;
+                    return instance;
+                });
+            sections.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseSection> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Sections(instance) = value;
+                    return instance;
+                });
+            sections.SetAccessors(
+                List<CaseSection> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Sections(((CaseModuleVersion)(entry.Entity))),
+                List<CaseSection> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Sections(((CaseModuleVersion)(entry.Entity))),
+                null,
+                List<CaseSection> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseSection>>(sections));
+            sections.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 8,
+                storeGenerationIndex: -1);
+            sections.SetCollectionAccessor<CaseModuleVersion, List<CaseSection>, CaseSection>(
+                List<CaseSection> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.Sections(entity),
+                (CaseModuleVersion entity, List<CaseSection> collection) => CaseModuleVersionUnsafeAccessors.Sections(entity) = ((List<CaseSection>)collection),
+                (CaseModuleVersion entity, List<CaseSection> collection) => CaseModuleVersionUnsafeAccessors.Sections(entity) = ((List<CaseSection>)collection),
+                List<CaseSection> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CaseSection>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CaseSection>, List<CaseSection>>(entity, setter),
+                List<CaseSection> () => new List<CaseSection>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var body = runtimeEntityType.FindProperty("Body");
+            var key = runtimeEntityType.FindProperty("Key");
+            var kind = runtimeEntityType.FindProperty("Kind");
+            var position = runtimeEntityType.FindProperty("Position");
+            var title = runtimeEntityType.FindProperty("Title");
+            var versionId = runtimeEntityType.FindProperty("VersionId");
+            var key0 = runtimeEntityType.FindKey(new[] { id });
+            key0.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key0));
+            key0.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key0));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseSection)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, string, Guid, SectionKind, int, string, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), (source.GetCurrentValue<string>(body) == null ? null : ((ValueComparer<string>)(((IProperty)body).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(body))), ((ValueComparer<Guid>)(((IProperty)key).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(key)), ((ValueComparer<SectionKind>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<SectionKind>(kind)), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseSection)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 8,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 8,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -4,8 +4,12 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +38,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.Id(instance),
+                bool (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseVersionThemeUnsafeAccessors.Id(((CaseVersionTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseVersionThemeUnsafeAccessors.Id(((CaseVersionTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionThemeUnsafeAccessors.Id(((CaseVersionTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -41,6 +73,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseVersionTheme).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseVersionTheme).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.BoardId(instance),
+                bool (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseVersionThemeUnsafeAccessors.BoardId(((CaseVersionTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseVersionThemeUnsafeAccessors.BoardId(((CaseVersionTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionThemeUnsafeAccessors.BoardId(((CaseVersionTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var themeId = runtimeEntityType.AddProperty(
                 "ThemeId",
@@ -48,6 +108,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseVersionTheme).GetProperty("ThemeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseVersionTheme).GetField("<ThemeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            themeId.SetGetter(
+                Guid (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.ThemeId(instance),
+                bool (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.ThemeId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            themeId.SetSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetMaterializationSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.ThemeId(instance) = value;
+                    return instance;
+                });
+            themeId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(2) && CaseVersionThemeUnsafeAccessors.ThemeId(((CaseVersionTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : CaseVersionThemeUnsafeAccessors.ThemeId(((CaseVersionTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionThemeUnsafeAccessors.ThemeId(((CaseVersionTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(themeId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(themeId, 2));
+            themeId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            themeId.TypeMapping = SqliteGuidTypeMapping.Default;
+            themeId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(themeId));
 
             var versionId = runtimeEntityType.AddProperty(
                 "VersionId",
@@ -55,6 +143,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseVersionTheme).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseVersionTheme).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetGetter(
+                Guid (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.VersionId(instance),
+                bool (CaseVersionTheme instance) => CaseVersionThemeUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetMaterializationSetter(
+                CaseVersionTheme (CaseVersionTheme instance, Guid value) =>
+                {
+                    CaseVersionThemeUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(3) && CaseVersionThemeUnsafeAccessors.VersionId(((CaseVersionTheme)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : CaseVersionThemeUnsafeAccessors.VersionId(((CaseVersionTheme)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionThemeUnsafeAccessors.VersionId(((CaseVersionTheme)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 3),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 3));
+            versionId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            versionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -110,11 +226,79 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Themes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Themes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            themes.SetGetter(
+                List<CaseVersionTheme> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Themes(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Themes(instance) == null);
+            themes.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseVersionTheme> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Themes(instance) = value;
+                    return instance;
+                });
+            themes.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseVersionTheme> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Themes(instance) = value;
+                    return instance;
+                });
+            themes.SetAccessors(
+                List<CaseVersionTheme> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Themes(((CaseModuleVersion)(entry.Entity))),
+                List<CaseVersionTheme> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Themes(((CaseModuleVersion)(entry.Entity))),
+                null,
+                List<CaseVersionTheme> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseVersionTheme>>(themes));
+            themes.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 9,
+                storeGenerationIndex: -1);
+            themes.SetCollectionAccessor<CaseModuleVersion, List<CaseVersionTheme>, CaseVersionTheme>(
+                List<CaseVersionTheme> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.Themes(entity),
+                (CaseModuleVersion entity, List<CaseVersionTheme> collection) => CaseModuleVersionUnsafeAccessors.Themes(entity) = ((List<CaseVersionTheme>)collection),
+                (CaseModuleVersion entity, List<CaseVersionTheme> collection) => CaseModuleVersionUnsafeAccessors.Themes(entity) = ((List<CaseVersionTheme>)collection),
+                List<CaseVersionTheme> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CaseVersionTheme>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CaseVersionTheme>, List<CaseVersionTheme>>(entity, setter),
+                List<CaseVersionTheme> () => new List<CaseVersionTheme>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var themeId = runtimeEntityType.FindProperty("ThemeId");
+            var versionId = runtimeEntityType.FindProperty("VersionId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseVersionTheme)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)themeId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(themeId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)themeId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseVersionTheme)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)themeId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(themeId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 4,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 4,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

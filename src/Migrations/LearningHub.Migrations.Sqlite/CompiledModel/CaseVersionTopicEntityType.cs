@@ -4,8 +4,12 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Cases.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +38,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.Id(instance),
+                bool (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && CaseVersionTopicUnsafeAccessors.Id(((CaseVersionTopic)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : CaseVersionTopicUnsafeAccessors.Id(((CaseVersionTopic)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionTopicUnsafeAccessors.Id(((CaseVersionTopic)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -41,6 +73,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseVersionTopic).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseVersionTopic).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.BoardId(instance),
+                bool (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && CaseVersionTopicUnsafeAccessors.BoardId(((CaseVersionTopic)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : CaseVersionTopicUnsafeAccessors.BoardId(((CaseVersionTopic)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionTopicUnsafeAccessors.BoardId(((CaseVersionTopic)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var topicId = runtimeEntityType.AddProperty(
                 "TopicId",
@@ -48,6 +108,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseVersionTopic).GetProperty("TopicId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseVersionTopic).GetField("<TopicId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            topicId.SetGetter(
+                Guid (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.TopicId(instance),
+                bool (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.TopicId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            topicId.SetSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.TopicId(instance) = value;
+                    return instance;
+                });
+            topicId.SetMaterializationSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.TopicId(instance) = value;
+                    return instance;
+                });
+            topicId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(2) && CaseVersionTopicUnsafeAccessors.TopicId(((CaseVersionTopic)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : CaseVersionTopicUnsafeAccessors.TopicId(((CaseVersionTopic)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionTopicUnsafeAccessors.TopicId(((CaseVersionTopic)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(topicId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(topicId, 2));
+            topicId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            topicId.TypeMapping = SqliteGuidTypeMapping.Default;
+            topicId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(topicId));
 
             var versionId = runtimeEntityType.AddProperty(
                 "VersionId",
@@ -55,6 +143,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseVersionTopic).GetProperty("VersionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseVersionTopic).GetField("<VersionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetGetter(
+                Guid (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.VersionId(instance),
+                bool (CaseVersionTopic instance) => CaseVersionTopicUnsafeAccessors.VersionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            versionId.SetSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetMaterializationSetter(
+                CaseVersionTopic (CaseVersionTopic instance, Guid value) =>
+                {
+                    CaseVersionTopicUnsafeAccessors.VersionId(instance) = value;
+                    return instance;
+                });
+            versionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(3) && CaseVersionTopicUnsafeAccessors.VersionId(((CaseVersionTopic)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : CaseVersionTopicUnsafeAccessors.VersionId(((CaseVersionTopic)(entry.Entity))))),
+                Guid (IInternalEntry entry) => CaseVersionTopicUnsafeAccessors.VersionId(((CaseVersionTopic)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(versionId, 3),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(versionId, 3));
+            versionId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            versionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            versionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(versionId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -110,11 +226,79 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(CaseModuleVersion).GetProperty("Topics", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CaseModuleVersion).GetField("<Topics>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            topics.SetGetter(
+                List<CaseVersionTopic> (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Topics(instance),
+                bool (CaseModuleVersion instance) => CaseModuleVersionUnsafeAccessors.Topics(instance) == null);
+            topics.SetSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseVersionTopic> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Topics(instance) = value;
+                    return instance;
+                });
+            topics.SetMaterializationSetter(
+                CaseModuleVersion (CaseModuleVersion instance, List<CaseVersionTopic> value) =>
+                {
+                    CaseModuleVersionUnsafeAccessors.Topics(instance) = value;
+                    return instance;
+                });
+            topics.SetAccessors(
+                List<CaseVersionTopic> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Topics(((CaseModuleVersion)(entry.Entity))),
+                List<CaseVersionTopic> (IInternalEntry entry) => CaseModuleVersionUnsafeAccessors.Topics(((CaseModuleVersion)(entry.Entity))),
+                null,
+                List<CaseVersionTopic> (IInternalEntry entry) => entry.GetCurrentValue<List<CaseVersionTopic>>(topics));
+            topics.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 10,
+                storeGenerationIndex: -1);
+            topics.SetCollectionAccessor<CaseModuleVersion, List<CaseVersionTopic>, CaseVersionTopic>(
+                List<CaseVersionTopic> (CaseModuleVersion entity) => CaseModuleVersionUnsafeAccessors.Topics(entity),
+                (CaseModuleVersion entity, List<CaseVersionTopic> collection) => CaseModuleVersionUnsafeAccessors.Topics(entity) = ((List<CaseVersionTopic>)collection),
+                (CaseModuleVersion entity, List<CaseVersionTopic> collection) => CaseModuleVersionUnsafeAccessors.Topics(entity) = ((List<CaseVersionTopic>)collection),
+                List<CaseVersionTopic> (CaseModuleVersion entity, Action<CaseModuleVersion, List<CaseVersionTopic>> setter) => ClrCollectionAccessorFactory.CreateAndSet<CaseModuleVersion, List<CaseVersionTopic>, List<CaseVersionTopic>>(entity, setter),
+                List<CaseVersionTopic> () => new List<CaseVersionTopic>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var topicId = runtimeEntityType.FindProperty("TopicId");
+            var versionId = runtimeEntityType.FindProperty("VersionId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseVersionTopic)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)topicId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(topicId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)topicId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)versionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((CaseVersionTopic)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)topicId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(topicId)), ((ValueComparer<Guid>)(((IProperty)versionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(versionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 4,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 4,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

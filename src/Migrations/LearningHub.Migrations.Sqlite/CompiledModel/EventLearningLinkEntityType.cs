@@ -4,8 +4,13 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Events.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -33,6 +38,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(EventLearningLink).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.Id(instance),
+                bool (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                EventLearningLink (EventLearningLink instance, Guid value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                EventLearningLink (EventLearningLink instance, Guid value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.Id(((EventLearningLink)(entry.Entity))),
+                Guid (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.Id(((EventLearningLink)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: -1);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -40,6 +73,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(EventLearningLink).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EventLearningLink).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.BoardId(instance),
+                bool (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                EventLearningLink (EventLearningLink instance, Guid value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                EventLearningLink (EventLearningLink instance, Guid value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(1) && EventLearningLinkUnsafeAccessors.BoardId(((EventLearningLink)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : EventLearningLinkUnsafeAccessors.BoardId(((EventLearningLink)(entry.Entity))))),
+                Guid (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.BoardId(((EventLearningLink)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 0);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var eventId = runtimeEntityType.AddProperty(
                 "EventId",
@@ -47,6 +108,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(EventLearningLink).GetProperty("EventId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EventLearningLink).GetField("<EventId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            eventId.SetGetter(
+                Guid (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.EventId(instance),
+                bool (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.EventId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            eventId.SetSetter(
+                EventLearningLink (EventLearningLink instance, Guid value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.EventId(instance) = value;
+                    return instance;
+                });
+            eventId.SetMaterializationSetter(
+                EventLearningLink (EventLearningLink instance, Guid value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.EventId(instance) = value;
+                    return instance;
+                });
+            eventId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(2) && EventLearningLinkUnsafeAccessors.EventId(((EventLearningLink)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : EventLearningLinkUnsafeAccessors.EventId(((EventLearningLink)(entry.Entity))))),
+                Guid (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.EventId(((EventLearningLink)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(eventId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(eventId, 2));
+            eventId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 1);
+            eventId.TypeMapping = SqliteGuidTypeMapping.Default;
+            eventId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(eventId));
 
             var moduleKey = runtimeEntityType.AddProperty(
                 "ModuleKey",
@@ -54,6 +143,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(EventLearningLink).GetProperty("ModuleKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EventLearningLink).GetField("<ModuleKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+            moduleKey.SetGetter(
+                string (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.ModuleKey(instance),
+                bool (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.ModuleKey(instance) == null);
+            moduleKey.SetSetter(
+                EventLearningLink (EventLearningLink instance, string value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.ModuleKey(instance) = value;
+                    return instance;
+                });
+            moduleKey.SetMaterializationSetter(
+                EventLearningLink (EventLearningLink instance, string value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.ModuleKey(instance) = value;
+                    return instance;
+                });
+            moduleKey.SetAccessors(
+                string (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.ModuleKey(((EventLearningLink)(entry.Entity))),
+                string (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.ModuleKey(((EventLearningLink)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(moduleKey, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(moduleKey));
+            moduleKey.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            moduleKey.TypeMapping = SqliteStringTypeMapping.Default;
 
             var position = runtimeEntityType.AddProperty(
                 "Position",
@@ -61,6 +177,47 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(EventLearningLink).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EventLearningLink).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            position.SetGetter(
+                int (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.Position(instance),
+                bool (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.Position(instance) == 0);
+            position.SetSetter(
+                EventLearningLink (EventLearningLink instance, int value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetMaterializationSetter(
+                EventLearningLink (EventLearningLink instance, int value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.Position(instance) = value;
+                    return instance;
+                });
+            position.SetAccessors(
+                int (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.Position(((EventLearningLink)(entry.Entity))),
+                int (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.Position(((EventLearningLink)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(position, 4),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(position));
+            position.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            position.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var recommendationNumber = runtimeEntityType.AddProperty(
                 "RecommendationNumber",
@@ -69,6 +226,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(EventLearningLink).GetField("<RecommendationNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 20);
+            recommendationNumber.SetGetter(
+                string (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.RecommendationNumber(instance),
+                bool (EventLearningLink instance) => EventLearningLinkUnsafeAccessors.RecommendationNumber(instance) == null);
+            recommendationNumber.SetSetter(
+                EventLearningLink (EventLearningLink instance, string value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.RecommendationNumber(instance) = value;
+                    return instance;
+                });
+            recommendationNumber.SetMaterializationSetter(
+                EventLearningLink (EventLearningLink instance, string value) =>
+                {
+                    EventLearningLinkUnsafeAccessors.RecommendationNumber(instance) = value;
+                    return instance;
+                });
+            recommendationNumber.SetAccessors(
+                string (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.RecommendationNumber(((EventLearningLink)(entry.Entity))),
+                string (IInternalEntry entry) => EventLearningLinkUnsafeAccessors.RecommendationNumber(((EventLearningLink)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(recommendationNumber, 5),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(recommendationNumber));
+            recommendationNumber.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            recommendationNumber.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -110,11 +294,81 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(LearningEvent).GetField("<Links>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
+            links.SetGetter(
+                List<EventLearningLink> (LearningEvent instance) => LearningEventUnsafeAccessors.Links(instance),
+                bool (LearningEvent instance) => LearningEventUnsafeAccessors.Links(instance) == null);
+            links.SetSetter(
+                LearningEvent (LearningEvent instance, List<EventLearningLink> value) =>
+                {
+                    LearningEventUnsafeAccessors.Links(instance) = value;
+                    return instance;
+                });
+            links.SetMaterializationSetter(
+                LearningEvent (LearningEvent instance, List<EventLearningLink> value) =>
+                {
+                    LearningEventUnsafeAccessors.Links(instance) = value;
+                    return instance;
+                });
+            links.SetAccessors(
+                List<EventLearningLink> (IInternalEntry entry) => LearningEventUnsafeAccessors.Links(((LearningEvent)(entry.Entity))),
+                List<EventLearningLink> (IInternalEntry entry) => LearningEventUnsafeAccessors.Links(((LearningEvent)(entry.Entity))),
+                null,
+                List<EventLearningLink> (IInternalEntry entry) => entry.GetCurrentValue<List<EventLearningLink>>(links));
+            links.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
+            links.SetCollectionAccessor<LearningEvent, List<EventLearningLink>, EventLearningLink>(
+                List<EventLearningLink> (LearningEvent entity) => LearningEventUnsafeAccessors.Links(entity),
+                (LearningEvent entity, List<EventLearningLink> collection) => LearningEventUnsafeAccessors.Links(entity) = ((List<EventLearningLink>)collection),
+                (LearningEvent entity, List<EventLearningLink> collection) => LearningEventUnsafeAccessors.Links(entity) = ((List<EventLearningLink>)collection),
+                List<EventLearningLink> (LearningEvent entity, Action<LearningEvent, List<EventLearningLink>> setter) => ClrCollectionAccessorFactory.CreateAndSet<LearningEvent, List<EventLearningLink>, List<EventLearningLink>>(entity, setter),
+                List<EventLearningLink> () => new List<EventLearningLink>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var eventId = runtimeEntityType.FindProperty("EventId");
+            var moduleKey = runtimeEntityType.FindProperty("ModuleKey");
+            var position = runtimeEntityType.FindProperty("Position");
+            var recommendationNumber = runtimeEntityType.FindProperty("RecommendationNumber");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((EventLearningLink)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, string, int, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)eventId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(eventId)), (source.GetCurrentValue<string>(moduleKey) == null ? null : ((ValueComparer<string>)(((IProperty)moduleKey).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(moduleKey))), ((ValueComparer<int>)(((IProperty)position).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(position)), (source.GetCurrentValue<string>(recommendationNumber) == null ? null : ((ValueComparer<string>)(((IProperty)recommendationNumber).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(recommendationNumber))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid>(((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)eventId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid>(default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((EventLearningLink)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)eventId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(eventId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 6,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 6,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -4,8 +4,12 @@ using System.Collections.Generic;
 using System.Reflection;
 using LearningHub.Forms.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -34,6 +38,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetGetter(
+                Guid (FormAnswer instance) => FormAnswerUnsafeAccessors.Id(instance),
+                bool (FormAnswer instance) => FormAnswerUnsafeAccessors.Id(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            id.SetSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<Guid>(0) : (entry.FlaggedAsTemporary(0) && FormAnswerUnsafeAccessors.Id(((FormAnswer)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(0) : FormAnswerUnsafeAccessors.Id(((FormAnswer)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormAnswerUnsafeAccessors.Id(((FormAnswer)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(id, 0),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = SqliteGuidTypeMapping.Default;
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(id));
 
             var boardId = runtimeEntityType.AddProperty(
                 "BoardId",
@@ -41,6 +73,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(FormAnswer).GetProperty("BoardId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormAnswer).GetField("<BoardId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetGetter(
+                Guid (FormAnswer instance) => FormAnswerUnsafeAccessors.BoardId(instance),
+                bool (FormAnswer instance) => FormAnswerUnsafeAccessors.BoardId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            boardId.SetSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetMaterializationSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.BoardId(instance) = value;
+                    return instance;
+                });
+            boardId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<Guid>(1) : (entry.FlaggedAsTemporary(1) && FormAnswerUnsafeAccessors.BoardId(((FormAnswer)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(1) : FormAnswerUnsafeAccessors.BoardId(((FormAnswer)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormAnswerUnsafeAccessors.BoardId(((FormAnswer)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(boardId, 1),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(boardId, 1));
+            boardId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            boardId.TypeMapping = SqliteGuidTypeMapping.Default;
+            boardId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(boardId));
 
             var questionId = runtimeEntityType.AddProperty(
                 "QuestionId",
@@ -48,6 +108,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(FormAnswer).GetProperty("QuestionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormAnswer).GetField("<QuestionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            questionId.SetGetter(
+                Guid (FormAnswer instance) => FormAnswerUnsafeAccessors.QuestionId(instance),
+                bool (FormAnswer instance) => FormAnswerUnsafeAccessors.QuestionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            questionId.SetSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.QuestionId(instance) = value;
+                    return instance;
+                });
+            questionId.SetMaterializationSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.QuestionId(instance) = value;
+                    return instance;
+                });
+            questionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<Guid>(2) : (entry.FlaggedAsTemporary(2) && FormAnswerUnsafeAccessors.QuestionId(((FormAnswer)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(2) : FormAnswerUnsafeAccessors.QuestionId(((FormAnswer)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormAnswerUnsafeAccessors.QuestionId(((FormAnswer)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(questionId, 2),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(questionId, 2));
+            questionId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            questionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            questionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(questionId));
 
             var submissionId = runtimeEntityType.AddProperty(
                 "SubmissionId",
@@ -55,6 +143,34 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(FormAnswer).GetProperty("SubmissionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormAnswer).GetField("<SubmissionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+            submissionId.SetGetter(
+                Guid (FormAnswer instance) => FormAnswerUnsafeAccessors.SubmissionId(instance),
+                bool (FormAnswer instance) => FormAnswerUnsafeAccessors.SubmissionId(instance) == new Guid("00000000-0000-0000-0000-000000000000"));
+            submissionId.SetSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.SubmissionId(instance) = value;
+                    return instance;
+                });
+            submissionId.SetMaterializationSetter(
+                FormAnswer (FormAnswer instance, Guid value) =>
+                {
+                    FormAnswerUnsafeAccessors.SubmissionId(instance) = value;
+                    return instance;
+                });
+            submissionId.SetAccessors(
+                Guid (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<Guid>(3) : (entry.FlaggedAsTemporary(3) && FormAnswerUnsafeAccessors.SubmissionId(((FormAnswer)(entry.Entity))) == new Guid("00000000-0000-0000-0000-000000000000") ? entry.ReadTemporaryValue<Guid>(3) : FormAnswerUnsafeAccessors.SubmissionId(((FormAnswer)(entry.Entity))))),
+                Guid (IInternalEntry entry) => FormAnswerUnsafeAccessors.SubmissionId(((FormAnswer)(entry.Entity))),
+                Guid (IInternalEntry entry) => entry.ReadOriginalValue<Guid>(submissionId, 3),
+                Guid (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<Guid>(submissionId, 3));
+            submissionId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: 3);
+            submissionId.TypeMapping = SqliteGuidTypeMapping.Default;
+            submissionId.SetCurrentValueComparer(new EntryCurrentValueComparer<Guid>(submissionId));
 
             var value = runtimeEntityType.AddProperty(
                 "Value",
@@ -62,6 +178,33 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(FormAnswer).GetProperty("Value", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormAnswer).GetField("<Value>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 10000);
+            value.SetGetter(
+                string (FormAnswer instance) => FormAnswerUnsafeAccessors.Value(instance),
+                bool (FormAnswer instance) => FormAnswerUnsafeAccessors.Value(instance) == null);
+            value.SetSetter(
+                FormAnswer (FormAnswer instance, string value) =>
+                {
+                    FormAnswerUnsafeAccessors.Value(instance) = value;
+                    return instance;
+                });
+            value.SetMaterializationSetter(
+                FormAnswer (FormAnswer instance, string value) =>
+                {
+                    FormAnswerUnsafeAccessors.Value(instance) = value;
+                    return instance;
+                });
+            value.SetAccessors(
+                string (IInternalEntry entry) => FormAnswerUnsafeAccessors.Value(((FormAnswer)(entry.Entity))),
+                string (IInternalEntry entry) => FormAnswerUnsafeAccessors.Value(((FormAnswer)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(value, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(value));
+            value.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            value.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -117,11 +260,80 @@ namespace LearningHub.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(FormSubmission).GetProperty("Answers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormSubmission).GetField("<Answers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            answers.SetGetter(
+                List<FormAnswer> (FormSubmission instance) => FormSubmissionUnsafeAccessors.Answers(instance),
+                bool (FormSubmission instance) => FormSubmissionUnsafeAccessors.Answers(instance) == null);
+            answers.SetSetter(
+                FormSubmission (FormSubmission instance, List<FormAnswer> value) =>
+                {
+                    FormSubmissionUnsafeAccessors.Answers(instance) = value;
+                    return instance;
+                });
+            answers.SetMaterializationSetter(
+                FormSubmission (FormSubmission instance, List<FormAnswer> value) =>
+                {
+                    FormSubmissionUnsafeAccessors.Answers(instance) = value;
+                    return instance;
+                });
+            answers.SetAccessors(
+                List<FormAnswer> (IInternalEntry entry) => FormSubmissionUnsafeAccessors.Answers(((FormSubmission)(entry.Entity))),
+                List<FormAnswer> (IInternalEntry entry) => FormSubmissionUnsafeAccessors.Answers(((FormSubmission)(entry.Entity))),
+                null,
+                List<FormAnswer> (IInternalEntry entry) => entry.GetCurrentValue<List<FormAnswer>>(answers));
+            answers.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            answers.SetCollectionAccessor<FormSubmission, List<FormAnswer>, FormAnswer>(
+                List<FormAnswer> (FormSubmission entity) => FormSubmissionUnsafeAccessors.Answers(entity),
+                (FormSubmission entity, List<FormAnswer> collection) => FormSubmissionUnsafeAccessors.Answers(entity) = ((List<FormAnswer>)collection),
+                (FormSubmission entity, List<FormAnswer> collection) => FormSubmissionUnsafeAccessors.Answers(entity) = ((List<FormAnswer>)collection),
+                List<FormAnswer> (FormSubmission entity, Action<FormSubmission, List<FormAnswer>> setter) => ClrCollectionAccessorFactory.CreateAndSet<FormSubmission, List<FormAnswer>, List<FormAnswer>>(entity, setter),
+                List<FormAnswer> () => new List<FormAnswer>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var boardId = runtimeEntityType.FindProperty("BoardId");
+            var questionId = runtimeEntityType.FindProperty("QuestionId");
+            var submissionId = runtimeEntityType.FindProperty("SubmissionId");
+            var value = runtimeEntityType.FindProperty("Value");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<Guid>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<Guid>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType1 = ((FormAnswer)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid, string>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)questionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(questionId)), ((ValueComparer<Guid>)(((IProperty)submissionId).GetValueComparer())).Snapshot(source.GetCurrentValue<Guid>(submissionId)), (source.GetCurrentValue<string>(value) == null ? null : ((ValueComparer<string>)(((IProperty)value).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(value))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)boardId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)questionId).GetValueComparer())).Snapshot(default(Guid)), ((ValueComparer<Guid>)(((IProperty)submissionId).GetValueComparer())).Snapshot(default(Guid))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(default(Guid), default(Guid), default(Guid), default(Guid)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType1 = ((FormAnswer)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<Guid, Guid, Guid, Guid>(((ValueComparer<Guid>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(id)), ((ValueComparer<Guid>)(((IProperty)boardId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(boardId)), ((ValueComparer<Guid>)(((IProperty)questionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(questionId)), ((ValueComparer<Guid>)(((IProperty)submissionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<Guid>(submissionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 5,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 5,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 4));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
