@@ -10,10 +10,16 @@ namespace LearningHub.Core.Data;
 /// against and refuses any other; a process that serves through both providers (the test suite, a tool moving data
 /// from SQLite to PostgreSQL) has two models, so each gets its own compilation.
 /// </summary>
-public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile)
+public sealed class CompiledPerModel<TQuery>
     where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _compiled = [];
+    private readonly Func<DbContext, TQuery> _compile;
 
-    public TQuery For(DbContext db) => _compiled.GetValue(db.Model, _ => compile());
+    public CompiledPerModel(Func<TQuery> compile) => _compile = _ => compile();
+
+    /// <summary>For a query written differently for each provider: <paramref name="compile"/> is given the first context of each model.</summary>
+    public CompiledPerModel(Func<DbContext, TQuery> compile) => _compile = compile;
+
+    public TQuery For(DbContext db) => _compiled.GetValue(db.Model, _ => _compile(db));
 }

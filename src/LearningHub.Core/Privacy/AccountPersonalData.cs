@@ -2,6 +2,8 @@ using LearningHub.Core.Accounts;
 using LearningHub.Core.Audit;
 using LearningHub.Core.Data;
 using LearningHub.Core.Taxonomies;
+using System.Linq.Expressions;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Core.Privacy;
@@ -51,7 +53,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
         var roleSection = new PersonalDataSection("Roles", ["Role"],
             roles.Where(r => r is not null).Order(StringComparer.Ordinal).Select(r => (IReadOnlyList<string?>)[Accounts.BoardRoles.DisplayName(r!)]).ToList());
 
-        var entries = await AboutThem(subject).AsNoTracking().OrderBy(e => e.OccurredUtc).ToListAsync(cancellationToken);
+        var entries = await AboutThem(subject, QueryTrackingBehavior.NoTracking, cancellationToken);
         var audit = new PersonalDataSection("Audit log entries about you", ["When", "Action", "By", "About", "What changed"],
             entries.Select(e => (IReadOnlyList<string?>)[PersonalDataText.Time(e.OccurredUtc), e.Action, e.ActorName, e.TargetLabel, e.ChangesJson]).ToList());
         return [profile, roleSection, audit];
@@ -59,7 +61,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
 
     public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in await AboutThem(subject).ToListAsync(cancellationToken))
+        foreach (var entry in await AboutThem(subject, QueryTrackingBehavior.TrackAll, cancellationToken))
         {
             entry.RemovePersonalData(subject.Redact);
         }
@@ -83,66 +85,87 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     }
 
     /// <summary>
-    /// Entries on this board that are about the person or name them: they acted, they were the target, or their
-    /// email address appears in a label or in what changed, or their name does in an entry that is not about another
-    /// account (JSON escapes some characters, so the escaped name is looked for too). Lower-cased on both sides: LIKE
-    /// is case-sensitive on PostgreSQL.
+    /// Entries on this board that are about the person or name them (<see cref="IsAboutThem"/>), oldest first: tracked
+    /// for the erasure to change, or not for the export.
     /// </summary>
-    /// <remarks>
-    /// On PostgreSQL the rule is preceded by a narrowing that indexes answer (<see cref="Candidates"/>); SQLite has no
-    /// such index and checks the rule on the board's entries.
-    /// </remarks>
-    private IQueryable<AuditEntry> AboutThem(DataSubject subject)
+    private async Task<List<AuditEntry>> AboutThem(DataSubject subject, QueryTrackingBehavior tracking, CancellationToken cancellationToken)
     {
         var email = subject.EmailLower;
         var name = subject.NameIsSearchable ? subject.FullName.Trim().ToLowerInvariant() : null;
         var jsonName = name is null ? null : DataSubject.AsJson(name).ToLowerInvariant();
         var jsonEmail = DataSubject.AsJson(email).ToLowerInvariant();
-        var entries = db.Database.IsNpgsql() ? Candidates(subject, email, jsonEmail, name, jsonName) : db.AuditEntries;
-        return entries.Where(e =>
-                e.TargetId == subject.UserId
-                || e.ActorUserId == subject.UserId
-                || (email != "" && ((e.TargetLabel != null && e.TargetLabel.ToLower().Contains(email))
-                                    || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(email) || e.ChangesJson.ToLower().Contains(jsonEmail)))))
-                || (name != null
-                    // A name is not unique: an entry about another account under the same name is that person's
-                    // (their account created, a role granted), neither shown to this one nor taken from the log when
-                    // this one is erased. Their address, being theirs alone, is still looked for in every entry.
-                    && !(e.TargetType == AuditTarget.AccountType && e.TargetId != subject.UserId)
-                    && (e.ActorName.ToLower().Contains(name)
-                        || (e.TargetLabel != null && e.TargetLabel.ToLower().Contains(name))
-                        || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(name) || e.ChangesJson.ToLower().Contains(jsonName!))))));
+        var query = tracking == QueryTrackingBehavior.TrackAll ? AboutThemTracked : AboutThemUntracked;
+        return await query.For(db)(db, subject.UserId, email, jsonEmail, name, jsonName).ToListAsync(cancellationToken);
     }
 
     /// <summary>
-    /// PostgreSQL's first look: entries about them by id, and entries whose three texts joined hold their address or
-    /// their name as words (PostgreSQL's text search parser, configuration <c>simple</c>: an address is one word, a
-    /// name the same words in a row). The address is looked for in every entry; the name only in entries that are not
-    /// about an account, since the rule keeps no other name match. Each arm has its own index (migration
+    /// The rule: they acted, they were the target, or their email address appears in a label or in what changed, or
+    /// their name does in an entry that is not about another account (JSON escapes some characters, so the escaped
+    /// name and address are looked for too; a name is null when it is too common a word to search for). Lower-cased on
+    /// both sides: LIKE is case-sensitive on PostgreSQL.
+    /// </summary>
+    private static readonly Expression<Func<AuditEntry, string, string, string, string?, string?, bool>> IsAboutThem =
+        (e, userId, email, jsonEmail, name, jsonName) =>
+            e.TargetId == userId
+            || e.ActorUserId == userId
+            || (email != "" && ((e.TargetLabel != null && e.TargetLabel.ToLower().Contains(email))
+                                || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(email) || e.ChangesJson.ToLower().Contains(jsonEmail)))))
+            || (name != null
+                // A name is not unique: an entry about another account under the same name is that person's
+                // (their account created, a role granted), neither shown to this one nor taken from the log when
+                // this one is erased. Their address, being theirs alone, is still looked for in every entry.
+                && !(e.TargetType == AuditTarget.AccountType && e.TargetId != userId)
+                && (e.ActorName.ToLower().Contains(name)
+                    || (e.TargetLabel != null && e.TargetLabel.ToLower().Contains(name))
+                    || (e.ChangesJson != null && (e.ChangesJson.ToLower().Contains(name) || e.ChangesJson.ToLower().Contains(jsonName!)))));
+
+    /// <summary>
+    /// PostgreSQL's first look, before the rule: entries about them by id, and entries whose three texts joined hold
+    /// their address or their name as words (PostgreSQL's text search parser, configuration <c>simple</c>: an address
+    /// is one word, a name the same words in a row). The address is looked for in every entry; the name only in entries
+    /// that are not about an account, since the rule keeps no other name match. Each arm has its own index (migration
     /// AuditWordSearch): 0.1–0.2 ms on a board of 60,000 entries, against 10–22 ms for the trigram index it replaced.
     /// Being words, a name glued to other letters ("xAisha Ahmed") is not found here, where a substring would be.
     /// The expressions must stay as the migration's indexes state them, or PostgreSQL reads the board's whole log
-    /// (PostgresAuditSearchTests reads the plans).
+    /// (PostgresAuditSearchTests reads the plans). SQLite has no such index and checks the rule on the board's entries.
     /// </summary>
-    private IQueryable<AuditEntry> Candidates(DataSubject subject, string email, string jsonEmail, string? name, string? jsonName) =>
-        db.AuditEntries
-            .Select(e => new
-            {
-                Entry = e,
-                Words = EF.Functions.ToTsVector(TextSearchConfiguration, e.ActorName + SearchTextSeparator + (e.TargetLabel ?? "") + SearchTextSeparator + (e.ChangesJson ?? "")),
-            })
-            .Where(x => x.Entry.TargetId == subject.UserId
-                        || x.Entry.ActorUserId == subject.UserId
-                        || (email != "" && x.Words.Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, email).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonEmail))))
-                        || (name != null && x.Entry.TargetType != AuditTarget.AccountType
-                            && x.Words.Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, name).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonName!)))))
-            .Select(x => x.Entry);
+    private static readonly Expression<Func<AuditEntry, string, string, string, string?, string?, bool>> MayBeAboutThemByWords =
+        (e, userId, email, jsonEmail, name, jsonName) =>
+            e.TargetId == userId
+            || e.ActorUserId == userId
+            || (email != "" && WordsOf.Invoke(e).Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, email).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonEmail))))
+            || (name != null && e.TargetType != AuditTarget.AccountType
+                && WordsOf.Invoke(e).Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, name).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonName!))));
 
-    /// <summary>Joins an entry's texts in <see cref="Candidates"/>, as the migration's indexes do.</summary>
+    private static readonly Expression<Func<AuditEntry, string, string, string, string?, string?, bool>> EveryEntry = (e, userId, email, jsonEmail, name, jsonName) => true;
+
+    /// <summary>An entry's texts joined, as the migration's indexes join them.</summary>
+    private static readonly Expression<Func<AuditEntry, NpgsqlTypes.NpgsqlTsVector>> WordsOf = e =>
+        EF.Functions.ToTsVector(TextSearchConfiguration, e.ActorName + SearchTextSeparator + (e.TargetLabel ?? "") + SearchTextSeparator + (e.ChangesJson ?? ""));
+
     private const string SearchTextSeparator = " ";
 
     /// <summary>No stemming and no stop words: a name or address is matched as written (lower-cased).</summary>
     private const string TextSearchConfiguration = "simple";
+
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, string, string, string?, string?, IAsyncEnumerable<AuditEntry>>> AboutThemUntracked =
+        new(db => CompileAboutThem(db, QueryTrackingBehavior.NoTracking));
+
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, string, string, string?, string?, IAsyncEnumerable<AuditEntry>>> AboutThemTracked =
+        new(db => CompileAboutThem(db, QueryTrackingBehavior.TrackAll));
+
+    /// <summary>The narrowing (PostgreSQL's, or none) and the rule put in place by LinqKit's Expand, compiled.</summary>
+    private static Func<LearningHubDbContext, string, string, string, string?, string?, IAsyncEnumerable<AuditEntry>> CompileAboutThem(
+        DbContext model, QueryTrackingBehavior tracking)
+    {
+        var narrowing = model.Database.IsNpgsql() ? MayBeAboutThemByWords : EveryEntry;
+        Expression<Func<LearningHubDbContext, string, string, string, string?, string?, IQueryable<AuditEntry>>> query =
+            (db, userId, email, jsonEmail, name, jsonName) => db.AuditEntries.AsTracking(tracking)
+                .Where(e => narrowing.Invoke(e, userId, email, jsonEmail, name, jsonName))
+                .Where(e => IsAboutThem.Invoke(e, userId, email, jsonEmail, name, jsonName))
+                .OrderBy(e => e.OccurredUtc);
+        return EF.CompileAsyncQuery(query.Expand());
+    }
 
     private sealed record ProfileRow(ApplicationUser User, string? Agency, Sector? Sector, string? Locality);
 

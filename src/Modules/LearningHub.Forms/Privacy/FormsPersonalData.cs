@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using LearningHub.Core.Data;
 using LearningHub.Core.Privacy;
 using LearningHub.Forms.Domain;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.Forms.Privacy;
@@ -23,11 +25,7 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
 
     public async Task<IReadOnlyList<PersonalDataSection>> ExportAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        var answers = await Theirs(subject).AsNoTracking()
-            .SelectMany(s => s.Answers, (s, a) => new { s.FormId, s.Context, s.SubmittedUtc, s.StartedUtc, a.QuestionId, a.Value })
-            .Join(db.Set<Form>(), x => x.FormId, f => f.Id, (x, f) => new { x.Context, x.SubmittedUtc, x.StartedUtc, x.QuestionId, x.Value, Form = f.Title })
-            .Join(db.Set<FormQuestion>(), x => x.QuestionId, q => q.Id, (x, q) => new { x.Form, x.Context, x.SubmittedUtc, x.StartedUtc, q.Position, Question = q.Text, x.Value })
-            .ToListAsync(cancellationToken);
+        var answers = await AnswersQuery.For(db)(db, subject.UserId, subject.EmailLower).ToListAsync(cancellationToken);
         var receipts = await ReceiptsQuery.For(db)(db, subject.UserId).ToListAsync(cancellationToken);
         return
         [
@@ -47,7 +45,7 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
     /// </summary>
     public async Task EraseAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {
-        var submissions = await Theirs(subject).Include(s => s.Answers).ToListAsync(cancellationToken);
+        var submissions = await SubmissionsQuery.For(db)(db, subject.UserId, subject.EmailLower).ToListAsync(cancellationToken);
         foreach (var submission in submissions)
         {
             db.Set<FormAnswer>().RemoveRange(submission.Answers);
@@ -58,13 +56,33 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
             await db.Set<FormResponseReceipt>().Where(r => r.UserId == subject.UserId).ToListAsync(cancellationToken));
     }
 
-    /// <summary>Submissions linked to their account (named, or an anonymous form's unsent draft) or naming their email.</summary>
-    private IQueryable<FormSubmission> Theirs(DataSubject subject)
+    /// <summary>
+    /// Submissions linked to their account (named, or an anonymous form's unsent draft) or naming their email
+    /// (<paramref name="email"/> lower-cased, "" when they have none): the one rule of the export's and the erasure's queries.
+    /// </summary>
+    private static readonly Expression<Func<FormSubmission, string, string, bool>> IsTheirs = (s, userId, email) =>
+        s.UserId == userId || (email != "" && s.RespondentEmail != null && s.RespondentEmail.ToLower() == email);
+
+    private sealed record AnswerRow(string Form, string Context, DateTime? SubmittedUtc, DateTime StartedUtc, int Position, string Question, string? Value);
+
+    /// <summary>Their answers with each form's title and question (the export); compiled, as the account's are.</summary>
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, string, IAsyncEnumerable<AnswerRow>>> AnswersQuery = new(() =>
     {
-        var email = subject.EmailLower;
-        return db.Set<FormSubmission>().Where(s => s.UserId == subject.UserId
-                                                   || (email != "" && s.RespondentEmail != null && s.RespondentEmail.ToLower() == email));
-    }
+        Expression<Func<LearningHubDbContext, string, string, IQueryable<AnswerRow>>> answers = (db, userId, email) =>
+            db.Set<FormSubmission>().AsNoTracking().Where(s => IsTheirs.Invoke(s, userId, email))
+                .SelectMany(s => s.Answers, (s, a) => new { s.FormId, s.Context, s.SubmittedUtc, s.StartedUtc, a.QuestionId, a.Value })
+                .Join(db.Set<Form>(), x => x.FormId, f => f.Id, (x, f) => new { x.Context, x.SubmittedUtc, x.StartedUtc, x.QuestionId, x.Value, Form = f.Title })
+                .Join(db.Set<FormQuestion>(), x => x.QuestionId, q => q.Id, (x, q) => new AnswerRow(x.Form, x.Context, x.SubmittedUtc, x.StartedUtc, q.Position, q.Text, x.Value));
+        return EF.CompileAsyncQuery(answers.Expand()); // LinqKit puts the rule in place: EF Core cannot translate a call to it
+    });
+
+    /// <summary>Their submissions with the answers, tracked, for the erasure to delete.</summary>
+    private static readonly CompiledPerModel<Func<LearningHubDbContext, string, string, IAsyncEnumerable<FormSubmission>>> SubmissionsQuery = new(() =>
+    {
+        Expression<Func<LearningHubDbContext, string, string, IQueryable<FormSubmission>>> submissions = (db, userId, email) =>
+            db.Set<FormSubmission>().Include(s => s.Answers).Where(s => IsTheirs.Invoke(s, userId, email));
+        return EF.CompileAsyncQuery(submissions.Expand());
+    });
 
     private sealed record ReceiptRow(string Title, string Context, DateTime SubmittedOnUtc);
 
