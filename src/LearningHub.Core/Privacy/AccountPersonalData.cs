@@ -101,7 +101,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     /// <summary>
     /// The rule: they acted, they were the target, or their email address appears in a label or in what changed, or
     /// their name does in an entry that is not about another account (JSON escapes some characters, so the escaped
-    /// name and address are looked for too; a name is null when it is too common a word to search for). Lower-cased on
+    /// name and address are looked for too; the name is null when it is too short to look for in free text, <see cref="DataSubject.NameIsSearchable"/>). Lower-cased on
     /// both sides: LIKE is case-sensitive on PostgreSQL.
     /// </summary>
     private static readonly Expression<Func<AuditEntry, string, string, string, string?, string?, bool>> IsAboutThem =
@@ -137,6 +137,7 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
             || (name != null && e.TargetType != AuditTarget.AccountType
                 && WordsOf.Invoke(e).Matches(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, name).Or(EF.Functions.PhraseToTsQuery(TextSearchConfiguration, jsonName!))));
 
+    /// <summary>SQLite's first look: none (it has no word index); the rule reads the board's entries.</summary>
     private static readonly Expression<Func<AuditEntry, string, string, string, string?, string?, bool>> EveryEntry = (e, userId, email, jsonEmail, name, jsonName) => true;
 
     /// <summary>An entry's texts joined, as the migration's indexes join them.</summary>

@@ -93,7 +93,7 @@ public sealed class EventsPersonalData(LearningHubDbContext db, TimeProvider clo
 
     /// <summary>
     /// Their bookings, and any booking with their email address (a walk-in has no account), case-insensitively: the one
-    /// rule of both queries below (<paramref name="email"/> lower-cased, "" when they have none).
+    /// rule of both queries below (<c>email</c> lower-cased, "" when they have none).
     /// </summary>
     private static readonly Expression<Func<Booking, string, string, bool>> IsTheirs = (b, userId, email) =>
         b.UserId == userId || (email != "" && b.Email.ToLower() == email);

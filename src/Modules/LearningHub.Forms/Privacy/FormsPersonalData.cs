@@ -58,7 +58,7 @@ public sealed class FormsPersonalData(LearningHubDbContext db) : IPersonalDataSo
 
     /// <summary>
     /// Submissions linked to their account (named, or an anonymous form's unsent draft) or naming their email
-    /// (<paramref name="email"/> lower-cased, "" when they have none): the one rule of the export's and the erasure's queries.
+    /// (<c>email</c> lower-cased, "" when they have none): the one rule of the export's and the erasure's queries.
     /// </summary>
     private static readonly Expression<Func<FormSubmission, string, string, bool>> IsTheirs = (s, userId, email) =>
         s.UserId == userId || (email != "" && s.RespondentEmail != null && s.RespondentEmail.ToLower() == email);
