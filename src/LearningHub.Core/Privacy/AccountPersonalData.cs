@@ -101,8 +101,8 @@ public sealed class AccountPersonalData(LearningHubDbContext db) : IPersonalData
     /// <summary>
     /// The rule: they acted, they were the target, or their email address appears in a label or in what changed, or
     /// their name does in an entry that is not about another account (JSON escapes some characters, so the escaped
-    /// name and address are looked for too; the name is null when it is too short to look for in free text, <see cref="DataSubject.NameIsSearchable"/>). Lower-cased on
-    /// both sides: LIKE is case-sensitive on PostgreSQL.
+    /// name and address are looked for too; the name is null when it is too short to look for in free text,
+    /// <see cref="DataSubject.NameIsSearchable"/>). Lower-cased on both sides: LIKE is case-sensitive on PostgreSQL.
     /// </summary>
     private static readonly Expression<Func<AuditEntry, string, string, string, string?, string?, bool>> IsAboutThem =
         (e, userId, email, jsonEmail, name, jsonName) =>
