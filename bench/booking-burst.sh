@@ -13,14 +13,17 @@
 #   -r ROUNDS      rounds (default 3); figures are medians over rounds
 #   -p PORT        loopback port of the app (default 5189)
 #   after --       passed to the bench: --people N (200), --capacity N (150), --concurrency N (50),
-#                  --warm-events N (6), --measured-events N (3), --env K=V, --compare-env K=V, --keep,
-#                  --timeline (where the warm round's slow posts fall, per 100 ms)
+#                  --warm-events N (6), --measured-events N (3), --max-settling-events N (80),
+#                  --env K=V, --compare-env K=V, --keep, --timeline (where the warm round's slow posts
+#                  fall, per 100 ms)
 #
 # What one run does: copies a data folder prepared once (both recipes applied, 200 practitioners signed
-# in through the sign-in form, their cookies and the Confirm page's form token kept; 10 events of 150
+# in through the sign-in form, their cookies and the Confirm page's form token kept; events of 150
 # places), starts the published app on it, waits for GET /<board> to answer 200 (as cold-start.sh), then
 # at once all 200 people post Confirm booking for the same event (the burst: p50/p95/max, statuses);
-# then each person books the warm-up events 50 at a time (not measured), then the measured events 50
+# then each person books the warm-up events 50 at a time (not measured), then the early events (early
+# p95: seconds after the start, the JIT still recompiling), then settling events until the app's
+# tiered-compilation thread has been quiet for two events (not measured), then the measured events 50
 # at a time (warm p95); then it counts places per event in the database (never above the capacity).
 # Traffic goes only to 127.0.0.1; the app is stopped after each run.
 set -euo pipefail

@@ -63,17 +63,19 @@ internal static partial class BurstBench
             }
 
             Console.WriteLine();
-            Console.WriteLine("Summary (medians over rounds; targets: burst p95 < 1000 ms, warm p95 < 150 ms, never overbooked)");
+            Console.WriteLine("Summary (medians over rounds; targets: burst p95 < 1000 ms, warm p95 < 150 ms, never overbooked; early is reported, not a target)");
             foreach (var (app, runs) in results)
             {
                 Console.WriteLine($"{app}: ready {Median(runs.Select(r => r.ReadyMs)):F0} ms, burst p95 {Median(runs.Select(r => r.Burst.P95)):F0} ms " +
                                   $"(runs {string.Join(", ", runs.Select(r => r.Burst.P95.ToString("F0")))}), " +
                                   $"burst max {Median(runs.Select(r => r.Burst.Max)):F0} ms, " +
+                                  $"early p95 {Median(runs.Select(r => r.Early.P95)):F0} ms (runs {string.Join(", ", runs.Select(r => r.Early.P95.ToString("F0")))}), " +
+                                  $"settled after {Median(runs.Select(r => r.Settling.EndedAfterLaunchSeconds)):F0} s{(runs.All(r => r.Settling.Settled) ? "" : " (NOT in every run)")}, " +
                                   $"warm p95 {Median(runs.Select(r => r.Warm.P95)):F0} ms (runs {string.Join(", ", runs.Select(r => r.Warm.P95.ToString("F0")))}), " +
-                                  $"overbooked events {runs.Sum(r => r.Overbooked)}, failures {runs.Sum(r => r.Burst.Failures + r.Warm.Failures)}");
+                                  $"overbooked events {runs.Sum(r => r.Overbooked)}, failures {runs.Sum(r => r.Burst.Failures + r.Early.Failures + r.Warm.Failures)}");
             }
 
-            return results.Values.SelectMany(r => r).Any(r => r.Overbooked > 0 || r.Burst.Failures > 0 || r.Warm.Failures > 0) ? 1 : 0;
+            return results.Values.SelectMany(r => r).Any(r => r.Overbooked > 0 || r.Burst.Failures > 0 || r.Early.Failures > 0 || r.Warm.Failures > 0) ? 1 : 0;
         }
         finally
         {
@@ -98,15 +100,15 @@ internal static partial class BurstBench
 
     private sealed record Person(string Email, CookieContainer Cookies, string FormToken);
 
-    private sealed record Prepared(Guid BurstEvent, IReadOnlyList<Guid> WarmEvents, IReadOnlyList<Guid> MeasuredEvents, IReadOnlyList<Person> People, TimeSpan Took);
+    private sealed record Prepared(Guid BurstEvent, IReadOnlyList<Guid> WarmEvents, IReadOnlyList<Guid> EarlyEvents, IReadOnlyList<Guid> SettlingEvents,
+        IReadOnlyList<Guid> MeasuredEvents, IReadOnlyList<Person> People, TimeSpan Took);
 
     private static async Task<Prepared> PrepareAsync(string dataPath, BenchOptions options)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(dataPath);
         Guid burst;
-        List<Guid> warm = [];
-        List<Guid> measured = [];
+        List<Guid> warm = [], early = [], settling = [], measured = [];
         List<Person> people = [];
         await using (var site = new PreparingSite(dataPath))
         {
@@ -114,7 +116,7 @@ internal static partial class BurstBench
             site.StartServer();
             var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-            (burst, warm, measured) = await site.WithBoardAsync(async services =>
+            (burst, warm, early, settling, measured) = await site.WithBoardAsync(async services =>
             {
                 var admin = services.GetRequiredService<EventAdmin>();
                 async Task<Guid> EventAsync(string title, int day)
@@ -131,6 +133,18 @@ internal static partial class BurstBench
                 for (var i = 0; i < options.WarmEvents; i++)
                 {
                     warmEvents.Add(await EventAsync($"Warm-up session {i}", 8 + i));
+                }
+
+                var earlyEvents = new List<Guid>();
+                for (var i = 0; i < options.MeasuredEvents; i++)
+                {
+                    earlyEvents.Add(await EventAsync($"Early session {i}", 30 + i));
+                }
+
+                var settlingEvents = new List<Guid>();
+                for (var i = 0; i < options.MaxSettlingEvents; i++)
+                {
+                    settlingEvents.Add(await EventAsync($"Settling session {i}", 100 + i));
                 }
 
                 var measuredEvents = new List<Guid>();
@@ -159,7 +173,7 @@ internal static partial class BurstBench
                     Check(await users.AddToRoleAsync(user, BoardRoles.Practitioner), email);
                 }
 
-                return (burstEvent, warmEvents, measuredEvents);
+                return (burstEvent, warmEvents, earlyEvents, settlingEvents, measuredEvents);
             });
 
             // Each person signs in through the form and opens the burst event's Confirm page, as a browser
@@ -198,7 +212,7 @@ internal static partial class BurstBench
         }
 
         SqliteConnection.ClearAllPools();
-        return new Prepared(burst, warm, measured, people, clock.Elapsed);
+        return new Prepared(burst, warm, early, settling, measured, people, clock.Elapsed);
     }
 
     private static void Check(IdentityResult result, string email)
@@ -263,11 +277,75 @@ internal static partial class BurstBench
         public override string ToString() => $"p50 {P50:F0} ms, p95 {P95:F0} ms, max {Max:F0} ms ({Count} posts; {Statuses}{(Failures > 0 ? $"; {Failures} FAILED" : "")})";
     }
 
-    private sealed record RunResult(double ReadyMs, Latencies Burst, Latencies Warm, int Overbooked, string Places)
+    private sealed record RunResult(double ReadyMs, Latencies Burst, Latencies Early, Settling Settling, Latencies Warm, int Overbooked, string Places)
     {
         public override string ToString() =>
-            $"ready after {ReadyMs:F0} ms; burst of {Burst.Count}: {Burst}; warm, 50 in flight: {Warm}; {Places}{(Overbooked > 0 ? $"; OVERBOOKED {Overbooked} events" : "")}";
+            $"ready after {ReadyMs:F0} ms; burst of {Burst.Count}: {Burst}; early, 50 in flight: {Early}; {Settling}; " +
+            $"warm, 50 in flight: {Warm}; {Places}{(Overbooked > 0 ? $"; OVERBOOKED {Overbooked} events" : "")}";
     }
+
+    /// <summary>How the settling went: events booked, when it ended after the launch, and the JIT thread's CPU meanwhile.</summary>
+    private sealed record Settling(int Events, double EndedAfterLaunchSeconds, double TieredCompilationCpuMs, bool Settled)
+    {
+        public override string ToString() =>
+            $"{(Settled ? "settled" : "NOT settled")} after {Events} more events, {EndedAfterLaunchSeconds:F0} s after the launch " +
+            $"(the tiered JIT's thread used {TieredCompilationCpuMs:F0} ms of CPU meanwhile)";
+    }
+
+    /// <summary>
+    /// Books the settling events, 50 in flight, one at a time, until two events in a row saw the app's tiered-compilation
+    /// thread (".NET Tiered Com", the runtime's background JIT) use at most 10 ms of CPU, or the events run out.
+    /// </summary>
+    private static async Task<Settling> SettleAsync(int pid, Stopwatch launched, HttpClient[] clients, Prepared prepared, BenchOptions options)
+    {
+        var before = TieredCompilationCpu(pid);
+        var last = before;
+        var quietInARow = 0;
+        var events = 0;
+        var total = 0.0;
+        while (quietInARow < 2 && events < prepared.SettlingEvents.Count)
+        {
+            await PostAllAsync(clients, prepared.People, [prepared.SettlingEvents[events++]], options.Concurrency);
+            var now = TieredCompilationCpu(pid);
+            // Per thread: the runtime ends the thread when it has been idle a while and starts another when needed.
+            var used = now.Sum(t => t.Value - last.GetValueOrDefault(t.Key));
+            total += used;
+            quietInARow = used <= 10 ? quietInARow + 1 : 0;
+            last = now;
+        }
+
+        return new Settling(events, launched.Elapsed.TotalSeconds, total, quietInARow >= 2);
+    }
+
+    /// <summary>CPU milliseconds (user and system) of each of the process's tiered-compilation threads, by thread id, from /proc.</summary>
+    private static Dictionary<int, double> TieredCompilationCpu(int pid)
+    {
+        var cpu = new Dictionary<int, double>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Fields after the command's closing parenthesis: state is the first, utime the 12th, stime the 13th (clock ticks).
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                cpu[int.Parse(Path.GetFileName(task))] = (long.Parse(fields[11]) + long.Parse(fields[12])) * 1000.0 / ClockTicksPerSecond;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The thread ended between listing and reading.
+            }
+        }
+
+        return cpu;
+    }
+
+    /// <summary>USER_HZ: 100 on every Linux this runs on (the kernel's ABI for /proc times).</summary>
+    private const double ClockTicksPerSecond = 100;
 
     private static async Task<RunResult> RunOnceAsync(App app, string dataPath, Prepared prepared, BenchOptions options)
     {
@@ -340,16 +418,26 @@ internal static partial class BurstBench
                 // 1. The burst: every person presses Confirm booking on the same event at once.
                 var burst = await PostAllAsync(clients, prepared.People, [prepared.BurstEvent], concurrency: clients.Length);
 
-                // 2. Warm: the same work on other events, 50 in flight: first unmeasured rounds (the JIT settles,
-                // as on a site that has been up a while), then the measured ones.
+                // 2. The same work on other events, 50 in flight: a fixed warm-up, not measured, then the early
+                // events, measured: seconds after the start, while the tiered JIT is still recompiling the hot path
+                // (what this bench called warm before session 22).
                 for (var i = 0; i < prepared.WarmEvents.Count; i++)
                 {
                     await PostAllAsync(clients, prepared.People, [prepared.WarmEvents[i]], options.Concurrency);
                 }
 
+                var early = await PostAllAsync(clients, prepared.People, prepared.EarlyEvents, options.Concurrency);
+
+                // 3. More of the same, not measured, until the app's tiered compilation has gone quiet: for a site
+                // that has been up a while. A JIT listing of one run counted about 10,000 recompilations of hot
+                // ReadyToRun code (instrumented, then optimised with the profile) in the first 25 s of this traffic,
+                // and perf put a fifth of the CPU in the JIT's thread 20 s after the start (bench/README.md, "Session 22").
+                var settling = await SettleAsync(process.Id, launched, clients, prepared, options);
+
+                // 4. Warm: the measured events.
                 var warm = await PostAllAsync(clients, prepared.People, prepared.MeasuredEvents, options.Concurrency);
                 var (overbooked, places) = await CountPlacesAsync(dataPath);
-                return new RunResult(readyMs, burst, warm, overbooked, places);
+                return new RunResult(readyMs, burst, early, settling, warm, overbooked, places);
             }
             finally
             {
@@ -427,6 +515,7 @@ internal static partial class BurstBench
                    (SELECT COUNT(*) FROM Bookings b WHERE b.EventId = e.Id AND b.Status IN ('Confirmed', 'PendingApproval', 'Offered')),
                    (SELECT COUNT(*) FROM Bookings b WHERE b.EventId = e.Id AND b.Status = 'Waitlisted')
             FROM Events e WHERE e.Title = 'Burst session' OR e.Title LIKE 'Measured session %' OR e.Title LIKE 'Warm-up session %'
+                OR e.Title LIKE 'Early session %' OR (e.Title LIKE 'Settling session %' AND EXISTS (SELECT 1 FROM Bookings b WHERE b.EventId = e.Id))
             """;
         var overbooked = 0;
         var taken = 0;
@@ -468,13 +557,14 @@ internal static partial class BurstBench
         }
     }
 
-    private sealed record BenchOptions(IReadOnlyList<App> Apps, int Rounds, int People, int Capacity, int Concurrency, int WarmEvents, int MeasuredEvents, int Port, bool Keep, bool Timeline)
+    private sealed record BenchOptions(IReadOnlyList<App> Apps, int Rounds, int People, int Capacity, int Concurrency, int WarmEvents, int MeasuredEvents,
+        int MaxSettlingEvents, int Port, bool Keep, bool Timeline)
     {
         public static BenchOptions Parse(string[] args)
         {
             string? publish = null, compare = null;
             List<string> env = [], compareEnv = [];
-            int rounds = 3, people = 200, capacity = 150, concurrency = 50, warmEvents = 6, measuredEvents = 3, port = 5189;
+            int rounds = 3, people = 200, capacity = 150, concurrency = 50, warmEvents = 6, measuredEvents = 3, maxSettlingEvents = 80, port = 5189;
             var keep = false;
             var timeline = false;
             for (var i = 0; i < args.Length; i++)
@@ -491,6 +581,7 @@ internal static partial class BurstBench
                     case "--concurrency": concurrency = int.Parse(args[++i]); break;
                     case "--warm-events": warmEvents = int.Parse(args[++i]); break;
                     case "--measured-events": measuredEvents = int.Parse(args[++i]); break;
+                    case "--max-settling-events": maxSettlingEvents = int.Parse(args[++i]); break;
                     case "--port": port = int.Parse(args[++i]); break;
                     case "--keep": keep = true; break;
                     case "--timeline": timeline = true; break;
@@ -515,7 +606,7 @@ internal static partial class BurstBench
                 throw new ArgumentException("no LearningHub.Web.dll in a publish folder, or an --env setting without '='");
             }
 
-            return new BenchOptions(apps, rounds, people, capacity, concurrency, warmEvents, measuredEvents, port, keep, timeline);
+            return new BenchOptions(apps, rounds, people, capacity, concurrency, warmEvents, measuredEvents, maxSettlingEvents, port, keep, timeline);
         }
     }
 }

@@ -25,14 +25,14 @@ public sealed class SchemaMatchesModelTests(LearningHubFactory factory) : IClass
     /// </summary>
     private static readonly string[] ExpressionIndexes =
     [
-        "IX_CaseModuleVersions_SearchText_FullText", "IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress",
-        "IX_FormSubmissions_BoardId_LowerRespondentEmail", "IX_AuditEntries_BoardId_LowerActorName_Trigram",
+        "IX_CaseModuleVersions_SearchText_FullText", "IX_Bookings_LowerEmail_BoardId", "IX_OutboxMessages_LowerToAddress_BoardId",
+        "IX_FormSubmissions_LowerRespondentEmail_BoardId", "IX_AuditEntries_BoardId_LowerActorName_Trigram",
         "IX_AuditEntries_BoardId_LowerTargetLabel_Trigram", "IX_AuditEntries_SearchText_Words", "IX_AuditEntries_BoardId_SearchText_Words_NotAccounts",
     ];
 
     /// <summary>The expression indexes that exist on both providers (full-text and trigram ones are PostgreSQL's only; SQLite uses FTS5).</summary>
     private static readonly string[] LowerCaseIndexes =
-        ["IX_Bookings_BoardId_LowerEmail", "IX_OutboxMessages_BoardId_LowerToAddress", "IX_FormSubmissions_BoardId_LowerRespondentEmail"];
+        ["IX_Bookings_LowerEmail_BoardId", "IX_OutboxMessages_LowerToAddress_BoardId", "IX_FormSubmissions_LowerRespondentEmail_BoardId"];
 
     private LearningHubDbContext CreateContext(DatabaseSettings settings)
     {
