@@ -298,8 +298,7 @@ internal static partial class BurstBench
     /// </summary>
     private static async Task<Settling> SettleAsync(int pid, Stopwatch launched, HttpClient[] clients, Prepared prepared, BenchOptions options)
     {
-        var before = TieredCompilationCpu(pid);
-        var last = before;
+        var last = TieredCompilationCpu(pid);
         var quietInARow = 0;
         var events = 0;
         var total = 0.0;
