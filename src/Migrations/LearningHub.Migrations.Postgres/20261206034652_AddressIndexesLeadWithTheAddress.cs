@@ -13,7 +13,7 @@ namespace LearningHub.Migrations.Postgres
             // The lower-cased address indexes (a person's data: ScalePagesIndexes, AuditSearchIndexes) now lead with the
             // address. Led by the board's id, SQLite, which keeps no statistics, took them for any query on the board's
             // rows (the board's filter is on every query): a booking decision read every booking the board had ever taken
-            // (bench/README.md, "Session 22"; BookingQueryPlanTests). Finding a person's rows by address within a board
+            // (bench/README.md, "Session 22"; BookingQueryTests). Finding a person's rows by address within a board
             // uses both columns either way, on both providers. Made before the old ones go, in the same transaction.
             migrationBuilder.Sql("CREATE INDEX \"IX_Bookings_LowerEmail_BoardId\" ON \"Bookings\" (lower(\"Email\"), \"BoardId\");");
             migrationBuilder.Sql("CREATE INDEX \"IX_OutboxMessages_LowerToAddress_BoardId\" ON \"OutboxMessages\" (lower(\"ToAddress\"), \"BoardId\");");
