@@ -61,7 +61,7 @@ public sealed partial class BookingQueryTests(EventsFactory factory) : IClassFix
         foreach (var query in readingBookings)
         {
             var plan = await PlanAsync(connection, query);
-            // "(BoardId=?)" alone is a walk through all of the board's rows; a SCAN (but of json_each's list) is a walk
+            // "(BoardId=?)" alone is a walk through all of the board's rows; a SCAN (other than of json_each's list) is a walk
             // through every row.
             var wholeBoard = plan.Where(step => BoardOnly().IsMatch(step) || (step.StartsWith("SCAN ", StringComparison.Ordinal) && !step.Contains("VIRTUAL TABLE", StringComparison.Ordinal)))
                 .ToList();
