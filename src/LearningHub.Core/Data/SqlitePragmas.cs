@@ -11,7 +11,7 @@ namespace LearningHub.Core.Data;
 /// mail dispatcher or a booking writes, and <c>synchronous=NORMAL</c>, which in WAL mode still survives
 /// the app being killed (only a power cut can lose the last commits) but makes a commit about three
 /// times cheaper (bench/README.md: 7.6 ms to 2.2 ms for one outbox row). The journal mode is stored in
-/// the database file, so the host sets it once after migrating; synchronous belongs to the native
+/// the database file, so the host sets it once before migrating; synchronous belongs to the native
 /// connection, so it is set the first time each one is opened. Microsoft.Data.Sqlite pools native
 /// connections and hands the same one out again, so a pooled open runs no statement here.
 /// <para>

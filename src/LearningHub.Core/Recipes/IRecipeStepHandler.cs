@@ -40,6 +40,22 @@ public sealed class RecipeStepContext(RecipeElement step, LearningHubDbContext d
 
     public IServiceProvider Services => services;
 
+    /// <summary>True once a save of this context found something to write.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>
+    /// Saves what the step has done so far (inside the recipe's transaction) and stops tracking it. A recipe runs in one
+    /// unit of work, and every save scans each entity still tracked for changes: the cases step saves once per form it
+    /// defines, and before this each of those saves scanned every row the recipe had written (a third of that step's
+    /// time at start). Entities the step still holds are no longer tracked afterwards: load them again to change them.
+    /// </summary>
+    public async Task SaveAndForgetAsync(CancellationToken cancellationToken)
+    {
+        Changed |= db.ChangeTracker.HasChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>
     /// The folder a step's files (<c>"file": "media/…"</c>) are relative to: <c>LearningHub:RecipesPath</c>, or
     /// <c>recipes</c> beside the app's binaries, where the build copies it. No trailing separator.

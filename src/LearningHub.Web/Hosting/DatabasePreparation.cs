@@ -34,12 +34,15 @@ public static class DatabasePreparation
         {
             var services = scope.ServiceProvider;
             var database = services.GetRequiredService<LearningHubDbContext>().Database;
-            await database.MigrateAsync();
             if (database.IsSqlite())
             {
                 // Write-ahead logging (see SqlitePragmas): stored in the file, so set once here, not per connection.
+                // Set before migrating (it makes a new database's file), so the first start's migrations commit to
+                // the log too, rather than each making and deleting a rollback journal.
                 await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+
+            await database.MigrateAsync();
 
             await EnsureRolesAsync(services.GetRequiredService<LearningHubDbContext>());
             await services.GetRequiredService<RecipeCatalog>().ApplyMissingBoardsAsync();

@@ -59,6 +59,8 @@ public sealed partial class CasesStep(TimeProvider clock) : IRecipeStepHandler
             }
 
             await DefineReflectionAsync(context, editor, forms, slug, published, reflection, cancellationToken);
+            // Each module's rows saved and forgotten: the forms of the next module save often, and would scan them all.
+            await context.SaveAndForgetAsync(cancellationToken);
         }
     }
 

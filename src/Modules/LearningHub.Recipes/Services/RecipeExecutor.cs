@@ -66,9 +66,11 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, ILogger<RecipeEx
                     }
 
                     var stepStarted = clock.ElapsedMilliseconds;
-                    await handler.ExecuteAsync(new RecipeStepContext(step.Element, db, boards, services), cancellationToken);
-                    changed |= db.ChangeTracker.HasChanges();
-                    await db.SaveChangesAsync(cancellationToken);
+                    var context = new RecipeStepContext(step.Element, db, boards, services);
+                    await handler.ExecuteAsync(context, cancellationToken);
+                    // Forgotten once saved, so the next steps' saves do not scan this step's rows again.
+                    await context.SaveAndForgetAsync(cancellationToken);
+                    changed |= context.Changed;
                     timings.Add($"{step.Name} {clock.ElapsedMilliseconds - stepStarted}");
                 }
 
