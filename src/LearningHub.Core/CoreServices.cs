@@ -35,6 +35,7 @@ public static class CoreServices
                 LearningHubOptions.PublicBaseUrlRequired)
             .ValidateOnStart();
 
+        services.AddSiteReadiness();
         services.Configure<UploadLimits>(configuration.GetSection(UploadLimits.Section));
         services.AddMemoryCache();
         services.AddSingleton<SharedReports>();

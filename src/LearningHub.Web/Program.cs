@@ -27,9 +27,10 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
-// The database is made ready (migrations, recipes) on another core while the pipeline and the pages' endpoints
-// are built here; nothing is served and no background work starts until both are done.
-var preparingDatabase = Task.Run(app.PrepareDatabaseAsync);
+// The database is made ready (migrations, recipes) on another core while the pipeline and the pages' endpoints are
+// built and the server starts here; requests wait at the door and background jobs before their first pass until it
+// is (StartupGateMiddleware, SiteReadiness).
+var preparingDatabase = app.PrepareDatabaseInBackground();
 
 app.UseLearningHubHost();
 app.MapNotificationsModule();
@@ -42,8 +43,7 @@ app.MapContentModule();
 app.MapRecipesModule();
 app.MapLearningHubPages();
 
-await preparingDatabase;
-await app.RunAsync();
+await app.RunAsync(preparingDatabase);
 return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

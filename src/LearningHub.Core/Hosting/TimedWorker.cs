@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace LearningHub.Core.Hosting;
 
 /// <summary>
-/// A background job that runs a pass at start-up and then every <see cref="Interval"/>. Each pass gets its
+/// A background job that runs a pass once the site is ready (<see cref="SiteReadiness"/>) and then every <see cref="Interval"/>. Each pass gets its
 /// own service scope; a pass that fails is logged and the next one tries again, since the jobs keep their
 /// state in the database; shutdown ends the loop. The timer runs on the injected <see cref="TimeProvider"/>.
 /// </summary>
@@ -24,6 +24,12 @@ public abstract class TimedWorker(IServiceScopeFactory scopes, TimeProvider cloc
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
+        {
+            return;
+        }
+
+        // The host listens before the database is ready (migrations and recipes at a first start).
+        if (!await SiteReadiness.WaitQuietlyAsync(scopes, stoppingToken))
         {
             return;
         }

@@ -2,6 +2,8 @@ using LearningHub.Core;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
+using LearningHub.Core.Pages;
 using LearningHub.Recipes.Services;
 using LearningHub.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +24,50 @@ public static class DatabasePreparation
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// <see cref="PrepareDatabaseAsync"/> on another thread, telling <see cref="SiteReadiness"/> when it is done. If it
+    /// fails the host is stopped, and the returned task carries the failure.
+    /// </summary>
+    public static Task PrepareDatabaseInBackground(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<SiteReadiness>();
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await app.PrepareDatabaseAsync();
+            }
+            catch (Exception problem)
+            {
+                app.Logger.LogCritical(problem, "The database could not be prepared; the site stops");
+                readiness.MarkFailed(problem);
+                app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+                throw;
+            }
+
+            // Whatever the warm-up request cached about the boards while the later recipes were still being applied
+            // (the board list, the signed-out pages) is forgotten before anyone is let in.
+            app.Services.GetRequiredService<BoardDirectory>().Invalidate();
+            app.Services.GetRequiredService<PublicPageCache>().ChangedEverywhere();
+            readiness.MarkReady();
+        });
+    }
+
+    /// <summary>Runs the host until it stops; if preparing the database failed (which stops it), ends with that failure.</summary>
+    public static async Task RunAsync(this WebApplication app, Task preparingDatabase)
+    {
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OperationCanceledException) when (preparingDatabase.IsFaulted)
+        {
+            // Stopped before it had started, by the failure rethrown below.
+        }
+
+        await preparingDatabase;
     }
 
     /// <summary>

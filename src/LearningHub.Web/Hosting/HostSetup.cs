@@ -36,6 +36,7 @@ public static class HostSetup
         // Only when an exporter is configured (OTLP, or the Prometheus management port); otherwise nothing.
         builder.AddLearningHubTelemetry();
         services.AddLearningHubCore(builder.Configuration, builder.Environment);
+        WarmingServer.Register(services);
 
         services.AddSingleton<IBoardTheme, BaseTheme>();
         services.AddSingleton<IBoardTheme, NorfolkTheme>();
@@ -80,6 +81,7 @@ public static class HostSetup
 
         // /health (liveness) runs only the cheap checks; /health/ready also those tagged Readiness.Tag.
         services.AddHealthChecks()
+            .AddCheck<StartupHealthCheck>("startup", tags: [Readiness.Tag])
             .AddCheck<DatabaseHealthCheck>("database", tags: [Readiness.Tag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [Readiness.Tag])
             .AddCheck<MailTransportHealthCheck>("mail", tags: [Readiness.Tag]);
@@ -94,6 +96,8 @@ public static class HostSetup
     {
         // First, so everything the request logs (errors included) carries its board and request id.
         app.UseMiddleware<RequestLogScopeMiddleware>();
+        // Next, so nothing is served (error pages included) until the database is ready; see StartupGateMiddleware.
+        app.UseMiddleware<StartupGateMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/status/500");

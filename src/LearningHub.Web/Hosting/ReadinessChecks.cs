@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.Notifications.Domain;
 using LearningHub.Notifications.Services;
 using LearningHub.Notifications.Smtp;
@@ -19,6 +20,15 @@ public static class Readiness
 
     /// <summary>How long the SMTP check waits for a server before calling it unreachable.</summary>
     public static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>Ready once the database has been prepared at start (<see cref="SiteReadiness"/>); until then "starting".</summary>
+public sealed class StartupHealthCheck(SiteReadiness readiness) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(readiness.IsReady
+            ? HealthCheckResult.Healthy("Database prepared")
+            : HealthCheckResult.Unhealthy("Starting: migrations and board recipes are being applied"));
 }
 
 /// <summary>Ready when no migration the app carries is missing from the database.</summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using LearningHub.Core;
+using LearningHub.Core.Hosting;
 using LearningHub.Core.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
@@ -126,6 +127,13 @@ public static class TelemetrySetup
                     if (context.Features.Get<IHttpMetricsTagsFeature>() is { } metricsTags)
                     {
                         metricsTags.MetricsDisabled = true;
+                    }
+
+                    // The gauges read the database, which may still be being migrated at a first start (SiteReadiness).
+                    if (!context.RequestServices.GetRequiredService<SiteReadiness>().IsReady)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                        return Task.CompletedTask;
                     }
 
                     return nextInBranch(context);

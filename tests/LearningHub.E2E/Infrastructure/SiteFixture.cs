@@ -1,4 +1,5 @@
 using System.Net;
+using LearningHub.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,6 +50,8 @@ public sealed class SiteFixture : IAsyncLifetime
         BaseAddress = new Uri(address.TrimEnd('/'));
 
         await WaitUntilHealthyAsync();
+        // /health answers while the database is still being prepared (pages wait for it); the tests also use it directly.
+        await Services.GetRequiredService<SiteReadiness>().WaitAsync(CancellationToken.None).WaitAsync(StartDeadline);
 
         // The settings must have reached Program before it read them, or the site would be running on
         // (and the tests writing to) the developer's own App_Data.

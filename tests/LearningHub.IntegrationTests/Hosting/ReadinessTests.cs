@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningHub.IntegrationTests.Hosting;
 
-/// <summary><c>/health</c> is liveness (no database); <c>/health/ready</c> checks database, migrations, mail and libvips.</summary>
+/// <summary><c>/health</c> is liveness (no database); <c>/health/ready</c> checks start-up, database, migrations, mail and libvips.</summary>
 public sealed class ReadinessTests : IAsyncLifetime
 {
     private readonly LearningHubFactory _factory = new();
@@ -38,7 +38,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         var (status, json) = await ReadyAsync();
 
         var checks = json.GetProperty("checks");
-        foreach (var name in new[] { "database", "migrations", "mail" })
+        foreach (var name in new[] { "startup", "database", "migrations", "mail" })
         {
             Assert.Equal("Healthy", checks.GetProperty(name).GetString());
         }

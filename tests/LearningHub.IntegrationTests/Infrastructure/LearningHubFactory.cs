@@ -1,8 +1,10 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LearningHub.IntegrationTests.Infrastructure;
 
@@ -45,6 +47,17 @@ public class LearningHubFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// The host starts before the database is ready (SiteReadiness); tests use the database directly, so the factory
+    /// hands the host over only once it is, as the site's own requests wait for it.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<SiteReadiness>().WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return host;
     }
 
     public virtual HttpClient CreateBrowserClient() =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace LearningHub.Events.Services;
 
 /// <summary>
-/// Once the site serves, books a place on an event that does not exist, on the first board, in the
+/// Once the site is ready (<see cref="SiteReadiness"/>), books a place on an event that does not exist, on the first board, in the
 /// background: the booking path (queue, lock, the event's query) is compiled and
 /// its queries translated before the first rush of real bookings, which otherwise all waited for that
 /// (seconds, after a start). Nothing is written: the decision is "not found". Readiness does not wait for it.
 /// </summary>
-public sealed class BookingWarmUp(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<EventsOptions> options,
+public sealed class BookingWarmUp(IServiceScopeFactory scopes, SiteReadiness readiness, IOptions<EventsOptions> options,
     ILogger<BookingWarmUp> logger)
     : BackgroundService
 {
@@ -24,11 +25,9 @@ public sealed class BookingWarmUp(IServiceScopeFactory scopes, IHostApplicationL
             return;
         }
 
-        var started = new TaskCompletionSource();
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        if (!await readiness.WaitQuietlyAsync(stoppingToken))
         {
-            await started.Task;
+            return;
         }
 
         var timer = Stopwatch.StartNew();

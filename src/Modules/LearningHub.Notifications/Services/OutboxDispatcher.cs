@@ -1,3 +1,4 @@
+using LearningHub.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace LearningHub.Notifications.Services;
 public sealed class OutboxDispatcher(
     OutboxProcessor processor,
     OutboxSignal signal,
+    SiteReadiness readiness,
     IOptions<NotificationsOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -19,6 +21,12 @@ public sealed class OutboxDispatcher(
         if (!options.Value.DispatcherEnabled)
         {
             logger.LogInformation("Mail dispatcher is off on this instance (Notifications:DispatcherEnabled=false)");
+            return;
+        }
+
+        // The host listens before the database is ready (migrations and recipes at a first start).
+        if (!await readiness.WaitQuietlyAsync(stoppingToken))
+        {
             return;
         }
 

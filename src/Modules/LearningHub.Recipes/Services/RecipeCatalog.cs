@@ -1,5 +1,6 @@
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class RecipeCatalog(
     IOptions<RecipesOptions> options,
     RecipeExecutor executor,
     LearningHubDbContext db,
+    SiteReadiness readiness,
     ILogger<RecipeCatalog> logger)
 {
     public string Folder => options.Value.Path;
@@ -38,7 +40,12 @@ public sealed class RecipeCatalog(
     /// <summary>The embedded default: on start, every recipe whose board is missing is applied.</summary>
     public async Task ApplyMissingBoardsAsync(CancellationToken cancellationToken = default)
     {
-        var existing = await db.Boards.AsNoTracking().Select(b => b.Slug).ToListAsync(cancellationToken);
+        var existing = await db.Boards.AsNoTracking().OrderBy(b => b.Slug).Select(b => b.Slug).ToListAsync(cancellationToken);
+        if (existing.Count > 0)
+        {
+            readiness.BoardAvailable(existing[0]);
+        }
+
         var missing = List().Where(r => r.BoardSlug is not null && !existing.Contains(r.BoardSlug)).ToList();
         if (missing.Count == 0)
         {
@@ -55,6 +62,8 @@ public sealed class RecipeCatalog(
             {
                 logger.LogInformation("Board {Board} does not exist: applying {Recipe}", recipe.BoardSlug, recipe.FileName);
                 await executor.ApplyFileAsync(recipe.Path, cancellationToken);
+                // Committed: the pages can be warmed on this board while the next recipe is applied.
+                readiness.BoardAvailable(recipe.BoardSlug!);
             }
         }
         finally

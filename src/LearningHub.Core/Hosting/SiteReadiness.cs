@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningHub.Core.Hosting;
+
+/// <summary>
+/// Whether the site's database is ready: migrated, its roles made, every missing board's recipe applied (and, when
+/// configured, the demo accounts made). The host starts listening while that is still under way, so the pipeline, the
+/// first pages and the background services get going on the spare core; until it is ready the host's start-up gate
+/// holds requests at the door and background jobs wait before their first pass. Ready once, for the life of the process.
+/// </summary>
+public sealed class SiteReadiness
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _firstBoard = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes when the site is ready; throws what stopped it if preparing the database failed.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The slug of the first board whose content is complete (an existing board, or the first one a recipe set up),
+    /// for warming the pages while the other boards are still being set up. Cancelled if none ever is.
+    /// </summary>
+    public Task<string> FirstBoardAsync(CancellationToken cancellationToken) => _firstBoard.Task.WaitAsync(cancellationToken);
+
+    /// <summary>A board's content is complete (its recipe's transaction has committed, or it already existed).</summary>
+    public void BoardAvailable(string slug) => _firstBoard.TrySetResult(slug);
+
+    /// <summary>
+    /// For a background service: waits until the site is ready. False when it never will be (preparing the database failed:
+    /// the host is stopping) or the service is stopping; true at once where no readiness is registered (a test's services).
+    /// </summary>
+    public static async Task<bool> WaitQuietlyAsync(IServiceScopeFactory scopes, CancellationToken stoppingToken)
+    {
+        SiteReadiness? readiness;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            readiness = scope.ServiceProvider.GetService<SiteReadiness>();
+        }
+
+        return readiness is null || await readiness.WaitQuietlyAsync(stoppingToken);
+    }
+
+    /// <inheritdoc cref="WaitQuietlyAsync(IServiceScopeFactory, CancellationToken)"/>
+    public async Task<bool> WaitQuietlyAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (Exception) when (!_ready.Task.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+    }
+
+    public void MarkReady()
+    {
+        _firstBoard.TrySetCanceled();
+        _ready.TrySetResult();
+    }
+
+    public void MarkFailed(Exception problem)
+    {
+        _firstBoard.TrySetCanceled();
+        _ready.TrySetException(problem);
+    }
+}
+
+public static class SiteReadinessRegistration
+{
+    public static IServiceCollection AddSiteReadiness(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteReadiness>();
+        return services;
+    }
+}
