@@ -38,6 +38,15 @@ public static class DatabasePreparation
             try
             {
                 await app.PrepareDatabaseAsync();
+
+                // Whatever the warm-up request cached about the boards while the later recipes were still being applied
+                // (the board list, the signed-out pages) is forgotten before anyone is let in.
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<BoardDirectory>().Invalidate();
+                }
+
+                app.Services.GetRequiredService<PublicPageCache>().ChangedEverywhere();
             }
             catch (Exception problem)
             {
@@ -47,10 +56,6 @@ public static class DatabasePreparation
                 throw;
             }
 
-            // Whatever the warm-up request cached about the boards while the later recipes were still being applied
-            // (the board list, the signed-out pages) is forgotten before anyone is let in.
-            app.Services.GetRequiredService<BoardDirectory>().Invalidate();
-            app.Services.GetRequiredService<PublicPageCache>().ChangedEverywhere();
             readiness.MarkReady();
         });
     }

@@ -56,7 +56,9 @@ public class LearningHubFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<SiteReadiness>().WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // Bounded, so a start that never gets ready fails the test rather than hanging the run.
+        host.Services.GetRequiredService<SiteReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3))
+            .GetAwaiter().GetResult();
         return host;
     }
 
