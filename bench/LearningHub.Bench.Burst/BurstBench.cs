@@ -5,6 +5,7 @@ using LearningHub.Core;
 using LearningHub.Core.Accounts;
 using LearningHub.Core.Boards;
 using LearningHub.Core.Data;
+using LearningHub.Core.Hosting;
 using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using Microsoft.AspNetCore.Hosting;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LearningHub.Bench.Burst;
 
@@ -248,6 +250,9 @@ internal static partial class BurstBench
             Directory.SetCurrentDirectory(AppContext.BaseDirectory);
             this.dataPath = dataPath;
         }
+
+        /// <summary>The host listens before the database is ready; the benchmark uses it directly, so it waits (SiteReadiness).</summary>
+        protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(5));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LearningHub.Core.Hosting;
 using LearningHub.Recipes.Services;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 // Server time of the case module pages with 200 published modules in one board.
 //
@@ -160,6 +162,9 @@ internal static class CasesBench
 /// <summary>The real app in this process, Production environment, over a fresh data folder.</summary>
 internal sealed class BenchSite(string dataPath) : WebApplicationFactory<Program>
 {
+    /// <summary>The host listens before the database is ready; the benchmark uses it directly, so it waits (SiteReadiness).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(5));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // The published layout: content root beside the dlls (recipes/ is copied there).

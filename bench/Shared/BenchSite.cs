@@ -1,7 +1,9 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace LearningHub.Bench;
@@ -48,6 +50,9 @@ internal sealed class BenchSite : WebApplicationFactory<Program>
     }
 
     private static string? ServerConnectionString => Environment.GetEnvironmentVariable("LEARNINGHUB_TEST_POSTGRES");
+
+    /// <summary>The host listens before the database is ready; the benchmark uses it directly, so it waits (SiteReadiness).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(5));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

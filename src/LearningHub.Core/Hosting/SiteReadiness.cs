@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LearningHub.Core.Hosting;
 
@@ -54,6 +55,16 @@ public sealed class SiteReadiness
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Blocks until the host's site is ready, for at most <paramref name="limit"/>: for a WebApplicationFactory's
+    /// <c>CreateHost</c> in the tests and benchmarks, which use the database directly as soon as they have the host.
+    /// </summary>
+    public static IHost WhenReady(IHost host, TimeSpan limit)
+    {
+        host.Services.GetRequiredService<SiteReadiness>().WaitAsync(CancellationToken.None).WaitAsync(limit).GetAwaiter().GetResult();
+        return host;
     }
 
     public void MarkReady()

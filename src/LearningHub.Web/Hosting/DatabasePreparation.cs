@@ -35,6 +35,7 @@ public static class DatabasePreparation
         var readiness = app.Services.GetRequiredService<SiteReadiness>();
         return Task.Run(async () =>
         {
+            var timer = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 await app.PrepareDatabaseAsync();
@@ -57,6 +58,7 @@ public static class DatabasePreparation
             }
 
             readiness.MarkReady();
+            app.Logger.LogInformation("Site ready: database prepared in {Milliseconds} ms", timer.ElapsedMilliseconds);
         });
     }
 

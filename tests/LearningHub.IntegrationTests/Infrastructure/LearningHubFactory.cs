@@ -53,14 +53,7 @@ public class LearningHubFactory : WebApplicationFactory<Program>
     /// The host starts before the database is ready (SiteReadiness); tests use the database directly, so the factory
     /// hands the host over only once it is, as the site's own requests wait for it.
     /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        // Bounded, so a start that never gets ready fails the test rather than hanging the run.
-        host.Services.GetRequiredService<SiteReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3))
-            .GetAwaiter().GetResult();
-        return host;
-    }
+    protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(3));
 
     public virtual HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
