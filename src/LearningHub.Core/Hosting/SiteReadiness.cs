@@ -13,6 +13,7 @@ public sealed class SiteReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _firstBoard = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _warmUp = Task.CompletedTask;
 
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
 
@@ -27,6 +28,28 @@ public sealed class SiteReadiness
 
     /// <summary>A board's content is complete (its recipe's transaction has committed, or it already existed).</summary>
     public void BoardAvailable(string slug) => _firstBoard.TrySetResult(slug);
+
+    /// <summary>
+    /// The in-process warm-up request under way (the host's <c>WarmingServer</c>), registered before it starts.
+    /// </summary>
+    public void TrackWarmUp(Task warmUp) => Volatile.Write(ref _warmUp, warmUp);
+
+    /// <summary>
+    /// Lets a warm-up request under way finish (for at most <paramref name="limit"/>; its failure is its own) before the
+    /// site is declared ready: what it read before the last board's recipe committed may have been cached, and is
+    /// forgotten only after it. One registered after this returned started after every recipe had committed.
+    /// </summary>
+    public async Task WarmUpFinishedAsync(TimeSpan limit)
+    {
+        try
+        {
+            await Volatile.Read(ref _warmUp).WaitAsync(limit);
+        }
+        catch (Exception)
+        {
+            // Only a head start: a failed or slow warm-up holds nobody up.
+        }
+    }
 
     /// <summary>
     /// For a background service: waits until the site is ready. False when it never will be (preparing the database failed:

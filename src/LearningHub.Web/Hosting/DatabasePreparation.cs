@@ -39,6 +39,7 @@ public static class DatabasePreparation
             try
             {
                 await app.PrepareDatabaseAsync();
+                await readiness.WarmUpFinishedAsync(TimeSpan.FromSeconds(10));
 
                 // Whatever the warm-up request cached about the boards while the later recipes were still being applied
                 // (the board list, the signed-out pages) is forgotten before anyone is let in.

@@ -15,8 +15,9 @@ namespace LearningHub.Web.Hosting;
 /// and layout, their queries' translation and the JIT of all of that: a third of a second of one core, measured
 /// (bench/README.md, "Session 23"). Done here it overlaps the database preparation on the spare core instead of
 /// delaying the first visitor. The request goes through the same middleware as any other (the start-up gate lets it
-/// by, <see cref="WarmUpRequestFeature"/>); nothing is sent anywhere and its response is thrown away. A failure only
-/// costs the head start.
+/// by, <see cref="WarmUpRequestFeature"/>); nothing is sent anywhere and its response is thrown away. The site is
+/// declared ready only once it has finished, and what it may have cached before the last recipe committed (the board
+/// list, the signed-out pages) is then forgotten. A failure only costs the head start.
 /// </summary>
 public sealed class WarmingServer(
     IServer inner,
@@ -54,21 +55,44 @@ public sealed class WarmingServer(
             return; // Ready (or failed, or stopping) before any board was complete: nothing to warm ahead of.
         }
 
-        var timer = Stopwatch.StartNew();
-        var features = WarmUpRequest(options.Value.PublicBaseUri, "/" + board, stopping);
-        Exception? failure = null;
-        var context = application.CreateContext(features);
+        // Registered before any of the request runs (SiteReadiness.WarmUpFinishedAsync).
+        var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        readiness.TrackWarmUp(served.Task);
         try
         {
-            await application.ProcessRequestAsync(context);
-        }
-        catch (Exception problem)
-        {
-            failure = problem;
+            await ServeAsync(application, board, stopping);
         }
         finally
         {
-            application.DisposeContext(context, failure);
+            served.TrySetResult();
+        }
+    }
+
+    private async Task ServeAsync<TContext>(IHttpApplication<TContext> application, string board, CancellationToken stopping)
+        where TContext : notnull
+    {
+        var timer = Stopwatch.StartNew();
+        var features = WarmUpRequest(options.Value.PublicBaseUri, "/" + board, stopping);
+        Exception? failure = null;
+        try
+        {
+            var context = application.CreateContext(features);
+            try
+            {
+                await application.ProcessRequestAsync(context);
+            }
+            catch (Exception problem)
+            {
+                failure = problem;
+            }
+            finally
+            {
+                application.DisposeContext(context, failure);
+            }
+        }
+        catch (Exception problem)
+        {
+            failure ??= problem;
         }
 
         var status = features.GetRequiredFeature<IHttpResponseFeature>().StatusCode;

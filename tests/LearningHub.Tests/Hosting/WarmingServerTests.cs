@@ -42,6 +42,32 @@ public sealed class WarmingServerTests
     }
 
     [Fact]
+    public async Task The_site_is_declared_ready_only_once_the_warm_up_request_has_finished()
+    {
+        var readiness = new SiteReadiness();
+        var application = new RecordingApplication();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        application.Holding = release.Task;
+        using var server = Server(new RecordingServer(), readiness, "https://learning.example.org");
+        await server.StartAsync(application, CancellationToken.None);
+
+        readiness.BoardAvailable("essex");
+        await application.First.WaitAsync(TimeSpan.FromSeconds(10));
+        var finished = readiness.WarmUpFinishedAsync(TimeSpan.FromSeconds(30));
+
+        // Still waiting while the request is (polled with a deadline).
+        var watched = System.Diagnostics.Stopwatch.StartNew();
+        while (watched.Elapsed < TimeSpan.FromMilliseconds(200))
+        {
+            Assert.False(finished.IsCompleted);
+            await Task.Yield();
+        }
+
+        release.SetResult();
+        await finished.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Nothing_is_served_when_the_site_is_already_ready_at_start()
     {
         var readiness = new SiteReadiness();
@@ -112,6 +138,9 @@ public sealed class WarmingServerTests
 
         public TaskCompletionSource<bool> Disposed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>What each request waits for before it ends (a slow page).</summary>
+        public Task Holding { get; set; } = Task.CompletedTask;
+
         public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
 
         public Task ProcessRequestAsync(HttpContext context)
@@ -123,7 +152,7 @@ public sealed class WarmingServerTests
 
             context.Response.StatusCode = StatusCodes.Status200OK;
             _first.TrySetResult(context.Request);
-            return Task.CompletedTask;
+            return Holding;
         }
 
         public void DisposeContext(HttpContext context, Exception? exception) => Disposed.TrySetResult(exception is null);
