@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LearningHub.Core.Boards;
+using LearningHub.Core.Hosting;
 using LearningHub.Notifications.Services;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,6 +19,9 @@ internal sealed class BenchSite(string dataPath, IReadOnlyDictionary<string, str
 {
     /// <summary>When the dispatcher's host started it (taken just before its StartAsync); null until then.</summary>
     public DispatchStartMarker Marker { get; } = new();
+
+    /// <summary>The host listens before the database is ready; the benchmark uses it directly, so it waits (SiteReadiness).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(5));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,7 +1,9 @@
 using LearningHub.Core.Boards;
+using LearningHub.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LearningHub.Bench.Scale;
 
@@ -13,6 +15,9 @@ namespace LearningHub.Bench.Scale;
 internal sealed class JobsHost(string connectionString, bool dispatcher) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"learninghub-scale-jobs-{Guid.NewGuid():N}");
+
+    /// <summary>The host listens before the database is ready; the benchmark uses it directly, so it waits (SiteReadiness).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(5));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

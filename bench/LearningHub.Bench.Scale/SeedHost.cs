@@ -1,5 +1,7 @@
+using LearningHub.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace LearningHub.Bench.Scale;
 
@@ -20,6 +22,9 @@ internal sealed class SeedHost : WebApplicationFactory<Program>
         _connectionString = connectionString;
         Directory.CreateDirectory(Path.Combine(_folder, "recipes"));
     }
+
+    /// <summary>The host listens before the database is ready; the benchmark uses it directly, so it waits (SiteReadiness).</summary>
+    protected override IHost CreateHost(IHostBuilder builder) => SiteReadiness.WhenReady(base.CreateHost(builder), TimeSpan.FromMinutes(5));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
