@@ -14,7 +14,7 @@
 #   -p PORT        loopback port of the app (default 5189)
 #   after --       passed to the bench: --people N (200), --capacity N (150), --concurrency N (50),
 #                  --warm-events N (6), --measured-events N (3), --max-settling-events N (80),
-#                  --env K=V, --compare-env K=V, --keep, --timeline (where the warm round's slow posts
+#                  --env K=V, --compare-env K=V, --keep, --timeline (where the burst's and the warm round's slow posts
 #                  fall, per 100 ms)
 #
 # What one run does: copies a data folder prepared once (both recipes applied, 200 practitioners signed

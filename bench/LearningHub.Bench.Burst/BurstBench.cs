@@ -55,6 +55,8 @@ internal static partial class BurstBench
                     Console.WriteLine($"round {round + 1} {app}: {result}");
                     if (options.Timeline)
                     {
+                        Console.WriteLine($"  burst timeline (per 100 ms of completions: posts/slowest ms): {result.Burst.Timeline}; " +
+                                          $"posted at {result.Burst.StartedUnixMs} (Unix ms, to cut a `perf record -k CLOCK_REALTIME` by)");
                         Console.WriteLine($"  warm timeline (per 100 ms of completions: posts/slowest ms): {result.Warm.Timeline}");
                     }
                     if (!options.Keep)
@@ -277,7 +279,7 @@ internal static partial class BurstBench
 
     // ---- One measured run: start the published app on a copy of the template, burst, warm, check. ----
 
-    private sealed record Latencies(double P50, double P95, double Max, int Count, int Failures, string Statuses, string Timeline)
+    private sealed record Latencies(double P50, double P95, double Max, int Count, int Failures, string Statuses, string Timeline, long StartedUnixMs)
     {
         public override string ToString() => $"p50 {P50:F0} ms, p95 {P95:F0} ms, max {Max:F0} ms ({Count} posts; {Statuses}{(Failures > 0 ? $"; {Failures} FAILED" : "")})";
     }
@@ -470,6 +472,7 @@ internal static partial class BurstBench
         var latencies = new double[work.Length];
         var ended = new double[work.Length];
         var statuses = new int[work.Length];
+        var startedUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var phase = Stopwatch.StartNew();
         var next = -1;
         var workers = Enumerable.Range(0, Math.Min(concurrency, work.Length)).Select(_ => Task.Run(async () =>
@@ -505,7 +508,7 @@ internal static partial class BurstBench
         // A booking (confirmed or waiting list) answers 302 to the booking's page; anything else is a failure here.
         var failures = statuses.Count(s => s != (int)HttpStatusCode.Redirect);
         var counts = string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}× {(g.Key < 0 ? "no answer" : g.Key.ToString())}"));
-        return new Latencies(Percentile(0.50), Percentile(0.95), latencies[^1], work.Length, failures, counts, timeline);
+        return new Latencies(Percentile(0.50), Percentile(0.95), latencies[^1], work.Length, failures, counts, timeline, startedUnixMs);
     }
 
     /// <summary>Places taken per event straight from the database: never more than the capacity.</summary>
