@@ -30,17 +30,29 @@ public sealed class SiteReadiness
     public void BoardAvailable(string slug) => _firstBoard.TrySetResult(slug);
 
     /// <summary>
-    /// The in-process warm-up request under way (the host's <c>WarmingServer</c>), registered before it starts.
+    /// A warm-up under way (the host's <c>WarmingServer</c> request, the events module's booking rehearsal), registered
+    /// before it starts: the site is declared ready once every one has finished (<see cref="WarmUpFinishedAsync"/>).
     /// </summary>
-    public void TrackWarmUp(Task warmUp) => Volatile.Write(ref _warmUp, warmUp);
+    public void TrackWarmUp(Task warmUp)
+    {
+        Task tracked, combined;
+        do
+        {
+            tracked = Volatile.Read(ref _warmUp);
+            combined = tracked.IsCompleted ? warmUp : Task.WhenAll(tracked, warmUp);
+        }
+        while (Interlocked.CompareExchange(ref _warmUp, combined, tracked) != tracked);
+    }
 
     /// <summary>
-    /// Lets a warm-up request under way finish (for at most <paramref name="limit"/>; its failure is its own) before the
-    /// site is declared ready: what it read before the last board's recipe committed may have been cached, and is
-    /// forgotten only after it. One registered after this returned started after every recipe had committed.
+    /// Called once the database is prepared: no board will become available after this (a warm-up still waiting for one
+    /// gives up), and the warm-ups under way may finish (for at most <paramref name="limit"/>; their failures are their
+    /// own) before the site is declared ready: what they read before the last board's recipe committed may have been
+    /// cached, and is forgotten only after them. One registered after this returned started after every recipe had committed.
     /// </summary>
     public async Task WarmUpFinishedAsync(TimeSpan limit)
     {
+        _firstBoard.TrySetCanceled();
         try
         {
             await Volatile.Read(ref _warmUp).WaitAsync(limit);

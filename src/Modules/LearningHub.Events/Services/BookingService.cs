@@ -85,6 +85,41 @@ public sealed class BookingService(
         }
     }
 
+    /// <summary>
+    /// Decides <paramref name="booker"/>'s request for <paramref name="eventId"/> as <see cref="BookAsync"/> would, saves
+    /// it, and rolls it all back: the booking, its mail and its reminder are never committed, and no decision is counted.
+    /// For <see cref="BookingWarmUp"/>, before the site is declared ready, so the first rush of bookings after a start
+    /// finds every part of a decision compiled and its queries translated. Returns what would have been decided.
+    /// </summary>
+    internal async Task<BookingOutcome> RehearseAsync(Guid eventId, Booker booker, CancellationToken ct)
+    {
+        try
+        {
+            // Inside the lock's transaction, the decision joins it (EventLock), and the exception ends it unsaved.
+            await eventLock.RunAsync<bool>(eventId, async () =>
+            {
+                var result = await DecideRequestAsync(eventId, booker, null, null, ct);
+                await db.SaveChangesAsync(ct);
+                throw new RehearsalOver(result.Outcome);
+            }, ct);
+        }
+        catch (RehearsalOver over)
+        {
+            return over.Outcome;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        throw new UnreachableException();
+    }
+
+    private sealed class RehearsalOver(BookingOutcome outcome) : Exception("A rehearsed booking is rolled back.")
+    {
+        public BookingOutcome Outcome { get; } = outcome;
+    }
+
     private async Task<BookingResult> DecideRequestAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct)
     {
         if (booker.IsOwnAddress(lineManagerEmail))
