@@ -21,6 +21,11 @@ namespace LearningHub.Web.Hosting;
 /// <summary>What the host itself brings: the kernel, themes, accounts, pages, security and health.</summary>
 public static class HostSetup
 {
+    /// <summary>Liveness; readiness is below it (<see cref="ReadinessPath"/>), so one prefix names both (the start-up gate lets them by).</summary>
+    public const string LivenessPath = "/health";
+
+    public const string ReadinessPath = LivenessPath + "/ready";
+
     public const string AccountRateLimit = "accounts";
 
     public static WebApplicationBuilder AddLearningHubHost(this WebApplicationBuilder builder)
@@ -125,7 +130,7 @@ public static class HostSetup
         // ETags. Short-circuited: a stylesheet needs no board, sign-in cookie or authorization.
         app.MapStaticAssets().ShortCircuit();
         // Liveness: is the process up? No database or network, so a slow database never gets a node restarted.
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions
         {
             Predicate = check => !check.Tags.Contains(Readiness.Tag),
             ResponseWriter = WriteHealthAsync,
@@ -133,7 +138,7 @@ public static class HostSetup
 
         // Readiness: can this node serve? Database, migrations, mail, libvips. Degraded (e.g. no libvips)
         // is not ready either: a load balancer should send traffic to a node that has everything.
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {
             ResponseWriter = WriteHealthAsync,
             ResultStatusCodes =

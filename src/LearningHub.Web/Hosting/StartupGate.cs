@@ -17,7 +17,7 @@ public sealed class StartupGateMiddleware(RequestDelegate next, SiteReadiness re
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromSeconds(30);
 
     public Task InvokeAsync(HttpContext context) =>
-        readiness.IsReady || context.Features.Get<WarmUpRequestFeature>() is not null || context.Request.Path.StartsWithSegments("/health")
+        readiness.IsReady || context.Features.Get<WarmUpRequestFeature>() is not null || context.Request.Path.StartsWithSegments(HostSetup.LivenessPath)
             ? next(context)
             : WaitThenServeAsync(context);
 
