@@ -3,6 +3,7 @@ using LearningHub.Events.Domain;
 using LearningHub.Events.Services;
 using LearningHub.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningHub.IntegrationTests.Events;
 
@@ -53,6 +54,44 @@ public sealed class BookingConcurrencyTests
         Assert.Contains(results, r => r.Outcome == BookingOutcome.Confirmed);
         Assert.Contains(results, r => r.Outcome == BookingOutcome.AlreadyBooked);
         Assert.Equal(1, await factory.WithBoardAsync("norfolk", db => db.Set<Booking>().CountAsync(b => b.EventId == eventId)));
+    }
+
+    [Fact]
+    public async Task Bookings_rehearsed_while_people_book_the_same_event_take_nobody_s_place_or_booking()
+    {
+        // The start's warm-up (BookingWarmUp) rehearses a booking and rolls it back; on a node that is already serving, real
+        // requests for the same event may be waiting meanwhile. None of them may be decided inside a rehearsal's transaction.
+        const int people = 100;
+        await using var factory = new EventsFactory();
+        var eventId = await factory.CreateEventAsync("norfolk", Places);
+        var rehearsal = new Booker("warm-up", "Warm up", "warm-up@invalid", null, null, null, null);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rehearsals = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await factory.WithBoardServicesAsync("norfolk", services =>
+                services.GetRequiredService<BookingService>().RehearseAsync(eventId, rehearsal, CancellationToken.None));
+        })).ToList();
+        var attempts = Enumerable.Range(1, people).Select(n => Task.Run(async () =>
+        {
+            await start.Task;
+            return await factory.BookAsync("norfolk", eventId, EventsTestData.Person(n));
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(attempts);
+        var rehearsed = await Task.WhenAll(rehearsals);
+
+        var stored = await factory.WithBoardAsync("norfolk", db => db.Set<Booking>().AsNoTracking().Where(b => b.EventId == eventId).ToListAsync());
+        // Everyone told they have a place or a waiting-list position has it, stored; nothing of the rehearsals is.
+        Assert.Equal(people, stored.Count);
+        Assert.All(results, r => Assert.Contains(stored, b => b.Reference == r.Booking!.Reference && b.Status == r.Booking.Status));
+        Assert.DoesNotContain(stored, b => b.UserId == rehearsal.UserId);
+        Assert.Equal(Places, stored.Count(b => b.Status == BookingStatus.Confirmed));
+        Assert.Equal(Enumerable.Range(1, people - Places),
+            stored.Where(b => b.Status == BookingStatus.Waitlisted).Select(b => b.WaitlistPosition!.Value).Order());
+        Assert.All(rehearsed, outcome => Assert.Contains(outcome, new[] { BookingOutcome.Confirmed, BookingOutcome.Waitlisted }));
+        Assert.Equal(0, await factory.WithBoardAsync("norfolk", db =>
+            db.Set<LearningHub.Notifications.Domain.OutboxMessage>().CountAsync(m => m.ToAddress == rehearsal.Email)));
     }
 
     private static async Task AssertNoOverbookingAsync(LearningHubFactory factory)

@@ -88,24 +88,27 @@ public sealed class BookingService(
     /// <summary>
     /// Decides <paramref name="booker"/>'s request for <paramref name="eventId"/> as <see cref="BookAsync"/> would, saves
     /// it, and rolls it all back: the booking, its mail and its reminder are never committed, and no decision is counted.
-    /// For <see cref="BookingWarmUp"/>, before the site is declared ready, so the first rush of bookings after a start
-    /// finds every part of a decision compiled and its queries translated. Returns what would have been decided.
+    /// For <see cref="BookingWarmUp"/>, at start, so the first rush of bookings finds every part of a decision compiled and
+    /// its queries translated. It takes the event's lock like any decision, but never the shared queue: a real request
+    /// waiting meanwhile is decided by its own turn, never in this transaction. Returns what would have been decided.
     /// </summary>
     internal async Task<BookingOutcome> RehearseAsync(Guid eventId, Booker booker, CancellationToken ct)
     {
+        var alone = new PendingBooking(NewRequest(booker, null, null));
+        alone.TryClaim();
         try
         {
-            // Inside the lock's transaction, the decision joins it (EventLock), and the exception ends it unsaved.
             await eventLock.RunAsync<bool>(eventId, async () =>
             {
-                var result = await DecideRequestAsync(eventId, booker, null, null, ct);
+                await DecideAsync(eventId, [alone]);
                 await db.SaveChangesAsync(ct);
-                throw new RehearsalOver(result.Outcome);
+                // Thrown inside the lock's transaction, which is then rolled back, never committed.
+                throw new RehearsalOver();
             }, ct);
         }
-        catch (RehearsalOver over)
+        catch (RehearsalOver)
         {
-            return over.Outcome;
+            return alone.Result!.Outcome;
         }
         finally
         {
@@ -115,10 +118,7 @@ public sealed class BookingService(
         throw new UnreachableException();
     }
 
-    private sealed class RehearsalOver(BookingOutcome outcome) : Exception("A rehearsed booking is rolled back.")
-    {
-        public BookingOutcome Outcome { get; } = outcome;
-    }
+    private sealed class RehearsalOver() : Exception("A rehearsed booking is rolled back.");
 
     private async Task<BookingResult> DecideRequestAsync(Guid eventId, Booker booker, string? answer, string? lineManagerEmail, CancellationToken ct)
     {
@@ -127,12 +127,8 @@ public sealed class BookingService(
             return new BookingResult(BookingOutcome.Refused, Refusal: BookingRefusal.OwnLineManager);
         }
 
-        var bookingId = Guid.NewGuid();
         var boardId = boards.Required.Id;
-        var request = new BookingRequest(bookingId, BookingReference.New(boards.Required.ShortName), booker,
-            string.IsNullOrWhiteSpace(answer) ? null : answer.Trim(),
-            string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim());
-
+        var request = NewRequest(booker, answer, lineManagerEmail);
         var mine = queue.Add(boardId, eventId, request);
         while (!mine.IsClaimed)
         {
@@ -190,6 +186,12 @@ public sealed class BookingService(
             return alone.Result!;
         }, ct);
     }
+
+    /// <summary>The booking's id and reference, drawn before the lock.</summary>
+    private BookingRequest NewRequest(Booker booker, string? answer, string? lineManagerEmail) =>
+        new(Guid.NewGuid(), BookingReference.New(boards.Required.ShortName), booker,
+            string.IsNullOrWhiteSpace(answer) ? null : answer.Trim(),
+            string.IsNullOrWhiteSpace(lineManagerEmail) ? null : lineManagerEmail.Trim());
 
     /// <summary>Decides waiting requests for one event, oldest first, inside its lock. The caller saves.</summary>
     private async Task DecideAsync(Guid eventId, List<PendingBooking> batch)
