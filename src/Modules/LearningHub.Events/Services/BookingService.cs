@@ -89,18 +89,23 @@ public sealed class BookingService(
     /// Decides <paramref name="booker"/>'s request for <paramref name="eventId"/> as <see cref="BookAsync"/> would, saves
     /// it, and rolls it all back: the booking, its mail and its reminder are never committed, and no decision is counted.
     /// For <see cref="BookingWarmUp"/>, at start, so the first rush of bookings finds every part of a decision compiled and
-    /// its queries translated. It takes the event's lock like any decision, but never the shared queue: a real request
-    /// waiting meanwhile is decided by its own turn, never in this transaction. Returns what would have been decided.
+    /// its queries translated. Returns what would have been decided.
     /// </summary>
+    /// <remarks>
+    /// Decided outside the event's lock (nothing of it is ever committed, and the decision's reads and mail need no write
+    /// lock), so on a first start it runs beside the next board's recipe; only the save waits for the lock (on SQLite, the
+    /// recipe's commit). It never goes through the shared queue: a real request waiting meanwhile is decided by its own
+    /// turn, never in this transaction.
+    /// </remarks>
     internal async Task<BookingOutcome> RehearseAsync(Guid eventId, Booker booker, CancellationToken ct)
     {
         var alone = new PendingBooking(NewRequest(booker, null, null));
         alone.TryClaim();
         try
         {
+            await DecideAsync(eventId, [alone]);
             await eventLock.RunAsync<bool>(eventId, async () =>
             {
-                await DecideAsync(eventId, [alone]);
                 await db.SaveChangesAsync(ct);
                 // Thrown inside the lock's transaction, which is then rolled back, never committed.
                 throw new RehearsalOver();
