@@ -30,6 +30,18 @@ public sealed class SiteReadiness
     public void BoardAvailable(string slug) => _firstBoard.TrySetResult(slug);
 
     /// <summary>
+    /// This start applies boards' recipes (a first start, or a board added): said before any board is available. Such a
+    /// start's own work is what its readiness waits for, so a warm-up that only helps a rush of people who are already
+    /// signed in (the booking rehearsal) runs once the site is ready rather than beside the recipes.
+    /// </summary>
+    public bool SettingUpBoards => Volatile.Read(ref _settingUpBoards);
+
+    /// <inheritdoc cref="SettingUpBoards"/>
+    public void SetUpBoards() => Volatile.Write(ref _settingUpBoards, true);
+
+    private bool _settingUpBoards;
+
+    /// <summary>
     /// A warm-up under way (the host's <c>WarmingServer</c> request, the events module's booking rehearsal), registered
     /// before it starts: the site is declared ready once every one has finished (<see cref="WarmUpFinishedAsync"/>).
     /// </summary>

@@ -41,12 +41,17 @@ public sealed class RecipeCatalog(
     public async Task ApplyMissingBoardsAsync(CancellationToken cancellationToken = default)
     {
         var existing = await db.Boards.AsNoTracking().OrderBy(b => b.Slug).Select(b => b.Slug).ToListAsync(cancellationToken);
+        var missing = List().Where(r => r.BoardSlug is not null && !existing.Contains(r.BoardSlug)).ToList();
+        if (missing.Count > 0)
+        {
+            readiness.SetUpBoards();
+        }
+
         if (existing.Count > 0)
         {
             readiness.BoardAvailable(existing[0]);
         }
 
-        var missing = List().Where(r => r.BoardSlug is not null && !existing.Contains(r.BoardSlug)).ToList();
         if (missing.Count == 0)
         {
             return;
