@@ -39,6 +39,9 @@ public static class DatabasePreparation
             try
             {
                 await app.PrepareDatabaseAsync();
+                // Each warm-up registers itself as the host starts (its hosted service, its server): only once the host
+                // has started are they all known. On a restart the preparation can finish before that.
+                await HostStartedAsync(app.Lifetime);
                 await readiness.WarmUpFinishedAsync(TimeSpan.FromSeconds(10));
 
                 // Whatever the warm-up request cached about the boards while the later recipes were still being applied
@@ -61,6 +64,15 @@ public static class DatabasePreparation
             readiness.MarkReady();
             app.Logger.LogInformation("Site ready: database prepared in {Milliseconds} ms", timer.ElapsedMilliseconds);
         });
+    }
+
+    /// <summary>Completes once the host has started (every hosted service's start has run), or is stopping.</summary>
+    private static Task HostStartedAsync(IHostApplicationLifetime lifetime)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        lifetime.ApplicationStopping.Register(() => started.TrySetResult());
+        return started.Task;
     }
 
     /// <summary>Runs the host until it stops; if preparing the database failed (which stops it), ends with that failure.</summary>

@@ -34,7 +34,10 @@ public sealed class WarmingServer(
         await inner.StartAsync(application, cancellationToken);
         if (!readiness.IsReady)
         {
-            _ = Task.Run(() => WarmAsync(application, lifetime.ApplicationStopping), CancellationToken.None);
+            // Registered as the server starts, before the host has (SiteReadiness.WarmUpFinishedAsync waits for that).
+            var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            readiness.TrackWarmUp(served.Task);
+            _ = Task.Run(() => WarmAsync(application, served, lifetime.ApplicationStopping), CancellationToken.None);
         }
     }
 
@@ -42,24 +45,21 @@ public sealed class WarmingServer(
 
     public void Dispose() => inner.Dispose();
 
-    private async Task WarmAsync<TContext>(IHttpApplication<TContext> application, CancellationToken stopping)
+    private async Task WarmAsync<TContext>(IHttpApplication<TContext> application, TaskCompletionSource served, CancellationToken stopping)
         where TContext : notnull
     {
-        string board;
         try
         {
-            board = await readiness.FirstBoardAsync(stopping);
-        }
-        catch (OperationCanceledException)
-        {
-            return; // Ready (or failed, or stopping) before any board was complete: nothing to warm ahead of.
-        }
+            string board;
+            try
+            {
+                board = await readiness.FirstBoardAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // The database was prepared without any board, or stopping: nothing to warm ahead of.
+            }
 
-        // Registered before any of the request runs (SiteReadiness.WarmUpFinishedAsync).
-        var served = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        readiness.TrackWarmUp(served.Task);
-        try
-        {
             await ServeAsync(application, board, stopping);
         }
         finally

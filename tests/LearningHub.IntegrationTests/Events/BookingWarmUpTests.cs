@@ -1,7 +1,10 @@
 using LearningHub.Events.Domain;
 using LearningHub.IntegrationTests.Hosting;
 using LearningHub.Notifications.Domain;
+using LearningHub.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace LearningHub.IntegrationTests.Events;
 
@@ -21,7 +24,7 @@ public sealed class BookingWarmUpTests
         var dataPath = Path.Combine(Path.GetTempPath(), "learninghub-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var first = new StructuredLoggingTests.CapturingFactory(dataPath) { KeepData = true })
+            await using (var first = new RestartableFactory(dataPath) { KeepData = true })
             {
                 first.CreateClient();
                 var messages = await LogsOnceAsync(first, Warmed);
@@ -29,7 +32,7 @@ public sealed class BookingWarmUpTests
                 await AssertNothingKeptAsync(first);
             }
 
-            await using var restarted = new StructuredLoggingTests.CapturingFactory(dataPath);
+            await using var restarted = new RestartableFactory(dataPath);
             restarted.CreateClient();
             var again = await LogsOnceAsync(restarted, Ready);
             Assert.True(Index(again, Warmed) >= 0 && Index(again, Warmed) < Index(again, Ready),
@@ -49,7 +52,7 @@ public sealed class BookingWarmUpTests
     }
 
     /// <summary>The log's messages once one starting with <paramref name="prefix"/> is among them (polled, 60 s deadline).</summary>
-    private static async Task<List<string>> LogsOnceAsync(StructuredLoggingTests.CapturingFactory factory, string prefix)
+    private static async Task<List<string>> LogsOnceAsync(RestartableFactory factory, string prefix)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -66,9 +69,25 @@ public sealed class BookingWarmUpTests
         }
     }
 
+    /// <summary>The site on a data folder of the test's own, started again on it; its log kept.</summary>
+    private sealed class RestartableFactory(string dataPath) : LearningHubFactory(dataPath)
+    {
+        public StructuredLoggingTests.CapturingLoggerProvider Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging =>
+            {
+                logging.AddProvider(Logs);
+                logging.AddFilter<StructuredLoggingTests.CapturingLoggerProvider>(null, LogLevel.Information);
+            });
+        }
+    }
+
     private static int Index(List<string> messages, string prefix) => messages.FindIndex(m => m.StartsWith(prefix, StringComparison.Ordinal));
 
-    private static async Task AssertNothingKeptAsync(StructuredLoggingTests.CapturingFactory factory)
+    private static async Task AssertNothingKeptAsync(RestartableFactory factory)
     {
         foreach (var board in new[] { "norfolk", "essex" })
         {

@@ -40,16 +40,6 @@ public sealed class StructuredLoggingTests(StructuredLoggingTests.CapturingFacto
 
     public sealed class CapturingFactory : LearningHubFactory
     {
-        public CapturingFactory()
-        {
-        }
-
-        /// <summary>On a data folder of the test's own, e.g. to start the site again on it.</summary>
-        public CapturingFactory(string dataPath)
-            : base(dataPath)
-        {
-        }
-
         public CapturingLoggerProvider Logs { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
